@@ -1,0 +1,71 @@
+"""annual_docx: an organisation's annual report, written as data, rendered as a GB/T 9704-2012 Word document.
+
+>>> import annual_docx
+>>> report = annual_docx.load("examples/qufu_2020.yaml")      # doctest: +SKIP
+>>> annual_docx.render(report, "qufu_2020.docx")              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from ._load import load, validate
+from ._render import default_template, render
+from .errors import (
+    AnnualDocxError,
+    ChartError,
+    ImageError,
+    InputError,
+    OutputError,
+    Problem,
+    ReportValidationError,
+    TemplateError,
+)
+from .schema import (
+    Award,
+    AwardsSection,
+    Breakdown,
+    OrgChartSection,
+    OrgUnit,
+    PartyBranch,
+    PartySection,
+    PersonnelSection,
+    PhotoSection,
+    Picture,
+    Report,
+    Role,
+    TextSection,
+    WorkItem,
+    WorkItemsSection,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AnnualDocxError",
+    "Award",
+    "AwardsSection",
+    "Breakdown",
+    "ChartError",
+    "ImageError",
+    "InputError",
+    "OrgChartSection",
+    "OrgUnit",
+    "OutputError",
+    "PartyBranch",
+    "PartySection",
+    "PersonnelSection",
+    "PhotoSection",
+    "Picture",
+    "Problem",
+    "Report",
+    "ReportValidationError",
+    "Role",
+    "TemplateError",
+    "TextSection",
+    "WorkItem",
+    "WorkItemsSection",
+    "__version__",
+    "default_template",
+    "load",
+    "render",
+    "validate",
+]

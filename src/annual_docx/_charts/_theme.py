@@ -1,0 +1,99 @@
+"""Give every chart the same restrained, print-friendly look, applied only while a chart is drawn."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Final
+
+import matplotlib
+
+from annual_docx._fonts import require_glyphs
+
+PT_TO_MM: Final = 25.4 / 72
+LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
+SMALL_PT: Final = 9.0  # the smallest text a chart may use
+TITLE_PT: Final = 12.0  # 小四
+
+INK: Final = "#222222"  # text
+LINE: Final = "#4d4d4d"  # connectors, axes
+NAVY: Final = "#1f3a5f"  # the one accent colour (bars, box outlines)
+PALE: Final = "#dde6f0"  # fill of emphasised boxes
+
+# Dark to light in one hue: every category has its own luminance, so a grayscale print still tells them apart.
+_DARK: Final = (0x1F, 0x3A, 0x5F)
+_LIGHT: Final = (0xB9, 0xCE, 0xE4)
+
+
+def palette(n: int) -> list[str]:
+    """Return ``n`` colours from dark to light navy, evenly spaced in lightness."""
+    if n <= 1:
+        return ["#{:02x}{:02x}{:02x}".format(*_DARK)][:n]
+    colours = []
+    for i in range(n):
+        t = i / (n - 1)
+        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, _LIGHT, strict=True))
+        colours.append(f"#{r:02x}{g:02x}{b:02x}")
+    return colours
+
+
+def text_on(colour: str) -> str:
+    """Return black or white, whichever reads better on ``colour``."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 else INK
+
+
+def em_width(text: str) -> float:
+    """Return the approximate advance of ``text`` in ems: CJK and full-width characters 1, the others 0.6."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
+
+
+def check_text(text: str, font: str, field: str) -> str:
+    """Return ``text`` after making sure ``font`` can draw every character of it (ChartError otherwise)."""
+    require_glyphs(text, font, field)
+    return text
+
+
+def current_font() -> str:
+    """Return the first family of the current ``font.family`` setting: the font chart text is drawn in."""
+    family = matplotlib.rcParams["font.family"]
+    return str(family[0] if isinstance(family, list) else family)
+
+
+def _rc(font: str) -> dict[str, Any]:
+    return {
+        "font.family": [font],
+        "font.size": LABEL_PT,
+        "axes.unicode_minus": False,
+        "text.color": INK,
+        "axes.edgecolor": LINE,
+        "axes.labelcolor": INK,
+        "axes.linewidth": 0.8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "xtick.color": LINE,
+        "ytick.color": LINE,
+        "xtick.labelcolor": INK,
+        "ytick.labelcolor": INK,
+        "xtick.labelsize": LABEL_PT,
+        "ytick.labelsize": LABEL_PT,
+        "legend.fontsize": LABEL_PT,
+        "legend.frameon": False,
+        "patch.linewidth": 0.8,
+        "lines.linewidth": 0.8,
+        "figure.facecolor": "white",
+        "savefig.facecolor": "white",
+        "path.simplify": False,
+        "hatch.linewidth": 0.6,
+        "svg.fonttype": "path",
+        "pdf.fonttype": 42,
+    }
+
+
+@contextmanager
+def chart_style(font: str) -> Iterator[None]:
+    """Apply the chart theme with ``font`` for the duration of the ``with`` block; restore rcParams after."""
+    with matplotlib.rc_context(_rc(font)):  # type: ignore[arg-type]  # the stubs accept only literal keys
+        yield

@@ -1,0 +1,246 @@
+"""Draw category counts (职称结构, 学历结构 …) as a donut or a bar chart."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Final, Literal
+
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Wedge
+
+from annual_docx._charts._png import ChartImage, chart_image, new_figure
+from annual_docx._charts._theme import (
+    INK,
+    LABEL_PT,
+    LINE,
+    NAVY,
+    PT_TO_MM,
+    TITLE_PT,
+    chart_style,
+    check_text,
+    current_font,
+    em_width,
+    palette,
+)
+from annual_docx._fonts import chart_font
+from annual_docx.errors import ChartError
+
+Categories = Sequence[tuple[str, float]]
+
+MAX_WIDTH_MM: Final = 156.0
+_HOLE: Final = 0.58  # inner radius of the donut, as a share of the outer radius
+_ELBOW: Final = 1.08  # leader lines bend at this radius …
+_LABEL_X: Final = 1.2  # … and end at this |x|, where the label starts
+
+
+def format_value(value: float) -> str:
+    """Return ``value`` without a trailing ``.0`` and with at most two decimals."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def shares(categories: Categories) -> list[str]:
+    """Return each category's share of the total as ``"14.3%"`` (``"0.0%"`` when the total is zero)."""
+    total = sum(v for _, v in categories)
+    return [f"{(v / total * 100 if total else 0.0):.1f}%" for _, v in categories]
+
+
+def draw_pie(ax: Axes, categories: Categories, *, unit: str = "人") -> Axes:
+    """Draw a donut of ``categories`` with count and share beside each wedge and every category in the legend."""
+    font = current_font()
+    total = sum(v for _, v in categories)
+    if total <= 0:
+        raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
+    pct = shares(categories)
+    drawn = [i for i, (_, v) in enumerate(categories) if v > 0]
+    colours = dict(zip(drawn, palette(len(drawn)), strict=True))
+    labels = {i: check_text(f"{format_value(categories[i][1])}{unit}（{pct[i]}）", font, _field(i)) for i in drawn}
+
+    # Size the ring so the labels beside it fit the axes: work in points, with the outer radius as the data unit.
+    w_pt, h_pt = _axes_size_pt(ax)
+    label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
+    legend_texts = [
+        check_text(f"{name}　{format_value(v)}{unit}", font, _field(i)) for i, (name, v) in enumerate(categories)
+    ]
+    legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
+    r = min((w_pt - 2 * label_pt - legend_pt - 3 * LABEL_PT) / (2 * _LABEL_X), (h_pt / 2 - LABEL_PT) / 1.12)
+    if r < 3 * LABEL_PT:
+        raise ChartError("图表太小，放不下饼图的标注 / the chart is too small for the pie's labels")
+
+    angle = 90.0
+    mids: dict[int, float] = {}
+    for i in drawn:
+        sweep = categories[i][1] / total * 360
+        ax.add_patch(
+            Wedge((0, 0), 1.0, angle - sweep, angle, width=1 - _HOLE, facecolor=colours[i], edgecolor="white", lw=1.2)
+        )
+        mids[i] = math.radians(angle - sweep / 2)
+        angle -= sweep
+
+    y_max = (h_pt / 2 - 0.7 * LABEL_PT) / r
+    for side in (1, -1):
+        wanted = sorted(
+            ((math.sin(mids[i]) * 1.1, i) for i in drawn if (math.cos(mids[i]) >= 0) == (side == 1)), reverse=True
+        )
+        for y, i in zip(
+            _spread([y for y, _ in wanted], 1.3 * LABEL_PT / r, y_max), (i for _, i in wanted), strict=True
+        ):
+            cx, cy = math.cos(mids[i]), math.sin(mids[i])
+            ax.plot([cx, cx * _ELBOW, side * (_LABEL_X - 0.03)], [cy, cy * _ELBOW, y], color=LINE, lw=0.6)
+            ax.text(side * _LABEL_X, y, labels[i], ha="left" if side == 1 else "right", va="center", color=INK)
+
+    total_text = check_text(f"共{format_value(total)}{unit}", font, "total")
+    ax.text(0, 0, total_text, ha="center", va="center", fontsize=LABEL_PT + 1.5, fontweight="bold", color=INK)
+
+    handles = [
+        Patch(facecolor=colours[i], edgecolor=colours[i]) if i in colours else Patch(facecolor="white", edgecolor=LINE)
+        for i in range(len(categories))
+    ]
+    legend_x = _LABEL_X + label_pt / r + 1.5 * LABEL_PT / r
+    ax.legend(
+        handles,
+        legend_texts,
+        loc="center left",
+        bbox_to_anchor=(legend_x, 0),
+        bbox_transform=ax.transData,
+        handlelength=1.0,
+        handleheight=1.0,
+        handletextpad=0.6,
+        labelspacing=0.7,
+        borderaxespad=0,
+        borderpad=0,
+    )
+    # Centre ring, labels and legend together; the limits follow the axes' shape, so a circle stays round.
+    left = -(_LABEL_X + label_pt / r)
+    right = legend_x + legend_pt / r
+    mid = (left + right) / 2
+    ax.set_xlim(mid - w_pt / 2 / r, mid + w_pt / 2 / r)
+    ax.set_ylim(-h_pt / 2 / r, h_pt / 2 / r)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_axis_off()
+    return ax
+
+
+def draw_bar(ax: Axes, categories: Categories, *, unit: str = "人", horizontal: bool | None = None) -> Axes:
+    """Draw one bar per category with its value at the bar's end; ``horizontal=None`` turns bars sideways if needed."""
+    font = current_font()
+    names = [check_text(name, font, _field(i)) for i, (name, _) in enumerate(categories)]
+    values = [v for _, v in categories]
+    texts = [check_text(f"{format_value(v)}{unit}", font, _field(i)) for i, v in enumerate(values)]
+    top = max(values) or 1.0
+    if horizontal is None:
+        width_pt = _axes_size_pt(ax)[0]
+        slot_pt = max(em_width(t) for t in names + texts) * LABEL_PT + LABEL_PT
+        horizontal = slot_pt * len(names) > width_pt
+    positions = list(range(len(names)))
+    if horizontal:
+        bars = ax.barh(positions, values, height=0.55, color=NAVY)
+        ax.set_yticks(positions, names)
+        ax.invert_yaxis()
+        ax.set_xlim(0, top * 1.25)
+        ax.spines["bottom"].set_visible(False)
+        ax.tick_params(axis="x", bottom=False, labelbottom=False)
+        ax.tick_params(axis="y", length=0, pad=4)
+    else:
+        bars = ax.bar(positions, values, width=0.55, color=NAVY)
+        ax.set_xticks(positions, names)
+        ax.set_ylim(0, top * 1.18)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", left=False, labelleft=False)
+        ax.tick_params(axis="x", length=0, pad=4)
+    ax.bar_label(bars, labels=texts, padding=3, color=INK, fontsize=LABEL_PT)
+    return ax
+
+
+def category_chart(
+    title: str,
+    categories: Sequence[tuple[str, int | float]],
+    *,
+    unit: str = "人",
+    kind: Literal["pie", "bar"] = "pie",
+    font: str | None = None,
+    width_mm: float = 140,
+) -> ChartImage:
+    """Return a titled donut or bar chart of category counts as a 300 dpi PNG with a full Chinese description."""
+    if kind not in ("pie", "bar"):
+        raise ChartError(f"未知的图表类型 {kind!r} / unknown chart kind {kind!r} (use 'pie' or 'bar')")
+    if not 60 <= width_mm <= MAX_WIDTH_MM:
+        raise ChartError(f"图表宽度须在60至156毫米之间 / the chart width must be 60–156 mm, not {width_mm}")
+    data = _clean(categories)
+    family = font or chart_font()
+    check_text(title, family, "title")
+    check_text(unit, family, "unit")
+    horizontal = kind == "bar" and _needs_horizontal(data, unit, width_mm)
+    height_mm = _height_mm(kind, len(data), width_mm, horizontal, bool(title.strip()))
+    fig = new_figure(width_mm, height_mm)
+    title_mm = 9.0 if title.strip() else 0.0
+    with chart_style(family):
+        if title_mm:
+            fig.text(0.5, 1 - 4.5 / height_mm, title, ha="center", va="center", fontsize=TITLE_PT, fontweight="bold")
+        if kind == "pie":
+            ax = fig.add_axes((2 / width_mm, 2 / height_mm, 1 - 4 / width_mm, 1 - (4 + title_mm) / height_mm))
+            draw_pie(ax, data, unit=unit)
+        else:
+            left = (_name_column_mm(data) if horizontal else 6.0) / width_mm
+            bottom = (4.0 if horizontal else 10.0) / height_mm
+            ax = fig.add_axes((left, bottom, 1 - left - 4 / width_mm, 1 - bottom - (3 + title_mm) / height_mm))
+            draw_bar(ax, data, unit=unit, horizontal=horizontal)
+        return chart_image(fig, _alt_text(title, data, unit, kind))
+
+
+def _alt_text(title: str, data: Categories, unit: str, kind: str) -> str:
+    """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。"."""
+    parts = [f"{name}{format_value(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
+    total = format_value(sum(v for _, v in data))
+    return f"{title.strip()}{'饼图' if kind == 'pie' else '柱状图'}：{'，'.join(parts)}，共{total}{unit}。"
+
+
+def _clean(categories: Sequence[tuple[str, int | float]]) -> list[tuple[str, float]]:
+    """Return the categories as (name, float) pairs, or raise ChartError on empty, negative or non-finite data."""
+    if not categories:
+        raise ChartError("图表没有数据 / the chart has no categories")
+    data = []
+    for i, item in enumerate(categories):
+        name, value = item
+        if not isinstance(name, str) or not name.strip():
+            raise ChartError(f"第{i + 1}个类别没有名称 / category {i} has no name")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise ChartError(f"“{name}”的数值须为非负数 / the value of {name!r} must be a number >= 0, not {value!r}")
+        data.append((name.strip(), float(value)))
+    return data
+
+
+def _needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:
+    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_value(v) + unit for _, v in data]) + 1
+    return slot_em * LABEL_PT * PT_TO_MM * len(data) > width_mm - 10
+
+
+def _name_column_mm(data: Categories) -> float:
+    return max(em_width(n) for n, _ in data) * LABEL_PT * PT_TO_MM + 4
+
+
+def _height_mm(kind: str, n: int, width_mm: float, horizontal: bool, titled: bool) -> float:
+    title_mm = 9.0 if titled else 0.0
+    if kind == "bar" and horizontal:
+        return round(n * 8.0 + 8 + title_mm, 1)
+    return round(width_mm * 0.45 + title_mm, 1)
+
+
+def _axes_size_pt(ax: Axes) -> tuple[float, float]:
+    """Return the printed width and height of ``ax`` in points."""
+    scale = 72 / ax.figure.dpi
+    return ax.bbox.width * scale, ax.bbox.height * scale
+
+
+def _spread(ys: list[float], gap: float, limit: float) -> list[float]:
+    """Return ``ys`` (sorted high to low) moved apart by at least ``gap`` and kept within ``±limit``."""
+    out: list[float] = []
+    for y in ys:
+        out.append(min(y, limit, out[-1] - gap) if out else min(y, limit))
+    for k in range(len(out) - 1, -1, -1):
+        out[k] = max(out[k], -limit if k == len(out) - 1 else out[k + 1] + gap)
+    return out
+
+
+def _field(index: int) -> str:
+    return f"categories[{index}]"

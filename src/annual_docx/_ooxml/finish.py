@@ -1,0 +1,93 @@
+"""Post-process a rendered document: picture alt text, 落款 indents, East Asian fonts on every style."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .props import Element, el, qn, strip_theme_fonts
+
+
+def picture_run_markup(inline: Element, alt: str, name: str) -> str:
+    """Return the run markup docxtpl splices into ``{{ image }}``: ``inline`` with ``alt`` as its description."""
+    doc_pr = inline.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    if doc_pr is not None:
+        doc_pr.set("descr", alt)
+        doc_pr.set("name", name)
+    xml: str = inline.xml if hasattr(inline, "xml") else ""
+    return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def _style_id(paragraph: Element) -> str | None:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if style is None else style.get(qn("w:val"))
+
+
+def set_right_indent(body: Element, style_id: str, chars: float) -> int:
+    """Right-align every paragraph in style ``style_id`` and indent it ``chars`` characters from the right margin;
+    return how many paragraphs changed."""
+    changed = 0
+    for p in body.iter(qn("w:p")):
+        if _style_id(p) != style_id:
+            continue
+        ppr = p.find(qn("w:pPr"))
+        assert ppr is not None  # a paragraph with a style has pPr
+        for tag in ("w:ind", "w:jc"):
+            for old in ppr.findall(qn(tag)):
+                ppr.remove(old)
+        hundredths = round(chars * 100)
+        ind = el("w:ind", {"w:rightChars": hundredths, "w:right": round(chars * 320), "w:firstLineChars": 0,
+                           "w:firstLine": 0})
+        _insert_in_order(ppr, ind)
+        _insert_in_order(ppr, el("w:jc", {"w:val": "right"}))
+        changed += 1
+    return changed
+
+
+_PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+
+
+def _insert_in_order(ppr: Element, child: Element) -> None:
+    """Insert ``child`` into ``ppr`` where the schema's sequence puts it."""
+    rank = _PPR_ORDER.index(etree_local(child))
+    for i, existing in enumerate(ppr):
+        local = etree_local(existing)
+        if local in _PPR_ORDER and _PPR_ORDER.index(local) > rank:
+            ppr.insert(i, child)
+            return
+    ppr.append(child)
+
+
+def etree_local(element: Element) -> str:
+    """Return an element's tag without its namespace."""
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
+def ensure_east_asian_fonts(styles: Element, document: Element, default_east_asia: str) -> None:
+    """Remove theme fonts from styles and runs and make sure the document default names an East Asian font, so every
+    run resolves to an explicit ``w:eastAsia`` (agencies' restyled templates may bring theme fonts back)."""
+    strip_theme_fonts(styles)
+    strip_theme_fonts(document)
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is None:
+        return
+    rfonts = defaults.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = el("w:rFonts")
+        defaults.insert(0 if defaults.find(qn("w:rStyle")) is None else 1, rfonts)
+    if not rfonts.get(qn("w:eastAsia")):
+        rfonts.set(qn("w:eastAsia"), default_east_asia)
+
+
+def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
+    """Apply every post-render fix to a python-docx ``Document``."""
+    body = docx_document.element.body
+    ensure_east_asian_fonts(docx_document.styles.element, docx_document.element, default_east_asia)
+    if signature is not None:
+        set_right_indent(body, "Signature", signature.name_right)
+        set_right_indent(body, "Date", signature.date_right)

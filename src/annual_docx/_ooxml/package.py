@@ -1,0 +1,232 @@
+"""Write a .docx package from parts: content types, relationships, properties, body, settings and footers."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr
+
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Page size, margins, footer distance and line pitch, all in twips."""
+
+    width: int
+    height: int
+    top: int
+    bottom: int
+    left: int
+    right: int
+    header: int
+    footer: int
+    line_pitch: int
+
+
+def paragraph(text: str, style: str | None = None, fmt: ParagraphFormat | None = None) -> Element:
+    """Return a ``w:p`` with an optional style and one run holding ``text``."""
+    props = ppr(fmt or ParagraphFormat(), style=style) if (style or fmt) else None
+    run = el("w:r", None, _text(text)) if text else None
+    return el("w:p", None, props, run)
+
+
+def _text(text: str) -> Element:
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
+def page_number_paragraph(style: str, fmt: ParagraphFormat, run: RunFormat) -> Element:
+    """Return a footer paragraph showing ``— N —`` with N a PAGE field."""
+
+    def r(*children: Element) -> Element:
+        return el("w:r", None, rpr(run), *children)
+
+    instr = el("w:instrText")
+    instr.text = " PAGE "
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return el(
+        "w:p",
+        None,
+        ppr(fmt, style=style),
+        r(_text("— ")),
+        r(el("w:fldChar", {"w:fldCharType": "begin"})),
+        r(instr),
+        r(el("w:fldChar", {"w:fldCharType": "separate"})),
+        r(_text("1")),
+        r(el("w:fldChar", {"w:fldCharType": "end"})),
+        r(_text(" —")),
+    )
+
+
+def footer(paragraph_element: Element) -> Element:
+    """Return a ``w:ftr`` root holding one paragraph."""
+    return el("w:ftr", None, paragraph_element)
+
+
+def section_properties(page: PageSetup, footers: dict[str, str]) -> Element:
+    """Return ``w:sectPr``: footer references (type → rId), A4 size, margins and a line grid."""
+    refs = [el("w:footerReference", {"w:type": kind, "r:id": rid}) for kind, rid in footers.items()]
+    return el(
+        "w:sectPr",
+        None,
+        *refs,
+        el("w:pgSz", {"w:w": page.width, "w:h": page.height}),
+        el(
+            "w:pgMar",
+            {
+                "w:top": page.top,
+                "w:right": page.right,
+                "w:bottom": page.bottom,
+                "w:left": page.left,
+                "w:header": page.header,
+                "w:footer": page.footer,
+                "w:gutter": 0,
+            },
+        ),
+        el("w:cols", {"w:space": 425}),
+        el("w:docGrid", {"w:type": "lines", "w:linePitch": page.line_pitch}),
+    )
+
+
+def document(paragraphs: Iterable[Element], sect_pr: Element) -> Element:
+    """Return a ``w:document`` root whose body holds ``paragraphs`` and ends with ``sect_pr``."""
+    return el("w:document", None, el("w:body", None, *paragraphs, sect_pr))
+
+
+def settings(even_and_odd_footers: bool = True) -> Element:
+    """Return ``w:settings`` for Chinese documents: even/odd footers, zh-CN theme language, Word 2013+ mode."""
+    compat = el(
+        "w:compat",
+        None,
+        el("w:useFELayout"),
+        el(
+            "w:compatSetting",
+            {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word", "w:val": 15},
+        ),
+    )
+    return el(
+        "w:settings",
+        None,
+        el("w:evenAndOddHeaders") if even_and_odd_footers else None,
+        el("w:defaultTabStop", {"w:val": 420}),
+        el("w:characterSpacingControl", {"w:val": "compressPunctuation"}),
+        compat,
+        el("w:themeFontLang", {"w:val": "en-US", "w:eastAsia": "zh-CN"}),
+        el("w:decimalSymbol", {"w:val": "."}),
+        el("w:listSeparator", {"w:val": ","}),
+    )
+
+
+def core_properties(title: str, creator: str, created: str) -> Element:
+    """Return ``cp:coreProperties`` with title, creator and fixed created/modified times (ISO 8601)."""
+    ns = {
+        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "dcterms": "http://purl.org/dc/terms/",
+        "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    }
+    root = etree.Element("{%s}coreProperties" % ns["cp"], nsmap=ns)
+    for tag, value in (("dc:title", title), ("dc:creator", creator), ("cp:lastModifiedBy", "annual_docx")):
+        prefix, local = tag.split(":")
+        etree.SubElement(root, "{%s}%s" % (ns[prefix], local)).text = value
+    for local in ("created", "modified"):
+        stamp = etree.SubElement(root, "{%s}%s" % (ns["dcterms"], local))
+        stamp.set("{%s}type" % ns["xsi"], "dcterms:W3CDTF")
+        stamp.text = created
+    return root
+
+
+def app_properties() -> Element:
+    """Return extended properties naming annual_docx as the application."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element("{%s}Properties" % ns, nsmap={None: ns})
+    etree.SubElement(root, "{%s}Application" % ns).text = "annual_docx"
+    return root
+
+
+def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]) -> None:
+    """Write a deterministic .docx: ``parts`` maps part names under ``word/`` and ``docProps/`` to XML roots."""
+    overrides = {
+        "/word/document.xml": f"{WML_CT}.document.main+xml",
+        "/word/styles.xml": f"{WML_CT}.styles+xml",
+        "/word/settings.xml": f"{WML_CT}.settings+xml",
+        "/word/fontTable.xml": f"{WML_CT}.fontTable+xml",
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    }
+    overrides.update({f"/word/{name}": f"{WML_CT}.footer+xml" for name in footer_names})
+    types = etree.Element("{%s}Types" % CT_NS, nsmap={None: CT_NS})
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+    defaults.update({"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"})
+    for ext, ctype in defaults.items():
+        etree.SubElement(types, "{%s}Default" % CT_NS, Extension=ext, ContentType=ctype)
+    for name, ctype in overrides.items():
+        etree.SubElement(types, "{%s}Override" % CT_NS, PartName=name, ContentType=ctype)
+
+    package_rels = _relationships(
+        [
+            ("officeDocument", "word/document.xml"),
+            ("metadata/core-properties", "docProps/core.xml"),
+            ("extended-properties", "docProps/app.xml"),
+        ]
+    )
+    document_rels = _relationships(
+        [("styles", "styles.xml"), ("settings", "settings.xml"), ("fontTable", "fontTable.xml")]
+        + [("footer", name) for name in footer_names]
+    )
+    members = {
+        "[Content_Types].xml": types,
+        "_rels/.rels": package_rels,
+        "word/_rels/document.xml.rels": document_rels,
+        **parts,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, root in members.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def footer_rel_ids(footer_names: list[str]) -> list[str]:
+    """Return the relationship ids ``write_package`` gives the footers, in order."""
+    return [f"rId{4 + i}" for i in range(len(footer_names))]
+
+
+def _relationships(targets: list[tuple[str, str]]) -> Element:
+    root = etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS})
+    for i, (kind, target) in enumerate(targets, start=1):
+        reltype = (
+            f"http://schemas.openxmlformats.org/package/2006/relationships/{kind}"
+            if kind.startswith("metadata/")
+            else f"{OFFICE_REL}/{kind}"
+        )
+        etree.SubElement(root, "{%s}Relationship" % PKG_REL_NS, Id=f"rId{i}", Type=reltype, Target=target)
+    return root
+
+
+__all__ = [
+    "PageSetup",
+    "app_properties",
+    "core_properties",
+    "document",
+    "footer",
+    "footer_rel_ids",
+    "page_number_paragraph",
+    "paragraph",
+    "qn",
+    "section_properties",
+    "settings",
+    "write_package",
+]

@@ -1,0 +1,116 @@
+"""Fill the Word template with a report in a sandboxed Jinja environment and save it atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from importlib import resources
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from ._context import PictureFactory, build_context
+from ._fonts import FANGSONG
+from ._ooxml.finish import finish, picture_run_markup
+from .errors import ImageError, OutputError, TemplateError
+from .schema import Report
+
+_SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
+
+
+def default_template() -> Path:
+    """Return the path of the bundled GB/T 9704 report template."""
+    bundled = resources.files("annual_docx") / "templates" / "report_template.docx"
+    if bundled.is_file():
+        return Path(str(bundled))
+    return _SOURCE_TREE_TEMPLATE  # editable install: the template sits at the top of the repository
+
+
+def render(report: Report, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None) -> Path:
+    """Write ``report`` as a .docx to ``out`` and return its path; on any error ``out`` is left as it was.
+
+    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``).
+    """
+    out_path = Path(out)
+    template_path = Path(template) if template is not None else default_template()
+    if not out_path.parent.is_dir():
+        raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
+    if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
+        raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
+    tpl = _open_template(template_path)
+    context = build_context(report, _picture_factory(tpl))
+    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    try:
+        tpl.render(context, env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        line = f"（第 {exc.lineno} 行 / line {exc.lineno}）" if getattr(exc, "lineno", None) else ""
+        raise TemplateError(
+            f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
+        ) from exc
+    finish(tpl.docx, context["signature"], FANGSONG)
+    with _atomic_target(out_path) as tmp:
+        tpl.save(tmp)
+    return out_path
+
+
+def _open_template(path: Path) -> Any:
+    from docxtpl import DocxTemplate
+
+    if not path.is_file():
+        raise TemplateError(f"{path}: 模板文件不存在 / template not found")
+    if not zipfile.is_zipfile(path):
+        raise TemplateError(f"{path}: 模板不是 .docx 文件 / the template is not a .docx file")
+    try:
+        tpl = DocxTemplate(path)
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several unrelated types for a broken package
+        raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
+    return tpl
+
+
+def _picture_factory(tpl: Any) -> PictureFactory:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    class DescribedImage(InlineImage):  # type: ignore[misc]
+        """An InlineImage whose ``docPr`` carries alt text."""
+
+        def __init__(self, source: Any, width_mm: float, alt: str) -> None:
+            super().__init__(tpl, source, width=Mm(width_mm))
+            self.alt = alt
+
+        def _insert_image(self) -> str:
+            part = self.tpl.current_rendering_part
+            try:
+                inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
+            except Exception as exc:  # python-docx raises its own and PIL's errors for unreadable images
+                raise ImageError(f"无法读取图片 / cannot read the picture {self.alt!r}: {exc}") from exc
+            return picture_run_markup(inline, self.alt, self.alt[:40])
+
+    def make(source: bytes | Path, width_mm: float, alt: str) -> Any:
+        return DescribedImage(BytesIO(source) if isinstance(source, bytes) else str(source), width_mm, alt)
+
+    return make
+
+
+@contextlib.contextmanager
+def _atomic_target(out: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``out``; rename it onto ``out`` when the block succeeds, delete it otherwise."""
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: 无法写入 / cannot write the document: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

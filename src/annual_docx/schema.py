@@ -1,0 +1,206 @@
+"""Pydantic models of an annual work report (工作年报): the report, its sections and their parts.
+
+The models hold data only: no I/O beyond checking that a named picture exists, no formatting. Every model forbids
+unknown keys, so a misspelt key in a report file is an error that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+NumberStyle = Literal["一、", "（一）", "1.", "（1）"]
+"""How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）."""
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _as_list(value: Any) -> Any:
+    """Accept a single string where a list of paragraphs is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+class Picture(_Model):
+    """A picture file (PNG or JPEG) with an optional caption and alt text; relative paths are resolved against the
+    report file's folder."""
+
+    path: Path = Field(description="图片文件路径 / picture file (PNG or JPEG)")
+    caption: str | None = Field(None, description="图题 / caption shown under the picture")
+    alt: str | None = Field(None, description="替代文字 / alt text; defaults to the caption")
+    width_mm: float = Field(120, gt=10, le=156, description="版面宽度（毫米）/ placed width in mm")
+
+    @field_validator("path")
+    @classmethod
+    def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
+        base = (info.context or {}).get("base_dir")
+        if not path.is_absolute() and base is not None:
+            path = Path(base) / path
+        if not path.is_file():
+            raise ValueError(f"图片文件不存在 / picture file not found: {path}")
+        if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+            raise ValueError(f"只支持 PNG 或 JPEG 图片 / only PNG and JPEG pictures are supported: {path.name}")
+        return path
+
+
+class _Section(_Model):
+    title: Text = Field(description="节标题（不含序号）/ section title, without its number")
+    paragraphs: list[Text] = Field(default_factory=list, description="节首段落 / paragraphs under the title")
+
+    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
+
+
+class WorkItem(_Model):
+    """One numbered work item: a title and its paragraphs (e.g. ``1.文献借阅服务保持稳定``)."""
+
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1)
+
+    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
+
+
+class WorkItemsSection(_Section):
+    """A narrative section of numbered work items (年度概况)."""
+
+    kind: Literal["work_items"]
+    items: list[WorkItem] = Field(min_length=1)
+
+
+class TextSection(_Section):
+    """A section of plain paragraphs."""
+
+    kind: Literal["text"]
+
+
+class OrgUnit(_Model):
+    """A unit in the organisation tree, with an optional head and sub-units."""
+
+    name: Text
+    head: str | None = Field(None, description="负责人 / head of the unit, e.g. 馆长 孔德安")
+    children: list[OrgUnit] = Field(default_factory=list)
+
+
+class OrgChartSection(_Section):
+    """The organisation structure (组织结构), drawn as an org chart."""
+
+    kind: Literal["org_chart"]
+    units: list[OrgUnit] = Field(min_length=1, description="顶层单位 / top-level units of the tree")
+    caption: str | None = None
+
+
+class Role(_Model):
+    """A post in a party branch and the person holding it (书记 孔德安)."""
+
+    title: Text = Field(description="职务 / post, e.g. 书记")
+    name: Text = Field(description="姓名 / name")
+
+
+class PartyBranch(_Model):
+    """A party branch (支部) and its committee roles."""
+
+    name: Text
+    roles: list[Role] = Field(min_length=1)
+
+
+class PartySection(_Section):
+    """The party organisation (党组织架构)."""
+
+    kind: Literal["party"]
+    branches: list[PartyBranch] = Field(min_length=1)
+
+
+class Breakdown(_Model):
+    """Staff counted by one attribute (职称, 学历…), with its own text and chart."""
+
+    title: Text = Field(description="e.g. 职称结构")
+    categories: dict[str, Annotated[int, Field(ge=0)]] = Field(min_length=1, description="类别 → 人数")
+    paragraphs: list[Text] = Field(default_factory=list)
+    chart: Literal["pie", "bar", "none"] = "pie"
+    show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
+
+    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
+
+    @property
+    def total(self) -> int:
+        """Return the sum of all categories."""
+        return sum(self.categories.values())
+
+
+class PersonnelSection(_Section):
+    """The personnel structure (人员结构): establishment, staff and breakdowns."""
+
+    kind: Literal["personnel"]
+    establishment: int | None = Field(None, ge=0, description="编制人数 / authorised posts")
+    staff: int | None = Field(None, ge=0, description="在职人数 / staff in post")
+    breakdowns: list[Breakdown] = Field(min_length=1)
+
+
+class PhotoSection(_Section):
+    """A section of photos with captions (服务保障)."""
+
+    kind: Literal["photos"]
+    photos: list[Picture] = Field(min_length=1)
+
+
+class Award(_Model):
+    """An honour received, optionally with a picture of the certificate."""
+
+    name: Text = Field(description="荣誉名称 / name of the honour")
+    picture: Picture | None = None
+
+
+class AwardsSection(_Section):
+    """A numbered list of honours (获奖统计), with optional pictures."""
+
+    kind: Literal["awards"]
+    awards: list[Award] = Field(min_length=1)
+    photos: list[Picture] = Field(default_factory=list)
+
+
+Section = Annotated[
+    Union[
+        WorkItemsSection, TextSection, OrgChartSection, PartySection, PersonnelSection, PhotoSection, AwardsSection
+    ],
+    Field(discriminator="kind"),
+]
+
+
+class Report(_Model):
+    """An annual work report (工作年报) of one organisation for one year."""
+
+    organisation: Text = Field(description="单位名称 / organisation, e.g. 曲阜市图书馆")
+    year: int = Field(ge=1949, le=2100, description="报告年度 / the year reported on")
+    title: str | None = Field(None, description="标题；默认 {year}年度{organisation}工作年报 / title")
+    opening: list[Text] = Field(default_factory=list, description="开头段落 / opening paragraphs")
+    sections: list[Section] = Field(min_length=1)
+    numbering: list[NumberStyle] = Field(
+        default_factory=lambda: ["一、", "（一）", "1.", "（1）"],
+        min_length=1,
+        max_length=4,
+        description="各级标题序号样式 / number style per heading level",
+    )
+    signature: str | None = Field(None, description="署名 / signing organisation")
+    date: dt.date | None = Field(None, description="成文日期 / date of the document")
+
+    _opening_as_list = field_validator("opening", mode="before")(_as_list)
+
+    @property
+    def full_title(self) -> str:
+        """Return the title, or the default ``{year}年度{organisation}工作年报``."""
+        return self.title or f"{self.year}年度{self.organisation}工作年报"
+
+    @field_validator("numbering")
+    @classmethod
+    def _distinct_levels(cls, styles: list[str]) -> list[str]:
+        if len(set(styles)) != len(styles):
+            raise ValueError("各级序号样式不能重复 / each heading level needs a different number style")
+        return styles
+
+
+OrgUnit.model_rebuild()

@@ -1,0 +1,37 @@
+"""Shared fixtures: the example report, a rendered copy of it, and a tiny report builder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import annual_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "qufu_2020.yaml"
+
+
+@pytest.fixture(scope="session")
+def example_report() -> annual_docx.Report:
+    """Return the 曲阜市图书馆 2020 report loaded from the example YAML."""
+    return annual_docx.load(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_docx(tmp_path_factory: pytest.TempPathFactory, example_report: annual_docx.Report) -> Path:
+    """Return the example rendered once to a .docx."""
+    return annual_docx.render(example_report, tmp_path_factory.mktemp("example") / "qufu_2020.docx")
+
+
+def small_report(**overrides: Any) -> dict[str, Any]:
+    """Return the data of a minimal valid report with one text section."""
+    data: dict[str, Any] = {
+        "organisation": "某县图书馆",
+        "year": 2021,
+        "opening": ["开头段落。"],
+        "sections": [{"kind": "text", "title": "工作概况", "paragraphs": ["正文段落。"]}],
+    }
+    data.update(overrides)
+    return data
