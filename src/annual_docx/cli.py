@@ -34,7 +34,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits on usage errors, --help and --version
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     try:
         if args.command == "render":
             out = args.output or Path(args.report.with_suffix(".docx").name)

@@ -32,7 +32,7 @@ from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 MAX_WIDTH_MM: Final = 156.0
-_MARGIN_MM: Final = 1.5
+_MARGIN_MM: Final = 2.0
 _TITLE_MM: Final = 9.0
 # Multiples of the em (the font size in mm).
 _LINE: Final = 1.35  # line pitch of horizontal text
@@ -44,7 +44,7 @@ _COLUMN_GAP: Final = 0.35
 _LEVEL_GAP: Final = 2.2
 _SIBLING_GAP: Final = 1.0
 _SIBLING_GAP_VERTICAL: Final = 0.6
-_ROOT_GAP: Final = 2.0
+_ROOT_GAP: Final = 3.0
 _BASELINE: Final = 0.37  # the baseline lies this far below the visual centre of CJK text
 
 
@@ -115,11 +115,6 @@ def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
     fig = ax.figure
     width_mm = ax.bbox.width / fig.dpi * 25.4
     height_mm = ax.bbox.height / fig.dpi * 25.4
-    left = (layout.width - width_mm) / 2
-    top = (layout.height - height_mm) / 2
-    ax.set_xlim(left, left + width_mm)
-    ax.set_ylim(top + height_mm, top)
-    ax.set_axis_off()
     font = current_font()
     em = layout.font_pt * PT_TO_MM
     for (x1, y1), (x2, y2) in layout.segments:
@@ -131,8 +126,8 @@ def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
                 (box.x, box.y), box.width, box.height, facecolor=PALE if root else "white", edgecolor=NAVY, lw=0.9
             )
         )
-        weight = "bold" if root else "normal"
-        for text, x, y in _placements(box, em):
+        for text, x, y, is_name in _placements(box, em):
+            weight = "bold" if root and is_name else "normal"
             ax.text(
                 x,
                 y + _BASELINE * em,
@@ -143,6 +138,12 @@ def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
                 fontweight=weight,
                 color=INK,
             )
+    # Limits last (plotting autoscales): 1 data unit = 1 mm, the layout centred, y growing downwards.
+    left = (layout.width - width_mm) / 2
+    top = (layout.height - height_mm) / 2
+    ax.set_xlim(left, left + width_mm)
+    ax.set_ylim(top + height_mm, top)
+    ax.set_axis_off()
     return ax
 
 
@@ -236,34 +237,44 @@ def _layout(nodes: list[_Node], font_pt: float, vertical: frozenset[int]) -> Org
     ]
     level_top = [sum(level_h[:level]) + level * _LEVEL_GAP * em for level in range(len(level_h))]
     offset = [0.0] * len(nodes)  # centre x relative to the parent's centre (roots: absolute, set below)
+    Contour = list[tuple[float, float]]  # per level below a subtree's top: (leftmost, rightmost) x
 
-    def gap_below(depth: int) -> float:
+    def gap_at(depth: int) -> float:
         return (_SIBLING_GAP_VERTICAL if depth in vertical else _SIBLING_GAP) * em
 
-    def pack(children: list[int], gap: float) -> tuple[float, float]:
-        """Place subtrees side by side, centred on the midpoint of the outer children; return the row's extent."""
-        extents = [place(c) for c in children]
-        centres, cursor = [], 0.0
-        for lo, hi in extents:
-            centres.append(cursor - lo)
-            cursor = centres[-1] + hi + gap
-        mid = (centres[0] + centres[-1]) / 2
-        for child, centre in zip(children, centres, strict=True):
-            offset[child] = centre - mid
-        return centres[0] + extents[0][0] - mid, centres[-1] + extents[-1][1] - mid
+    def pack(children: list[int], depth: int, fixed_gap: float | None = None) -> Contour:
+        """Place sibling subtrees as close as their contours allow, centred on the midpoint of the outer children."""
+        row: Contour = []
+        positions: list[float] = []
+        for child in children:
+            contour = place(child)
+            shift = max(
+                (
+                    row[k][1] - contour[k][0] + (fixed_gap or gap_at(depth + k))
+                    for k in range(min(len(row), len(contour)))
+                ),
+                default=0.0,
+            )
+            positions.append(shift)
+            row = [
+                (min(row[k][0], lo + shift), max(row[k][1], hi + shift)) if k < len(row) else (lo + shift, hi + shift)
+                for k, (lo, hi) in enumerate(contour)
+            ] + row[len(contour) :]
+        mid = (positions[0] + positions[-1]) / 2
+        for child, position in zip(children, positions, strict=True):
+            offset[child] = position - mid
+        return [(lo - mid, hi - mid) for lo, hi in row]
 
-    def place(i: int) -> tuple[float, float]:
+    def place(i: int) -> Contour:
         half = sizes[i][0] / 2
-        if not kids[i]:
-            return -half, half
-        lo, hi = pack(kids[i], gap_below(depth_of[i] + 1))
-        return min(lo, -half), max(hi, half)
+        return [(-half, half)] + (pack(kids[i], depth_of[i] + 1) if kids[i] else [])
 
     roots = [i for i, (_, _, parent) in enumerate(nodes) if parent is None]
-    lo, hi = pack(roots, _ROOT_GAP * em)
+    row = pack(roots, 0, _ROOT_GAP * em)
+    lo, hi = min(left for left, _ in row), max(right for _, right in row)
     centre = [0.0] * len(nodes)
     for i, (_, _, parent) in enumerate(nodes):  # pre-order: a parent comes before its children
-        centre[i] = offset[i] - lo + (centre[parent] if parent is not None else 0.0)
+        centre[i] = offset[i] + (centre[parent] if parent is not None else -lo)
 
     boxes = tuple(
         PlacedBox(
@@ -294,13 +305,13 @@ def _layout(nodes: list[_Node], font_pt: float, vertical: frozenset[int]) -> Org
     return OrgLayout(boxes, tuple(segments), hi - lo, level_top[-1] + level_h[-1], font_pt)
 
 
-def _placements(box: PlacedBox, em: float) -> Iterator[tuple[str, float, float]]:
-    """Yield (text, x, y) of every text piece of a box: whole lines, or single characters in vertical text."""
+def _placements(box: PlacedBox, em: float) -> Iterator[tuple[str, float, float, bool]]:
+    """Yield (text, x, y, is_name) of every text piece of a box: whole lines, or single characters in vertical text."""
     lines = [box.name] + ([box.head] if box.head else [])
     if not box.vertical:
         top = box.y + (box.height - len(lines) * _LINE * em) / 2
         for k, line in enumerate(lines):
-            yield line, box.center_x, top + (k + 0.5) * _LINE * em
+            yield line, box.center_x, top + (k + 0.5) * _LINE * em, k == 0
         return
     cols = len(lines)
     block = (cols + (cols - 1) * _COLUMN_GAP) * em
@@ -310,5 +321,5 @@ def _placements(box: PlacedBox, em: float) -> Iterator[tuple[str, float, float]]
         y = box.y + (box.height - sum(pitch) * _CHAR * em) / 2
         for ch, p in zip(line, pitch, strict=True):
             if not ch.isspace():
-                yield ch, x, y + 0.5 * _CHAR * em
+                yield ch, x, y + 0.5 * _CHAR * em, k == 0
             y += p * _CHAR * em

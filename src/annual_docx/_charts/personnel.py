@@ -32,6 +32,8 @@ MAX_WIDTH_MM: Final = 156.0
 _HOLE: Final = 0.58  # inner radius of the donut, as a share of the outer radius
 _ELBOW: Final = 1.08  # leader lines bend at this radius …
 _LABEL_X: Final = 1.2  # … and end at this |x|, where the label starts
+_BAR_MM: Final = 12.0  # widest bar
+_SLOT_MM: Final = 30.0  # widest room per bar
 
 
 def format_value(value: float) -> str:
@@ -59,8 +61,10 @@ def draw_pie(ax: Axes, categories: Categories, *, unit: str = "人") -> Axes:
     # Size the ring so the labels beside it fit the axes: work in points, with the outer radius as the data unit.
     w_pt, h_pt = _axes_size_pt(ax)
     label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
-    legend_texts = [
-        check_text(f"{name}　{format_value(v)}{unit}", font, _field(i)) for i, (name, v) in enumerate(categories)
+    widest = max(em_width(name) for name, _ in categories)
+    legend_texts = [  # ideographic spaces line the counts up under each other
+        check_text(f"{name}{'　' * (1 + round(widest - em_width(name)))}{format_value(v)}{unit}", font, _field(i))
+        for i, (name, v) in enumerate(categories)
     ]
     legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
     r = min((w_pt - 2 * label_pt - legend_pt - 3 * LABEL_PT) / (2 * _LABEL_X), (h_pt / 2 - LABEL_PT) / 1.12)
@@ -134,7 +138,9 @@ def draw_bar(ax: Axes, categories: Categories, *, unit: str = "人", horizontal:
         horizontal = slot_pt * len(names) > width_pt
     positions = list(range(len(names)))
     if horizontal:
-        bars = ax.barh(positions, values, height=0.55, color=NAVY)
+        bars = ax.barh(
+            positions, values, height=min(0.55, _BAR_MM / (_axes_size_pt(ax)[1] / len(names) / 72 * 25.4)), color=NAVY
+        )
         ax.set_yticks(positions, names)
         ax.invert_yaxis()
         ax.set_xlim(0, top * 1.25)
@@ -142,7 +148,9 @@ def draw_bar(ax: Axes, categories: Categories, *, unit: str = "人", horizontal:
         ax.tick_params(axis="x", bottom=False, labelbottom=False)
         ax.tick_params(axis="y", length=0, pad=4)
     else:
-        bars = ax.bar(positions, values, width=0.55, color=NAVY)
+        bars = ax.bar(
+            positions, values, width=min(0.55, _BAR_MM / (_axes_size_pt(ax)[0] / len(names) / 72 * 25.4)), color=NAVY
+        )
         ax.set_xticks(positions, names)
         ax.set_ylim(0, top * 1.18)
         ax.spines["left"].set_visible(False)
@@ -181,9 +189,19 @@ def category_chart(
             ax = fig.add_axes((2 / width_mm, 2 / height_mm, 1 - 4 / width_mm, 1 - (4 + title_mm) / height_mm))
             draw_pie(ax, data, unit=unit)
         else:
-            left = (_name_column_mm(data) if horizontal else 6.0) / width_mm
+            if horizontal:
+                left_mm, right_mm = _name_column_mm(data), 4.0
+            else:  # at most _SLOT_MM per bar, centred
+                left_mm = right_mm = max(4.0, (width_mm - len(data) * _SLOT_MM) / 2)
             bottom = (4.0 if horizontal else 10.0) / height_mm
-            ax = fig.add_axes((left, bottom, 1 - left - 4 / width_mm, 1 - bottom - (3 + title_mm) / height_mm))
+            ax = fig.add_axes(
+                (
+                    left_mm / width_mm,
+                    bottom,
+                    1 - (left_mm + right_mm) / width_mm,
+                    1 - bottom - (3 + title_mm) / height_mm,
+                )
+            )
             draw_bar(ax, data, unit=unit, horizontal=horizontal)
         return chart_image(fig, _alt_text(title, data, unit, kind))
 
@@ -223,7 +241,7 @@ def _height_mm(kind: str, n: int, width_mm: float, horizontal: bool, titled: boo
     title_mm = 9.0 if titled else 0.0
     if kind == "bar" and horizontal:
         return round(n * 8.0 + 8 + title_mm, 1)
-    return round(width_mm * 0.45 + title_mm, 1)
+    return round(width_mm * (0.42 if kind == "pie" else 0.4) + title_mm, 1)
 
 
 def _axes_size_pt(ax: Axes) -> tuple[float, float]:
