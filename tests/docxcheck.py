@@ -12,7 +12,7 @@ NS = {"w": W}
 
 
 def q(tag: str) -> str:
-    return "{%s}%s" % (W, tag)
+    return f"{{{W}}}{tag}"
 
 
 def part(docx: Path, name: str) -> etree._Element:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -29,7 +29,10 @@ def test_every_error_derives_from_the_root() -> None:
 
 def test_import_does_not_load_matplotlib_or_pyplot() -> None:
     """`import annual_docx` stays light: no matplotlib, no docxtpl until a report is rendered."""
-    code = "import sys, annual_docx; print(sorted(m for m in ('matplotlib', 'matplotlib.pyplot', 'docxtpl') if m in sys.modules))"
+    code = (
+        "import sys, annual_docx;"
+        "print(sorted(m for m in ('matplotlib', 'matplotlib.pyplot', 'docxtpl') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -38,7 +41,8 @@ def test_wheel_carries_the_template_and_type_marker(tmp_path: Path) -> None:
     """The built wheel contains the Word template and py.typed, so a plain `pip install .` can render."""
     pytest.importorskip("hatchling")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(ROOT)],
         check=True, capture_output=True,
     )
     (wheel,) = tmp_path.glob("annual_docx-*.whl")

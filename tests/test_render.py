@@ -40,7 +40,8 @@ def test_example_reopens_with_python_docx(example_docx: Path) -> None:
     assert paragraphs[0].text == "2020年度曲阜市图书馆工作年报"
     assert paragraphs[0].style.style_id == "Title"
     headings = [p.text for p in paragraphs if p.style.style_id == "Heading1"]
-    assert headings == ["一、年度概况", "二、组织结构", "三、党组织架构", "四、人员结构", "五、服务保障", "六、获奖统计"]
+    assert headings == ["一、年度概况", "二、组织结构", "三、党组织架构",
+                        "四、人员结构", "五、服务保障", "六、获奖统计"]
     items = [p.text for p in paragraphs if p.style.style_id == "Heading3"]
     assert items[0] == "1.文献借阅服务保持稳定" and items[-1] == "2.学历结构（共14人）"
     assert "书\u3000\u3000记：孔德安" in [p.text for p in paragraphs]
@@ -105,7 +106,7 @@ def make_template(tmp_path: Path, text: str) -> Path:
 def test_template_cannot_reach_python_internals(tmp_path: Path) -> None:
     """A shared template that pokes at __class__/__mro__ fails in the sandbox instead of running."""
     template = make_template(tmp_path, "{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    with pytest.raises(TemplateError, match="unsafe|__class__|__subclasses__|not safely"):
+    with pytest.raises(TemplateError, match=r"unsafe|__class__|__subclasses__|not safely"):
         annual_docx.render(annual_docx.validate(small_report()), tmp_path / "o.docx", template=template)
 
 
@@ -149,5 +150,5 @@ def test_missing_or_invalid_template_is_a_template_error(tmp_path: Path) -> None
         annual_docx.render(report, tmp_path / "o.docx", template=tmp_path / "none.docx")
     fake = tmp_path / "fake.docx"
     fake.write_text("hello")
-    with pytest.raises(TemplateError, match="not a .docx"):
+    with pytest.raises(TemplateError, match=r"not a \.docx"):
         annual_docx.render(report, tmp_path / "o.docx", template=fake)

@@ -44,7 +44,7 @@ def test_page_is_a4_with_gbt9704_margins_and_22_line_grid() -> None:
 
 
 def test_styles_use_gbt9704_fonts_and_sizes() -> None:
-    """标题 小标宋 二号, 正文 仿宋 三号 indented 2 characters, 一、 黑体, （一） 楷体, every style on an eastAsia font."""
+    """标题 小标宋 二号, 正文 仿宋 三号 indented 2 characters, 一、 黑体, （一） 楷体, every style has eastAsia."""
     styles = part(TEMPLATE, "word/styles.xml")
     fonts = style_east_asia(styles)
     assert fonts["Title"] == "方正小标宋简体"

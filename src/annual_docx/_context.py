@@ -8,10 +8,10 @@ factory the caller passes in, so this module stays free of docxtpl.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import schema as s
 from ._numbering import HEADING_LEVEL, number
@@ -61,7 +61,7 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, numbering: list[str], picture: PictureFactory) -> None:
+    def __init__(self, numbering: Sequence[str], picture: PictureFactory) -> None:
         self.numbering = numbering
         self.picture = picture
 
@@ -109,7 +109,7 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         from ._charts import category_chart
 
-        kind = "bar" if breakdown.chart == "bar" else "pie"
+        kind: Literal["pie", "bar"] = "bar" if breakdown.chart == "bar" else "pie"
         chart = category_chart(breakdown.title, list(breakdown.categories.items()), kind=kind)
         return Block("figure", "", self.picture(chart.png, chart.width_mm, chart.alt_text))
 

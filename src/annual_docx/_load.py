@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import InputError, Problem, ReportValidationError
-from .schema import Report
+from .schema import SECTION_KINDS, Report
 
 _TYPE_MESSAGES = {
     "missing": "缺少必填项 / required field is missing",
@@ -124,9 +124,6 @@ def _problem(error: Any) -> Problem:
     return Problem(path, message)
 
 
-_SECTION_KINDS = {"work_items", "text", "org_chart", "party", "personnel", "photos", "awards"}
-
-
 def _path(loc: tuple[Any, ...]) -> str:
     """Return a loc tuple as ``sections[3].items[1].title``, dropping the discriminator tags pydantic inserts."""
     out = ""
@@ -134,7 +131,7 @@ def _path(loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif isinstance(previous, int) and part in _SECTION_KINDS:
+        elif isinstance(previous, int) and part in SECTION_KINDS:
             pass
         else:
             out += f".{part}" if out else str(part)

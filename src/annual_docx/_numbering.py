@@ -14,7 +14,7 @@ def chinese_number(n: int) -> str:
         raise ValueError(f"cannot write {n} as a heading number")
     units = ["", "十", "百", "千"]
     digits = [int(d) for d in str(n)]
-    out = []
+    out: list[str] = []
     zero_pending = False
     for i, d in enumerate(digits):
         place = len(digits) - 1 - i

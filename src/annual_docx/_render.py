@@ -49,7 +49,8 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     try:
         tpl.render(context, env, autoescape=True)
     except jinja2.TemplateError as exc:
-        line = f"（第 {exc.lineno} 行 / line {exc.lineno}）" if getattr(exc, "lineno", None) else ""
+        lineno = getattr(exc, "lineno", None)
+        line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
         raise TemplateError(
             f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
         ) from exc
@@ -107,7 +108,7 @@ def _atomic_target(out: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        os.replace(tmp, out)
+        tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: 无法写入 / cannot write the document: {exc.strerror or exc}") from exc

@@ -7,8 +7,9 @@ unknown keys, so a misspelt key in a report file is an error that names it.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -164,11 +165,12 @@ class AwardsSection(_Section):
 
 
 Section = Annotated[
-    Union[
-        WorkItemsSection, TextSection, OrgChartSection, PartySection, PersonnelSection, PhotoSection, AwardsSection
-    ],
+    WorkItemsSection | TextSection | OrgChartSection | PartySection | PersonnelSection | PhotoSection | AwardsSection,
     Field(discriminator="kind"),
 ]
+SECTION_KINDS = frozenset(typing.get_args(m.model_fields["kind"].annotation)[0] for m in typing.get_args(
+    typing.get_args(Section)[0]))
+"""The ``kind`` values of every section model."""
 
 
 class Report(_Model):
@@ -180,7 +182,7 @@ class Report(_Model):
     opening: list[Text] = Field(default_factory=list, description="开头段落 / opening paragraphs")
     sections: list[Section] = Field(min_length=1)
     numbering: list[NumberStyle] = Field(
-        default_factory=lambda: ["一、", "（一）", "1.", "（1）"],
+        default_factory=lambda: list(typing.get_args(NumberStyle)),
         min_length=1,
         max_length=4,
         description="各级标题序号样式 / number style per heading level",

@@ -34,6 +34,7 @@ _ELBOW: Final = 1.08  # leader lines bend at this radius …
 _LABEL_X: Final = 1.2  # … and end at this |x|, where the label starts
 _BAR_MM: Final = 12.0  # widest bar
 _SLOT_MM: Final = 30.0  # widest room per bar
+_MIN_RADIUS_PT: Final = 3 * LABEL_PT
 
 
 def format_value(value: float) -> str:
@@ -47,28 +48,28 @@ def shares(categories: Categories) -> list[str]:
     return [f"{(v / total * 100 if total else 0.0):.1f}%" for _, v in categories]
 
 
-def draw_pie(ax: Axes, categories: Categories, *, unit: str = "人") -> Axes:
-    """Draw a donut of ``categories`` with count and share beside each wedge and every category in the legend."""
+def draw_pie(
+    ax: Axes, categories: Categories, *, unit: str = "人", legend: Literal["right", "below"] = "right"
+) -> Axes:
+    """Draw a donut of ``categories``: count and share beside each wedge, every category (zeros too) in the legend."""
     font = current_font()
     total = sum(v for _, v in categories)
     if total <= 0:
         raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
-    pct = shares(categories)
-    drawn = [i for i, (_, v) in enumerate(categories) if v > 0]
+    labels, legend_texts = _pie_texts(categories, unit)
+    for i, text in [*labels.items(), *enumerate(legend_texts)]:
+        check_text(text, font, _field(i))
+    drawn = list(labels)
     colours = dict(zip(drawn, palette(len(drawn)), strict=True))
-    labels = {i: check_text(f"{format_value(categories[i][1])}{unit}（{pct[i]}）", font, _field(i)) for i in drawn}
 
-    # Size the ring so the labels beside it fit the axes: work in points, with the outer radius as the data unit.
+    # Work in points with the outer radius r as the data unit, so the limits (and the labels) follow the axes' shape.
     w_pt, h_pt = _axes_size_pt(ax)
     label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
-    widest = max(em_width(name) for name, _ in categories)
-    legend_texts = [  # ideographic spaces line the counts up under each other
-        check_text(f"{name}{'　' * (1 + round(widest - em_width(name)))}{format_value(v)}{unit}", font, _field(i))
-        for i, (name, v) in enumerate(categories)
-    ]
     legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
-    r = min((w_pt - 2 * label_pt - legend_pt - 3 * LABEL_PT) / (2 * _LABEL_X), (h_pt / 2 - LABEL_PT) / 1.12)
-    if r < 3 * LABEL_PT:
+    ncol = _legend_columns(len(categories), legend_pt, w_pt) if legend == "below" else 1
+    band = _legend_band_pt(len(categories), ncol) if legend == "below" else 0.0
+    r = _ring_radius(w_pt, h_pt - band, label_pt, legend_pt if legend == "right" else 0.0)
+    if r < _MIN_RADIUS_PT:
         raise ChartError("图表太小，放不下饼图的标注 / the chart is too small for the pie's labels")
 
     angle = 90.0
@@ -81,14 +82,12 @@ def draw_pie(ax: Axes, categories: Categories, *, unit: str = "人") -> Axes:
         mids[i] = math.radians(angle - sweep / 2)
         angle -= sweep
 
-    y_max = (h_pt / 2 - 0.7 * LABEL_PT) / r
+    y_max = ((h_pt - band) / 2 - 0.7 * LABEL_PT) / r
     for side in (1, -1):
-        wanted = sorted(
-            ((math.sin(mids[i]) * 1.1, i) for i in drawn if (math.cos(mids[i]) >= 0) == (side == 1)), reverse=True
-        )
-        for y, i in zip(
-            _spread([y for y, _ in wanted], 1.3 * LABEL_PT / r, y_max), (i for _, i in wanted), strict=True
-        ):
+        wanted = sorted((math.sin(mids[i]) * 1.1, i) for i in drawn if (math.cos(mids[i]) >= 0) == (side == 1))
+        wanted.reverse()
+        ys = _spread([y for y, _ in wanted], 1.3 * LABEL_PT / r, y_max)
+        for y, (_, i) in zip(ys, wanted, strict=True):
             cx, cy = math.cos(mids[i]), math.sin(mids[i])
             ax.plot([cx, cx * _ELBOW, side * (_LABEL_X - 0.03)], [cy, cy * _ELBOW, y], color=LINE, lw=0.6)
             ax.text(side * _LABEL_X, y, labels[i], ha="left" if side == 1 else "right", va="center", color=INK)
@@ -100,27 +99,28 @@ def draw_pie(ax: Axes, categories: Categories, *, unit: str = "人") -> Axes:
         Patch(facecolor=colours[i], edgecolor=colours[i]) if i in colours else Patch(facecolor="white", edgecolor=LINE)
         for i in range(len(categories))
     ]
-    legend_x = _LABEL_X + label_pt / r + 1.5 * LABEL_PT / r
-    ax.legend(
-        handles,
-        legend_texts,
-        loc="center left",
-        bbox_to_anchor=(legend_x, 0),
-        bbox_transform=ax.transData,
-        handlelength=1.0,
-        handleheight=1.0,
-        handletextpad=0.6,
-        labelspacing=0.7,
-        borderaxespad=0,
-        borderpad=0,
-    )
-    # Centre ring, labels and legend together; the limits follow the axes' shape, so a circle stays round.
-    left = -(_LABEL_X + label_pt / r)
-    right = legend_x + legend_pt / r
-    mid = (left + right) / 2
-    ax.set_xlim(mid - w_pt / 2 / r, mid + w_pt / 2 / r)
-    ax.set_ylim(-h_pt / 2 / r, h_pt / 2 / r)
-    ax.set_aspect("equal", adjustable="datalim")
+    style = {"handlelength": 1.0, "handleheight": 1.0, "handletextpad": 0.6, "labelspacing": 0.7, "borderpad": 0.0}
+    half_w, half_h = w_pt / 2 / r, (h_pt - band) / 2 / r
+    if legend == "right":
+        legend_x = _LABEL_X + (label_pt + 1.5 * LABEL_PT) / r
+        ax.legend(
+            handles, legend_texts, loc="center left", bbox_to_anchor=(legend_x, 0), bbox_transform=ax.transData, **style
+        )
+        mid = (legend_x + legend_pt / r - _LABEL_X - label_pt / r) / 2  # centre ring, labels and legend together
+        ax.set_xlim(mid - half_w, mid + half_w)
+        ax.set_ylim(-half_h, half_h)
+    else:
+        ax.legend(
+            handles,
+            legend_texts,
+            loc="upper center",
+            bbox_to_anchor=(0, -half_h),
+            bbox_transform=ax.transData,
+            ncol=ncol,
+            **style,
+        )
+        ax.set_xlim(-half_w, half_w)
+        ax.set_ylim(-half_h - band / r, half_h)
     ax.set_axis_off()
     return ax
 
@@ -179,15 +179,28 @@ def category_chart(
     check_text(title, family, "title")
     check_text(unit, family, "unit")
     horizontal = kind == "bar" and _needs_horizontal(data, unit, width_mm)
-    height_mm = _height_mm(kind, len(data), width_mm, horizontal, bool(title.strip()))
-    fig = new_figure(width_mm, height_mm)
     title_mm = 9.0 if title.strip() else 0.0
+    if kind == "bar" and horizontal:
+        height_mm = len(data) * 8.0 + 8 + title_mm
+    else:
+        height_mm = width_mm * (0.42 if kind == "pie" else 0.4) + title_mm
+    legend: Literal["right", "below"] = "right"
+    if kind == "pie":
+        labels, legend_texts = _pie_texts(data, unit)
+        label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
+        legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
+        w_pt, h_pt = (width_mm - 4) / PT_TO_MM, (height_mm - 4 - title_mm) / PT_TO_MM
+        if _ring_radius(w_pt, h_pt, label_pt, legend_pt) < _MIN_RADIUS_PT * 1.4:
+            legend = "below"
+            height_mm += _legend_band_pt(len(data), _legend_columns(len(data), legend_pt, w_pt)) * PT_TO_MM
+    fig = new_figure(width_mm, round(height_mm, 1))
+    height_mm = round(height_mm, 1)
     with chart_style(family):
         if title_mm:
             fig.text(0.5, 1 - 4.5 / height_mm, title, ha="center", va="center", fontsize=TITLE_PT, fontweight="bold")
         if kind == "pie":
             ax = fig.add_axes((2 / width_mm, 2 / height_mm, 1 - 4 / width_mm, 1 - (4 + title_mm) / height_mm))
-            draw_pie(ax, data, unit=unit)
+            draw_pie(ax, data, unit=unit, legend=legend)
         else:
             if horizontal:
                 left_mm, right_mm = _name_column_mm(data), 4.0
@@ -237,11 +250,29 @@ def _name_column_mm(data: Categories) -> float:
     return max(em_width(n) for n, _ in data) * LABEL_PT * PT_TO_MM + 4
 
 
-def _height_mm(kind: str, n: int, width_mm: float, horizontal: bool, titled: bool) -> float:
-    title_mm = 9.0 if titled else 0.0
-    if kind == "bar" and horizontal:
-        return round(n * 8.0 + 8 + title_mm, 1)
-    return round(width_mm * (0.42 if kind == "pie" else 0.4) + title_mm, 1)
+def _pie_texts(categories: Categories, unit: str) -> tuple[dict[int, str], list[str]]:
+    """Return the wedge labels ("2人（14.3%）") by category index, and the legend entries ("高级职称　2人")."""
+    pct = shares(categories)
+    labels = {i: f"{format_value(v)}{unit}（{pct[i]}）" for i, (_, v) in enumerate(categories) if v > 0}
+    widest = max(em_width(name) for name, _ in categories)
+    legend = [  # ideographic spaces line the counts up under each other
+        f"{name}{'　' * (1 + round(widest - em_width(name)))}{format_value(v)}{unit}" for name, v in categories
+    ]
+    return labels, legend
+
+
+def _ring_radius(w_pt: float, h_pt: float, label_pt: float, legend_pt: float) -> float:
+    """Return the largest outer radius (pt) leaving room for the labels beside the ring and a legend at its right."""
+    room = legend_pt + 1.5 * LABEL_PT if legend_pt else 0.0
+    return min((w_pt - 2 * label_pt - room - 1.5 * LABEL_PT) / (2 * _LABEL_X), (h_pt / 2 - LABEL_PT) / 1.12)
+
+
+def _legend_columns(n: int, legend_pt: float, w_pt: float) -> int:
+    return max(1, min(n, int((w_pt + 1.5 * LABEL_PT) // (legend_pt + 1.5 * LABEL_PT))))
+
+
+def _legend_band_pt(n: int, ncol: int) -> float:
+    return (math.ceil(n / ncol) * 1.7 + 1.0) * LABEL_PT
 
 
 def _axes_size_pt(ax: Axes) -> tuple[float, float]:

@@ -18,6 +18,10 @@ WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def _clark(namespace: str, local: str) -> str:
+    return f"{{{namespace}}}{local}"
+
+
 @dataclass(frozen=True)
 class PageSetup:
     """Page size, margins, footer distance and line pitch, all in twips."""
@@ -137,13 +141,13 @@ def core_properties(title: str, creator: str, created: str) -> Element:
         "dcterms": "http://purl.org/dc/terms/",
         "xsi": "http://www.w3.org/2001/XMLSchema-instance",
     }
-    root = etree.Element("{%s}coreProperties" % ns["cp"], nsmap=ns)
+    root = etree.Element(_clark(ns["cp"], "coreProperties"), nsmap=ns)
     for tag, value in (("dc:title", title), ("dc:creator", creator), ("cp:lastModifiedBy", "annual_docx")):
         prefix, local = tag.split(":")
-        etree.SubElement(root, "{%s}%s" % (ns[prefix], local)).text = value
+        etree.SubElement(root, _clark(ns[prefix], local)).text = value
     for local in ("created", "modified"):
-        stamp = etree.SubElement(root, "{%s}%s" % (ns["dcterms"], local))
-        stamp.set("{%s}type" % ns["xsi"], "dcterms:W3CDTF")
+        stamp = etree.SubElement(root, _clark(ns["dcterms"], local))
+        stamp.set(_clark(ns["xsi"], "type"), "dcterms:W3CDTF")
         stamp.text = created
     return root
 
@@ -151,8 +155,8 @@ def core_properties(title: str, creator: str, created: str) -> Element:
 def app_properties() -> Element:
     """Return extended properties naming annual_docx as the application."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-    root = etree.Element("{%s}Properties" % ns, nsmap={None: ns})
-    etree.SubElement(root, "{%s}Application" % ns).text = "annual_docx"
+    root = etree.Element(_clark(ns, "Properties"), nsmap={None: ns})  # type: ignore[dict-item]
+    etree.SubElement(root, _clark(ns, "Application")).text = "annual_docx"
     return root
 
 
@@ -167,13 +171,13 @@ def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
     overrides.update({f"/word/{name}": f"{WML_CT}.footer+xml" for name in footer_names})
-    types = etree.Element("{%s}Types" % CT_NS, nsmap={None: CT_NS})
+    types = etree.Element(_clark(CT_NS, "Types"), nsmap={None: CT_NS})  # type: ignore[dict-item]
     defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
     defaults.update({"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"})
     for ext, ctype in defaults.items():
-        etree.SubElement(types, "{%s}Default" % CT_NS, Extension=ext, ContentType=ctype)
+        etree.SubElement(types, _clark(CT_NS, "Default"), Extension=ext, ContentType=ctype)
     for name, ctype in overrides.items():
-        etree.SubElement(types, "{%s}Override" % CT_NS, PartName=name, ContentType=ctype)
+        etree.SubElement(types, _clark(CT_NS, "Override"), PartName=name, ContentType=ctype)
 
     package_rels = _relationships(
         [
@@ -205,14 +209,14 @@ def footer_rel_ids(footer_names: list[str]) -> list[str]:
 
 
 def _relationships(targets: list[tuple[str, str]]) -> Element:
-    root = etree.Element("{%s}Relationships" % PKG_REL_NS, nsmap={None: PKG_REL_NS})
+    root = etree.Element(_clark(PKG_REL_NS, "Relationships"), nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]
     for i, (kind, target) in enumerate(targets, start=1):
         reltype = (
             f"http://schemas.openxmlformats.org/package/2006/relationships/{kind}"
             if kind.startswith("metadata/")
             else f"{OFFICE_REL}/{kind}"
         )
-        etree.SubElement(root, "{%s}Relationship" % PKG_REL_NS, Id=f"rId{i}", Type=reltype, Target=target)
+        etree.SubElement(root, _clark(PKG_REL_NS, "Relationship"), Id=f"rId{i}", Type=reltype, Target=target)
     return root
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,10 +21,10 @@ Align = Literal["left", "center", "right", "both", "distribute"]
 def qn(tag: str) -> str:
     """Return the Clark name of a ``w:``-prefixed tag (``w:p`` → ``{…/main}p``)."""
     prefix, _, local = tag.partition(":")
-    return "{%s}%s" % ({"w": W_NS, "r": R_NS}[prefix], local)
+    return f"{{{ {'w': W_NS, 'r': R_NS}[prefix]}}}{local}"
 
 
-def el(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
+def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None) -> Element:
     """Return a new element with ``w:``-prefixed attributes and the given children (None skipped)."""
     element = etree.Element(qn(tag), nsmap=NSMAP)
     for key, value in (attrs or {}).items():
@@ -110,7 +111,9 @@ def ppr(fmt: ParagraphFormat, *, style: str | None = None) -> Element:
         spacing["w:after"] = fmt.after
     if fmt.line_twips is not None:
         spacing.update(
-            {"w:line": fmt.line_twips, "w:lineRule": "exact"} if fmt.line_twips else {"w:line": 240, "w:lineRule": "auto"}
+            {"w:line": fmt.line_twips, "w:lineRule": "exact"}
+            if fmt.line_twips
+            else {"w:line": 240, "w:lineRule": "auto"}
         )
     ind: dict[str, str | int] = {}
     for side, chars in (("left", fmt.left_chars), ("right", fmt.right_chars), ("firstLine", fmt.first_line_chars)):
@@ -216,6 +219,7 @@ def strip_theme_fonts(root: Element) -> int:
     removed = 0
     for rfonts in root.iter(qn("w:rFonts")):
         for attr in THEME_FONT_ATTRS:
-            if rfonts.attrib.pop(qn(f"w:{attr}"), None) is not None:
+            if qn(f"w:{attr}") in rfonts.attrib:
+                del rfonts.attrib[qn(f"w:{attr}")]
                 removed += 1
     return removed
