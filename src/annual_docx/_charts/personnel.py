@@ -16,6 +16,7 @@ from annual_docx._charts._theme import (
     LINE,
     NAVY,
     PT_TO_MM,
+    SMALL_PT,
     TITLE_PT,
     chart_style,
     check_text,
@@ -56,7 +57,7 @@ def draw_pie(
     total = sum(v for _, v in categories)
     if total <= 0:
         raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
-    labels, legend_texts = _pie_texts(categories, unit)
+    labels, legend_texts = _pie_texts(categories, unit, align=legend == "right")
     for i, text in [*labels.items(), *enumerate(legend_texts)]:
         check_text(text, font, _field(i))
     drawn = list(labels)
@@ -92,19 +93,19 @@ def draw_pie(
             ax.plot([cx, cx * _ELBOW, side * (_LABEL_X - 0.03)], [cy, cy * _ELBOW, y], color=LINE, lw=0.6)
             ax.text(side * _LABEL_X, y, labels[i], ha="left" if side == 1 else "right", va="center", color=INK)
 
-    total_text = check_text(f"共{format_value(total)}{unit}", font, "total")
-    ax.text(0, 0, total_text, ha="center", va="center", fontsize=LABEL_PT + 1.5, fontweight="bold", color=INK)
+    _draw_total(ax, f"共{format_value(total)}{unit}", 2 * _HOLE * r * 0.85, font)
 
     handles = [
         Patch(facecolor=colours[i], edgecolor=colours[i]) if i in colours else Patch(facecolor="white", edgecolor=LINE)
         for i in range(len(categories))
     ]
     style = {"handlelength": 1.0, "handleheight": 1.0, "handletextpad": 0.6, "labelspacing": 0.7, "borderpad": 0.0}
+    anchor = ax.transData
     half_w, half_h = w_pt / 2 / r, (h_pt - band) / 2 / r
     if legend == "right":
         legend_x = _LABEL_X + (label_pt + 1.5 * LABEL_PT) / r
         ax.legend(
-            handles, legend_texts, loc="center left", bbox_to_anchor=(legend_x, 0), bbox_transform=ax.transData, **style
+            handles, legend_texts, loc="center left", bbox_to_anchor=(legend_x, 0), bbox_transform=anchor, **style
         )
         mid = (legend_x + legend_pt / r - _LABEL_X - label_pt / r) / 2  # centre ring, labels and legend together
         ax.set_xlim(mid - half_w, mid + half_w)
@@ -115,7 +116,7 @@ def draw_pie(
             legend_texts,
             loc="upper center",
             bbox_to_anchor=(0, -half_h),
-            bbox_transform=ax.transData,
+            bbox_transform=anchor,
             ncol=ncol,
             **style,
         )
@@ -186,13 +187,17 @@ def category_chart(
         height_mm = width_mm * (0.42 if kind == "pie" else 0.4) + title_mm
     legend: Literal["right", "below"] = "right"
     if kind == "pie":
-        labels, legend_texts = _pie_texts(data, unit)
+        labels, legend_texts = _pie_texts(data, unit, align=True)
         label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
         legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
         w_pt, h_pt = (width_mm - 4) / PT_TO_MM, (height_mm - 4 - title_mm) / PT_TO_MM
-        if _ring_radius(w_pt, h_pt, label_pt, legend_pt) < _MIN_RADIUS_PT * 1.4:
+        r = _ring_radius(w_pt, h_pt, label_pt, legend_pt)
+        if r < _MIN_RADIUS_PT * 1.2:
             legend = "below"
             height_mm += _legend_band_pt(len(data), _legend_columns(len(data), legend_pt, w_pt)) * PT_TO_MM
+        else:  # a ring narrowed by its labels needs less height: trim the blank bands above and below it
+            needed_pt = max(2 * (1.12 * r + LABEL_PT), _legend_band_pt(len(data), 1))
+            height_mm = min(height_mm, needed_pt * PT_TO_MM + 4 + title_mm)
     fig = new_figure(width_mm, round(height_mm, 1))
     height_mm = round(height_mm, 1)
     with chart_style(family):
@@ -250,15 +255,28 @@ def _name_column_mm(data: Categories) -> float:
     return max(em_width(n) for n, _ in data) * LABEL_PT * PT_TO_MM + 4
 
 
-def _pie_texts(categories: Categories, unit: str) -> tuple[dict[int, str], list[str]]:
-    """Return the wedge labels ("2人（14.3%）") by category index, and the legend entries ("高级职称　2人")."""
+def _pie_texts(categories: Categories, unit: str, *, align: bool) -> tuple[dict[int, str], list[str]]:
+    """Return the wedge labels ("2人（14.3%）") by category index, and the legend entries ("高级职称　2人").
+
+    ``align`` pads the names with ideographic spaces so the counts of a one-column legend line up.
+    """
     pct = shares(categories)
     labels = {i: f"{format_value(v)}{unit}（{pct[i]}）" for i, (_, v) in enumerate(categories) if v > 0}
     widest = max(em_width(name) for name, _ in categories)
-    legend = [  # ideographic spaces line the counts up under each other
-        f"{name}{'　' * (1 + round(widest - em_width(name)))}{format_value(v)}{unit}" for name, v in categories
-    ]
+    pads = [1 + round(widest - em_width(name)) if align else 1 for name, _ in categories]
+    legend = [f"{name}{'　' * pad}{format_value(v)}{unit}" for (name, v), pad in zip(categories, pads, strict=True)]
     return labels, legend
+
+
+def _draw_total(ax: Axes, text: str, room_pt: float, font: str) -> None:
+    """Write the total in the donut's hole, on two lines or not at all if one line at >= 9 pt does not fit."""
+    check_text(text, font, "total")
+    size = min(TITLE_PT, room_pt / em_width(text))
+    if size < SMALL_PT:
+        text = f"{text[0]}\n{text[1:]}"
+        size = min(TITLE_PT, room_pt * 0.9 / em_width(text[2:]))
+    if size >= SMALL_PT:
+        ax.text(0, 0, text, ha="center", va="center", fontsize=size, fontweight="bold", color=INK, linespacing=1.2)
 
 
 def _ring_radius(w_pt: float, h_pt: float, label_pt: float, legend_pt: float) -> float:
