@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 
 import docx
@@ -129,6 +131,16 @@ def test_failed_render_leaves_the_previous_file_and_no_temp_files(tmp_path: Path
         annual_docx.render(annual_docx.validate(data), out)
     assert out.read_bytes() == good
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jpg", "report.docx"]
+
+
+def test_output_gets_ordinary_file_permissions(tmp_path: Path) -> None:
+    """The written document is readable by others as any new file is (umask), not private like a temp file."""
+    umask = os.umask(0o022)
+    try:
+        out = annual_docx.render(annual_docx.validate(small_report()), tmp_path / "perm.docx")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
 
 
 def test_output_errors_are_clear(tmp_path: Path) -> None:

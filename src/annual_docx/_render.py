@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 import zipfile
 from collections.abc import Iterator
 from importlib import resources
@@ -100,12 +100,24 @@ def _picture_factory(tpl: Any) -> PictureFactory:
     return make
 
 
+def _exclusive_temp(out: Path) -> Path:
+    """Create and return an empty temporary file beside ``out`` with the permissions a new file gets (umask)."""
+    for _ in range(100):
+        tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"{out}: 无法写入 / cannot write in {out.parent}: {exc.strerror or exc}") from exc
+        return tmp
+    raise OutputError(f"{out}: 无法创建临时文件 / cannot create a temporary file")
+
+
 @contextlib.contextmanager
 def _atomic_target(out: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``out``; rename it onto ``out`` when the block succeeds, delete it otherwise."""
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp = _exclusive_temp(out)
     try:
         yield tmp
         tmp.replace(out)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Final, Literal
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Wedge
 
 from annual_docx._charts._png import ChartImage, chart_image, new_figure
@@ -179,49 +180,45 @@ def category_chart(
     family = font or chart_font()
     check_text(title, family, "title")
     check_text(unit, family, "unit")
-    horizontal = kind == "bar" and _needs_horizontal(data, unit, width_mm)
     title_mm = 9.0 if title.strip() else 0.0
-    if kind == "bar" and horizontal:
-        height_mm = len(data) * 8.0 + 8 + title_mm
-    else:
-        height_mm = width_mm * (0.42 if kind == "pie" else 0.4) + title_mm
-    legend: Literal["right", "below"] = "right"
-    if kind == "pie":
-        labels, legend_texts = _pie_texts(data, unit, align=True)
-        label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
-        legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
-        w_pt, h_pt = (width_mm - 4) / PT_TO_MM, (height_mm - 4 - title_mm) / PT_TO_MM
-        r = _ring_radius(w_pt, h_pt, label_pt, legend_pt)
-        if r < _MIN_RADIUS_PT * 1.2:
-            legend = "below"
-            height_mm += _legend_band_pt(len(data), _legend_columns(len(data), legend_pt, w_pt)) * PT_TO_MM
-        else:  # a ring narrowed by its labels needs less height: trim the blank bands above and below it
-            needed_pt = max(2 * (1.12 * r + LABEL_PT), _legend_band_pt(len(data), 1))
-            height_mm = min(height_mm, needed_pt * PT_TO_MM + 4 + title_mm)
-    fig = new_figure(width_mm, round(height_mm, 1))
-    height_mm = round(height_mm, 1)
     with chart_style(family):
-        if title_mm:
-            fig.text(0.5, 1 - 4.5 / height_mm, title, ha="center", va="center", fontsize=TITLE_PT, fontweight="bold")
         if kind == "pie":
-            ax = fig.add_axes((2 / width_mm, 2 / height_mm, 1 - 4 / width_mm, 1 - (4 + title_mm) / height_mm))
-            draw_pie(ax, data, unit=unit, legend=legend)
+            legend, plot_h = _pie_plan(data, unit, width_mm)
+            fig = new_figure(width_mm, plot_h + title_mm)
+            draw_pie(_add_axes(fig, 2.0, 2.0, 2.0, 2.0 + title_mm), data, unit=unit, legend=legend)
+        elif _needs_horizontal(data, unit, width_mm):
+            fig = new_figure(width_mm, len(data) * 8.0 + 8 + title_mm)
+            draw_bar(_add_axes(fig, _name_column_mm(data), 4.0, 4.0, 3.0 + title_mm), data, unit=unit, horizontal=True)
         else:
-            if horizontal:
-                left_mm, right_mm = _name_column_mm(data), 4.0
-            else:  # at most _SLOT_MM per bar, centred
-                left_mm = right_mm = max(4.0, (width_mm - len(data) * _SLOT_MM) / 2)
-            bottom = (4.0 if horizontal else 10.0) / height_mm
-            ax = fig.add_axes(
-                (
-                    left_mm / width_mm,
-                    bottom,
-                    1 - (left_mm + right_mm) / width_mm,
-                    1 - bottom - (3 + title_mm) / height_mm,
-                )
-            )
-            draw_bar(ax, data, unit=unit, horizontal=horizontal)
+            side = max(4.0, (width_mm - len(data) * _SLOT_MM) / 2)  # at most _SLOT_MM per bar, centred
+            fig = new_figure(width_mm, max(width_mm * 0.4, 45.0) + title_mm)
+            draw_bar(_add_axes(fig, side, side, 10.0, 3.0 + title_mm), data, unit=unit, horizontal=False)
+        if title_mm:
+            y = 1 - title_mm / 2 / (fig.get_size_inches()[1] * 25.4)
+            fig.text(0.5, y, title, ha="center", va="center", fontsize=TITLE_PT, fontweight="bold")
         return chart_image(fig, _alt_text(title, data, unit, kind))
+
+
+def _pie_plan(data: Categories, unit: str, width_mm: float) -> tuple[Literal["right", "below"], float]:
+    """Return where the donut's legend goes and the height (mm) the donut, labels and legend need."""
+    labels, legend_texts = _pie_texts(data, unit, align=True)
+    label_pt = max(em_width(t) for t in labels.values()) * LABEL_PT
+    legend_pt = (max(em_width(t) for t in legend_texts) + 2.2) * LABEL_PT
+    height_mm = width_mm * 0.42
+    w_pt, h_pt = (width_mm - 4) / PT_TO_MM, (height_mm - 4) / PT_TO_MM
+    r = _ring_radius(w_pt, h_pt, label_pt, legend_pt)
+    if r < _MIN_RADIUS_PT * 1.2:  # too cramped beside the ring: legend below it
+        return "below", height_mm + _legend_band_pt(len(data), _legend_columns(len(data), legend_pt, w_pt)) * PT_TO_MM
+    # A ring narrowed by its labels needs less height: trim the blank bands above and below it.
+    needed_pt = max(2 * (1.12 * r + LABEL_PT), _legend_band_pt(len(data), 1))
+    return "right", round(min(height_mm, needed_pt * PT_TO_MM + 4), 1)
+
+
+def _add_axes(fig: Figure, left: float, right: float, bottom: float, top: float) -> Axes:
+    """Return new axes inset by the given margins (mm) from the figure's edges."""
+    width_in, height_in = fig.get_size_inches()
+    w, h = width_in * 25.4, height_in * 25.4
+    return fig.add_axes((left / w, bottom / h, 1 - (left + right) / w, 1 - (bottom + top) / h))
 
 
 def _alt_text(title: str, data: Categories, unit: str, kind: str) -> str:
