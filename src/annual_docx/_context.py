@@ -110,7 +110,7 @@ class _Builder:
         from ._charts import category_chart
 
         kind: Literal["pie", "bar"] = "bar" if breakdown.chart == "bar" else "pie"
-        chart = category_chart(breakdown.title, list(breakdown.categories.items()), kind=kind)
+        chart = category_chart(breakdown.title, list(breakdown.categories.items()), kind=kind, draw_title=False)
         return Block("figure", "", self.picture(chart.png, chart.width_mm, chart.alt_text))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:

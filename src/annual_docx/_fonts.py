@@ -62,10 +62,7 @@ def chart_font(family: str | None = None, path: str | os.PathLike[str] | None = 
     if family is None or family == BUNDLED_FAMILY:
         folder = bundled_font_dir()
         return _register_first(tuple(str(folder / name) for name in _BUNDLED_FILES))
-    try:
-        _font_file(family)
-    except ChartError:
-        raise ChartError(f"找不到图表字体“{family}” / matplotlib knows no font family {family!r}") from None
+    _font_file(family)  # raises ChartError naming the family if matplotlib does not know it
     return family
 
 

@@ -153,13 +153,21 @@ def org_chart(
     """Return the organisation chart as a 300 dpi PNG no wider than ``width_mm``, with a full Chinese description."""
     if not 40 <= width_mm <= MAX_WIDTH_MM:
         raise ChartError(f"图表宽度须在40至156毫米之间 / the chart width must be 40–156 mm, not {width_mm}")
+    if not roots:
+        raise ChartError("组织结构图没有单位 / the organisation chart has no units")
     family = font or chart_font()
     for i, (box, _, _) in enumerate(_walk(roots)):
         check_text(box.name, family, f"units[{i}].name")
         check_text(box.head or "", family, f"units[{i}].head")
     if title:
         check_text(title, family, "title")
-    layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
+    try:
+        layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
+    except ChartError as exc:
+        raise ChartError(
+            f"组织结构图在{width_mm:g}毫米宽度内放不下（已改竖排并缩小到{SMALL_PT:g}磅）"
+            f" / the organisation chart does not fit in {width_mm:g} mm, even in vertical text at {SMALL_PT:g} pt"
+        ) from exc
     title_mm = _TITLE_MM if title else 0.0
     fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, em_width(title or "") * TITLE_PT * PT_TO_MM + 4))
     fig_h = layout.height + 2 * _MARGIN_MM + title_mm

@@ -170,17 +170,24 @@ def category_chart(
     kind: Literal["pie", "bar"] = "pie",
     font: str | None = None,
     width_mm: float = 140,
+    draw_title: bool = True,
 ) -> ChartImage:
-    """Return a titled donut or bar chart of category counts as a 300 dpi PNG with a full Chinese description."""
+    """Return a titled donut or bar chart of category counts as a 300 dpi PNG with a full Chinese description.
+
+    ``draw_title=False`` leaves the title out of the picture (the document's heading already says it) but keeps it
+    in the alt text.
+    """
     if kind not in ("pie", "bar"):
         raise ChartError(f"未知的图表类型 {kind!r} / unknown chart kind {kind!r} (use 'pie' or 'bar')")
     if not 60 <= width_mm <= MAX_WIDTH_MM:
         raise ChartError(f"图表宽度须在60至156毫米之间 / the chart width must be 60–156 mm, not {width_mm}")
     data = _clean(categories)
+    if kind == "pie" and not any(v for _, v in data):
+        raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
     family = font or chart_font()
     check_text(title, family, "title")
     check_text(unit, family, "unit")
-    title_mm = 9.0 if title.strip() else 0.0
+    title_mm = 9.0 if title.strip() and draw_title else 0.0
     with chart_style(family):
         if kind == "pie":
             legend, plot_h = _pie_plan(data, unit, width_mm)
