@@ -24,7 +24,8 @@ def _clark(namespace: str, local: str) -> str:
 
 @dataclass(frozen=True)
 class PageSetup:
-    """Page size, margins, footer distance and line pitch, all in twips."""
+    """Page size, margins, footer distance and line pitch in twips; ``char_space`` (4096ths of a point added to the
+    Normal font size) turns the line grid into a lines-and-characters grid."""
 
     width: int
     height: int
@@ -35,6 +36,7 @@ class PageSetup:
     header: int
     footer: int
     line_pitch: int
+    char_space: int | None = None
 
 
 def paragraph(text: str, style: str | None = None, fmt: ParagraphFormat | None = None) -> Element:
@@ -100,8 +102,14 @@ def section_properties(page: PageSetup, footers: dict[str, str]) -> Element:
             },
         ),
         el("w:cols", {"w:space": 425}),
-        el("w:docGrid", {"w:type": "lines", "w:linePitch": page.line_pitch}),
+        el("w:docGrid", _grid(page)),
     )
+
+
+def _grid(page: PageSetup) -> dict[str, str | int]:
+    if page.char_space is None:
+        return {"w:type": "lines", "w:linePitch": page.line_pitch}
+    return {"w:type": "linesAndChars", "w:linePitch": page.line_pitch, "w:charSpace": page.char_space}
 
 
 def document(paragraphs: Iterable[Element], sect_pr: Element) -> Element:
