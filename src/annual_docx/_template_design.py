@@ -105,7 +105,7 @@ FACES: dict[str, tuple[str | None, int, str, str]] = {
 
 # (style id, text) of each template paragraph. {%p … %} paragraphs are removed by docxtpl when it renders.
 BODY_LAYOUT: list[tuple[str | None, str]] = [
-    ("Title", "{{ title }}"),
+    ("Title", "{{ title_text }}"),
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),
     (None, "{%p endfor %}"),
