@@ -86,7 +86,7 @@ def _merge_rows(lines: list[Line]) -> list[Line]:
 def pitches(page: Page) -> list[float]:
     """Return the distances between the bottoms of consecutive body lines of the same height (body text)."""
     body = [ln for ln in page.body if abs((ln.y1 - ln.y0) - 20.8) < 1.5]
-    return [b.y1 - a.y1 for a, b in zip(body, body[1:])]
+    return [b.y1 - a.y1 for a, b in zip(body, body[1:], strict=False)]
 
 
 def full_line_chars(pages: list[Page], left: float) -> list[int]:

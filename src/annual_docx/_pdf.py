@@ -82,5 +82,4 @@ def preview(docx: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, dp
                                 capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         if result.returncode != 0:
             raise ToolError(f"{pdf}: pdftoppm 失败 / pdftoppm failed: {result.stderr.strip()}")
-    pages = sorted(folder.glob(f"{src.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    return pages
+    return sorted(folder.glob(f"{src.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))

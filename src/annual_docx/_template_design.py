@@ -13,6 +13,7 @@ from pathlib import Path
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
 from ._ooxml.char_grid import char_space
+from ._ooxml.theme import theme
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, font_table, style, styles_part, table_properties
 
 LINE = 579  # twips: 12756 twips of type area / 22 lines = 28.95 pt
@@ -156,6 +157,7 @@ def build_template(path: Path) -> None:
         "word/styles.xml": styles(),
         "word/settings.xml": pkg.settings(even_and_odd_footers=True),
         "word/fontTable.xml": font_table(FACES),
+        "word/theme/theme1.xml": theme(LATIN, FANGSONG, HEITI),
         "word/footer1.xml": _page_number("right"),
         "word/footer2.xml": _page_number("left"),
         "docProps/core.xml": pkg.core_properties("{{ title }}", "{{ organisation }}", "2021-01-01T00:00:00Z"),

@@ -39,10 +39,13 @@ def char_space(width_twips: int, chars: int, font_pt: float) -> int:
 
 def normal_font_pt(styles: Element) -> float:
     """Return the Normal style's font size in points (its own, else the document default, else Word's 10 pt)."""
-    for path in ("w:style[@w:default='1'][@w:type='paragraph']/w:rPr/w:sz", "w:docDefaults/w:rPrDefault/w:rPr/w:sz"):
-        found = styles.xpath(path, namespaces={"w": W_NS})
-        if found:
-            return int(found[0].get(qn("w:val"))) / 2
+    ns = {"w": W_NS}
+    normal = next((st for st in styles.iterfind("w:style", ns)
+                   if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true")), None)
+    for sz in (None if normal is None else normal.find("w:rPr/w:sz", ns),
+               styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:sz", ns)):
+        if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+            return int(sz.get(qn("w:val")) or 0) / 2
     return 10.0
 
 

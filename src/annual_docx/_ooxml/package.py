@@ -131,8 +131,8 @@ def settings(even_and_odd_footers: bool = True) -> Element:
     return el(
         "w:settings",
         None,
-        el("w:evenAndOddHeaders") if even_and_odd_footers else None,
         el("w:defaultTabStop", {"w:val": 420}),
+        el("w:evenAndOddHeaders") if even_and_odd_footers else None,
         el("w:characterSpacingControl", {"w:val": "compressPunctuation"}),
         compat,
         el("w:themeFontLang", {"w:val": "en-US", "w:eastAsia": "zh-CN"}),
@@ -169,12 +169,14 @@ def app_properties() -> Element:
 
 
 def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]) -> None:
-    """Write a deterministic .docx: ``parts`` maps part names under ``word/`` and ``docProps/`` to XML roots."""
+    """Write a deterministic .docx: ``parts`` maps part names under ``word/`` (including ``word/theme/theme1.xml``)
+    and ``docProps/`` to XML roots."""
     overrides = {
         "/word/document.xml": f"{WML_CT}.document.main+xml",
         "/word/styles.xml": f"{WML_CT}.styles+xml",
         "/word/settings.xml": f"{WML_CT}.settings+xml",
         "/word/fontTable.xml": f"{WML_CT}.fontTable+xml",
+        "/word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
@@ -197,6 +199,7 @@ def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]
     document_rels = _relationships(
         [("styles", "styles.xml"), ("settings", "settings.xml"), ("fontTable", "fontTable.xml")]
         + [("footer", name) for name in footer_names]
+        + [("theme", "theme/theme1.xml")]
     )
     members = {
         "[Content_Types].xml": types,
