@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import statistics
@@ -83,10 +84,18 @@ def _merge_rows(lines: list[Line]) -> list[Line]:
     return rows
 
 
-def pitches(page: Page) -> list[float]:
-    """Return the distances between the bottoms of consecutive body lines of the same height (body text)."""
-    body = [ln for ln in page.body if abs((ln.y1 - ln.y0) - 20.8) < 1.5]
-    return [b.y1 - a.y1 for a, b in zip(body, body[1:], strict=False)]
+def is_full_text_page(page: Page, pitch: float = 28.95) -> bool:
+    """Return whether ``page`` is all body text (no figure, no blank gap) from the top to the bottom of the 版心."""
+    body = page.body
+    gaps = [b.y1 - a.y1 for a, b in itertools.pairwise(body)]
+    bottom_gap = page.height - 35 * PT_PER_MM - body[-1].y1 if body else 999
+    return len(body) > 10 and all(g < 1.5 * pitch for g in gaps) and bottom_gap < pitch
+
+
+def mean_pitch(page: Page) -> float:
+    """Return the mean distance between consecutive line bottoms over the page."""
+    body = page.body
+    return (body[-1].y1 - body[0].y1) / (len(body) - 1)
 
 
 def full_line_chars(pages: list[Page], left: float) -> list[int]:

@@ -13,8 +13,8 @@ from pathlib import Path
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
 from ._ooxml.char_grid import char_space
-from ._ooxml.theme import theme
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, font_table, style, styles_part, table_properties
+from ._ooxml.theme import theme
 
 LINE = 579  # twips: 12756 twips of type area / 22 lines = 28.95 pt
 BODY_PT = 16  # 三号

@@ -59,11 +59,14 @@ def title_lines(title: str, width: float = TITLE_CHARS) -> list[str]:
     if _width(title) <= width:
         return [title]
     tiers = [break_points(title), break_points(title, weak=True), break_points(title, weak=True, in_quotes=True)]
-    for points in tiers:
+    for points in tiers:  # word integrity first, then the trapezoid shape
         two = [i for i in points if _width(title[:i]) <= width and _width(title[i:]) <= width]
         trapezoid = [i for i in two if _width(title[:i]) >= _width(title[i:])]
         if trapezoid:
             best = min(trapezoid, key=lambda i: _width(title[:i]) - _width(title[i:]))
+            return [title[:best], title[best:]]
+        if two and points is not tiers[0]:
+            best = min(two, key=lambda i: abs(_width(title[:i]) - _width(title[i:])))
             return [title[:best], title[best:]]
     for points in tiers:
         fits = [i for i in points if width / 2 <= _width(title[:i]) <= width]
