@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from . import schema as s
 from ._numbering import HEADING_LEVEL, number
+from ._official import official_context
 from ._title import title_lines
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
@@ -59,6 +60,7 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         "opening": list(report.opening),
         "blocks": number_figures(blocks),
         "signature": signature(report.signature, report.date),
+        "official": official_context(report.official),
     }
 
 

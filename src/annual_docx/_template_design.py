@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from . import _template_official as official
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
 from ._ooxml.char_grid import char_space
@@ -96,6 +97,7 @@ def styles() -> Element:
             style("Footer", "footer", based_on="Normal", ui_priority=99,
                   paragraph=replace(SINGLE, align=None, char_pt=14),
                   run=RunFormat(east_asia=SONGTI, latin=SONGTI, size_pt=14)),
+            *official.official_styles(),
         ],
     )
 
@@ -111,7 +113,9 @@ FACES: dict[str, tuple[str | None, int, str, str]] = {
 
 # (style id, text) of each template paragraph. {%p … %} paragraphs are removed by docxtpl when it renders.
 BODY_LAYOUT: list[tuple[str | None, str]] = [
+    *official.HEAD,
     ("Title", "{{ title_text }}"),
+    *official.AFTER_TITLE,
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),
     (None, "{%p endfor %}"),
@@ -137,11 +141,13 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     ("RoleList", "{{ b.text }}"),
     (None, "{%p endif %}"),
     (None, "{%p endfor %}"),
+    *official.NOTES,
     (None, "{%p if signature %}"),
     ("Normal", ""),
     ("Signature", "{{ signature.name }}"),
     ("Date", "{{ signature.date }}"),
     (None, "{%p endif %}"),
+    *official.TAIL,
 ]
 
 
