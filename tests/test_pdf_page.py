@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,3 +96,22 @@ def test_pdf_uses_the_stand_in_fonts(pdf: Path) -> None:
     listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     for face in ("FandolFang", "FandolHei", "FandolSong", "NotoSerifCJK", "LiberationSerif"):
         assert face in listing, listing
+
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)")
+
+
+def test_no_page_ends_with_a_heading(pages: list[Page]) -> None:
+    """The last body line of every page but the last is not a heading (headings keep with the next paragraph)."""
+    for n, page in enumerate(pages[:-1], start=1):
+        last = page.body[-1]
+        assert not (HEADING.match(last.text) and len(last.text) < 28), (n, last.text)
+
+
+def test_role_lists_line_up_in_columns(pages: list[Page]) -> None:
+    """In every party branch the 职务：姓名 lines start and end at the same x (labels and names padded)."""
+    roles = [ln for page in pages for ln in page.body if "：" in ln.text and ln.x0 > 40 * PT_PER_MM]
+    assert len(roles) >= 4
+    starts, ends = {round(ln.x0) for ln in roles}, [ln.x1 for ln in roles]
+    assert max(s for s in starts) - min(s for s in starts) <= 1
+    assert max(ends) - min(ends) <= 1.5, [(ln.text, ln.x1) for ln in roles]
