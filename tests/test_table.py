@@ -92,3 +92,25 @@ def test_header_row_repeats_on_the_next_page(table_docx: Path, tmp_path: Path) -
     with_rows = [p for p in pages if re.search(r"第\d+类", p)]
     assert len(with_rows) >= 2 and "第40类" in with_rows[-1]
     assert all(p.count("类别") == 1 and p.index("类别") < p.index("第") for p in with_rows)
+
+
+def test_figures_are_centred_single_spaced_and_at_most_156_mm(example_docx: Path) -> None:
+    """Every picture sits in a centred, single-spaced 图片 paragraph and is no wider than the 156 mm 版心."""
+    styles = part(example_docx, "word/styles.xml")
+    figure = "//w:style[@w:styleId='Figure']/w:pPr"
+    assert styles.xpath(f"string({figure}/w:jc/@w:val)", namespaces=NS) == "center"
+    assert styles.xpath(f"string({figure}/w:spacing/@w:lineRule)", namespaces=NS) == "auto"
+    body = part(example_docx, "word/document.xml")
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    extents = body.xpath("//wp:inline/wp:extent/@cx", namespaces={"wp": wp})
+    assert len(extents) >= 5 and all(int(cx) <= 156 * 36000 for cx in extents)
+    holders = body.xpath("//w:p[.//w:drawing]", namespaces=NS)
+    assert {str(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)) for p in holders} == {"Figure"}
+
+
+def test_captioned_figures_are_numbered_in_order() -> None:
+    """Figures with a caption get 图1, 图2… in document order; uncaptioned figures and other blocks are unchanged."""
+    from annual_docx._context import Block, number_figures
+
+    blocks = [Block("figure", "组织结构图"), Block("figure", ""), Block("paragraph", "正文"), Block("figure", "读者服务")]
+    assert [b.text for b in number_figures(blocks)] == ["图1 组织结构图", "", "正文", "图2 读者服务"]
