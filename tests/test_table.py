@@ -112,5 +112,6 @@ def test_captioned_figures_are_numbered_in_order() -> None:
     """Figures with a caption get 图1, 图2… in document order; uncaptioned figures and other blocks are unchanged."""
     from annual_docx._context import Block, number_figures
 
-    blocks = [Block("figure", "组织结构图"), Block("figure", ""), Block("paragraph", "正文"), Block("figure", "读者服务")]
+    blocks = [Block("figure", "组织结构图"), Block("figure", ""), Block("paragraph", "正文"),
+              Block("figure", "读者服务")]
     assert [b.text for b in number_figures(blocks)] == ["图1 组织结构图", "", "正文", "图2 读者服务"]
