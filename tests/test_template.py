@@ -83,4 +83,4 @@ def test_template_tags_match_the_context(example_report: annual_docx.Report) -> 
     used = DocxTemplate(TEMPLATE).get_undeclared_template_variables()
     provided = build_context(example_report, lambda *a: None)
     assert used <= set(provided), used - set(provided)
-    assert {"title", "opening", "blocks", "signature"} <= used
+    assert {"title_text", "opening", "blocks", "signature"} <= used

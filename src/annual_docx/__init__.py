@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+from ._check import Finding, check
 from ._load import load, validate
+from ._pdf import preview, to_pdf
 from ._render import default_template, render
 from .errors import (
     AnnualDocxError,
@@ -18,6 +20,7 @@ from .errors import (
     Problem,
     ReportValidationError,
     TemplateError,
+    ToolError,
 )
 from .schema import (
     Award,
@@ -45,6 +48,7 @@ __all__ = [
     "AwardsSection",
     "Breakdown",
     "ChartError",
+    "Finding",
     "ImageError",
     "InputError",
     "OrgChartSection",
@@ -61,11 +65,15 @@ __all__ = [
     "Role",
     "TemplateError",
     "TextSection",
+    "ToolError",
     "WorkItem",
     "WorkItemsSection",
     "__version__",
+    "check",
     "default_template",
     "load",
+    "preview",
     "render",
+    "to_pdf",
     "validate",
 ]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from . import schema as s
 from ._numbering import HEADING_LEVEL, number
+from ._official import official_context
+from ._title import title_lines
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
@@ -52,11 +54,13 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         blocks += builder.section_body(section)
     return {
         "title": report.full_title,
+        "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
         "organisation": report.organisation,
         "year": report.year,
         "opening": list(report.opening),
-        "blocks": blocks,
+        "blocks": number_figures(blocks),
         "signature": signature(report.signature, report.date),
+        "official": official_context(report.official),
     }
 
 
@@ -118,6 +122,17 @@ class _Builder:
 
         chart = org_chart([org_box(u) for u in section.units], title=None)
         return Block("figure", section.caption or "", self.picture(chart.png, chart.width_mm, chart.alt_text))
+
+
+def number_figures(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with each captioned figure's caption numbered in order: ``图1 曲阜市图书馆组织结构图``."""
+    numbered, n = [], 0
+    for block in blocks:
+        if block.kind == "figure" and block.text:
+            n += 1
+            block = replace(block, text=f"图{n} {block.text}")
+        numbered.append(block)
+    return numbered
 
 
 def org_box(unit: s.OrgUnit) -> Any:

@@ -10,13 +10,20 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from . import _template_official as official
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
+from ._ooxml.char_grid import char_space
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, font_table, style, styles_part, table_properties
+from ._ooxml.theme import theme
 
 LINE = 579  # twips: 12756 twips of type area / 22 lines = 28.95 pt
+BODY_PT = 16  # 三号
+CHARS_PER_LINE = 28
+_WIDTH, _LEFT, _RIGHT = 11906, 1587, 1474
 PAGE = pkg.PageSetup(
-    width=11906, height=16838, top=2098, bottom=1984, left=1587, right=1474, header=851, footer=1304, line_pitch=LINE
+    width=_WIDTH, height=16838, top=2098, bottom=1984, left=_LEFT, right=_RIGHT, header=851, footer=1304,
+    line_pitch=LINE, char_space=char_space(_WIDTH - _LEFT - _RIGHT, CHARS_PER_LINE, BODY_PT),  # −842, see char_grid
 )
 BODY = ParagraphFormat(align="both", first_line_chars=200, line_twips=LINE, before=0, after=0, widow_control=False)
 NO_INDENT = ParagraphFormat(first_line_chars=0, left_chars=0, right_chars=0)
@@ -79,12 +86,18 @@ def styles() -> Element:
                   paragraph=ParagraphFormat(align="left", first_line_chars=0)),
             style("TableText", "表格文字", based_on="Normal", quick=True, paragraph=SINGLE,
                   run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
+            style("TableHeader", "表头", based_on="TableText", quick=True,
+                  run=RunFormat(east_asia=HEITI, latin=LATIN)),
+            style("TableTitle", "表题", based_on="Normal", next_style="Normal", quick=True,
+                  paragraph=ParagraphFormat(align="center", first_line_chars=0, keep_next=True),
+                  run=RunFormat(east_asia=HEITI, latin=LATIN)),
             style("OfficialTable", "公文表格", kind="table", based_on="TableNormal", ui_priority=59,
                   paragraph=SINGLE, run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14),
                   table=table_properties()),
             style("Footer", "footer", based_on="Normal", ui_priority=99,
                   paragraph=replace(SINGLE, align=None, char_pt=14),
                   run=RunFormat(east_asia=SONGTI, latin=SONGTI, size_pt=14)),
+            *official.official_styles(),
         ],
     )
 
@@ -100,7 +113,9 @@ FACES: dict[str, tuple[str | None, int, str, str]] = {
 
 # (style id, text) of each template paragraph. {%p … %} paragraphs are removed by docxtpl when it renders.
 BODY_LAYOUT: list[tuple[str | None, str]] = [
-    ("Title", "{{ title }}"),
+    *official.HEAD,
+    ("Title", "{{ title_text }}"),
+    *official.AFTER_TITLE,
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),
     (None, "{%p endfor %}"),
@@ -126,11 +141,13 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     ("RoleList", "{{ b.text }}"),
     (None, "{%p endif %}"),
     (None, "{%p endfor %}"),
+    *official.NOTES,
     (None, "{%p if signature %}"),
     ("Normal", ""),
     ("Signature", "{{ signature.name }}"),
     ("Date", "{{ signature.date }}"),
     (None, "{%p endif %}"),
+    *official.TAIL,
 ]
 
 
@@ -151,6 +168,7 @@ def build_template(path: Path) -> None:
         "word/styles.xml": styles(),
         "word/settings.xml": pkg.settings(even_and_odd_footers=True),
         "word/fontTable.xml": font_table(FACES),
+        "word/theme/theme1.xml": theme(LATIN, FANGSONG, HEITI),
         "word/footer1.xml": _page_number("right"),
         "word/footer2.xml": _page_number("left"),
         "docProps/core.xml": pkg.core_properties("{{ title }}", "{{ organisation }}", "2021-01-01T00:00:00Z"),

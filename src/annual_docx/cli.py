@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from ._cli_format import FORMAT_COMMANDS, _add_format_commands
 from ._load import load
+from ._pdf import to_pdf
 from ._render import render
 from .errors import AnnualDocxError
 
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
     render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
+    _add_format_commands(commands, render_cmd)
     return parser
 
 
@@ -43,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = args.output or Path(args.report.with_suffix(".docx").name)
             report = load(args.report)
             print(render(report, out, template=args.template))
+            if args.pdf:
+                print(to_pdf(out, out.with_suffix(".pdf")))
+        elif args.command in FORMAT_COMMANDS:
+            return FORMAT_COMMANDS[args.command](args)
         return 0
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)

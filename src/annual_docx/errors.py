@@ -8,7 +8,8 @@ Every error the library raises on purpose derives from one root, so a caller can
     ├── TemplateError         the Word template is missing, not a .docx, or its tags fail to render
     ├── ChartError            a chart cannot be drawn (no font covers a character, bad data)
     ├── ImageError            a picture named in the report is missing or unreadable
-    └── OutputError           the .docx cannot be written where asked
+    ├── OutputError           the .docx cannot be written where asked
+    └── ToolError             an outside program (LibreOffice, pdftoppm) is missing, fails or times out
 
 Messages meant for end users are in Chinese with the English beside it.
 """
@@ -63,3 +64,7 @@ class ImageError(AnnualDocxError):
 
 class OutputError(AnnualDocxError):
     """Raise when the output document cannot be written."""
+
+
+class ToolError(AnnualDocxError):
+    """Raise when an outside program the library runs (LibreOffice, pdftoppm) is missing, fails or times out."""

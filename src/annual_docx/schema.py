@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from .schema_official import OfficialParts
+
 NumberStyle = Literal["一、", "（一）", "1.", "（1）"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）."""
 
@@ -189,6 +191,7 @@ class Report(_Model):
     )
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
+    official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
 
     _opening_as_list = field_validator("opening", mode="before")(_as_list)
 

@@ -24,7 +24,8 @@ def _clark(namespace: str, local: str) -> str:
 
 @dataclass(frozen=True)
 class PageSetup:
-    """Page size, margins, footer distance and line pitch, all in twips."""
+    """Page size, margins, footer distance and line pitch in twips; ``char_space`` (4096ths of a point added to the
+    Normal font size) turns the line grid into a lines-and-characters grid."""
 
     width: int
     height: int
@@ -35,6 +36,7 @@ class PageSetup:
     header: int
     footer: int
     line_pitch: int
+    char_space: int | None = None
 
 
 def paragraph(text: str, style: str | None = None, fmt: ParagraphFormat | None = None) -> Element:
@@ -100,8 +102,14 @@ def section_properties(page: PageSetup, footers: dict[str, str]) -> Element:
             },
         ),
         el("w:cols", {"w:space": 425}),
-        el("w:docGrid", {"w:type": "lines", "w:linePitch": page.line_pitch}),
+        el("w:docGrid", _grid(page)),
     )
+
+
+def _grid(page: PageSetup) -> dict[str, str | int]:
+    if page.char_space is None:
+        return {"w:type": "lines", "w:linePitch": page.line_pitch}
+    return {"w:type": "linesAndChars", "w:linePitch": page.line_pitch, "w:charSpace": page.char_space}
 
 
 def document(paragraphs: Iterable[Element], sect_pr: Element) -> Element:
@@ -123,8 +131,8 @@ def settings(even_and_odd_footers: bool = True) -> Element:
     return el(
         "w:settings",
         None,
-        el("w:evenAndOddHeaders") if even_and_odd_footers else None,
         el("w:defaultTabStop", {"w:val": 420}),
+        el("w:evenAndOddHeaders") if even_and_odd_footers else None,
         el("w:characterSpacingControl", {"w:val": "compressPunctuation"}),
         compat,
         el("w:themeFontLang", {"w:val": "en-US", "w:eastAsia": "zh-CN"}),
@@ -161,12 +169,14 @@ def app_properties() -> Element:
 
 
 def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]) -> None:
-    """Write a deterministic .docx: ``parts`` maps part names under ``word/`` and ``docProps/`` to XML roots."""
+    """Write a deterministic .docx: ``parts`` maps part names under ``word/`` (including ``word/theme/theme1.xml``)
+    and ``docProps/`` to XML roots."""
     overrides = {
         "/word/document.xml": f"{WML_CT}.document.main+xml",
         "/word/styles.xml": f"{WML_CT}.styles+xml",
         "/word/settings.xml": f"{WML_CT}.settings+xml",
         "/word/fontTable.xml": f"{WML_CT}.fontTable+xml",
+        "/word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
@@ -189,6 +199,7 @@ def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]
     document_rels = _relationships(
         [("styles", "styles.xml"), ("settings", "settings.xml"), ("fontTable", "fontTable.xml")]
         + [("footer", name) for name in footer_names]
+        + [("theme", "theme/theme1.xml")]
     )
     members = {
         "[Content_Types].xml": types,

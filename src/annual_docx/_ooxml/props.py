@@ -65,6 +65,9 @@ class ParagraphFormat:
     snap_to_grid: bool | None = None
     outline_level: int | None = None
     char_pt: float = 16.0  # font size one "character" of indent stands for, for the twips fallback
+    page_break_before: bool = False
+    borders: tuple[tuple[str, int, str], ...] = ()  # (edge, width in 1/8 pt, colour): ("top", 8, "000000")
+    right_tab: int | None = None  # twips from the left indent: a right-aligned tab stop
 
 
 def fonts(east_asia: str | None, latin: str | None) -> Element:
@@ -102,6 +105,15 @@ def _on_off(tag: str, value: bool | None) -> Element | None:
     return el(tag) if value else el(tag, {"w:val": 0})
 
 
+def _paragraph_borders(borders: tuple[tuple[str, int, str], ...]) -> Element | None:
+    if not borders:
+        return None
+    order = {"top": 0, "left": 1, "bottom": 2, "right": 3, "between": 4}
+    edges = sorted(borders, key=lambda b: order[b[0]])
+    return el("w:pBdr", None, *(el(f"w:{edge}", {"w:val": "single", "w:sz": size, "w:space": 1, "w:color": colour})
+                                for edge, size, colour in edges))
+
+
 def ppr(fmt: ParagraphFormat, *, style: str | None = None) -> Element:
     """Return ``w:pPr`` for ``fmt`` (optionally with ``w:pStyle``) with children in schema order."""
     spacing: dict[str, str | int] = {}
@@ -125,7 +137,10 @@ def ppr(fmt: ParagraphFormat, *, style: str | None = None) -> Element:
         el("w:pStyle", {"w:val": style}) if style else None,
         el("w:keepNext") if fmt.keep_next else None,
         el("w:keepLines") if fmt.keep_lines else None,
+        el("w:pageBreakBefore") if fmt.page_break_before else None,
         _on_off("w:widowControl", fmt.widow_control),
+        _paragraph_borders(fmt.borders),
+        el("w:tabs", None, el("w:tab", {"w:val": "right", "w:pos": fmt.right_tab})) if fmt.right_tab else None,
         _on_off("w:snapToGrid", fmt.snap_to_grid),
         el("w:spacing", spacing) if spacing else None,
         el("w:ind", ind) if ind else None,

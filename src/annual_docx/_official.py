@@ -1,0 +1,46 @@
+"""The template context of the optional official parts: 版头, 主送机关, 附件说明 and 附件 pages, 版记."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .schema_official import OfficialParts
+
+FULL_SPACE = "\u3000"
+
+
+def attachment_lines(titles: list[str]) -> list[str]:
+    """Return the 附件说明 lines: ``附件：标题`` for one, ``附件：1. 标题`` then ``　　　2. 标题`` for several
+    (GB/T 9704 7.3.4), the numbers lined up under each other."""
+    if len(titles) == 1:
+        return [f"附件：{titles[0]}"]
+    return [("附件：" if n == 1 else FULL_SPACE * 3) + f"{n}. {title}" for n, title in enumerate(titles, start=1)]
+
+
+def official_context(parts: OfficialParts | None) -> dict[str, Any] | None:
+    """Return what the template needs for ``parts`` (None when the report has no official parts)."""
+    if parts is None:
+        return None
+    titles = [a.title for a in parts.attachments]
+    several = len(parts.attachments) > 1
+    pages = [
+        {"label": f"附件{n}" if several else "附件", "title": a.title, "paragraphs": list(a.paragraphs)}
+        for n, a in enumerate(parts.attachments, start=1)
+        if a.paragraphs
+    ]
+    printed = ""
+    if parts.printer or parts.print_date:
+        date = parts.print_date
+        when = f"{date.year}年{date.month}月{date.day}日印发" if date else ""
+        printed = f"{parts.printer or ''}\t{when}"
+    record = None
+    if parts.cc or printed:
+        record = {"cc": f"抄送：{'，'.join(parts.cc)}。" if parts.cc else "", "printed": printed}
+    return {
+        "issuer": parts.issuer or "",
+        "number": parts.number or "",
+        "recipients": parts.recipients or "",
+        "attachment_lines": attachment_lines(titles) if titles else [],
+        "attachments": pages,
+        "record": record,
+    }

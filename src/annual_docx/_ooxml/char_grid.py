@@ -1,0 +1,121 @@
+"""Compute the GB/T 9704 character grid, and emulate it for LibreOffice, which lays a Word character grid out wrongly.
+
+Word: a ``linesAndChars`` grid gives each character a cell of (Normal font size + ``charSpace`` / 4096) points, so
+``charSpace = floor((type width / characters per line − font size) × 4096)`` puts exactly that many characters on a
+line. For 三号 (16 pt) text on the 442.25 pt (8845 twip) 版心 and 28 characters: 442.25 / 28 = 15.7946 pt a cell,
+15.7946 − 16 = −0.2054 pt, × 4096 = −841.1, rounded down (so 28 cells never exceed the width) = −842.
+
+LibreOffice 7.4 puts every glyph wider than its cell into *two* cells when ``charSpace`` is negative (measured: 14
+characters a line at −842, 18 with a 12 pt Normal). For the PDF we hand it a copy whose grid is a plain line grid and
+whose text is condensed by the difference between the font size and the cell (−0.25 pt for −842): justified text
+then holds the same number of characters as Word's grid (28 measured).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from .props import W_NS, Element, el, qn
+
+GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
+
+_RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position",
+    "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+    "eastAsianLayout", "specVanish", "oMath",
+]
+
+
+def char_space(width_twips: int, chars: int, font_pt: float) -> int:
+    """Return the ``w:charSpace`` that fits ``chars`` characters of ``font_pt`` text on a ``width_twips`` line."""
+    return math.floor((width_twips / 20 / chars - font_pt) * 4096)
+
+
+def normal_font_pt(styles: Element) -> float:
+    """Return the Normal style's font size in points (its own, else the document default, else Word's 10 pt)."""
+    ns = {"w": W_NS}
+    normal = next((st for st in styles.iterfind("w:style", ns)
+                   if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true")), None)
+    for sz in (None if normal is None else normal.find("w:rPr/w:sz", ns),
+               styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:sz", ns)):
+        if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+            return int(sz.get(qn("w:val")) or 0) / 2
+    return 10.0
+
+
+def condense_twentieths(char_space_value: int, font_pt: float) -> int:
+    """Return the character spacing (1/20 pt, ≤ 0) that makes ``font_pt`` glyphs no wider than the grid cell."""
+    shrink = max(0.0, -char_space_value / 4096)
+    return -math.ceil(round(shrink * 20, 6)) if shrink else 0
+
+
+def line_grid_for_libreoffice(document: Element, styles: Element) -> int:
+    """Turn every character grid in ``document`` into a line grid and condense the default run by the cell
+    difference; return the spacing applied (0 when there was no character grid with a negative ``charSpace``)."""
+    spacing = 0
+    for grid in document.iter(qn("w:docGrid")):
+        value = int(grid.get(qn("w:charSpace")) or 0)
+        if grid.get(qn("w:type")) not in GRID_TYPES_WITH_CHARS:
+            continue
+        grid.set(qn("w:type"), "lines")
+        if qn("w:charSpace") in grid.attrib:
+            del grid.attrib[qn("w:charSpace")]
+        if value < 0:
+            spacing = min(spacing, condense_twentieths(value, normal_font_pt(styles)))
+    if spacing:
+        _set_default_spacing(styles, spacing)
+    return spacing
+
+
+def _set_default_spacing(styles: Element, spacing: int) -> None:
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = el("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = el("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = el("w:rPr")
+        rpr_default.append(rpr)
+    for old in rpr.findall(qn("w:spacing")):
+        rpr.remove(old)
+    child = el("w:spacing", {"w:val": spacing})
+    rank = _RPR_ORDER.index("spacing")
+    for i, existing in enumerate(rpr):
+        local = str(existing.tag).rsplit("}", 1)[-1]
+        if local in _RPR_ORDER and _RPR_ORDER.index(local) > rank:
+            rpr.insert(i, child)
+            return
+    rpr.append(child)
+
+
+def libreoffice_copy(src: Path, dst: Path) -> int:
+    """Write a copy of the .docx ``src`` to ``dst`` with its character grid emulated for LibreOffice; return the
+    spacing applied (see :func:`line_grid_for_libreoffice`)."""
+    with zipfile.ZipFile(src) as zin:
+        parts = {info.filename: zin.read(info.filename) for info in zin.infolist()}
+        infos = zin.infolist()
+    if "word/document.xml" not in parts or "word/styles.xml" not in parts:
+        dst.write_bytes(src.read_bytes())
+        return 0
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    document = etree.fromstring(parts["word/document.xml"], parser)
+    styles = etree.fromstring(parts["word/styles.xml"], parser)
+    spacing = line_grid_for_libreoffice(document, styles)
+    parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in infos:
+            zout.writestr(info, parts[info.filename])
+    dst.write_bytes(buffer.getvalue())
+    return spacing

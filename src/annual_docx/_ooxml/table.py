@@ -1,0 +1,89 @@
+"""Build a 公文 table: title above, header row in 黑体 repeated on every page, body in 仿宋 四号, single spacing.
+
+Widths are explicit everywhere (``w:tblW``, one ``w:gridCol`` per column, ``w:tcW`` in every cell, fixed layout):
+WPS and older Word builds lay a table out from those numbers rather than from its contents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .props import Element, el
+
+TYPE_WIDTH = 8845  # twips: the 156 mm 版心
+TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
+
+
+def _t(text: str) -> Element:
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
+def _paragraph(text: str, style: str) -> Element:
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})),
+              el("w:r", None, _t(text)) if text else None)
+
+
+def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
+    """Return ``count`` column widths in twips summing to ``total``, proportional to ``weights`` (equal if None)."""
+    if count < 1:
+        raise ValueError("a table needs at least one column")
+    shares = list(weights) if weights is not None else [1.0] * count
+    if len(shares) != count or any(w <= 0 for w in shares):
+        raise ValueError("one positive weight per column is needed")
+    widths = [int(total * w / sum(shares)) for w in shares]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _cell(text: str, width: int, style: str) -> Element:
+    return el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+                                el("w:vAlign", {"w:val": "center"})), _paragraph(text, style))
+
+
+def _row(cells: Sequence[str], widths: Sequence[int], style: str, header: bool) -> Element:
+    row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
+                el("w:jc", {"w:val": "center"}))
+    return el("w:tr", None, row_pr, *(_cell(text, w, style) for text, w in zip(cells, widths, strict=True)))
+
+
+def official_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    title: str | None = None,
+    weights: Sequence[float] | None = None,
+) -> list[Element]:
+    """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body."""
+    widths = column_widths(len(header), weights)
+    for i, row in enumerate(rows):
+        if len(row) != len(header):
+            raise ValueError(f"row {i} has {len(row)} cells, the header has {len(header)}")
+    tbl_pr = el(
+        "w:tblPr",
+        None,
+        el("w:tblStyle", {"w:val": TABLE_STYLE}),
+        el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
+        el("w:jc", {"w:val": "center"}),
+        el("w:tblLayout", {"w:type": "fixed"}),
+        el("w:tblLook", {"w:val": "04A0", "w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0, "w:lastColumn": 0,
+                         "w:noHBand": 1, "w:noVBand": 1}),
+    )
+    grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
+    table = el("w:tbl", None, tbl_pr, grid, _row(header, widths, HEADER_STYLE, True),
+               *(_row(row, widths, TEXT_STYLE, False) for row in rows))
+    return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
+
+
+def insert_before_section(body: Element, elements: Sequence[Element]) -> None:
+    """Insert ``elements`` at the end of ``body``, before its final ``w:sectPr``; a table gets an empty paragraph
+    after it (Word needs a paragraph between a table and the section end)."""
+    tail = body[-1] if len(body) and str(body[-1].tag).endswith("}sectPr") else None
+    position = len(body) - (1 if tail is not None else 0)
+    items = list(elements)
+    if items and str(items[-1].tag).endswith("}tbl"):
+        items.append(el("w:p"))
+    for offset, element in enumerate(items):
+        body.insert(position + offset, element)
