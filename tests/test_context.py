@@ -92,3 +92,17 @@ def test_user_text_passes_through_unchanged() -> None:
     data = small_report()
     data["sections"][0]["paragraphs"] = ["{{ title }} {% if x %} <w:p> & ]]>"]
     assert blocks_of(data)[1] == ("paragraph", "{{ title }} {% if x %} <w:p> & ]]>")
+
+
+def test_yearbook_numbering_brackets_items_and_leaves_lists_unnumbered() -> None:
+    """With numbering 一、/【】 work items read 【title】 in the Heading 3 look and awards carry no number."""
+    items = {"kind": "work_items", "title": "读者服务", "items": [{"title": "概况", "paragraphs": "p"}]}
+    awards = {"kind": "awards", "title": "荣誉", "awards": [{"name": "先进集体"}]}
+    data = small_report(sections=[items, awards], numbering=["一、", "【】"])
+    assert blocks_of(data) == [("heading1", "一、读者服务"), ("heading3", "【概况】"), ("paragraph", "p"),
+                               ("heading1", "二、荣誉"), ("paragraph", "“先进集体”")]
+
+
+def test_unnumbered_sections_keep_their_level() -> None:
+    """numbering 无 gives plain section titles, still in Heading 1."""
+    assert blocks_of(small_report(numbering=["无"]))[0] == ("heading1", "工作概况")

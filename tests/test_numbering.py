@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_docx._numbering import chinese_number, number
+from annual_docx._numbering import chinese_number, heading_text, number
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,10 @@ def test_out_of_range_and_unknown_style_fail() -> None:
         chinese_number(0)
     with pytest.raises(ValueError):
         number("A.", 1)
+
+
+def test_yearbook_and_unnumbered_headings() -> None:
+    """Yearbook headings read 【概况】; 无 leaves the title as it is; the others prefix the number."""
+    assert heading_text("【】", 3, "概况") == "【概况】"
+    assert heading_text("无", 3, "概况") == "概况"
+    assert heading_text("一、", 11, "概况") == "十一、概况"

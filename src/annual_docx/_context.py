@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import schema as s
-from ._numbering import HEADING_LEVEL, number
+from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
 
@@ -71,13 +71,12 @@ class _Builder:
 
     def heading(self, level: int, n: int, title: str) -> Block:
         """Return a heading at nesting ``level`` (0 = section) numbered ``n`` in that level's style."""
-        if level < len(self.numbering):
-            style = self.numbering[level]
-            return Block(f"heading{HEADING_LEVEL[style]}", number(style, n) + title)
-        return Block(f"heading{min(level + 1, 4)}", title)
+        style = self.numbering[level] if level < len(self.numbering) else "无"
+        return Block(f"heading{HEADING_LEVEL[style] or min(level + 1, 4)}", heading_text(style, n, title))
 
     def item_number(self, n: int) -> str:
-        return number(self.numbering[1], n) if len(self.numbering) > 1 else ""
+        style = self.numbering[1] if len(self.numbering) > 1 else "无"
+        return "" if style in ("【】", "无") else number(style, n)
 
     def section_body(self, section: s.Section) -> Iterator[Block]:
         if isinstance(section, s.WorkItemsSection):

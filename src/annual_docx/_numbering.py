@@ -1,11 +1,12 @@
-"""Literal heading numbers in the styles Chinese official documents use: 一、 （一） 1. （1）."""
+"""Literal heading numbers in the styles Chinese reports use: 一、 （一） 1. （1）, yearbook 【】 and none."""
 
 from __future__ import annotations
 
 DIGITS = "零一二三四五六七八九"
 
-HEADING_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
-"""Word heading level (style ``Heading N``) that each number style is set in, per GB/T 9704 7.3.3."""
+HEADING_LEVEL: dict[str, int | None] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "【】": 3, "无": None}
+"""Word heading level (style ``Heading N``) that each number style is set in, per GB/T 9704 7.3.3; yearbook
+【概况】 headings take the 1. level's look; ``无`` (unnumbered) keeps the level of its nesting."""
 
 
 def chinese_number(n: int) -> str:
@@ -27,6 +28,16 @@ def chinese_number(n: int) -> str:
         out.append(DIGITS[d] + units[place])
     text = "".join(out)
     return text[1:] if text.startswith("一十") else text
+
+
+def heading_text(style: str, n: int, title: str) -> str:
+    """Return a heading's full text: ``heading_text("（一）", 2, "读者服务") == "（二）读者服务"``,
+    ``heading_text("【】", 1, "概况") == "【概况】"``, ``heading_text("无", 1, "概况") == "概况"``."""
+    if style == "【】":
+        return f"【{title}】"
+    if style == "无":
+        return title
+    return number(style, n) + title
 
 
 def number(style: str, n: int) -> str:

@@ -1,4 +1,5 @@
-"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx]``.
+"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx]``, and authoring help
+(``schema``, ``init``, ``template export|check``).
 
 A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error.
 """
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, _cli_authoring
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
 from ._load import load
 from ._pdf import to_pdf
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
     _add_format_commands(commands, render_cmd)
+    _cli_authoring.add_commands(commands)
     return parser
 
 
@@ -50,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(to_pdf(out, out.with_suffix(".pdf")))
         elif args.command in FORMAT_COMMANDS:
             return FORMAT_COMMANDS[args.command](args)
+        elif args.command in _cli_authoring.COMMANDS:
+            return _cli_authoring.run(args)
         return 0
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)

@@ -15,8 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .schema_official import OfficialParts
 
-NumberStyle = Literal["一、", "（一）", "1.", "（1）"]
-"""How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）."""
+NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
+"""How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】;
+``无`` leaves a level unnumbered."""
+
+GBT_NUMBERING: tuple[NumberStyle, ...] = ("一、", "（一）", "1.", "（1）")
+"""The GB/T 9704-2012 order of heading numbers, the default."""
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -184,7 +188,7 @@ class Report(_Model):
     opening: list[Text] = Field(default_factory=list, description="开头段落 / opening paragraphs")
     sections: list[Section] = Field(min_length=1)
     numbering: list[NumberStyle] = Field(
-        default_factory=lambda: list(typing.get_args(NumberStyle)),
+        default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
         max_length=4,
         description="各级标题序号样式 / number style per heading level",

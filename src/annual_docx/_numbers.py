@@ -1,0 +1,60 @@
+"""Numbers the way Chinese annual reports write them: 13.10万册次, 1.36万人, 2,497人, 同比增长8.3%."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How counts are written: from which value 万/亿 are used, and how many decimals they keep."""
+
+    wan_from: int = 10_000
+    wan_decimals: int = 2
+    yi_decimals: int = 2
+    thousands_separator: str = ","
+    percent_decimals: int = 1
+
+
+DEFAULT_STYLE = NumberStyle()
+
+
+def _round(value: float, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_count(value: float, unit: str = "", style: NumberStyle = DEFAULT_STYLE) -> str:
+    """Return ``value`` with ``unit`` as reports write it: ``131000 → 13.10万``, ``2497 → 2,497``.
+
+    Values of at least ``style.wan_from`` are written in 万 (亿 from 100,000,000) with a fixed number of decimals;
+    smaller values keep their own decimals and get a thousands separator.
+    """
+    magnitude = abs(value)
+    if magnitude >= 100_000_000:
+        return f"{_round(value / 100_000_000, style.yi_decimals)}亿{unit}"
+    if magnitude >= style.wan_from:
+        return f"{_round(value / 10_000, style.wan_decimals)}万{unit}"
+    text = f"{int(value):,}" if float(value).is_integer() else f"{Decimal(str(value)):,}"
+    return text.replace(",", style.thousands_separator) + unit
+
+
+def change_percent(this_year: float, last_year: float) -> float | None:
+    """Return the year-over-year change in percent, or None when last year was zero."""
+    if last_year == 0:
+        return None
+    return (this_year - last_year) / abs(last_year) * 100
+
+
+def yoy_phrase(this_year: float, last_year: float | None, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """Return ``同比增长8.3%``, ``同比下降12.0%`` or ``与上年持平``; empty when there is nothing to compare with."""
+    if last_year is None:
+        return ""
+    change = change_percent(this_year, last_year)
+    if change is None:
+        return "上年为0" if this_year else "与上年持平"
+    rounded = _round(abs(change), style.percent_decimals)
+    if rounded == 0:
+        return "与上年持平"
+    return f"同比{'增长' if change > 0 else '下降'}{rounded}%"
