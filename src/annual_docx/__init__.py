@@ -2,11 +2,13 @@
 
 >>> import annual_docx
 >>> report = annual_docx.load("examples/qufu_2020.yaml")      # doctest: +SKIP
+>>> annual_docx.lint(report)                                   # doctest: +SKIP
 >>> annual_docx.render(report, "qufu_2020.docx")              # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+from ._lint import lint
 from ._load import load, validate
 from ._render import default_template, render
 from .errors import (
@@ -65,6 +67,7 @@ __all__ = [
     "WorkItemsSection",
     "__version__",
     "default_template",
+    "lint",
     "load",
     "render",
     "validate",
