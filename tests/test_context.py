@@ -92,3 +92,10 @@ def test_user_text_passes_through_unchanged() -> None:
     data = small_report()
     data["sections"][0]["paragraphs"] = ["{{ title }} {% if x %} <w:p> & ]]>"]
     assert blocks_of(data)[1] == ("paragraph", "{{ title }} {% if x %} <w:p> & ]]>")
+
+
+def test_spread_pads_a_name_left_empty_by_removed_control_characters() -> None:
+    """A role whose name was only control characters (removed before rendering) pads to blanks, not a crash."""
+    from annual_docx._context import spread
+
+    assert spread("", 2) == "\u3000\u3000"
