@@ -168,3 +168,12 @@ def test_document_dates_come_from_the_report(tmp_path: Path) -> None:
     report = annual_docx.validate(small_report(date="2022-01-05"))
     props = docx.Document(str(annual_docx.render(report, tmp_path / "o.docx"))).core_properties
     assert props.created.isoformat() == props.modified.isoformat() == "2022-01-05T00:00:00+00:00"
+
+
+def test_very_long_title_fits_the_document_properties(tmp_path: Path) -> None:
+    """A 300-character title is whole in the body and cut to the 255 characters Word allows in the properties."""
+    title = "年" * 300
+    out = annual_docx.render(annual_docx.validate(small_report(title=title)), tmp_path / "o.docx")
+    document = docx.Document(str(out))
+    assert title in [p.text for p in document.paragraphs]
+    assert document.core_properties.title == title[:255]

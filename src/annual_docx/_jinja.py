@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ._text import clean_text
 
 _UNDERSCORE_NEXT_TO_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])|^_|_$")
+_PROPERTY_LIMIT = 255  # characters python-docx (and Word) allow in a core text property
 _CORE_TEXT_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
@@ -34,13 +35,14 @@ def sandbox(*, autoescape: bool = True) -> SandboxedEnvironment:
 
 
 def render_properties(core: Any, context: dict[str, Any], date: dt.date | None) -> None:
-    """Render the template's text core properties (title, subject…) as plain text in the sandbox; date the document
-    with the report's 成文日期 rather than the clock (python-docx ``CoreProperties`` ``core``)."""
+    """Render the template's text core properties (title, subject…) as plain text in the sandbox, cut to 255
+    characters; date the document with the report's 成文日期 rather than the clock (python-docx ``CoreProperties``)."""
     env = sandbox(autoescape=False)
     for name in _CORE_TEXT_PROPERTIES:
         initial = getattr(core, name)
         if initial and ("{" in initial):
-            setattr(core, name, clean_text(env.from_string(initial).render(context)))
+            text = clean_text(env.from_string(initial).render(context))
+            setattr(core, name, text[:_PROPERTY_LIMIT])
     if date is not None:
         stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
         core.created = stamp
