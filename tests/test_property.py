@@ -41,6 +41,8 @@ text = st.one_of(
     st.lists(st.sampled_from(NASTY + list(CJK)), min_size=1, max_size=8).map("".join),
 ).filter(lambda s: s.strip() != "")
 paragraphs = st.lists(text, min_size=1, max_size=3)
+LABEL_CHARS = "图书馆办公室采编部外借处阅览室少儿数字资源高级中级初级职称本科研究生ABC123"
+label = st.text(st.sampled_from(LABEL_CHARS), min_size=1, max_size=12)  # characters the chart font covers
 count = st.integers(min_value=0, max_value=10_000)
 
 
@@ -63,6 +65,15 @@ sections = st.one_of(
         st.fixed_dictionaries({"title": text, "paragraphs": paragraphs, "chart": st.just("none"),
                                "categories": st.dictionaries(text, count, min_size=1, max_size=4)}),
         min_size=1, max_size=2)}),
+    st.fixed_dictionaries({"kind": st.just("personnel"), "title": text, "breakdowns": st.lists(
+        st.fixed_dictionaries({"title": label, "chart": st.sampled_from(["pie", "bar"]),
+                               "categories": st.dictionaries(label, count, min_size=1, max_size=5)})
+        .filter(lambda b: b["chart"] == "bar" or sum(b["categories"].values()) > 0),  # the schema's rule
+        min_size=1, max_size=1)}),
+    st.fixed_dictionaries({"kind": st.just("org_chart"), "title": text, "units": st.lists(
+        st.fixed_dictionaries({"name": label, "children": st.lists(st.fixed_dictionaries({"name": label}),
+                                                                   max_size=6)},
+                              optional={"head": label}), min_size=1, max_size=2)}),
     st.fixed_dictionaries({"kind": st.just("awards"), "title": text, "awards": st.lists(
         st.fixed_dictionaries({"name": text}), min_size=1, max_size=3)}),
     st.fixed_dictionaries({"kind": st.just("photos"), "title": text, "photos": st.lists(

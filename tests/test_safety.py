@@ -15,6 +15,7 @@ from annual_docx import OutputError, TemplateError
 from annual_docx.cli import main
 
 from .conftest import small_report
+from .docxcheck import part
 
 NASTY = [
     "{{ title }}", "{% if true %}x{% endif %}", "{# c #}", "<w:p/>", "&amp;", "&", "]]>", "<![CDATA[x]]>",
@@ -177,3 +178,34 @@ def test_very_long_title_fits_the_document_properties(tmp_path: Path) -> None:
     document = docx.Document(str(out))
     assert title in [p.text for p in document.paragraphs]
     assert document.core_properties.title == title[:255]
+
+
+def template_with_footnote(tmp_path: Path, text: str) -> Path:
+    """Return the default template plus a footnotes part whose one footnote reads ``text``."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+                 f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    path = tmp_path / "footnoted.docx"
+    with zipfile.ZipFile(annual_docx.default_template()) as src, zipfile.ZipFile(path, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name).decode("utf-8")
+            if name == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif name == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats'
+                                    '.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                    "</Relationships>")
+            dst.writestr(name, data)
+        dst.writestr("word/footnotes.xml", footnotes)
+    return path
+
+
+def test_sandbox_covers_footnotes(tmp_path: Path) -> None:
+    """A footnote reaching for Python internals fails in the sandbox; a plain footnote tag renders escaped text."""
+    report = annual_docx.validate(small_report(organisation="甲&乙 {_{"))
+    with pytest.raises(TemplateError, match=r"unsafe|__class__|not safely"):
+        annual_docx.render(report, tmp_path / "o.docx", template=template_with_footnote(tmp_path, ESCAPE))
+    template = template_with_footnote(tmp_path, "{{ organisation }}")
+    out = annual_docx.render(report, tmp_path / "o.docx", template=template)
+    assert "".join(part(out, "word/footnotes.xml").itertext()) == "甲&乙 {_{"

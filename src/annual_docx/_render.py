@@ -38,7 +38,9 @@ def default_template() -> Path:
 def render(report: Report, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None) -> Path:
     """Write ``report`` as a .docx to ``out`` and return its path; on any error ``out`` is left as it was.
 
-    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``).
+    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``). Text is cleaned
+    of XML-illegal characters and pictures are checked before anything is written; the same report and template
+    give byte-identical files.
     """
     out_path = Path(out)
     template_path = Path(template) if template is not None else default_template()
@@ -51,6 +53,7 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     tpl = _open_template(template_path)
     context = build_context(report, _picture_factory(tpl, pictures))
     env = sandbox()
+    # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
     tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, report.date)
     try:
         tpl.render(context, env, autoescape=True)
