@@ -106,3 +106,10 @@ def test_yearbook_numbering_brackets_items_and_leaves_lists_unnumbered() -> None
 def test_unnumbered_sections_keep_their_level() -> None:
     """numbering 无 gives plain section titles, still in Heading 1."""
     assert blocks_of(small_report(numbering=["无"]))[0] == ("heading1", "工作概况")
+
+
+def test_spread_pads_a_name_left_empty_by_removed_control_characters() -> None:
+    """A role whose name was only control characters (removed before rendering) pads to blanks, not a crash."""
+    from annual_docx._context import spread
+
+    assert spread("", 2) == "\u3000\u3000"

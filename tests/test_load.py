@@ -87,3 +87,58 @@ def test_validation_error_names_the_file(tmp_path: Path) -> None:
         annual_docx.load(path)
     assert str(path) in str(info.value)
     assert {p.path for p in info.value.problems} == {"sections", "foo"}
+
+
+def test_gb18030_file_is_named_and_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    """A GB18030 file is refused naming its encoding; UTF-16 with a BOM is decoded (the BOM makes it certain)."""
+    text = "organisation: 𠀀县图书馆\nyear: 2021\nsections:\n  - {kind: text, title: 概况}\n"
+    gb = tmp_path / "gb.yaml"
+    gb.write_bytes(text.encode("gb18030"))
+    with pytest.raises(InputError, match="GBK/GB18030"):
+        annual_docx.load(gb)
+    utf16 = tmp_path / "u16.yaml"
+    utf16.write_bytes(text.encode("utf-16"))
+    assert annual_docx.load(utf16).organisation == "𠀀县图书馆"
+
+
+def test_binary_file_gets_its_own_message(tmp_path: Path) -> None:
+    """A .docx saved under a .yaml name is called a binary file, not a syntax error."""
+    path = tmp_path / "report.yaml"
+    path.write_bytes(annual_docx.default_template().read_bytes())
+    with pytest.raises(InputError, match=r"binary file \(ZIP"):
+        annual_docx.load(path)
+
+
+def test_duplicate_keys_are_errors_with_their_line(tmp_path: Path) -> None:
+    """A key given twice (the second would silently win) is an error at its line, in YAML and JSON."""
+    path = tmp_path / "r.yaml"
+    path.write_text("organisation: 甲\nyear: 2021\norganisation: 乙\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"r\.yaml:3:1: .*duplicate key 'organisation'"):
+        annual_docx.load(path)
+    path = tmp_path / "r.json"
+    path.write_text('{"year": 2021, "year": 2022}', encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate key 'year'"):
+        annual_docx.load(path)
+
+
+def test_unknown_key_suggests_the_closest_field_of_its_model() -> None:
+    """A misspelt key names its path and the closest valid key of the model it sits in."""
+    data = small_report(sections=[{"kind": "personnel", "title": "人员", "staf": 3,
+                                   "breakdowns": [{"title": "职称", "categorys": {"高级": 3}}]}])
+    with pytest.raises(annual_docx.ReportValidationError) as info:
+        annual_docx.validate(data)
+    text = str(info.value)
+    assert "sections[0].staf: 未知的键 `staf`，是否应为 `staff`？/ unknown key `staf`; did you mean `staff`?" in text
+    assert "sections[0].breakdowns[0].categorys" in text and "did you mean `categories`?" in text
+
+
+def test_bad_date_in_yaml_is_a_validation_error_naming_the_field(tmp_path: Path) -> None:
+    """2021-02-30 in YAML is reported at `date`, not as a crash in the YAML reader."""
+    path = tmp_path / "r.yaml"
+    path.write_text("organisation: 甲\nyear: 2021\ndate: 2021-02-30\nsections: [{kind: text, title: 概况}]\n",
+                    encoding="utf-8")
+    with pytest.raises(annual_docx.ReportValidationError, match=r"date: .*expected a date"):
+        annual_docx.load(path)
+    path.write_text("organisation: 甲\nyear: 2021\ndate: 2021-02-03\nsections: [{kind: text, title: 概况}]\n",
+                    encoding="utf-8")
+    assert str(annual_docx.load(path).date) == "2021-02-03"

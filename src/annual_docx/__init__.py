@@ -2,12 +2,14 @@
 
 >>> import annual_docx
 >>> report = annual_docx.load("examples/qufu_2020.yaml")      # doctest: +SKIP
+>>> annual_docx.lint(report)                                   # doctest: +SKIP
 >>> annual_docx.render(report, "qufu_2020.docx")              # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 from ._check import Finding, check
+from ._lint import lint
 from ._load import load, validate
 from ._pdf import preview, to_pdf
 from ._render import default_template, render
@@ -71,6 +73,7 @@ __all__ = [
     "__version__",
     "check",
     "default_template",
+    "lint",
     "load",
     "preview",
     "render",

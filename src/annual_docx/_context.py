@@ -152,7 +152,7 @@ def spread(text: str, width: int) -> str:
     missing = width - len(text)
     if missing <= 0:
         return text
-    if len(text) == 1:
+    if len(text) <= 1:
         return text + FULL_SPACE * missing
     gaps = len(text) - 1
     out = text[0]

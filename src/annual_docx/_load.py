@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import typing
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
+from ._encoding import decode
 from .errors import InputError, Problem, ReportValidationError
 from .schema import SECTION_KINDS, Report
 
+_NO_KIND = FieldInfo(annotation=None)
 _TYPE_MESSAGES = {
     "missing": "缺少必填项 / required field is missing",
     "extra_forbidden": "未知的键（是否拼写错误？）/ unknown key (misspelt?)",
@@ -28,6 +33,7 @@ _TYPE_MESSAGES = {
     "date_parsing": "应为日期，如 2021-01-05 / expected a date such as 2021-01-05",
     "date_type": "应为日期，如 2021-01-05 / expected a date such as 2021-01-05",
     "bool_type": "应为 true 或 false / expected true or false",
+    "string_too_short": "不能为空 / must not be empty",
     "bool_parsing": "应为 true 或 false / expected true or false",
 }
 
@@ -48,13 +54,7 @@ def parse(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: 文件不存在 / file not found") from None
     except OSError as exc:
         raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: 文件不是 UTF-8 编码，请在编辑器中“另存为 UTF-8”后重试 / "
-            f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
-        ) from None
+    text = decode(path, raw)
     data = _parse_json(path, text) if path.suffix.lower() == ".json" else _parse_yaml(path, text)
     if data is None:
         raise InputError(f"{path}: 文件为空 / the file is empty")
@@ -66,19 +66,52 @@ def parse(path: Path) -> dict[str, Any]:
     return dict(data)
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that rejects a key given twice in one mapping (the second would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[typing.Hashable, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, typing.Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"重复的键 / duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+# Dates stay text until the schema reads them, so a bad one (2021-02-30) is a validation error naming its field.
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"重复的键 / duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text) if text.strip() else None
+        return json.loads(text, object_pairs_hook=_unique_pairs) if text.strip() else None
     except json.JSONDecodeError as exc:
         line = text.splitlines()[exc.lineno - 1] if text.splitlines() else ""
         raise InputError(
             f"{path}:{exc.lineno}:{exc.colno}: JSON 语法错误 / JSON syntax error: {exc.msg}\n    {line}"
         ) from None
+    except ValueError as exc:
+        raise InputError(f"{path}: JSON 数据有误 / bad JSON data: {exc}") from None
 
 
 def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -102,6 +135,8 @@ def _problem(error: Any) -> Problem:
     kind = error["type"]
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
+    elif kind == "extra_forbidden":
+        message = _unknown_key(error["loc"])
     elif kind in _TYPE_MESSAGES:
         message = _TYPE_MESSAGES[kind]
     elif kind == "union_tag_invalid":
@@ -118,7 +153,7 @@ def _problem(error: Any) -> Problem:
         message = f"数值超出范围 / value out of range: {error['msg']}"
     else:
         message = error["msg"]
-    if kind != "missing" and "input" in error and not isinstance(error["input"], (dict, list)):
+    if kind not in {"missing", "extra_forbidden"} and "input" in error and not isinstance(error["input"], (dict, list)):
         found = repr(error["input"])
         message += f"（实际为 / found: {found[:60]}{'…' if len(found) > 60 else ''}）"
     return Problem(path, message)
@@ -137,3 +172,46 @@ def _path(loc: tuple[Any, ...]) -> str:
             out += f".{part}" if out else str(part)
         previous = part
     return out
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    """Return the message for an unknown key, suggesting the closest valid key of the model it sits in."""
+    key = str(loc[-1])
+    fields = _fields_at(loc[:-1])
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if close:
+        return f"未知的键 `{key}`，是否应为 `{close[0]}`？/ unknown key `{key}`; did you mean `{close[0]}`?"
+    valid = ", ".join(fields)
+    return f"未知的键 `{key}` / unknown key `{key}`" + (f"（可用 / valid keys: {valid}）" if valid else "")
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """Return the field names of the model at ``loc`` (a pydantic error location), or [] if it is not a model."""
+    node: Any = Report
+    for part in loc:
+        node = _unwrap(node, part)
+        if isinstance(part, str) and isinstance(node, type) and issubclass(node, BaseModel):
+            if part in node.model_fields:
+                node = node.model_fields[part].annotation
+            elif part not in SECTION_KINDS:
+                return []
+    node = _unwrap(node, None)
+    return list(node.model_fields) if isinstance(node, type) and issubclass(node, BaseModel) else []
+
+
+def _unwrap(node: Any, part: Any) -> Any:
+    """Strip list, Optional and Annotated wrappers; pick the union member whose ``kind`` is ``part``."""
+    while True:
+        origin = typing.get_origin(node)
+        args = [a for a in typing.get_args(node) if a is not type(None)]
+        if origin is typing.Annotated:
+            node = args[0]
+        elif origin in (list, tuple) and isinstance(part, int):
+            return args[0]
+        elif origin is not None and args and all(isinstance(a, type) and issubclass(a, BaseModel) for a in args):
+            picked = [a for a in args if part in typing.get_args(a.model_fields.get("kind", _NO_KIND).annotation)]
+            return picked[0] if picked else node
+        elif len(args) == 1 and origin is not list:
+            node = args[0]
+        else:
+            return node

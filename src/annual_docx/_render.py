@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
+from ._images import prepare_pictures
+from ._jinja import render_properties, sandbox
 from ._ooxml.finish import finish, picture_run_markup
+from ._ooxml.repro import fixed_zip
+from ._text import clean
 from .errors import ImageError, OutputError, TemplateError
 from .schema import Report
 
@@ -35,7 +38,9 @@ def default_template() -> Path:
 def render(report: Report, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None) -> Path:
     """Write ``report`` as a .docx to ``out`` and return its path; on any error ``out`` is left as it was.
 
-    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``).
+    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``). Text is cleaned
+    of XML-illegal characters and pictures are checked before anything is written; the same report and template
+    give byte-identical files.
     """
     out_path = Path(out)
     template_path = Path(template) if template is not None else default_template()
@@ -43,9 +48,13 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
         raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
     if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
         raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
+    report = clean(report)
+    pictures = prepare_pictures(report)
     tpl = _open_template(template_path)
-    context = build_context(report, _picture_factory(tpl))
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    context = build_context(report, _picture_factory(tpl, pictures))
+    env = sandbox()
+    # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
+    tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, report.date)
     try:
         tpl.render(context, env, autoescape=True)
     except jinja2.TemplateError as exc:
@@ -55,8 +64,10 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
             f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
         ) from exc
     finish(tpl.docx, context["signature"], FANGSONG)
+    buffer = BytesIO()
+    tpl.save(buffer)
     with _atomic_target(out_path) as tmp:
-        tpl.save(tmp)
+        tmp.write_bytes(fixed_zip(buffer.getvalue()))
     return out_path
 
 
@@ -75,7 +86,7 @@ def _open_template(path: Path) -> Any:
     return tpl
 
 
-def _picture_factory(tpl: Any) -> PictureFactory:
+def _picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes]) -> PictureFactory:
     from docx.shared import Mm
     from docxtpl import InlineImage
 
@@ -95,6 +106,8 @@ def _picture_factory(tpl: Any) -> PictureFactory:
             return picture_run_markup(inline, self.alt, self.alt[:40])
 
     def make(source: bytes | Path, width_mm: float, alt: str) -> Any:
+        if isinstance(source, Path):
+            source = prepared.get((source, width_mm), source)
         return DescribedImage(BytesIO(source) if isinstance(source, bytes) else str(source), width_mm, alt)
 
     return make

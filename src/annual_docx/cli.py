@@ -1,4 +1,5 @@
-"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx]``, and authoring help
+"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx] [--pdf]``,
+``annual-docx validate REPORT.yaml [--strict]``, the format tools (``check``, ``preview``) and authoring help
 (``schema``, ``init``, ``template export|check``).
 
 A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error.
@@ -14,10 +15,12 @@ from pathlib import Path
 
 from . import __version__, _cli_authoring
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
+from ._images import prepare_pictures
+from ._lint import lint
 from ._load import load
 from ._pdf import to_pdf
 from ._render import render
-from .errors import AnnualDocxError
+from .errors import AnnualDocxError, OutputError, Problem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +37,40 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
     _add_format_commands(commands, render_cmd)
     _cli_authoring.add_commands(commands)
+    validate_cmd = commands.add_parser("validate", help="检查数据 / check a report without rendering it")
+    validate_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
+    validate_cmd.add_argument("--strict", action="store_true", help="警告视为错误 / treat warnings as errors (exit 1)")
     return parser
+
+
+def _warn(problems: list[Problem], label: str = "警告 / warning") -> None:
+    for problem in problems:
+        print(f"{label}: {problem}", file=sys.stderr)
+
+
+def _render(args: argparse.Namespace) -> int:
+    out = args.output or Path(args.report.with_suffix(".docx").name)
+    if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
+        raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
+    report = load(args.report)
+    _warn(lint(report))
+    print(render(report, out, template=args.template))
+    if args.pdf:
+        print(to_pdf(out, out.with_suffix(".pdf")))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = load(args.report)
+    prepare_pictures(report)
+    problems = lint(report)
+    _warn(problems, "错误 / error" if args.strict else "警告 / warning")
+    count = len(problems)
+    if args.strict and problems:
+        print(f"{args.report}: {count} 处问题（--strict）/ {count} problem(s) under --strict", file=sys.stderr)
+        return 1
+    print(f"{args.report}: 数据有效，{count} 条警告 / valid, {count} warning(s)")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,16 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     try:
         if args.command == "render":
-            out = args.output or Path(args.report.with_suffix(".docx").name)
-            report = load(args.report)
-            print(render(report, out, template=args.template))
-            if args.pdf:
-                print(to_pdf(out, out.with_suffix(".pdf")))
-        elif args.command in FORMAT_COMMANDS:
+            return _render(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command in FORMAT_COMMANDS:
             return FORMAT_COMMANDS[args.command](args)
-        elif args.command in _cli_authoring.COMMANDS:
-            return _cli_authoring.run(args)
-        return 0
+        return _cli_authoring.run(args)
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .schema_official import OfficialParts
 
@@ -137,6 +137,15 @@ class Breakdown(_Model):
     def total(self) -> int:
         """Return the sum of all categories."""
         return sum(self.categories.values())
+
+    @model_validator(mode="after")
+    def _pie_has_a_slice(self) -> Breakdown:
+        if self.chart == "pie" and self.total == 0:
+            raise ValueError(
+                "饼图的各类人数不能全为 0（可改用 chart: bar 或 none）/ a pie chart needs a category above zero "
+                "(use chart: bar or none)"
+            )
+        return self
 
 
 class PersonnelSection(_Section):
