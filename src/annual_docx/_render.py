@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
 import zipfile
@@ -45,19 +46,49 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
         raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
     tpl = _open_template(template_path)
     context = build_context(report, _picture_factory(tpl))
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    fill(tpl, context, template_path)
+    with _atomic_target(out_path) as tmp:
+        tpl.save(tmp)
+    return out_path
+
+
+def fill(tpl: Any, context: dict[str, Any], template_path: Path) -> None:
+    """Render ``context`` into the opened template ``tpl`` in the sandbox and apply the post-render fixes."""
     try:
-        tpl.render(context, env, autoescape=True)
+        tpl.render(context, _environment(), autoescape=True)
     except jinja2.TemplateError as exc:
         lineno = getattr(exc, "lineno", None)
         line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
         raise TemplateError(
             f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
         ) from exc
-    finish(tpl.docx, context["signature"], FANGSONG)
-    with _atomic_target(out_path) as tmp:
-        tpl.save(tmp)
-    return out_path
+    finish(tpl.docx, context.get("signature"), FANGSONG)
+
+
+class _CompilingOnceSandbox(SandboxedEnvironment):
+    """A sandbox that compiles each template source once: rendering many reports reuses the compiled parts."""
+
+    MAX_SOURCES = 64
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= self.MAX_SOURCES:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+@functools.cache
+def _environment() -> SandboxedEnvironment:
+    """Return this process's sandbox (autoescape on, unknown variables an error)."""
+    return _CompilingOnceSandbox()
 
 
 def _open_template(path: Path) -> Any:

@@ -1,4 +1,5 @@
-"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx]``.
+"""Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx]`` and
+``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``.
 
 A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error.
 """
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, _batch_cli
 from ._load import load
 from ._render import render
 from .errors import AnnualDocxError
@@ -29,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
     render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
+    _batch_cli.add_parser(commands)
     return parser
 
 
@@ -43,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             out = args.output or Path(args.report.with_suffix(".docx").name)
             report = load(args.report)
             print(render(report, out, template=args.template))
+        elif args.command == "render-all":
+            return _batch_cli.run(args)
         return 0
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
