@@ -10,9 +10,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._batch import Outcome, render_all
+if TYPE_CHECKING:
+    from ._batch import Outcome
 
 
 def add_parser(commands: Any) -> None:
@@ -34,6 +35,8 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Render ``args.reports`` into ``args.output_dir``; print progress and failures to ``err``, the summary to
     ``out``; return 0 if every report was written, else 1."""
+    from ._batch import render_all  # process pools load only when this command runs
+
     out = out or sys.stdout
     err = err or sys.stderr
     start = time.perf_counter()

@@ -31,6 +31,9 @@ _TYPE_MESSAGES = {
     "bool_parsing": "应为 true 或 false / expected true or false",
 }
 
+# libyaml's safe loader when PyYAML was built with it: ~8× faster, same results.
+_FAST_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load(path: str | Path) -> Report:
     """Return the :class:`Report` in the YAML or JSON file at ``path``; relative picture paths resolve against its
@@ -77,6 +80,10 @@ def _parse_json(path: Path, text: str) -> Any:
 
 
 def _parse_yaml(path: Path, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_FAST_SAFE_LOADER)
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader: its messages and marks are more precise
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
