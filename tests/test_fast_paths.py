@@ -65,3 +65,38 @@ def test_render_command_does_not_load_process_pools_or_matplotlib(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", code, str(report), str(tmp_path / "r.docx")],
                          capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "0 []"
+
+
+def _tag_table(path: Path, rows: int, cols: int) -> Path:
+    doc = Document()
+    table = doc.add_table(rows=rows, cols=cols)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{{{{ v{r}_{c} }}}}"
+    doc.save(str(path))
+    return path
+
+
+def test_large_template_renders_the_same_body_as_plain_docxtpl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 2,000-tag template gives the same document body as docxtpl's own class, and a second render reuses the
+    cleaned-up template XML instead of cleaning it again."""
+    from docxtpl import DocxTemplate
+
+    from annual_docx._ooxml.template import template_class
+
+    template = _tag_table(tmp_path / "tags.docx", 200, 10)
+    context = {f"v{r}_{c}": f"{r}-{c}<&>人" for r in range(200) for c in range(10)}
+    bodies = []
+    for cls in (DocxTemplate, template_class()):
+        tpl = cls(template)
+        tpl.render(context, jinja2.Environment(autoescape=True), autoescape=True)
+        bodies.append(tpl.get_xml())
+    assert bodies[0] == bodies[1]
+    assert "199-9&lt;&amp;&gt;人" in bodies[1]
+
+    cleaned: list[int] = []
+    original = DocxTemplate.patch_xml
+    monkeypatch.setattr(DocxTemplate, "patch_xml", lambda self, xml: cleaned.append(1) or original(self, xml))
+    again = template_class()(template)
+    again.render(context, jinja2.Environment(autoescape=True), autoescape=True)
+    assert cleaned == [] and again.get_xml() == bodies[0]

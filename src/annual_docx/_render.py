@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._ooxml.finish import finish, picture_run_markup
+from ._ooxml.template import template_class
 from .errors import ImageError, OutputError, TemplateError
 from .schema import Report
 
@@ -92,7 +93,7 @@ def _environment() -> SandboxedEnvironment:
 
 
 def _open_template(path: Path) -> Any:
-    from docxtpl import DocxTemplate
+    DocxTemplate = template_class()
 
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")
