@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -127,13 +128,18 @@ def test_least_recently_used_entries_are_pruned(cache_dir: Path, monkeypatch: py
     monkeypatch.setattr(cache, "MAX_ENTRIES", 4)
     monkeypatch.setattr(cache, "KEEP_ENTRIES", 2)
     draw = Drawer()
+    used = []
     for n in range(4):
         cache.cached_chart(["org", [n]], draw)
-    oldest = min(entries(cache_dir), key=lambda p: p.stat().st_mtime_ns)
+        [new] = set(entries(cache_dir)) - set(used)
+        used.append(new)
+    for age, path in zip((40, 30, 20, 10), used, strict=True):  # file times are coarse: set them apart by hand
+        os.utime(path, (time.time() - age, time.time() - age))
+    cache.cached_chart(["org", [0]], draw)  # a hit makes the oldest the most recently used
     cache.cached_chart(["org", [4]], draw)
     remaining = entries(cache_dir)
     assert len(remaining) == 2
-    assert oldest not in remaining
+    assert used[0] in remaining and used[1] not in remaining and used[2] not in remaining
 
 
 def test_cache_folder_follows_xdg_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
