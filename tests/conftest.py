@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,20 @@ import annual_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "qufu_2020.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the chart cache of the test run (and of its subprocesses) in a temporary folder, not in ~/.cache."""
+    saved = {k: os.environ.get(k) for k in ("ANNUAL_DOCX_CACHE_DIR", "ANNUAL_DOCX_NO_CACHE")}
+    os.environ["ANNUAL_DOCX_CACHE_DIR"] = str(tmp_path_factory.mktemp("chart-cache"))
+    os.environ.pop("ANNUAL_DOCX_NO_CACHE", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

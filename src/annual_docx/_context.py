@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import schema as s
+from ._chart_cache import ChartLike, cached_chart
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
@@ -110,16 +111,25 @@ class _Builder:
         return Block("figure", pic.caption or "", self.picture(pic.path, pic.width_mm, alt))
 
     def category_chart(self, breakdown: s.Breakdown) -> Block:
-        from ._charts import category_chart
-
         kind: Literal["pie", "bar"] = "bar" if breakdown.chart == "bar" else "pie"
-        chart = category_chart(breakdown.title, list(breakdown.categories.items()), kind=kind, draw_title=False)
+        data = list(breakdown.categories.items())
+
+        def draw() -> ChartLike:
+            from ._charts import category_chart
+
+            return category_chart(breakdown.title, data, kind=kind, draw_title=False)
+
+        chart = cached_chart(["category", breakdown.title, data, kind], draw)
         return Block("figure", "", self.picture(chart.png, chart.width_mm, chart.alt_text))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
-        from ._charts import org_chart
+        def draw() -> ChartLike:
+            from ._charts import org_chart
 
-        chart = org_chart([org_box(u) for u in section.units], title=None)
+            return org_chart([org_box(u) for u in section.units], title=None)
+
+        spec = ["org", [u.model_dump(mode="json") for u in section.units]]
+        chart = cached_chart(spec, draw)
         return Block("figure", section.caption or "", self.picture(chart.png, chart.width_mm, chart.alt_text))
 
 

