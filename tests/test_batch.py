@@ -144,3 +144,16 @@ def test_output_dir_that_cannot_be_created_exits_1(tmp_path: Path, capsys: pytes
     assert main(["render-all", str(write_report(tmp_path, "r.json")), "-o", str(blocker / "out")]) == 1
     err = capsys.readouterr().err
     assert "无法创建输出目录" in err and str(blocker / "out") in err and "Traceback" not in err
+
+
+@pytest.mark.libreoffice
+def test_pdf_flag_exports_each_document_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`render-all --pdf` writes a PDF beside each .docx, through LibreOffice, in worker processes."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    reports = [write_report(tmp_path / "in", "a.json"), write_report(tmp_path / "in", "b.json", organisation="乙县馆")]
+    out_dir = tmp_path / "out"
+    code = main(["render-all", *map(str, reports), "-o", str(out_dir), "--jobs", "2", "--pdf"])
+    assert code == 0, capsys.readouterr()
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.docx", "a.pdf", "b.docx", "b.pdf"]
+    assert (out_dir / "b.pdf").read_bytes().startswith(b"%PDF")

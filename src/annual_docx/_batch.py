@@ -65,14 +65,19 @@ def plan(reports: Iterable[Path], out_dir: Path) -> tuple[list[tuple[Path, Path]
     return jobs, refused
 
 
-def render_one(report: Path, output: Path, template: Path | None = None) -> Outcome:
-    """Load and render one report; return its outcome instead of raising."""
+def render_one(report: Path, output: Path, template: Path | None = None, pdf: bool = False) -> Outcome:
+    """Load and render one report (and export it to PDF beside the .docx when ``pdf``); return its outcome instead
+    of raising."""
     from ._load import load
     from ._render import render
 
     start = time.perf_counter()
     try:
         render(load(report), output, template=template)
+        if pdf:
+            from ._pdf import to_pdf
+
+            to_pdf(output, output.with_suffix(".pdf"))
     except AnnualDocxError as exc:
         return Outcome(report, output, str(exc), time.perf_counter() - start)
     except Exception as exc:  # a bug must not stop the other reports; the CLI shows it without a traceback
@@ -88,6 +93,7 @@ def render_all(
     jobs: int | None = None,
     template: Path | None = None,
     progress: Progress | None = None,
+    pdf: bool = False,
 ) -> list[Outcome]:
     """Render every report into ``out_dir`` (created if missing) with ``jobs`` processes (default: one per CPU)
     and return the outcomes in the order the reports were given."""
@@ -108,7 +114,7 @@ def render_all(
     for outcome in refused:
         record(outcome)
     workers = max(1, min(jobs or available_cpus(), len(todo)))
-    outcomes = _in_process(todo, template) if workers == 1 else _in_pool(todo, template, workers)
+    outcomes = _in_process(todo, template, pdf) if workers == 1 else _in_pool(todo, template, workers, pdf)
     for outcome in outcomes:
         record(outcome)
     order = {r.resolve(): i for i, r in reversed(list(enumerate(reports)))}
@@ -122,12 +128,12 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def _in_process(todo: list[tuple[Path, Path]], template: Path | None) -> Iterator[Outcome]:
+def _in_process(todo: list[tuple[Path, Path]], template: Path | None, pdf: bool) -> Iterator[Outcome]:
     for report, output in todo:
-        yield render_one(report, output, template)
+        yield render_one(report, output, template, pdf)
 
 
-def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int) -> Iterator[Outcome]:
+def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int, pdf: bool) -> Iterator[Outcome]:
     # Imported before forking, so every worker starts with the renderer loaded.
     import docxtpl  # noqa: F401
 
@@ -137,7 +143,7 @@ def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int)
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[Outcome], tuple[Path, Path]] = {
-            pool.submit(render_one, report, output, template): (report, output) for report, output in todo
+            pool.submit(render_one, report, output, template, pdf): (report, output) for report, output in todo
         }
         for future in as_completed(futures):
             report, output = futures[future]

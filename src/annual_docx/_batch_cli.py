@@ -30,6 +30,7 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                      help="并行进程数（默认：CPU 数）/ worker processes (default: one per CPU)")
     cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
+    cmd.add_argument("--pdf", action="store_true", help="同时导出 PDF（需要 LibreOffice）/ also export each to PDF")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         with _Progress(err) as progress:
             outcomes = render_all(args.reports, args.output_dir, jobs=args.jobs, template=args.template,
-                                  progress=progress.update)
+                                  progress=progress.update, pdf=args.pdf)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=err)
         return 130
