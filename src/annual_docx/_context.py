@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import schema as s
+from ._blocks import content_blocks
 from ._chart_cache import ChartLike, cached_chart
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
@@ -33,6 +34,7 @@ class Block:
     kind: str
     text: str = ""
     image: Any = None
+    xml: Any = None  # tables and page breaks: WordprocessingML spliced in by ``{{p b.xml }}``
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         blocks.append(builder.heading(0, index, section.title))
         blocks += [Block("paragraph", p) for p in section.paragraphs]
         blocks += builder.section_body(section)
+        blocks += content_blocks(section.blocks, f"sections[{index - 1}].blocks")
     return {
         "title": report.full_title,
         "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)

@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 
 from ._encoding import decode
 from .errors import InputError, Problem, ReportValidationError
-from .schema import SECTION_KINDS, Report
+from .schema import DISCRIMINATOR_TAGS, Report
 
 _NO_KIND = FieldInfo(annotation=None)
 _TYPE_MESSAGES = {
@@ -179,7 +179,7 @@ def _path(loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif isinstance(previous, int) and part in SECTION_KINDS:
+        elif isinstance(previous, int) and part in DISCRIMINATOR_TAGS:
             pass
         else:
             out += f".{part}" if out else str(part)
@@ -206,7 +206,7 @@ def _fields_at(loc: tuple[Any, ...]) -> list[str]:
         if isinstance(part, str) and isinstance(node, type) and issubclass(node, BaseModel):
             if part in node.model_fields:
                 node = node.model_fields[part].annotation
-            elif part not in SECTION_KINDS:
+            elif part not in DISCRIMINATOR_TAGS:
                 return []
     node = _unwrap(node, None)
     return list(node.model_fields) if isinstance(node, type) and issubclass(node, BaseModel) else []
@@ -222,7 +222,9 @@ def _unwrap(node: Any, part: Any) -> Any:
         elif origin in (list, tuple) and isinstance(part, int):
             return args[0]
         elif origin is not None and args and all(isinstance(a, type) and issubclass(a, BaseModel) for a in args):
-            picked = [a for a in args if part in typing.get_args(a.model_fields.get("kind", _NO_KIND).annotation)]
+            picked = [a for a in args
+                      if any(part in typing.get_args(a.model_fields.get(tag, _NO_KIND).annotation)
+                             for tag in ("kind", "type"))]
             return picked[0] if picked else node
         elif len(args) == 1 and origin is not list:
             node = args[0]

@@ -135,6 +135,8 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     (None, "{%p if b.text %}"),
     ("Caption", "{{ b.text }}"),
     (None, "{%p endif %}"),
+    (None, '{%p elif b.kind == "xml" %}'),
+    ("Normal", "{{p b.xml }}"),
     (None, '{%p elif b.kind == "group" %}'),
     ("GroupTitle", "{{ b.text }}"),
     (None, '{%p elif b.kind == "role" %}'),

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from .schema_blocks import ContentBlock
 from .schema_official import OfficialParts
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
@@ -59,6 +60,9 @@ class Picture(_Model):
 class _Section(_Model):
     title: Text = Field(description="节标题（不含序号）/ section title, without its number")
     paragraphs: list[Text] = Field(default_factory=list, description="节首段落 / paragraphs under the title")
+    blocks: list[ContentBlock] = Field(
+        default_factory=list, description="节末的列表、表格、统计、大事记等 / lists, tables, statistics… at the end"
+    )
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
 
@@ -186,6 +190,11 @@ Section = Annotated[
 SECTION_KINDS = frozenset(typing.get_args(m.model_fields["kind"].annotation)[0] for m in typing.get_args(
     typing.get_args(Section)[0]))
 """The ``kind`` values of every section model."""
+BLOCK_TYPES = frozenset(typing.get_args(m.model_fields["type"].annotation)[0] for m in typing.get_args(
+    typing.get_args(ContentBlock)[0]))
+"""The ``type`` values of every content block."""
+DISCRIMINATOR_TAGS = SECTION_KINDS | BLOCK_TYPES
+"""Tags pydantic inserts into error locations, dropped from the paths users see."""
 
 
 class Report(_Model):

@@ -91,3 +91,14 @@ def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
+    end_with_paragraph(body)
+
+
+def end_with_paragraph(body: Element) -> bool:
+    """Add an empty paragraph when a table is the last thing before the body's ``w:sectPr`` (Word wants a
+    paragraph there); return whether one was added."""
+    content = [child for child in body if etree_local(child) != "sectPr"]
+    if not content or etree_local(content[-1]) != "tbl":
+        return False
+    content[-1].addnext(el("w:p"))
+    return True

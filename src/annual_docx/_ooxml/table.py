@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lxml import etree
+
 from .props import Element, el
 
 TYPE_WIDTH = 8845  # twips: the 156 mm 版心
@@ -21,8 +23,9 @@ def _t(text: str) -> Element:
     return t
 
 
-def _paragraph(text: str, style: str) -> Element:
-    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})),
+def _paragraph(text: str, style: str, align: str | None = None) -> Element:
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+                               el("w:jc", {"w:val": align}) if align else None),
               el("w:r", None, _t(text)) if text else None)
 
 
@@ -38,15 +41,18 @@ def column_widths(count: int, weights: Sequence[float] | None = None, total: int
     return widths
 
 
-def _cell(text: str, width: int, style: str) -> Element:
+def _cell(text: str, width: int, style: str, align: str | None = None) -> Element:
     return el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
-                                el("w:vAlign", {"w:val": "center"})), _paragraph(text, style))
+                                el("w:vAlign", {"w:val": "center"})), _paragraph(text, style, align))
 
 
-def _row(cells: Sequence[str], widths: Sequence[int], style: str, header: bool) -> Element:
+def _row(cells: Sequence[str], widths: Sequence[int], style: str, header: bool,
+         aligns: Sequence[str | None] | None = None) -> Element:
     row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
                 el("w:jc", {"w:val": "center"}))
-    return el("w:tr", None, row_pr, *(_cell(text, w, style) for text, w in zip(cells, widths, strict=True)))
+    aligns = aligns or [None] * len(cells)
+    return el("w:tr", None, row_pr, *(_cell(text, w, style, a)
+                                      for text, w, a in zip(cells, widths, aligns, strict=True)))
 
 
 def official_table(
@@ -55,10 +61,16 @@ def official_table(
     *,
     title: str | None = None,
     weights: Sequence[float] | None = None,
+    aligns: Sequence[str | None] | None = None,
+    totals: Sequence[str] | None = None,
 ) -> list[Element]:
-    """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body."""
+    """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body.
+
+    ``aligns`` gives each body column's alignment (``right`` for numbers; None keeps the style's centring);
+    ``totals`` is a last row set like the header but not repeated on new pages.
+    """
     widths = column_widths(len(header), weights)
-    for i, row in enumerate(rows):
+    for i, row in enumerate([*rows, *([totals] if totals else [])]):
         if len(row) != len(header):
             raise ValueError(f"row {i} has {len(row)} cells, the header has {len(header)}")
     tbl_pr = el(
@@ -73,8 +85,19 @@ def official_table(
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     table = el("w:tbl", None, tbl_pr, grid, _row(header, widths, HEADER_STYLE, True),
-               *(_row(row, widths, TEXT_STYLE, False) for row in rows))
+               *(_row(row, widths, TEXT_STYLE, False, aligns) for row in rows),
+               _row(totals, widths, HEADER_STYLE, False, aligns) if totals else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
+
+
+def markup(elements: Sequence[Element]) -> str:
+    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph."""
+    return "".join(etree.tostring(e, encoding="unicode") for e in elements)
+
+
+def page_break() -> Element:
+    """Return an empty paragraph holding a page break."""
+    return el("w:p", None, el("w:r", None, el("w:br", {"w:type": "page"})))
 
 
 def insert_before_section(body: Element, elements: Sequence[Element]) -> None:

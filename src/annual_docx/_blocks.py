@@ -1,0 +1,127 @@
+"""Turn a section's content blocks (lists, tables, forms, statistics, 大事记, page breaks) into template blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from . import schema_blocks as sb
+from ._numbering import chinese_number
+from ._numbers import NumberStyle, format_count, yoy_phrase
+from ._ooxml import table as ooxml_table
+from ._sheets import Cell, read_table
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from ._context import Block
+
+FULL_SPACE = "\u3000"
+
+
+def content_blocks(blocks: Sequence[sb.ContentBlock], path: str) -> Iterator[Block]:
+    """Yield the template blocks of ``blocks``; ``path`` (``sections[2].blocks``) names them in errors."""
+    from ._context import Block
+
+    previous_table = False
+    for i, block in enumerate(blocks):
+        is_table = isinstance(block, (sb.TableBlock, sb.FormBlock, sb.IndicatorsBlock))
+        if is_table and previous_table and not getattr(block, "title", None):
+            yield Block("paragraph")  # Word merges two tables that touch
+        previous_table = is_table
+        if isinstance(block, sb.ListBlock):
+            yield from (Block("paragraph", line) for line in list_lines(block))
+        elif isinstance(block, sb.ChronologyBlock):
+            yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
+        elif isinstance(block, sb.PageBreakBlock):
+            yield Block("xml", xml=Markup(ooxml_table.markup([ooxml_table.page_break()])))
+        else:
+            header, rows, aligns, totals, title = _tabulate(block, f"{path}[{i}]")
+            elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
+                                                  weights=getattr(block, "widths", None))
+            yield Block("xml", xml=Markup(ooxml_table.markup(elements)))
+
+
+def list_lines(block: sb.ListBlock) -> list[str]:
+    """Return a list's paragraphs: ``1.甲`` lines, or one ``一是甲；二是乙。`` sentence."""
+    if block.style == "一是":
+        parts = [f"{chinese_number(n)}是{item.rstrip('；;。.')}" for n, item in enumerate(block.items, start=1)]
+        return [f"{block.lead or ''}{'；'.join(parts)}。"]
+    if block.style == "（1）":
+        return [f"（{n}）{item}" for n, item in enumerate(block.items, start=1)]
+    return [f"{n}.{item}" for n, item in enumerate(block.items, start=1)]
+
+
+Table = tuple[list[str], list[list[str]], list[str | None], list[str] | None, str | None]
+
+
+def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: str) -> Table:
+    if isinstance(block, sb.FormBlock):
+        return list(block.labels), [[k, v] for k, v in block.items.items()], [None, "left"], None, block.title
+    if isinstance(block, sb.IndicatorsBlock):
+        return indicator_table(block)
+    header, rows = _table_data(block, path)
+    numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
+    totals = None
+    if block.total is not None:
+        sums = [sum(_number(r[c]) for r in rows if r[c] not in (None, "")) if numeric[c] and c else None
+                for c in range(len(header))]
+        totals = [block.total, *(_format_cell(v) if v is not None else "" for v in sums[1:])]
+    title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
+    aligns: list[str | None] = ["right" if numeric[c] and c else None for c in range(len(header))]
+    return header, [[_format_cell(v) for v in r] for r in rows], aligns, totals, title
+
+
+def _table_data(block: sb.TableBlock, path: str) -> tuple[list[str], list[list[Cell]]]:
+    if block.source is None:
+        return list(block.header or []), [list(r) for r in block.rows or []]
+    try:
+        table = read_table(block.source.path, block.source.sheet)
+    except InputError as exc:
+        raise InputError(f"{path}.source: {exc}") from exc
+    if not table:
+        raise InputError(f"{path}.source: 表格为空 / the sheet is empty: {block.source.path}")
+    return [_format_cell(c) for c in table[0]], table[1:]
+
+
+def indicator_table(block: sb.IndicatorsBlock) -> Table:
+    """Return the 指标 / 上年 / 本年 / 同比 table of a statistics block."""
+    style = NumberStyle(wan_from=block.wan_from)
+    with_last = any(i.last_year is not None for i in block.indicators)
+    header = ["指标", "上年", "本年", "同比"] if with_last else ["指标", "本年"]
+    rows = []
+    for ind in block.indicators:
+        this_year = format_count(ind.value, ind.unit, style)
+        if with_last:
+            last = format_count(ind.last_year, ind.unit, style) if ind.last_year is not None else "—"
+            change = yoy_phrase(ind.value, ind.last_year, style).removeprefix("同比") or "—"
+            rows.append([ind.name, last, this_year, change])
+        else:
+            rows.append([ind.name, this_year])
+    aligns: list[str | None] = [None, *(["right"] * (len(header) - 1))]
+    return header, rows, aligns, None, block.title
+
+
+def _is_number(value: Cell) -> bool:
+    if isinstance(value, (int, float)):
+        return True
+    try:
+        float(str(value).replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _number(value: Cell) -> float:
+    return float(value) if isinstance(value, (int, float)) else float(str(value).replace(",", ""))
+
+
+def _format_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{int(value):,}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

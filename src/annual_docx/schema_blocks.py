@@ -1,0 +1,115 @@
+"""Generic content blocks any section may carry after its paragraphs: lists, tables, forms, statistics,
+chronologies and page breaks. Each block names its ``type``; the report's data stays plain data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+Text = Annotated[str, Field(min_length=1)]
+CellValue = str | int | float | None
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class ListBlock(_Block):
+    """A list: numbered ``1.`` / ``（1）`` paragraphs, or one ``一是……；二是……。`` sentence."""
+
+    type: Literal["list"]
+    style: Literal["1.", "（1）", "一是"] = Field("1.", description="编号样式 / numbering: 1. （1） or 一是")
+    lead: str | None = Field(None, description="“一是”句式的引导语，如“主要做法：” / lead-in of a 一是 sentence")
+    items: list[Text] = Field(min_length=1)
+
+
+class TableSource(_Block):
+    """A CSV file or .xlsx sheet whose first row is the header; the path is relative to the report file."""
+
+    path: Path
+    sheet: str | None = Field(None, description="工作表名称，默认第一个 / sheet name (default: the first)")
+
+    @field_validator("path")
+    @classmethod
+    def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
+        base = (info.context or {}).get("base_dir")
+        return Path(base) / path if not path.is_absolute() and base is not None else path
+
+
+class TableBlock(_Block):
+    """A 公文 table: title above, header row repeated on each page, numbers right-aligned, optional totals row."""
+
+    type: Literal["table"]
+    title: str | None = Field(None, description="表题 / table title, shown above")
+    header: list[Text] | None = Field(None, description="表头 / column headings")
+    rows: list[list[CellValue]] | None = Field(None, description="数据行 / body rows")
+    source: TableSource | None = Field(None, description="从 CSV/xlsx 读取 / read header and rows from a sheet")
+    widths: list[Annotated[float, Field(gt=0)]] | None = Field(None, description="列宽比例 / relative widths")
+    total: str | None = Field(None, description="合计行的标签，如“合计” / label of a totals row summing numbers")
+    unit: str | None = Field(None, description="单位，显示在表题右侧 / unit, shown after the title")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> TableBlock:
+        if (self.source is None) == (self.header is None):
+            raise ValueError("表格需要 header+rows 或 source 之一 / give either header and rows, or source")
+        if self.header is not None:
+            for i, row in enumerate(self.rows or []):
+                if len(row) != len(self.header):
+                    raise ValueError(f"rows[{i}] 有 {len(row)} 列，表头有 {len(self.header)} 列 / "
+                                     f"rows[{i}] has {len(row)} cells, the header {len(self.header)}")
+        return self
+
+
+class FormBlock(_Block):
+    """A key–value form (项目/内容), as 事业单位 reports tabulate their basic facts."""
+
+    type: Literal["form"]
+    title: str | None = None
+    items: dict[str, str] = Field(min_length=1, description="项目 → 内容 / item → content")
+    labels: tuple[str, str] = ("项目", "内容")
+
+
+class Indicator(_Block):
+    """A statistic with this year's value and, optionally, last year's."""
+
+    name: Text = Field(description="指标 / indicator, e.g. 外借册次")
+    value: float
+    unit: str = ""
+    last_year: float | None = Field(None, description="上年数值 / last year's value")
+
+
+class IndicatorsBlock(_Block):
+    """Statistics of the year: a table of 指标 / 上年 / 本年 / 同比 with phrases such as 增长8.3%."""
+
+    type: Literal["indicators"]
+    title: str | None = None
+    indicators: list[Indicator] = Field(min_length=1)
+    wan_from: int = Field(10_000, ge=1, description="从多少起用“万”表示 / write values from this size in 万")
+
+
+class Event(_Block):
+    """One entry of a chronology: a date as written (``1月5日``) and what happened."""
+
+    date: Text
+    event: Text
+
+
+class ChronologyBlock(_Block):
+    """大事记: dated events in order."""
+
+    type: Literal["chronology"]
+    events: list[Event] = Field(min_length=1)
+
+
+class PageBreakBlock(_Block):
+    """Start the next block on a new page."""
+
+    type: Literal["page_break"]
+
+
+ContentBlock = Annotated[
+    ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | PageBreakBlock,
+    Field(discriminator="type"),
+]

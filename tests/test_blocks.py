@@ -1,0 +1,126 @@
+"""Tests of generic content blocks: lists, 一是 sentences, tables (inline and from sheets), forms, statistics with
+year-over-year phrases, 大事记 and page breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import annual_docx
+from annual_docx import ReportValidationError
+
+from .conftest import small_report
+from .docxcheck import NS, part
+
+
+def render_blocks(tmp_path: Path, *blocks: dict[str, Any], **overrides: Any) -> Path:
+    data = small_report(**overrides)
+    data["sections"][0]["blocks"] = list(blocks)
+    report = annual_docx.validate(data, base_dir=tmp_path)
+    return annual_docx.render(report, tmp_path / "blocks.docx")
+
+
+def cells(out: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(out)).tables]
+
+
+def paragraphs(out: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_lists_number_their_items_or_read_as_one_yishi_sentence(tmp_path: Path) -> None:
+    """A 1. list gives numbered paragraphs; a 一是 list one sentence joined by ；and ended by 。."""
+    out = render_blocks(
+        tmp_path,
+        {"type": "list", "items": ["甲", "乙"]},
+        {"type": "list", "style": "一是", "lead": "主要做法：", "items": ["加强服务；", "推进建设。"]},
+    )
+    texts = paragraphs(out)
+    assert texts[texts.index("1.甲"):texts.index("1.甲") + 2] == ["1.甲", "2.乙"]
+    assert "主要做法：一是加强服务；二是推进建设。" in texts
+
+
+def test_table_has_title_repeated_header_right_aligned_numbers_and_totals(tmp_path: Path) -> None:
+    """An inline table renders its cells, sums numeric columns into a totals row, right-aligns numbers, and repeats
+    its header row on each page."""
+    out = render_blocks(tmp_path, {
+        "type": "table", "title": "分馆外借", "unit": "册次", "header": ["分馆", "一季度", "二季度"],
+        "rows": [["城关分馆", 1200, 1300.5], ["南关分馆", "2,400", 800]], "total": "合计",
+    })
+    assert cells(out) == [[["分馆", "一季度", "二季度"], ["城关分馆", "1,200", "1,300.5"],
+                           ["南关分馆", "2,400", "800"], ["合计", "3,600", "2,100.5"]]]
+    assert "分馆外借（单位：册次）" in paragraphs(out)
+    body = part(out, "word/document.xml")
+    assert body.xpath("count(//w:tbl/w:tr[1]/w:trPr/w:tblHeader)", namespaces=NS) == 1
+    assert body.xpath("string(//w:tbl/w:tr[2]/w:tc[2]//w:jc/@w:val)", namespaces=NS) == "right"
+    assert body.xpath("count(//w:tbl/w:tblGrid/w:gridCol)", namespaces=NS) == 3
+
+
+def test_indicators_show_last_year_this_year_and_the_change(tmp_path: Path) -> None:
+    """Statistics read like the reports: 13.10万册次, 下降37.3%, 与上年持平."""
+    out = render_blocks(tmp_path, {"type": "indicators", "title": "主要业务指标", "indicators": [
+        {"name": "外借册次", "value": 131000, "unit": "册次", "last_year": 208800},
+        {"name": "新办读者证", "value": 433, "unit": "个", "last_year": 433},
+        {"name": "数字资源", "value": 12.5, "unit": "TB"},
+    ]})
+    assert cells(out) == [[["指标", "上年", "本年", "同比"], ["外借册次", "20.88万册次", "13.10万册次", "下降37.3%"],
+                           ["新办读者证", "433个", "433个", "与上年持平"], ["数字资源", "—", "12.5TB", "—"]]]
+
+
+def test_table_from_a_csv_sheet_and_form_and_chronology(tmp_path: Path) -> None:
+    """A table may come from a CSV next to the report; forms are 项目/内容 tables; 大事记 lines read 日期　事件."""
+    (tmp_path / "stats.csv").write_text("指标,数值\n馆舍面积（平方米）,5000\n", encoding="utf-8")
+    out = render_blocks(
+        tmp_path,
+        {"type": "table", "source": {"path": "stats.csv"}},
+        {"type": "form", "items": {"单位名称": "某县图书馆"}},
+        {"type": "chronology", "events": [{"date": "1月5日", "event": "召开年度工作会议。"}]},
+    )
+    assert cells(out) == [[["指标", "数值"], ["馆舍面积（平方米）", "5000"]],
+                          [["项目", "内容"], ["单位名称", "某县图书馆"]]]
+    assert "1月5日\u3000召开年度工作会议。" in paragraphs(out)
+
+
+def test_page_break_and_a_final_table_keep_the_document_valid(tmp_path: Path) -> None:
+    """A page break is a real page break, and a table at the very end is followed by a paragraph, as Word needs."""
+    out = render_blocks(tmp_path, {"type": "page_break"}, {"type": "table", "header": ["a"], "rows": [["1"]]})
+    body = part(out, "word/document.xml")
+    assert body.xpath("count(//w:br[@w:type='page'])", namespaces=NS) == 1
+    last = body.xpath("/w:document/w:body/*[not(self::w:sectPr)][last()]", namespaces=NS)[0]
+    assert last.tag.endswith("}p")
+
+
+def test_block_errors_name_the_block_field(tmp_path: Path) -> None:
+    """A row of the wrong width, a misspelt block key and a missing sheet are reported with their paths."""
+    data = small_report()
+    data["sections"][0]["blocks"] = [
+        {"type": "table", "header": ["a", "b"], "rows": [["1"]]},
+        {"type": "list", "itemz": ["x"]},
+    ]
+    with pytest.raises(ReportValidationError) as info:
+        annual_docx.validate(data)
+    paths = [p.path for p in info.value.problems]
+    assert "sections[0].blocks[0]" in paths
+    assert "sections[0].blocks[1].itemz" in paths
+    assert any("items" in str(p) for p in info.value.problems if p.path == "sections[0].blocks[1].itemz")
+    with pytest.raises(annual_docx.InputError, match=r"sections\[0\]\.blocks\[0\]\.source"):
+        render_blocks(tmp_path, {"type": "table", "source": {"path": "missing.xlsx"}})
+
+
+def test_every_block_kind_is_valid_by_the_sdk_rules(tmp_path: Path) -> None:
+    """A section with every block kind passes openxml-audit without errors."""
+    from openxml_audit import OpenXmlValidator
+
+    out = render_blocks(
+        tmp_path,
+        {"type": "list", "style": "（1）", "items": ["甲"]},
+        {"type": "indicators", "indicators": [{"name": "外借", "value": 1, "last_year": 2}]},
+        {"type": "table", "header": ["a", "b"], "rows": [["x", 1]], "total": "合计", "widths": [2, 1]},
+        {"type": "form", "items": {"k": "v"}},
+        {"type": "chronology", "events": [{"date": "1月", "event": "e"}]},
+        {"type": "page_break"},
+    )
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
