@@ -99,10 +99,10 @@ def _category_figure(monkeypatch: pytest.MonkeyPatch, data: list[tuple[str, int]
     figures: list[Figure] = []
     original = charts.personnel.chart_image
 
-    def capture(fig: Figure, alt: str) -> ChartImage:
+    def capture(fig: Figure, alt: str, **options: bool) -> ChartImage:
         fig.canvas.draw()
         figures.append(fig)
-        return original(fig, alt)
+        return original(fig, alt, **options)
 
     monkeypatch.setattr(charts.personnel, "chart_image", capture)
     category_chart("职称结构", data, kind=kind)  # type: ignore[arg-type]
@@ -246,17 +246,23 @@ def test_public_interface() -> None:
     """The charts package exports a sorted __all__ and the agreed signatures."""
     assert charts.__all__ == sorted(charts.__all__)
     assert all(hasattr(charts, name) for name in charts.__all__)
-    assert [f.name for f in ChartImage.__dataclass_fields__.values()] == ["png", "width_mm", "height_mm", "alt_text"]
+    assert [f.name for f in ChartImage.__dataclass_fields__.values()] == [
+        "png",
+        "width_mm",
+        "height_mm",
+        "alt_text",
+        "svg",
+    ]
     assert str(inspect.signature(category_chart)) == (
         "(title: 'str', categories: 'Sequence[tuple[str, int | float]]', *, unit: 'str' = '人', "
-        "kind: \"Literal['pie', 'bar']\" = 'pie', font: 'str | None' = None, width_mm: 'float' = 140, "
-        "draw_title: 'bool' = True) -> 'ChartImage'"
+        "kind: 'CategoryKind' = 'pie', font: 'str | None' = None, width_mm: 'float' = 140, "
+        "draw_title: 'bool' = True, source: 'str | None' = None, svg: 'bool' = False) -> 'ChartImage'"
     )
     assert str(inspect.signature(org_chart)) == (
         "(roots: 'Sequence[OrgBox]', *, title: 'str | None' = None, font: 'str | None' = None, "
-        "width_mm: 'float' = 156) -> 'ChartImage'"
+        "width_mm: 'float' = 156, source: 'str | None' = None, svg: 'bool' = False) -> 'ChartImage'"
     )
-    assert OrgBox("外借部") == OrgBox(name="外借部", head=None, children=())
+    assert OrgBox("外借部") == OrgBox(name="外借部", head=None, children=(), guides=())
 
 
 # --- org chart layout ----------------------------------------------------------------------------------------------
@@ -349,8 +355,8 @@ def test_small_tree_keeps_horizontal_text_and_boxes_fit_their_text() -> None:
 
 
 def test_tree_too_wide_even_in_vertical_text_raises_chart_error() -> None:
-    """Forty departments with heads do not fit in 156 mm: ChartError, never text below 9 pt."""
-    roots = [OrgBox("局", None, tuple(OrgBox(f"第{i}科", "科长 某某") for i in range(40)))]
+    """Forty top-level units with heads (roots do not wrap) do not fit in 156 mm: ChartError, never text below 9 pt."""
+    roots = [OrgBox(f"第{i}局", "局长 某某某") for i in range(40)]
     with pytest.raises(ChartError, match="156"):
         org_chart(roots)
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
 import matplotlib
 
-from annual_docx._fonts import require_glyphs
+from annual_docx._fonts import font_chain, require_glyphs
+
+Fonts = str | Sequence[str]  # a family, or a family followed by its fallbacks
 
 PT_TO_MM: Final = 25.4 / 72
 LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
@@ -24,6 +26,10 @@ PALE: Final = "#dde6f0"  # fill of emphasised boxes
 # Dark to light in one hue: every category has its own luminance, so a grayscale print still tells them apart.
 _DARK: Final = (0x1F, 0x3A, 0x5F)
 _LIGHT: Final = (0xB9, 0xCE, 0xE4)
+
+
+MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X", "*")  # line-chart markers: series differ in shape too
+DASHES: Final = ("-", "--", "-.", ":")
 
 
 def palette(n: int) -> list[str]:
@@ -49,21 +55,21 @@ def em_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
-def check_text(text: str, font: str, field: str) -> str:
-    """Return ``text`` after making sure ``font`` can draw every character of it (ChartError otherwise)."""
-    require_glyphs(text, font, field)
+def check_text(text: str, font: Fonts, field: str) -> str:
+    """Return ``text`` after making sure ``font`` or its fallbacks can draw every character (ChartError otherwise)."""
+    require_glyphs(text, font_chain(font) if isinstance(font, str) else font, field)
     return text
 
 
-def current_font() -> str:
-    """Return the first family of the current ``font.family`` setting: the font chart text is drawn in."""
+def current_font() -> list[str]:
+    """Return the current ``font.family`` list: the font chart text is drawn in, then its fallbacks."""
     family = matplotlib.rcParams["font.family"]
-    return str(family[0] if isinstance(family, list) else family)
+    return [str(f) for f in family] if isinstance(family, list) else [str(family)]
 
 
 def _rc(font: str) -> dict[str, Any]:
     return {
-        "font.family": [font],
+        "font.family": font_chain(font),
         "font.size": LABEL_PT,
         "axes.unicode_minus": False,
         "text.color": INK,
@@ -94,6 +100,6 @@ def _rc(font: str) -> dict[str, Any]:
 
 @contextmanager
 def chart_style(font: str) -> Iterator[None]:
-    """Apply the chart theme with ``font`` for the duration of the ``with`` block; restore rcParams after."""
+    """Apply the chart theme with ``font`` (then its fallbacks) inside the ``with`` block; restore rcParams after."""
     with matplotlib.rc_context(_rc(font)):  # type: ignore[arg-type]  # the stubs accept only literal keys
         yield
