@@ -194,7 +194,7 @@ def test_character_without_glyph_raises_chart_error_naming_it() -> None:
         category_chart("职称结构", [("高级职称", 2), ("中级𠀀", 8)])
     with pytest.raises(ChartError, match="\ue000"):
         category_chart("职称\ue000", TITLES, kind="bar")
-    with pytest.raises(ChartError, match=r"units\[1\]\.head"):
+    with pytest.raises(ChartError, match=r"units\[0\]\.children\[0\]\.head"):
         org_chart([OrgBox("馆长室", None, (OrgBox("办公室", "主任 \ue000"),))])
 
 

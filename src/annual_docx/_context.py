@@ -7,7 +7,9 @@ factory the caller passes in, so this module stays free of docxtpl.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +17,14 @@ from typing import Any, Literal
 
 from . import schema as s
 from ._numbering import HEADING_LEVEL, number
+from .errors import ChartError
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
 
 FULL_SPACE = "\u3000"
-BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
+BODY_CHARS = 28
+_FIELD = re.compile(r"[a-z_]+\[\d+\][\w.\[\]]*: ")  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,13 @@ class Signature:
 
 def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature."""
-    builder = _Builder(report.numbering, picture)
+    builder = _Builder(report.numbering, picture, report.chart_font)
     blocks: list[Block] = []
     for index, section in enumerate(report.sections, start=1):
         blocks.append(builder.heading(0, index, section.title))
         blocks += [Block("paragraph", p) for p in section.paragraphs]
-        blocks += builder.section_body(section)
+        with chart_error_at(f"sections[{index - 1}]"):
+            blocks += builder.section_body(section)
     return {
         "title": report.full_title,
         "organisation": report.organisation,
@@ -60,10 +65,38 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
     }
 
 
+@contextlib.contextmanager
+def chart_error_at(field: str) -> Iterator[None]:
+    """Re-raise a ChartError with the report field it comes from in front: ``sections[3]: …``."""
+    try:
+        yield
+    except ChartError as exc:
+        message = str(exc)
+        inner = _FIELD.match(message)  # an inner field path: join it on, sections[3].breakdowns[0]: …
+        raise ChartError(f"{field}.{message}" if inner else f"{field}: {message}") from exc
+
+
 class _Builder:
-    def __init__(self, numbering: Sequence[str], picture: PictureFactory) -> None:
+    def __init__(self, numbering: Sequence[str], picture: PictureFactory, font: s.ChartFont | None = None) -> None:
         self.numbering = numbering
         self.picture = picture
+        self._font_choice = font
+        self._font: str | None = None
+
+    @property
+    def font(self) -> str:
+        """Return the chart font family, resolved (and matplotlib imported) the first time a chart needs it."""
+        if self._font is None:
+            from ._fonts import chart_font
+
+            choice = self._font_choice
+            with chart_error_at("chart_font"):
+                self._font = chart_font(choice.family, choice.path) if choice else chart_font()
+        return self._font
+
+    def figure(self, chart: Any, caption: str = "") -> Block:
+        """Return a figure block for a ChartImage."""
+        return Block("figure", caption, self.picture(chart.png, chart.width_mm, chart.alt_text))
 
     def heading(self, level: int, n: int, title: str) -> Block:
         """Return a heading at nesting ``level`` (0 = section) numbered ``n`` in that level's style."""
@@ -86,13 +119,18 @@ class _Builder:
             for branch in section.branches:
                 yield Block("group", branch.name)
                 yield from (Block("role", line) for line in role_lines(branch.roles))
+            if section.chart:
+                yield self.party_chart(section)
         elif isinstance(section, s.PersonnelSection):
             for n, breakdown in enumerate(section.breakdowns, start=1):
                 total = f"（共{breakdown.total}人）" if breakdown.show_total else ""
                 yield self.heading(1, n, breakdown.title + total)
                 yield from (Block("paragraph", p) for p in breakdown.paragraphs)
                 if breakdown.chart != "none":
-                    yield self.category_chart(breakdown)
+                    with chart_error_at(f"breakdowns[{n - 1}]"):
+                        yield self.category_chart(breakdown)
+        elif isinstance(section, s.ChartSection):
+            yield self.series_chart(section)
         elif isinstance(section, s.PhotoSection):
             yield from (self.photo(p, section.title) for p in section.photos)
         elif isinstance(section, s.AwardsSection):
@@ -109,22 +147,45 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         from ._charts import category_chart
 
-        kind: Literal["pie", "bar"] = "bar" if breakdown.chart == "bar" else "pie"
-        chart = category_chart(breakdown.title, list(breakdown.categories.items()), kind=kind, draw_title=False)
-        return Block("figure", "", self.picture(chart.png, chart.width_mm, chart.alt_text))
+        kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
+        chart = category_chart(
+            breakdown.title, list(breakdown.categories.items()), kind=kind, draw_title=False, font=self.font
+        )
+        return self.figure(chart)
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
         from ._charts import org_chart
 
-        chart = org_chart([org_box(u) for u in section.units], title=None)
-        return Block("figure", section.caption or "", self.picture(chart.png, chart.width_mm, chart.alt_text))
+        chart = org_chart([org_box(u) for u in section.units], title=None, font=self.font)
+        return self.figure(chart, section.caption or "")
+
+    def party_chart(self, section: s.PartySection) -> Block:
+        from ._charts import Branch, party_chart
+
+        branches = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in section.branches]
+        return self.figure(party_chart(branches, font=self.font), section.caption or "")
+
+    def series_chart(self, section: s.ChartSection) -> Block:
+        from ._charts import line_chart, series_bar_chart
+
+        series = list(section.series.items())
+        labels = [str(label) for label in section.labels]
+        options: dict[str, Any] = {"unit": section.unit, "source": section.source, "font": self.font}
+        if section.chart == "line":
+            chart = line_chart(section.title, labels, series, draw_title=False, **options)
+        else:
+            stacked, horizontal = section.chart.startswith("stacked"), section.chart.endswith("barh")
+            chart = series_bar_chart(
+                section.title, labels, series, stacked=stacked, horizontal=horizontal, draw_title=False, **options
+            )
+        return self.figure(chart, section.caption or "")
 
 
 def org_box(unit: s.OrgUnit) -> Any:
     """Return the chart's ``OrgBox`` tree for ``unit``."""
     from ._charts import OrgBox
 
-    return OrgBox(unit.name, unit.head, tuple(org_box(c) for c in unit.children))
+    return OrgBox(unit.name, unit.head, tuple(org_box(c) for c in unit.children), tuple(unit.guides))
 
 
 def quoted(name: str) -> str:

@@ -150,6 +150,7 @@ def series_bar_chart(
     source: str | None = None,
     font: str | None = None,
     width_mm: float = 140,
+    draw_title: bool = True,
     svg: bool = False,
 ) -> ChartImage:
     """Return grouped or stacked bars of several series (e.g. 外借册次 by year and reader group) as a 300 dpi PNG."""
@@ -160,7 +161,7 @@ def series_bar_chart(
     plot_mm = max(45.0, len(names) * (6.0 if stacked else 4.0 * len(data)) + 16) if horizontal else width_mm * 0.45
     with chart_style(family):
         check_text(unit, family, "unit")
-        fig, top, bottom = framed_figure(width_mm, plot_mm, title, source, family)
+        fig, top, bottom = framed_figure(width_mm, plot_mm, title if draw_title else None, source, family)
         legend_mm = LABEL_PT * PT_TO_MM * 2.2
         ax = add_axes(fig, name_mm, 4.0, bottom + (4.0 if horizontal else 9.0), top + legend_mm)
         draw_series_bar(ax, names, data, unit=unit, stacked=stacked, horizontal=horizontal)

@@ -107,6 +107,7 @@ def line_chart(
     source: str | None = None,
     font: str | None = None,
     width_mm: float = 140,
+    draw_title: bool = True,
     svg: bool = False,
 ) -> ChartImage:
     """Return a line chart of one or more series over the labels (usually years) as a 300 dpi PNG."""
@@ -115,7 +116,7 @@ def line_chart(
     family = font or chart_font()
     with chart_style(family):
         check_text(unit, family, "unit")
-        fig, top, bottom = framed_figure(width_mm, width_mm * 0.45, title, source, family)
+        fig, top, bottom = framed_figure(width_mm, width_mm * 0.45, title if draw_title else None, source, family)
         tick_mm = max(em_width(format_value(max(max(v) for _, v in data) * 1.2)) + 1, 3) * LABEL_PT * PT_TO_MM
         ax = add_axes(fig, tick_mm, 6.0, bottom + 8.0, top + LABEL_PT * PT_TO_MM * 2.4)
         draw_line(ax, names, data, unit=unit)

@@ -119,16 +119,16 @@ def tree_image(
     width_mm: float,
     source: str | None,
     svg: bool,
-    fields: tuple[str, str] = ("units[{}].name", "units[{}].head"),
+    prefix: str = "units",
 ) -> ChartImage:
     """Return a tree of boxes (org or party chart) laid out to fit ``width_mm``, with the given alt text."""
     check_width(width_mm, 40)
     if not roots:
         raise ChartError("组织结构图没有单位 / the organisation chart has no units")
     family = font or chart_font()
-    for i, (box, _, _) in enumerate(walk(roots)):
-        check_text(box.name, family, fields[0].format(i))
-        check_text(box.head or "", family, fields[1].format(i))
+    for box, field in _fields(roots, prefix):
+        check_text(box.name, family, f"{field}.name")
+        check_text(box.head or "", family, f"{field}.head")
     try:
         layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
     except ChartError as exc:
@@ -168,6 +168,13 @@ def describe(roots: Sequence[OrgBox], title: str | None = None) -> str:
     phrases += [f"{box.name}指导{name}（虚线）" for box, _, _ in walk(roots) for name in box.guides]
     head = f"组织结构图（{title}）" if title else "组织结构图"
     return f"{head}：{'；'.join(phrases)}。"
+
+
+def _fields(roots: Sequence[OrgBox], prefix: str) -> Iterator[tuple[OrgBox, str]]:
+    """Yield every box with its path in the report: ``units[0].children[2]``."""
+    for i, root in enumerate(roots):
+        yield root, f"{prefix}[{i}]"
+        yield from _fields(root.children, f"{prefix}[{i}].children")
 
 
 def _placements(box: PlacedBox, em: float) -> Iterator[tuple[str, float, float, bool]]:
