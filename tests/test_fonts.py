@@ -187,3 +187,24 @@ def test_charts_render_without_any_system_cjk_font(tmp_path: Path) -> None:
     assert "missing" not in result.stderr.lower() and "findfont" not in result.stderr
     assert "FC-LIST-ZH:''" in result.stdout  # the fonts really were hidden
     assert out.stat().st_size > 0
+
+
+def test_font_chain_keeps_only_the_fallbacks_the_text_needs() -> None:
+    """Without text every fallback follows the font; with text only those covering a character the font lacks."""
+    from annual_docx._fonts import FALLBACK_FAMILIES, font_chain
+
+    noto = chart_font()
+    assert font_chain("DejaVu Sans") == ["DejaVu Sans", *FALLBACK_FAMILIES]
+    assert font_chain(noto) == list(FALLBACK_FAMILIES)
+    assert font_chain(noto, "职称结构 14.3%") == [noto]
+    assert font_chain(noto, "外借 Ąą") == [noto, "WenQuanYi Micro Hei"]  # Ą is in WenQuanYi, not in Noto SC
+    assert font_chain("DejaVu Sans", "Ab 职称") == ["DejaVu Sans", noto]
+    assert font_chain(noto, "\ue000") == [noto]  # nothing covers it: check_text reports it
+
+
+def test_category_with_a_letter_only_the_fallback_has_draws_without_warning() -> None:
+    """A name with Ł (not in Noto SC) draws through the WenQuanYi fallback: no error, no missing-glyph warning."""
+    from annual_docx._charts import category_chart
+
+    image = category_chart("职称结构", [("Łódź 馆员", 2), ("中级职称", 8)], kind="bar")
+    assert "Łódź 馆员2人" in image.alt_text

@@ -89,9 +89,24 @@ def chart_font(family: str | None = None, path: str | os.PathLike[str] | None = 
     return family
 
 
-def font_chain(family: str) -> list[str]:
-    """Return ``family`` followed by the fallback families, each once: the ``font.family`` list charts draw with."""
-    return list(dict.fromkeys((family, *FALLBACK_FAMILIES)))
+def font_chain(family: str, text: str | None = None) -> list[str]:
+    """Return ``family`` followed by the fallback families, each once: the ``font.family`` list charts draw with.
+
+    Given the ``text`` a chart will draw, only the fallbacks that some character of it needs are kept: every family
+    in the list costs matplotlib a font lookup per text drawn.
+    """
+    if text is None:
+        return list(dict.fromkeys((family, *FALLBACK_FAMILIES)))
+    chain = [family]
+    missing = missing_glyphs(text, chain)
+    for fallback in FALLBACK_FAMILIES:
+        if not missing:
+            break
+        charmap = _charmap(_font_file(fallback))
+        if fallback not in chain and any(ord(ch) in charmap for ch in missing):
+            chain.append(fallback)
+            missing = [ch for ch in missing if ord(ch) not in charmap]
+    return chain
 
 
 def system_font() -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
@@ -27,6 +27,8 @@ PALE: Final = "#dde6f0"  # fill of emphasised boxes
 _DARK: Final = (0x1F, 0x3A, 0x5F)
 _LIGHT: Final = (0xB9, 0xCE, 0xE4)
 
+
+_DRAWN: Final = "0123456789.,-%（）：、共人单位指导"  # characters charts add to the data's own words
 
 MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X", "*")  # line-chart markers: series differ in shape too
 DASHES: Final = ("-", "--", "-.", ":")
@@ -67,9 +69,9 @@ def current_font() -> list[str]:
     return [str(f) for f in family] if isinstance(family, list) else [str(family)]
 
 
-def _rc(font: str) -> dict[str, Any]:
+def _rc(font: str, text: str | None) -> dict[str, Any]:
     return {
-        "font.family": font_chain(font),
+        "font.family": font_chain(font, text),
         "font.size": LABEL_PT,
         "axes.unicode_minus": False,
         "text.color": INK,
@@ -99,7 +101,12 @@ def _rc(font: str) -> dict[str, Any]:
 
 
 @contextmanager
-def chart_style(font: str) -> Iterator[None]:
-    """Apply the chart theme with ``font`` (then its fallbacks) inside the ``with`` block; restore rcParams after."""
-    with matplotlib.rc_context(_rc(font)):  # type: ignore[arg-type]  # the stubs accept only literal keys
+def chart_style(font: str, texts: Iterable[str] | None = None) -> Iterator[None]:
+    """Apply the chart theme with ``font`` (then its fallbacks) inside the ``with`` block; restore rcParams after.
+
+    ``texts``, the data's words a chart will draw, keeps only the fallback fonts they need (faster drawing); without
+    it every fallback is in the list.
+    """
+    text = None if texts is None else "".join(texts) + _DRAWN
+    with matplotlib.rc_context(_rc(font, text)):  # type: ignore[arg-type]  # the stubs accept only literal keys
         yield

@@ -159,7 +159,7 @@ def series_bar_chart(
     family = font or chart_font()
     name_mm = max(em_width(n) for n in names) * LABEL_PT * PT_TO_MM + 4 if horizontal else 4.0
     plot_mm = max(45.0, len(names) * (6.0 if stacked else 4.0 * len(data)) + 16) if horizontal else width_mm * 0.45
-    with chart_style(family):
+    with chart_style(family, [title or "", source or "", unit, *names, *(name for name, _ in data)]):
         check_text(unit, family, "unit")
         fig, top, bottom = framed_figure(width_mm, plot_mm, title if draw_title else None, source, family)
         legend_mm = LABEL_PT * PT_TO_MM * 2.2

@@ -114,7 +114,7 @@ def line_chart(
     check_width(width_mm)
     names, data = clean_series(labels, series)
     family = font or chart_font()
-    with chart_style(family):
+    with chart_style(family, [title or "", source or "", unit, *names, *(name for name, _ in data)]):
         check_text(unit, family, "unit")
         fig, top, bottom = framed_figure(width_mm, width_mm * 0.45, title if draw_title else None, source, family)
         tick_mm = max(em_width(format_value(max(max(v) for _, v in data) * 1.2)) + 1, 3) * LABEL_PT * PT_TO_MM

@@ -140,7 +140,7 @@ def tree_image(
     title_w = em_width(title or "") * TITLE_PT * PT_TO_MM + 4
     source_w = em_width(source or "") * SMALL_PT * PT_TO_MM + 4
     fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, title_w, source_w))
-    with chart_style(family):
+    with chart_style(family, [title or "", source or "", *(f"{b.name}{b.head or ''}" for b, _, _ in walk(roots))]):
         fig, top, bottom = framed_figure(fig_w, layout.height + 2 * _MARGIN_MM, title, source, family)
         fig_h = layout.height + 2 * _MARGIN_MM + top + bottom
         draw_org(fig.add_axes((0, bottom / fig_h, 1, 1 - (top + bottom) / fig_h)), layout)

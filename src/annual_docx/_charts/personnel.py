@@ -55,7 +55,7 @@ def category_chart(
     check_text(unit, family, "unit")
     shown = title if draw_title else None
     horizontal = kind == "barh" or (kind == "bar" and _needs_horizontal(data, unit, width_mm))
-    with chart_style(family):
+    with chart_style(family, [title, unit, source or "", *(name for name, _ in data)]):
         if kind == "pie":
             legend, plot_h = pie_plan(data, unit, width_mm)
             fig, top, bottom = framed_figure(width_mm, plot_h, shown, source, family)
