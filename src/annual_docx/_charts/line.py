@@ -20,7 +20,6 @@ from annual_docx._charts._frame import (
 from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import (
     DASHES,
-    INK,
     LABEL_PT,
     LINE,
     MARKERS,
@@ -48,7 +47,7 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
         check_text(label, font, f"labels[{i}]")
     for i, (name, _) in enumerate(series):
         check_text(name, font, f"series[{i}].name")
-    check_text(unit + "0123456789.", font, "unit")
+    check_text("单位：" + unit + "0123456789.", font, "unit")
     colours = palette(len(series)) if len(series) > 1 else [palette(1)[0]]
     xs = list(range(len(labels)))
     top = max(max(values) for _, values in series) or 1.0
@@ -77,14 +76,25 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
     ax.tick_params(axis="y", length=0, pad=3)
     ax.tick_params(axis="x", length=3, pad=3)
     if unit:
-        ax.set_ylabel(unit, rotation=0, ha="left", va="bottom", fontsize=SMALL_PT, color=INK)
-        ax.yaxis.set_label_coords(0.0, 1.02)
+        ax.text(0.0, 1.02, f"单位：{unit}", transform=ax.transAxes, ha="left", va="bottom", fontsize=SMALL_PT)
     if len(series) == 1:
         slot_pt = axes_size_pt(ax)[0] / len(labels)
         texts = [format_value(v) for v in series[0][1]]
         if max(em_width(t) for t in texts) * SMALL_PT < slot_pt:
-            for x, v, t in zip(xs, series[0][1], texts, strict=True):
-                ax.annotate(t, (x, v), xytext=(0, 5), textcoords="offset points", ha="center", fontsize=SMALL_PT)
+            values = series[0][1]
+            for x, v, t in zip(xs, values, texts, strict=True):
+                # Above the point, unless the point is a dip (the line arrives from above): then below it.
+                near = [values[k] for k in (x - 1, x + 1) if 0 <= k < len(values)]
+                below = bool(near) and v < min(near)
+                ax.annotate(
+                    t,
+                    (x, v),
+                    xytext=(0, -6 if below else 6),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top" if below else "bottom",
+                    fontsize=SMALL_PT,
+                )
     else:
         ax.legend(
             loc="lower right",
@@ -118,6 +128,7 @@ def line_chart(
         check_text(unit, family, "unit")
         fig, top, bottom = framed_figure(width_mm, width_mm * 0.45, title if draw_title else None, source, family)
         tick_mm = max(em_width(format_value(max(max(v) for _, v in data) * 1.2)) + 1, 3) * LABEL_PT * PT_TO_MM
-        ax = add_axes(fig, tick_mm, 6.0, bottom + 8.0, top + LABEL_PT * PT_TO_MM * 2.4)
+        band = (2.4 if len(data) > 1 else 1.6) * LABEL_PT * PT_TO_MM  # legend row, or just the unit
+        ax = add_axes(fig, tick_mm, 6.0, bottom + 8.0, top + band)
         draw_line(ax, names, data, unit=unit)
         return chart_image(fig, describe_series(title, names, data, unit, "折线图"), svg=svg)
