@@ -8,7 +8,8 @@ finished ``ChartImage`` with alt text (``category_chart``, ``series_bar_chart``,
 
 from __future__ import annotations
 
-from annual_docx._charts._orglayout import OrgBox, OrgLayout, OrgLink, PlacedBox, layout_org
+from annual_docx._charts._orglayout import layout_org
+from annual_docx._charts._orgtypes import OrgBox, OrgLayout, OrgLink, PlacedBox
 from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import chart_style
 from annual_docx._charts.bar import draw_bar, draw_series_bar, series_bar_chart

@@ -18,12 +18,10 @@ from annual_docx._charts._orglayout import (
     COLUMN_GAP,
     LINE_PITCH,
     LINK_LABEL,
-    OrgBox,
-    OrgLayout,
-    PlacedBox,
     layout_org,
     walk,
 )
+from annual_docx._charts._orgtypes import OrgBox, OrgLayout, PlacedBox
 from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import (
     INK,

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 
-from annual_docx._charts._orglayout import OrgBox, layout_org
+from annual_docx._charts._orglayout import layout_org
+from annual_docx._charts._orgtypes import OrgBox
 from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import check_text
 from annual_docx._charts.org import draw_org, tree_image
