@@ -227,6 +227,8 @@ def test_charts_never_import_pyplot() -> None:
     code = (
         "import sys; from annual_docx._charts import *; "
         "category_chart('t', [('甲', 1)]); category_chart('t', [('甲', 1)], kind='bar'); org_chart([OrgBox('甲')]); "
+        "party_chart([Branch('支部', (('书记', '甲'),))]); line_chart('t', [2020], [('甲', [1])], svg=True); "
+        "series_bar_chart('t', [2020], [('甲', [1])], stacked=True); "
         "print('matplotlib.pyplot' in sys.modules, 'mpl_font' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)

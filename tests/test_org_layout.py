@@ -157,3 +157,63 @@ def test_bad_links_raise_chart_error(roots: list[OrgBox], message: str) -> None:
     """A link to an unknown unit, across levels or to an ambiguous name raises ChartError saying so."""
     with pytest.raises(ChartError, match=message):
         layout_org(roots)
+
+
+def _random_linked_forest(rng: random.Random) -> list[OrgBox]:
+    """Return a random forest of 2–40 uniquely named units with 1–3 指导 links between units of one level."""
+    count = rng.randint(2, 40)
+    parents: list[int | None] = [None]
+    depth = [0]
+    for i in range(1, count):
+        parent = rng.choice([None, *range(i)]) if rng.random() < 0.9 else None
+        if parent is not None and depth[parent] >= 4:
+            parent = None
+        parents.append(parent)
+        depth.append(0 if parent is None else depth[parent] + 1)
+    by_depth: dict[int, list[int]] = {}
+    for i, d in enumerate(depth):
+        by_depth.setdefault(d, []).append(i)
+    levels = [units for units in by_depth.values() if len(units) > 1]
+    guides: dict[int, list[int]] = {}
+    for _ in range(rng.randint(1, 3)):
+        if levels:
+            a, b = rng.sample(rng.choice(levels), 2)
+            guides.setdefault(a, []).append(b)
+
+    def build(i: int) -> OrgBox:
+        kids = tuple(build(k) for k in range(count) if parents[k] == i)
+        return OrgBox(f"部门{i}", None, kids, tuple(f"部门{k}" for k in guides.get(i, [])))
+
+    return [build(i) for i in range(count) if parents[i] is None]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_links_never_cross_a_box_and_keep_the_layout_tidy(seed: int) -> None:
+    """Random forests with random same-level 指导 links: tidy boxes, orthogonal link paths that cross no box."""
+    roots = _random_linked_forest(random.Random(seed))
+    layout = layout_org(roots)
+    _assert_tidy(layout)
+    for link in layout.links:
+        for p, q in itertools.pairwise(link.points):
+            assert p[0] == pytest.approx(q[0]) or p[1] == pytest.approx(q[1])
+            assert not any(_crosses(box, p, q) for box in layout.boxes), (link, seed)
+        assert all(0 <= y <= layout.height + 1e-6 for _, y in link.points)
+
+
+def test_linked_units_are_never_wrapped_onto_different_rows() -> None:
+    """Linked neighbours in a row of 40 wrap onto one row; a link from the first to the last unit cannot, and the
+    error says why."""
+    rooms = _rooms(40, head=False)[0]
+    kids = rooms.children
+
+    def with_link(source: int, target: int) -> list[OrgBox]:
+        linked = OrgBox(kids[source].name, None, (), (kids[target].name,))
+        return [OrgBox(rooms.name, rooms.head, (*kids[:source], linked, *kids[source + 1 :]))]
+
+    layout = layout_org(with_link(4, 5), max_width_mm=WIDTH)
+    assert layout.width <= WIDTH
+    (link,) = layout.links
+    assert layout.boxes[link.source].depth == layout.boxes[link.target].depth
+    _assert_tidy(layout)
+    with pytest.raises(ChartError, match="different rows"):
+        layout_org(with_link(0, 39), max_width_mm=WIDTH)

@@ -42,9 +42,14 @@ def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) ->
     pairs = _link_pairs(roots)
     widest = max((len(box.children) for box, _, _ in walk(roots) if _leaf_parent(box)), default=0)
     rows = sorted({math.ceil(widest / k) for k in range(2, widest + 1)} - {widest}, reverse=True)
+    split = False
     for font_pt in (LABEL_PT, SMALL_PT):
         for per_row in [None, *rows]:
             nodes = plain if per_row is None else list(_wrapped(roots, per_row))
+            level = {box.name: d for box, d, _ in nodes if box is not None}
+            if any(level[a] != level[b] for a, b in pairs):
+                split = True  # wrapping put two linked units on different rows
+                continue
             depths = sorted({d for _, d, _ in nodes})
             vertical: set[int] = set()
             while True:
@@ -56,8 +61,16 @@ def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) ->
                     break
                 # Turn the level whose horizontal boxes take the most room to vertical text.
                 vertical.add(max(candidates, key=lambda d: (sum(b.width for b in layout.boxes if b.depth == d), d)))
+    why = (
+        "（有指导关系的两个单位分行后不在同一行，请把它们排得靠近些）"
+        " / (wrapping would put two units joined by a 指导 link on different rows: list them closer together)"
+        if split
+        else ""
+    )
     raise ChartError(
-        f"组织结构图在{max_width_mm:g}毫米宽度内放不下 / the organisation chart does not fit in {max_width_mm:g} mm"
+        f"组织结构图在{max_width_mm:g}毫米宽度内放不下（已试竖排、分行和{SMALL_PT:g}磅字）"
+        f" / the organisation chart does not fit in {max_width_mm:g} mm, even wrapped, in vertical text at"
+        f" {SMALL_PT:g} pt{why}"
     )
 
 

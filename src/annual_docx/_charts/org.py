@@ -129,12 +129,9 @@ def tree_image(
         check_text(box.head or "", family, f"{field}.head")
     try:
         layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
-    except ChartError as exc:
-        raise ChartError(
-            f"组织结构图在{width_mm:g}毫米宽度内放不下（已改竖排、分行并缩小到{SMALL_PT:g}磅）"
-            f" / the organisation chart does not fit in {width_mm:g} mm, even wrapped, in vertical text at"
-            f" {SMALL_PT:g} pt"
-        ) from exc
+    except ChartError as exc:  # say the width the caller asked for, not the width inside the margins
+        inner = str(exc)
+        raise ChartError(inner.replace(f"{width_mm - 2 * _MARGIN_MM:g}", f"{width_mm:g}")) from exc
     title_w = em_width(title or "") * TITLE_PT * PT_TO_MM + 4
     source_w = em_width(source or "") * SMALL_PT * PT_TO_MM + 4
     fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, title_w, source_w))
