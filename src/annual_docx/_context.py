@@ -23,8 +23,8 @@ PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
 
 FULL_SPACE = "\u3000"
-BODY_CHARS = 28
-_FIELD = re.compile(r"[a-z_]+\[\d+\][\w.\[\]]*: ")  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
+BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
+_FIELD = re.compile(r"[a-z_]+\[\d+\][\w.\[\]]*: ")  # a message that starts with a field path: "breakdowns[1]: "
 
 
 @dataclass(frozen=True)
