@@ -306,3 +306,21 @@ def test_lines_are_line2d_artists() -> None:
     """draw_line returns the Axes it drew on, holding Line2D artists."""
     ax = _axes(charts.draw_line, YEARS, LOANS)
     assert all(isinstance(line, Line2D) for line in ax.lines)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: line_chart("外借册次", YEARS, LOANS, width_mm=120),
+        lambda: series_bar_chart("外借册次", YEARS, LOANS, source="资料来源：业务统计"),
+        lambda: series_bar_chart("外借册次", YEARS, LOANS, stacked=True, horizontal=True, width_mm=156),
+        lambda: category_chart("学历结构", [("大专学历", 1), ("本科学历", 13)], kind="barh", width_mm=90),
+    ],
+)
+def test_every_kind_decodes_at_300_dpi_and_its_placed_size(make: Callable[[], ChartImage]) -> None:
+    """Each kind's PNG is RGB, 300 dpi in its pHYs chunk, with pixels = placed mm / 25.4 × 300."""
+    image = make()
+    png = Image.open(io.BytesIO(image.png))
+    assert png.mode == "RGB" and png.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+    assert png.size == pytest.approx((image.width_mm / 25.4 * 300, image.height_mm / 25.4 * 300), abs=2)
+    assert image.width_mm <= 156
