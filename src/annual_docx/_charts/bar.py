@@ -104,7 +104,7 @@ def draw_series_bar(
     value_pt = axes_size_pt(ax)[0 if horizontal else 1] / (1.25 if horizontal else 1.18) / (top or 1.0)
     labelled = True
     for bars, colour, (_, values) in zip(containers, colours, series, strict=True):
-        texts = [format_value(v) if v or not stacked else "" for v in values]  # a zero bar says 0, a zero segment nil
+        texts = [format_value(v) if v or not stacked else "" for v in values]  # 0 on a zero bar, not in a zero segment
         if bar_pt < (SMALL_PT * 1.2 if horizontal else max(em_width(t) for t in texts) * SMALL_PT + 2):
             labelled = False  # too thin for a number: the value axis and the alt text carry the values
             continue
