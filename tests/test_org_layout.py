@@ -217,3 +217,12 @@ def test_linked_units_are_never_wrapped_onto_different_rows() -> None:
     _assert_tidy(layout)
     with pytest.raises(ChartError, match="different rows"):
         layout_org(with_link(0, 39), max_width_mm=WIDTH)
+
+
+def test_a_chart_taller_than_the_page_is_refused_not_drawn() -> None:
+    """Sixty long-named units in a 40 mm wide chart would need a chart taller than the 225 mm type area: ChartError."""
+    roots = [OrgBox("局", None, tuple(OrgBox("很长的科室名称" * 3, "主任 某某某") for _ in range(60)))]
+    with pytest.raises(ChartError, match="40×225 mm"):
+        org_chart(roots, width_mm=40)
+    layout = layout_org(_rooms(60), max_width_mm=WIDTH, max_height_mm=221)
+    assert layout.height <= 221 and layout.width <= WIDTH

@@ -34,7 +34,9 @@ LINK_LABEL: Final = "指导"
 _Node = tuple[OrgBox | None, int, int | None]  # box (None: a trunk gap), depth, parent index (pre-order)
 
 
-def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) -> OrgLayout:
+def layout_org(
+    roots: Sequence[OrgBox], *, max_width_mm: float | None = None, max_height_mm: float | None = None
+) -> OrgLayout:
     """Return a tidy layout of the trees; use vertical text, wrapped rows, then a smaller font, until it fits."""
     if not roots:
         raise ChartError("组织结构图没有单位 / the organisation chart has no units")
@@ -54,6 +56,8 @@ def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) ->
             vertical: set[int] = set()
             while True:
                 layout = _layout(nodes, font_pt, frozenset(vertical), pairs)
+                if max_height_mm is not None and layout.height > max_height_mm:
+                    break  # too tall: vertical text would only make it taller
                 if max_width_mm is None or layout.width <= max_width_mm:
                     return layout
                 candidates = [d for d in depths if d not in vertical and (d > 0 or len(roots) > 1)]
@@ -61,16 +65,21 @@ def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) ->
                     break
                 # Turn the level whose horizontal boxes take the most room to vertical text.
                 vertical.add(max(candidates, key=lambda d: (sum(b.width for b in layout.boxes if b.depth == d), d)))
+    raise ChartError(does_not_fit(max_width_mm, max_height_mm, split))
+
+
+def does_not_fit(width_mm: float | None, height_mm: float | None, split_link: bool) -> str:
+    """Return the message for a chart that fits the size in no way tried; ``split_link`` says a link prevented one."""
+    size = f"{width_mm or 0:g}×{height_mm:g}" if height_mm is not None else f"{width_mm or 0:g}"
     why = (
         "（有指导关系的两个单位分行后不在同一行，请把它们排得靠近些）"
         " / (wrapping would put two units joined by a 指导 link on different rows: list them closer together)"
-        if split
+        if split_link
         else ""
     )
-    raise ChartError(
-        f"组织结构图在{max_width_mm:g}毫米宽度内放不下（已试竖排、分行和{SMALL_PT:g}磅字）"
-        f" / the organisation chart does not fit in {max_width_mm:g} mm, even wrapped, in vertical text at"
-        f" {SMALL_PT:g} pt{why}"
+    return (
+        f"组织结构图在{size}毫米内放不下（已试竖排、分行和{SMALL_PT:g}磅字）"
+        f" / the organisation chart does not fit in {size} mm, even wrapped, in vertical text at {SMALL_PT:g} pt{why}"
     )
 
 

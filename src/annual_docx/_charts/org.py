@@ -12,12 +12,13 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from annual_docx._charts._frame import check_width, framed_figure
+from annual_docx._charts._frame import SOURCE_MM, TITLE_MM, check_width, framed_figure
 from annual_docx._charts._orglayout import (
     CHAR_PITCH,
     COLUMN_GAP,
     LINE_PITCH,
     LINK_LABEL,
+    does_not_fit,
     layout_org,
     walk,
 )
@@ -40,6 +41,7 @@ from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 _MARGIN_MM: Final = 2.0
+MAX_HEIGHT_MM: Final = 225.0  # the height of the GB/T 9704 type area: a chart must fit on one page
 _BASELINE: Final = 0.37  # the baseline lies this far below the visual centre of CJK text
 
 
@@ -127,11 +129,15 @@ def tree_image(
     for box, field in _fields(roots, prefix):
         check_text(box.name, family, f"{field}.name")
         check_text(box.head or "", family, f"{field}.head")
+    bands = (TITLE_MM if (title or "").strip() else 0.0) + (SOURCE_MM if (source or "").strip() else 0.0)
     try:
-        layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
-    except ChartError as exc:  # say the width the caller asked for, not the width inside the margins
-        inner = str(exc)
-        raise ChartError(inner.replace(f"{width_mm - 2 * _MARGIN_MM:g}", f"{width_mm:g}")) from exc
+        layout = layout_org(
+            roots, max_width_mm=width_mm - 2 * _MARGIN_MM, max_height_mm=MAX_HEIGHT_MM - 2 * _MARGIN_MM - bands
+        )
+    except ChartError as exc:  # name the size the caller asked for, not the size inside the margins
+        if "does not fit" not in str(exc):
+            raise
+        raise ChartError(does_not_fit(width_mm, MAX_HEIGHT_MM, "different rows" in str(exc))) from exc
     title_w = em_width(title or "") * TITLE_PT * PT_TO_MM + 4
     source_w = em_width(source or "") * SMALL_PT * PT_TO_MM + 4
     fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, title_w, source_w))
