@@ -26,6 +26,7 @@ PALE: Final = "#dde6f0"  # fill of emphasised boxes
 # Dark to light in one hue: every category has its own luminance, so a grayscale print still tells them apart.
 _DARK: Final = (0x1F, 0x3A, 0x5F)
 _LIGHT: Final = (0xB9, 0xCE, 0xE4)
+_MID: Final = (0x7A, 0x95, 0xB8)  # the lightest a thin line may be and still print clearly
 
 
 _DRAWN: Final = "0123456789.,-%（）：、共人单位指导"  # characters charts add to the data's own words
@@ -34,14 +35,15 @@ MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X", "*")  # line-chart markers:
 DASHES: Final = ("-", "--", "-.", ":")
 
 
-def palette(n: int) -> list[str]:
-    """Return ``n`` colours from dark to light navy, evenly spaced in lightness."""
+def palette(n: int, *, lines: bool = False) -> list[str]:
+    """Return ``n`` colours from dark to light navy, evenly spaced in lightness (for ``lines``, dark to mid)."""
+    lightest = _MID if lines else _LIGHT
     if n <= 1:
         return ["#{:02x}{:02x}{:02x}".format(*_DARK)][:n]
     colours = []
     for i in range(n):
         t = i / (n - 1)
-        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, _LIGHT, strict=True))
+        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, lightest, strict=True))
         colours.append(f"#{r:02x}{g:02x}{b:02x}")
     return colours
 

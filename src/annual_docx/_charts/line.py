@@ -48,7 +48,7 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
     for i, (name, _) in enumerate(series):
         check_text(name, font, f"series[{i}].name")
     check_text("单位：" + unit + "0123456789.", font, "unit")
-    colours = palette(len(series)) if len(series) > 1 else [palette(1)[0]]
+    colours = palette(len(series), lines=True)
     xs = list(range(len(labels)))
     top = max(max(values) for _, values in series) or 1.0
     for k, (name, values) in enumerate(series):
