@@ -81,10 +81,13 @@ def test_pie_labels_show_count_and_share_and_total() -> None:
 
 def test_pie_legend_lists_every_category_including_zero() -> None:
     """The legend names all categories with their counts, 研究生学历 0人 included."""
-    legend = _draw("pie", EDUCATION).axes[0].get_legend()
-    assert legend is not None
-    entries = [" ".join(t.get_text().replace("\u3000", " ").split()) for t in legend.get_texts()]
+    ax = _draw("pie", EDUCATION).axes[0]
+    key = [t for t in ax.texts if t.get_gid() == "key"]
+    entries = [" ".join(t.get_text().replace("\u3000", " ").split()) for t in key]
     assert entries == ["大专学历 1人", "本科学历 13人", "研究生学历 0人"]
+    squares = [p for p in ax.patches if not isinstance(p, Wedge)]
+    assert len(squares) == 3
+    assert squares[2].get_facecolor()[:3] == (1.0, 1.0, 1.0)  # the zero category: an empty square
 
 
 def test_palette_lightness_differs_per_category() -> None:
