@@ -34,7 +34,7 @@ _KEY_PITCH: Final = 1.7  # line pitch of the key, in ems
 def draw_pie(
     ax: Axes, categories: Categories, *, unit: str = "人", legend: Literal["right", "below"] = "right"
 ) -> Axes:
-    """Draw a donut of ``categories``: count and share beside each wedge, every category (zeros too) in the legend."""
+    """Draw a donut of ``categories``: count and share beside each wedge, every category (zeros too) in the key."""
     font = current_font()
     total = sum(v for _, v in categories)
     if total <= 0:
