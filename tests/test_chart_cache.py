@@ -174,7 +174,7 @@ def test_rendering_from_the_cache_skips_matplotlib_and_gives_the_same_pictures(t
         )
         outs.append((result.stdout.strip(), out))
     assert [flag for flag, _ in outs] == ["True", "False"]
-    assert len(entries(env_dir)) == 3  # two personnel charts and the org chart
+    assert len(entries(env_dir)) == 4  # two personnel charts, the org chart and the party chart
     assert _pictures(outs[0][1]) == _pictures(outs[1][1])
 
 

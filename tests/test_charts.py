@@ -81,10 +81,13 @@ def test_pie_labels_show_count_and_share_and_total() -> None:
 
 def test_pie_legend_lists_every_category_including_zero() -> None:
     """The legend names all categories with their counts, 研究生学历 0人 included."""
-    legend = _draw("pie", EDUCATION).axes[0].get_legend()
-    assert legend is not None
-    entries = [" ".join(t.get_text().replace("\u3000", " ").split()) for t in legend.get_texts()]
+    ax = _draw("pie", EDUCATION).axes[0]
+    key = [t for t in ax.texts if t.get_gid() == "key"]
+    entries = [" ".join(t.get_text().replace("\u3000", " ").split()) for t in key]
     assert entries == ["大专学历 1人", "本科学历 13人", "研究生学历 0人"]
+    squares = [p for p in ax.patches if not isinstance(p, Wedge)]
+    assert len(squares) == 3
+    assert squares[2].get_facecolor()[:3] == (1.0, 1.0, 1.0)  # the zero category: an empty square
 
 
 def test_palette_lightness_differs_per_category() -> None:
@@ -99,10 +102,10 @@ def _category_figure(monkeypatch: pytest.MonkeyPatch, data: list[tuple[str, int]
     figures: list[Figure] = []
     original = charts.personnel.chart_image
 
-    def capture(fig: Figure, alt: str) -> ChartImage:
+    def capture(fig: Figure, alt: str, **options: bool) -> ChartImage:
         fig.canvas.draw()
         figures.append(fig)
-        return original(fig, alt)
+        return original(fig, alt, **options)
 
     monkeypatch.setattr(charts.personnel, "chart_image", capture)
     category_chart("职称结构", data, kind=kind)  # type: ignore[arg-type]
@@ -194,7 +197,7 @@ def test_character_without_glyph_raises_chart_error_naming_it() -> None:
         category_chart("职称结构", [("高级职称", 2), ("中级𠀀", 8)])
     with pytest.raises(ChartError, match="\ue000"):
         category_chart("职称\ue000", TITLES, kind="bar")
-    with pytest.raises(ChartError, match=r"units\[1\]\.head"):
+    with pytest.raises(ChartError, match=r"units\[0\]\.children\[0\]\.head"):
         org_chart([OrgBox("馆长室", None, (OrgBox("办公室", "主任 \ue000"),))])
 
 
@@ -227,6 +230,8 @@ def test_charts_never_import_pyplot() -> None:
     code = (
         "import sys; from annual_docx._charts import *; "
         "category_chart('t', [('甲', 1)]); category_chart('t', [('甲', 1)], kind='bar'); org_chart([OrgBox('甲')]); "
+        "party_chart([Branch('支部', (('书记', '甲'),))]); line_chart('t', [2020], [('甲', [1])], svg=True); "
+        "series_bar_chart('t', [2020], [('甲', [1])], stacked=True); "
         "print('matplotlib.pyplot' in sys.modules, 'mpl_font' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
@@ -246,17 +251,23 @@ def test_public_interface() -> None:
     """The charts package exports a sorted __all__ and the agreed signatures."""
     assert charts.__all__ == sorted(charts.__all__)
     assert all(hasattr(charts, name) for name in charts.__all__)
-    assert [f.name for f in ChartImage.__dataclass_fields__.values()] == ["png", "width_mm", "height_mm", "alt_text"]
+    assert [f.name for f in ChartImage.__dataclass_fields__.values()] == [
+        "png",
+        "width_mm",
+        "height_mm",
+        "alt_text",
+        "svg",
+    ]
     assert str(inspect.signature(category_chart)) == (
         "(title: 'str', categories: 'Sequence[tuple[str, int | float]]', *, unit: 'str' = '人', "
-        "kind: \"Literal['pie', 'bar']\" = 'pie', font: 'str | None' = None, width_mm: 'float' = 140, "
-        "draw_title: 'bool' = True) -> 'ChartImage'"
+        "kind: 'CategoryKind' = 'pie', font: 'str | None' = None, width_mm: 'float' = 140, "
+        "draw_title: 'bool' = True, source: 'str | None' = None, svg: 'bool' = False) -> 'ChartImage'"
     )
     assert str(inspect.signature(org_chart)) == (
         "(roots: 'Sequence[OrgBox]', *, title: 'str | None' = None, font: 'str | None' = None, "
-        "width_mm: 'float' = 156) -> 'ChartImage'"
+        "width_mm: 'float' = 156, source: 'str | None' = None, svg: 'bool' = False) -> 'ChartImage'"
     )
-    assert OrgBox("外借部") == OrgBox(name="外借部", head=None, children=())
+    assert OrgBox("外借部") == OrgBox(name="外借部", head=None, children=(), guides=())
 
 
 # --- org chart layout ----------------------------------------------------------------------------------------------
@@ -349,8 +360,8 @@ def test_small_tree_keeps_horizontal_text_and_boxes_fit_their_text() -> None:
 
 
 def test_tree_too_wide_even_in_vertical_text_raises_chart_error() -> None:
-    """Forty departments with heads do not fit in 156 mm: ChartError, never text below 9 pt."""
-    roots = [OrgBox("局", None, tuple(OrgBox(f"第{i}科", "科长 某某") for i in range(40)))]
+    """Forty top-level units with heads (roots do not wrap) do not fit in 156 mm: ChartError, never text below 9 pt."""
+    roots = [OrgBox(f"第{i}局", "局长 某某某") for i in range(40)]
     with pytest.raises(ChartError, match="156"):
         org_chart(roots)
 

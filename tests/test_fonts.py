@@ -125,7 +125,7 @@ _NO_SYSTEM_FONT_SCRIPT = textwrap.dedent(
     """
     import subprocess, sys
     from matplotlib.font_manager import fontManager
-    from annual_docx._charts import OrgBox, category_chart, org_chart
+    from annual_docx._charts import Branch, OrgBox, category_chart, line_chart, org_chart, party_chart, series_bar_chart
     from annual_docx._fonts import bundled_font_dir
 
     hidden = ("/usr/share/fonts", "/usr/local/share/fonts")
@@ -135,6 +135,11 @@ _NO_SYSTEM_FONT_SCRIPT = textwrap.dedent(
     category_chart("学历结构", [("大专学历", 1), ("本科学历", 13), ("研究生学历", 0)], kind="bar")
     depts = ["办公室", "采编部", "外借部", "阅览部", "少儿部", "参考咨询部", "地方文献部", "数字资源部"]
     org_chart([OrgBox("馆长室", "馆长 孔德安", tuple(OrgBox(d) for d in depts))], title="组织结构")
+    party_chart([Branch("图书馆支部", (("书记", "孔德安"), ("组织委员", "王建伟"), ("宣传委员", "季旭")))])
+    line_chart("外借册次", [2016, 2017], [("成人外借", [14.2, 15.1]), ("少儿外借", [4.1, 4.6])], unit="万册次")
+    series_bar_chart("外借册次", [2016, 2017], [("成人外借", [14.2, 15.1])], stacked=True, source="资料来源：统计")
+    import annual_docx  # the seed example end to end: org, party and both personnel charts
+    annual_docx.render(annual_docx.load(sys.argv[1]), sys.argv[2])
     from matplotlib.font_manager import FontProperties
     used = fontManager.findfont(FontProperties(family="Noto Sans CJK SC"), fallback_to_default=False)
     assert used.startswith(str(bundled_font_dir())), used
@@ -145,7 +150,8 @@ _NO_SYSTEM_FONT_SCRIPT = textwrap.dedent(
 
 
 def test_charts_render_without_any_system_cjk_font(tmp_path: Path) -> None:
-    """With the system font folders hidden and a fresh matplotlib cache, the seed charts draw with no glyph warning."""
+    """With the system font folders hidden and a fresh matplotlib cache, every chart kind and the seed example
+    (org, party and both personnel charts) draw with no glyph warning."""
     unshare = shutil.which("unshare")
     if unshare is None or shutil.which("fc-list") is None:
         pytest.skip("needs unshare and fc-list to hide the system fonts")
@@ -164,10 +170,12 @@ def test_charts_render_without_any_system_cjk_font(tmp_path: Path) -> None:
     }
     shell = (
         "mount -t tmpfs none /usr/share/fonts && { mount -t tmpfs none /usr/local/share/fonts 2>/dev/null || true; }"
-        ' && exec "$0" -W error -c "$1"'
+        ' && exec "$0" -W error -c "$1" "$2" "$3"'
     )
+    example = Path(__file__).resolve().parent.parent / "examples" / "qufu_2020.yaml"
+    out = tmp_path / "qufu_2020.docx"
     result = subprocess.run(
-        [unshare, "-m", "sh", "-c", shell, sys.executable, _NO_SYSTEM_FONT_SCRIPT],
+        [unshare, "-m", "sh", "-c", shell, sys.executable, _NO_SYSTEM_FONT_SCRIPT, str(example), str(out)],
         capture_output=True,
         text=True,
         env=env,
@@ -176,5 +184,27 @@ def test_charts_render_without_any_system_cjk_font(tmp_path: Path) -> None:
     if result.returncode != 0 and "mount" in result.stderr and "permission" in result.stderr.lower():
         pytest.skip(f"cannot hide the system fonts: {result.stderr.strip()}")
     assert result.returncode == 0, result.stderr
-    assert "missing" not in result.stderr.lower()
+    assert "missing" not in result.stderr.lower() and "findfont" not in result.stderr
     assert "FC-LIST-ZH:''" in result.stdout  # the fonts really were hidden
+    assert out.stat().st_size > 0
+
+
+def test_font_chain_keeps_only_the_fallbacks_the_text_needs() -> None:
+    """Without text every fallback follows the font; with text only those covering a character the font lacks."""
+    from annual_docx._fonts import FALLBACK_FAMILIES, font_chain
+
+    noto = chart_font()
+    assert font_chain("DejaVu Sans") == ["DejaVu Sans", noto, "WenQuanYi Micro Hei"]
+    assert font_chain(noto) == list(FALLBACK_FAMILIES)
+    assert font_chain(noto, "职称结构 14.3%") == [noto]
+    assert font_chain(noto, "外借 Ąą") == [noto, "WenQuanYi Micro Hei"]  # Ą is in WenQuanYi, not in Noto SC
+    assert font_chain("DejaVu Sans", "Ab 职称") == ["DejaVu Sans", noto]
+    assert font_chain(noto, "\ue000") == [noto]  # nothing covers it: check_text reports it
+
+
+def test_category_with_a_letter_only_the_fallback_has_draws_without_warning() -> None:
+    """A name with Ł (not in Noto SC) draws through the WenQuanYi fallback: no error, no missing-glyph warning."""
+    from annual_docx._charts import category_chart
+
+    image = category_chart("职称结构", [("Łódź 馆员", 2), ("中级职称", 8)], kind="bar")
+    assert "Łódź 馆员2人" in image.alt_text

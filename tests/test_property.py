@@ -56,9 +56,13 @@ sections = st.one_of(
     st.fixed_dictionaries({"kind": st.just("text"), "title": text, "paragraphs": paragraphs}),
     st.fixed_dictionaries({"kind": st.just("work_items"), "title": text, "items": st.lists(
         st.fixed_dictionaries({"title": text, "paragraphs": paragraphs}), min_size=1, max_size=3)}),
-    st.fixed_dictionaries({"kind": st.just("party"), "title": text, "branches": st.lists(st.fixed_dictionaries({
+    st.fixed_dictionaries({"kind": st.just("party"), "title": text, "chart": st.just(False),
+                           "branches": st.lists(st.fixed_dictionaries({
         "name": text, "roles": st.lists(st.fixed_dictionaries({"title": text, "name": text}), min_size=1,
                                         max_size=3)}), min_size=1, max_size=2)}),
+    st.fixed_dictionaries({"kind": st.just("party"), "title": text, "branches": st.lists(st.fixed_dictionaries({
+        "name": label, "roles": st.lists(st.fixed_dictionaries({"title": label, "name": label}), min_size=1,
+                                         max_size=3)}), min_size=1, max_size=2)}),
     st.fixed_dictionaries({"kind": st.just("personnel"), "title": text, "staff": count, "breakdowns": st.lists(
         st.fixed_dictionaries({"title": text, "paragraphs": paragraphs, "chart": st.just("none"),
                                "categories": st.dictionaries(text, count, min_size=1, max_size=4)}),

@@ -25,13 +25,13 @@ def test_example_reproduces_every_seed_line(example_docx: Path) -> None:
 
 
 def test_example_has_charts_and_photos_with_alt_text(example_docx: Path) -> None:
-    """Org chart, both personnel charts and both photos are pictures whose alt text states their content."""
+    """The org, party and both personnel charts and both photos are pictures whose alt text states their content."""
     _, alts = document_text(example_docx)
-    assert len(alts) == 5
+    assert len(alts) == 6
     assert all(alts)
     joined = "\n".join(alts)
     for fact in ("高级职称2人", "中级职称8人", "初级职称3人", "管理人员1人", "大专学历1人", "本科学历13人",
-                 "研究生学历0人", "办公室", "采编部"):
+                 "研究生学历0人", "办公室", "采编部", "书记孔德安", "纪检委员马亮"):
         assert fact in joined, fact
 
 

@@ -98,7 +98,7 @@ def _environment() -> list[Any]:
         code.update(source.name.encode() + b"\0" + source.read_bytes())
     fonts: list[Any] = []
     with contextlib.suppress(Exception):  # no mpl-font: drawing raises the proper ChartError on a miss
-        folder = bundled_font_dir()
+        folder = bundled_font_dir().parent  # the names in _BUNDLED_FILES start with their subfolder
         for name in _BUNDLED_FILES:
             st = (folder / name).stat()
             fonts.append([str(folder / name), st.st_size, st.st_mtime_ns])

@@ -7,7 +7,9 @@ factory the caller passes in, so this module stays free of docxtpl.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,12 +21,14 @@ from ._chart_cache import ChartLike, cached_chart
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
+from .errors import ChartError
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
 
 FULL_SPACE = "\u3000"
 BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
+_FIELD = re.compile(r"[a-z_]+\[\d+\][\w.\[\]]*: ")  # a message that starts with a field path: "breakdowns[1]: "
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,13 @@ class Signature:
 
 def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature."""
-    builder = _Builder(report.numbering, picture)
+    builder = _Builder(report.numbering, picture, report.chart_font)
     blocks: list[Block] = []
     for index, section in enumerate(report.sections, start=1):
         blocks.append(builder.heading(0, index, section.title))
         blocks += [Block("paragraph", p) for p in section.paragraphs]
-        blocks += builder.section_body(section)
+        with chart_error_at(f"sections[{index - 1}]"):
+            blocks += builder.section_body(section)
         blocks += content_blocks(section.blocks, f"sections[{index - 1}].blocks")
     return {
         "title": report.full_title,
@@ -68,10 +73,50 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
     }
 
 
+@contextlib.contextmanager
+def chart_error_at(field: str) -> Iterator[None]:
+    """Re-raise a ChartError with the report field it comes from in front: ``sections[3]: …``."""
+    try:
+        yield
+    except ChartError as exc:
+        message = str(exc)
+        inner = _FIELD.match(message)  # an inner field path: join it on, sections[3].breakdowns[0]: …
+        raise ChartError(f"{field}.{message}" if inner else f"{field}: {message}") from exc
+
+
 class _Builder:
-    def __init__(self, numbering: Sequence[str], picture: PictureFactory) -> None:
+    def __init__(self, numbering: Sequence[str], picture: PictureFactory, font: s.ChartFont | None = None) -> None:
         self.numbering = numbering
         self.picture = picture
+        self._font_choice = font
+        self._font: str | None = None
+
+    @property
+    def font(self) -> str:
+        """Return the chart font family, resolved (and matplotlib imported) the first time a chart needs it."""
+        if self._font is None:
+            from ._fonts import chart_font
+
+            choice = self._font_choice
+            with chart_error_at("chart_font"):
+                self._font = chart_font(choice.family, choice.path) if choice else chart_font()
+        return self._font
+
+    def cached(self, spec: list[Any], draw: Callable[[], ChartLike]) -> ChartLike:
+        """Return the chart ``spec`` describes from the chart cache, or ``draw()`` it; the key holds every input of
+        the drawing: the data in ``spec`` and the report's font choice (a font file by its path, size and time)."""
+        choice = self._font_choice
+        font_key: Any = None
+        if choice is not None:
+            font_key = choice.model_dump(mode="json")
+            if choice.path is not None and choice.path.is_file():
+                stat = choice.path.stat()
+                font_key["file"] = [stat.st_size, stat.st_mtime_ns]
+        return cached_chart([*spec, {"font": font_key}], draw)
+
+    def figure(self, chart: Any, caption: str = "") -> Block:
+        """Return a figure block for a ChartImage."""
+        return Block("figure", caption, self.picture(chart.png, chart.width_mm, chart.alt_text))
 
     def heading(self, level: int, n: int, title: str) -> Block:
         """Return a heading at nesting ``level`` (0 = section) numbered ``n`` in that level's style."""
@@ -93,13 +138,18 @@ class _Builder:
             for branch in section.branches:
                 yield Block("group", branch.name)
                 yield from (Block("role", line) for line in role_lines(branch.roles))
+            if section.chart:
+                yield self.party_chart(section)
         elif isinstance(section, s.PersonnelSection):
             for n, breakdown in enumerate(section.breakdowns, start=1):
                 total = f"（共{breakdown.total}人）" if breakdown.show_total else ""
                 yield self.heading(1, n, breakdown.title + total)
                 yield from (Block("paragraph", p) for p in breakdown.paragraphs)
                 if breakdown.chart != "none":
-                    yield self.category_chart(breakdown)
+                    with chart_error_at(f"breakdowns[{n - 1}]"):
+                        yield self.category_chart(breakdown)
+        elif isinstance(section, s.ChartSection):
+            yield self.series_chart(section)
         elif isinstance(section, s.PhotoSection):
             yield from (self.photo(p, section.title) for p in section.photos)
         elif isinstance(section, s.AwardsSection):
@@ -114,26 +164,53 @@ class _Builder:
         return Block("figure", pic.caption or "", self.picture(pic.path, pic.width_mm, alt))
 
     def category_chart(self, breakdown: s.Breakdown) -> Block:
-        kind: Literal["pie", "bar"] = "bar" if breakdown.chart == "bar" else "pie"
+        kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
         data = list(breakdown.categories.items())
 
         def draw() -> ChartLike:
             from ._charts import category_chart
 
-            return category_chart(breakdown.title, data, kind=kind, draw_title=False)
+            return category_chart(breakdown.title, data, kind=kind, draw_title=False, font=self.font)
 
-        chart = cached_chart(["category", breakdown.title, data, kind], draw)
-        return Block("figure", "", self.picture(chart.png, chart.width_mm, chart.alt_text))
+        return self.figure(self.cached(["category", breakdown.title, data, kind], draw))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
         def draw() -> ChartLike:
             from ._charts import org_chart
 
-            return org_chart([org_box(u) for u in section.units], title=None)
+            return org_chart([org_box(u) for u in section.units], title=None, font=self.font)
 
         spec = ["org", [u.model_dump(mode="json") for u in section.units]]
-        chart = cached_chart(spec, draw)
-        return Block("figure", section.caption or "", self.picture(chart.png, chart.width_mm, chart.alt_text))
+        return self.figure(self.cached(spec, draw), section.caption or "")
+
+    def party_chart(self, section: s.PartySection) -> Block:
+        branches_spec = [[b.name, [[r.title, r.name] for r in b.roles]] for b in section.branches]
+
+        def draw() -> ChartLike:
+            from ._charts import Branch, party_chart
+
+            branches = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in section.branches]
+            return party_chart(branches, font=self.font)
+
+        return self.figure(self.cached(["party", branches_spec], draw), section.caption or "")
+
+    def series_chart(self, section: s.ChartSection) -> Block:
+        labels = [str(label) for label in section.labels]
+        series = list(section.series.items())
+        spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]
+
+        def draw() -> ChartLike:
+            from ._charts import line_chart, series_bar_chart
+
+            options: dict[str, Any] = {"unit": section.unit, "source": section.source, "font": self.font}
+            if section.chart == "line":
+                return line_chart(section.title, labels, series, draw_title=False, **options)
+            stacked, horizontal = section.chart.startswith("stacked"), section.chart.endswith("barh")
+            return series_bar_chart(
+                section.title, labels, series, stacked=stacked, horizontal=horizontal, draw_title=False, **options
+            )
+
+        return self.figure(self.cached(spec, draw), section.caption or "")
 
 
 def number_figures(blocks: list[Block]) -> list[Block]:
@@ -151,7 +228,7 @@ def org_box(unit: s.OrgUnit) -> Any:
     """Return the chart's ``OrgBox`` tree for ``unit``."""
     from ._charts import OrgBox
 
-    return OrgBox(unit.name, unit.head, tuple(org_box(c) for c in unit.children))
+    return OrgBox(unit.name, unit.head, tuple(org_box(c) for c in unit.children), tuple(unit.guides))
 
 
 def quoted(name: str) -> str:

@@ -1,7 +1,8 @@
 """User text as data: walk every string of a report, and drop the characters a Word document cannot hold.
 
 XML 1.0 forbids most C0 control characters (``\\a``, ``\\f``, ``\\v``, ``\\x00`` …), U+FFFE/U+FFFF and lone
-surrogates; docxtpl would also turn ``\\a`` and ``\\f`` into new paragraphs and page breaks. They are removed, and
+surrogates, and discourages DEL and the C1 controls (U+007F–U+009F), which no font draws; docxtpl would also turn
+``\\a`` and ``\\f`` into new paragraphs and page breaks. They are removed, and
 ``\\r\\n`` / ``\\r`` become ``\\n`` (a line break in Word). Tabs and line breaks are kept.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def illegal_characters(text: str) -> list[str]:

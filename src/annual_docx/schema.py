@@ -57,6 +57,36 @@ class Picture(_Model):
         return path
 
 
+def _resolve_path(path: Path, info: ValidationInfo) -> Path:
+    """Return ``path`` resolved against the report file's folder (the ``base_dir`` validation context)."""
+    base = (info.context or {}).get("base_dir")
+    return Path(base) / path if not path.is_absolute() and base is not None else path
+
+
+class ChartFont(_Model):
+    """The font chart text is drawn in: a family (``system``: a CJK font installed on the machine) or a font file.
+
+    Without it charts use the bundled Noto Sans CJK SC, so they look the same on every machine.
+    """
+
+    family: str | None = Field(None, description="字体名称，如 SimHei；system 为本机中文字体 / font family")
+    path: Path | None = Field(None, description="字体文件（.ttf/.otf/.ttc）/ font file, relative to the report")
+
+    @field_validator("path")
+    @classmethod
+    def _font_file(cls, path: Path, info: ValidationInfo) -> Path:
+        path = _resolve_path(path, info)
+        if not path.is_file():
+            raise ValueError(f"字体文件不存在 / font file not found: {path}")
+        return path
+
+    @model_validator(mode="after")
+    def _one_of(self) -> ChartFont:
+        if (self.family is None) == (self.path is None):
+            raise ValueError("chart_font 须写 family 或 path 之一 / give exactly one of family and path")
+        return self
+
+
 class _Section(_Model):
     title: Text = Field(description="节标题（不含序号）/ section title, without its number")
     paragraphs: list[Text] = Field(default_factory=list, description="节首段落 / paragraphs under the title")
@@ -95,6 +125,7 @@ class OrgUnit(_Model):
     name: Text
     head: str | None = Field(None, description="负责人 / head of the unit, e.g. 馆长 孔德安")
     children: list[OrgUnit] = Field(default_factory=list)
+    guides: list[Text] = Field(default_factory=list, description="业务指导的同级单位（虚线）/ units it guides")
 
 
 class OrgChartSection(_Section):
@@ -124,6 +155,8 @@ class PartySection(_Section):
 
     kind: Literal["party"]
     branches: list[PartyBranch] = Field(min_length=1)
+    chart: bool = Field(True, description="在名单后附党组织架构图 / add the branch chart after the role lines")
+    caption: str | None = None
 
 
 class Breakdown(_Model):
@@ -132,7 +165,7 @@ class Breakdown(_Model):
     title: Text = Field(description="e.g. 职称结构")
     categories: dict[str, Annotated[int, Field(ge=0)]] = Field(min_length=1, description="类别 → 人数")
     paragraphs: list[Text] = Field(default_factory=list)
-    chart: Literal["pie", "bar", "none"] = "pie"
+    chart: Literal["pie", "bar", "barh", "none"] = "pie"
     show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
@@ -161,6 +194,30 @@ class PersonnelSection(_Section):
     breakdowns: list[Breakdown] = Field(min_length=1)
 
 
+class ChartSection(_Section):
+    """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020."""
+
+    kind: Literal["chart"]
+    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh"] = "line"
+    labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
+    series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
+        min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
+    )
+    unit: str = Field("", description="数值单位，如 万册次 / unit of the values")
+    caption: str | None = None
+    source: str | None = Field(None, description="图下注明的资料来源 / source note under the chart")
+
+    @model_validator(mode="after")
+    def _one_value_per_label(self) -> ChartSection:
+        for name, values in self.series.items():
+            if len(values) != len(self.labels):
+                raise ValueError(
+                    f"系列“{name}”有{len(values)}个数值，应与 labels 一样为{len(self.labels)}个"
+                    f" / series {name!r} has {len(values)} values for {len(self.labels)} labels"
+                )
+        return self
+
+
 class PhotoSection(_Section):
     """A section of photos with captions (服务保障)."""
 
@@ -184,7 +241,14 @@ class AwardsSection(_Section):
 
 
 Section = Annotated[
-    WorkItemsSection | TextSection | OrgChartSection | PartySection | PersonnelSection | PhotoSection | AwardsSection,
+    WorkItemsSection
+    | TextSection
+    | OrgChartSection
+    | PartySection
+    | PersonnelSection
+    | ChartSection
+    | PhotoSection
+    | AwardsSection,
     Field(discriminator="kind"),
 ]
 SECTION_KINDS = frozenset(typing.get_args(m.model_fields["kind"].annotation)[0] for m in typing.get_args(
@@ -211,6 +275,7 @@ class Report(_Model):
         max_length=4,
         description="各级标题序号样式 / number style per heading level",
     )
+    chart_font: ChartFont | None = Field(None, description="图表字体；默认自带 Noto Sans CJK SC / chart font")
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")

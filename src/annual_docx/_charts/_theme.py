@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
 import matplotlib
 
-from annual_docx._fonts import require_glyphs
+from annual_docx._fonts import font_chain, require_glyphs
+
+Fonts = str | Sequence[str]  # a family, or a family followed by its fallbacks
 
 PT_TO_MM: Final = 25.4 / 72
 LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
@@ -24,16 +26,24 @@ PALE: Final = "#dde6f0"  # fill of emphasised boxes
 # Dark to light in one hue: every category has its own luminance, so a grayscale print still tells them apart.
 _DARK: Final = (0x1F, 0x3A, 0x5F)
 _LIGHT: Final = (0xB9, 0xCE, 0xE4)
+_MID: Final = (0x7A, 0x95, 0xB8)  # the lightest a thin line may be and still print clearly
 
 
-def palette(n: int) -> list[str]:
-    """Return ``n`` colours from dark to light navy, evenly spaced in lightness."""
+_DRAWN: Final = "0123456789.,-%（）：、共人单位指导"  # characters charts add to the data's own words
+
+MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X", "*")  # line-chart markers: series differ in shape too
+DASHES: Final = ("-", "--", "-.", ":")
+
+
+def palette(n: int, *, lines: bool = False) -> list[str]:
+    """Return ``n`` colours from dark to light navy, evenly spaced in lightness (for ``lines``, dark to mid)."""
+    lightest = _MID if lines else _LIGHT
     if n <= 1:
         return ["#{:02x}{:02x}{:02x}".format(*_DARK)][:n]
     colours = []
     for i in range(n):
         t = i / (n - 1)
-        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, _LIGHT, strict=True))
+        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, lightest, strict=True))
         colours.append(f"#{r:02x}{g:02x}{b:02x}")
     return colours
 
@@ -49,21 +59,21 @@ def em_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
-def check_text(text: str, font: str, field: str) -> str:
-    """Return ``text`` after making sure ``font`` can draw every character of it (ChartError otherwise)."""
-    require_glyphs(text, font, field)
+def check_text(text: str, font: Fonts, field: str) -> str:
+    """Return ``text`` after making sure ``font`` or its fallbacks can draw every character (ChartError otherwise)."""
+    require_glyphs(text, font_chain(font) if isinstance(font, str) else font, field)
     return text
 
 
-def current_font() -> str:
-    """Return the first family of the current ``font.family`` setting: the font chart text is drawn in."""
+def current_font() -> list[str]:
+    """Return the current ``font.family`` list: the font chart text is drawn in, then its fallbacks."""
     family = matplotlib.rcParams["font.family"]
-    return str(family[0] if isinstance(family, list) else family)
+    return [str(f) for f in family] if isinstance(family, list) else [str(family)]
 
 
-def _rc(font: str) -> dict[str, Any]:
+def _rc(font: str, text: str | None) -> dict[str, Any]:
     return {
-        "font.family": [font],
+        "font.family": font_chain(font, text),
         "font.size": LABEL_PT,
         "axes.unicode_minus": False,
         "text.color": INK,
@@ -93,7 +103,12 @@ def _rc(font: str) -> dict[str, Any]:
 
 
 @contextmanager
-def chart_style(font: str) -> Iterator[None]:
-    """Apply the chart theme with ``font`` for the duration of the ``with`` block; restore rcParams after."""
-    with matplotlib.rc_context(_rc(font)):  # type: ignore[arg-type]  # the stubs accept only literal keys
+def chart_style(font: str, texts: Iterable[str] | None = None) -> Iterator[None]:
+    """Apply the chart theme with ``font`` (then its fallbacks) inside the ``with`` block; restore rcParams after.
+
+    ``texts``, the data's words a chart will draw, keeps only the fallback fonts they need (faster drawing); without
+    it every fallback is in the list.
+    """
+    text = None if texts is None else "".join(texts) + _DRAWN
+    with matplotlib.rc_context(_rc(font, text)):  # type: ignore[arg-type]  # the stubs accept only literal keys
         yield

@@ -1,22 +1,31 @@
-"""Draw an organisation chart: a tidy layered tree of boxes joined by orthogonal connectors.
+"""Draw an organisation chart: boxes sized to their Chinese text, orthogonal connectors, dotted 指导 links.
 
-``layout_org`` is pure geometry in millimetres (no matplotlib), so the layout is testable on its own; ``draw_org``
+``layout_org`` (in ``_orglayout``) is pure geometry in millimetres, so the layout is testable on its own; ``draw_org``
 draws a layout on an Axes; ``org_chart`` does both and returns the PNG.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from annual_docx._charts._png import ChartImage, chart_image, new_figure
+from annual_docx._charts._frame import SOURCE_MM, TITLE_MM, check_width, framed_figure
+from annual_docx._charts._orglayout import (
+    CHAR_PITCH,
+    COLUMN_GAP,
+    LINE_PITCH,
+    LINK_LABEL,
+    does_not_fit,
+    layout_org,
+    walk,
+)
+from annual_docx._charts._orgtypes import OrgBox, OrgLayout, PlacedBox
+from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import (
     INK,
-    LABEL_PT,
     LINE,
     NAVY,
     PALE,
@@ -31,87 +40,13 @@ from annual_docx._charts._theme import (
 from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
-MAX_WIDTH_MM: Final = 156.0
 _MARGIN_MM: Final = 2.0
-_TITLE_MM: Final = 9.0
-# Multiples of the em (the font size in mm).
-_LINE: Final = 1.35  # line pitch of horizontal text
-_CHAR: Final = 1.15  # character pitch of vertical text
-_PAD_X: Final = 0.7
-_PAD_Y: Final = 0.5
-_PAD_V: Final = 0.45  # side padding of vertical boxes
-_COLUMN_GAP: Final = 0.35
-_LEVEL_GAP: Final = 2.2
-_SIBLING_GAP: Final = 1.0
-_SIBLING_GAP_VERTICAL: Final = 0.6
-_ROOT_GAP: Final = 3.0
+MAX_HEIGHT_MM: Final = 225.0  # the height of the GB/T 9704 type area: a chart must fit on one page
 _BASELINE: Final = 0.37  # the baseline lies this far below the visual centre of CJK text
 
 
-@dataclass(frozen=True)
-class OrgBox:
-    """One unit of an organisation chart, with its head (shown on a second line) and sub-units."""
-
-    name: str  # e.g. "馆长室" or "外借部"
-    head: str | None = None  # e.g. "馆长 孔德安"
-    children: tuple[OrgBox, ...] = ()
-
-
-@dataclass(frozen=True)
-class PlacedBox:
-    """A box of the laid-out chart: its unit, position (top left) and size in mm, and its parent's index."""
-
-    name: str
-    head: str | None
-    x: float
-    y: float
-    width: float
-    height: float
-    depth: int
-    parent: int | None
-    vertical: bool  # one character per line, columns from right to left
-
-    @property
-    def center_x(self) -> float:
-        """Return the x of the box's centre."""
-        return self.x + self.width / 2
-
-
-@dataclass(frozen=True)
-class OrgLayout:
-    """Boxes (in pre-order), connector segments, overall size in mm and the font size the boxes were sized for."""
-
-    boxes: tuple[PlacedBox, ...]
-    segments: tuple[tuple[tuple[float, float], tuple[float, float]], ...]
-    width: float
-    height: float
-    font_pt: float
-
-
-def layout_org(roots: Sequence[OrgBox], *, max_width_mm: float | None = None) -> OrgLayout:
-    """Return a tidy layout of the trees; set levels in vertical text, then a smaller font, until it fits."""
-    if not roots:
-        raise ChartError("组织结构图没有单位 / the organisation chart has no units")
-    nodes = list(_walk(roots))
-    depths = sorted({d for _, d, _ in nodes})
-    for font_pt in (LABEL_PT, SMALL_PT):
-        vertical: set[int] = set()
-        while True:
-            layout = _layout(nodes, font_pt, frozenset(vertical))
-            if max_width_mm is None or layout.width <= max_width_mm:
-                return layout
-            candidates = [d for d in depths if d not in vertical and (d > 0 or len(roots) > 1)]
-            if not candidates:
-                break
-            # Turn the level whose horizontal boxes take the most room to vertical text.
-            vertical.add(max(candidates, key=lambda d: (sum(b.width for b in layout.boxes if b.depth == d), d)))
-    raise ChartError(
-        f"组织结构图在{max_width_mm:g}毫米宽度内放不下 / the organisation chart does not fit in {max_width_mm:g} mm"
-    )
-
-
 def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
-    """Draw the layout's boxes, texts and connectors on ``ax`` at 1 data unit = 1 mm, centred; return ``ax``."""
+    """Draw the layout's boxes, texts, connectors and 指导 links on ``ax`` at 1 data unit = 1 mm; return ``ax``."""
     fig = ax.figure
     width_mm = ax.bbox.width / fig.dpi * 25.4
     height_mm = ax.bbox.height / fig.dpi * 25.4
@@ -119,7 +54,22 @@ def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
     em = layout.font_pt * PT_TO_MM
     for (x1, y1), (x2, y2) in layout.segments:
         ax.plot([x1, x2], [y1, y2], color=LINE, lw=0.8, solid_capstyle="projecting")
+    for link in layout.links:
+        xs, ys = zip(*link.points, strict=True)
+        ax.plot(xs, ys, color=LINE, lw=0.9, linestyle=(0, (1.5, 1.5)), dash_capstyle="round")
+        straight = len(link.points) == 2
+        ax.text(
+            *link.label_at,
+            check_text(LINK_LABEL, font, "guides"),
+            ha="center",
+            va="center",
+            fontsize=SMALL_PT,
+            color=INK,
+            bbox=None if straight else {"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
     for i, box in enumerate(layout.boxes):
+        if box.hidden:
+            continue
         root = box.depth == 0
         ax.add_patch(
             Rectangle(
@@ -148,38 +98,54 @@ def draw_org(ax: Axes, layout: OrgLayout) -> Axes:
 
 
 def org_chart(
-    roots: Sequence[OrgBox], *, title: str | None = None, font: str | None = None, width_mm: float = 156
+    roots: Sequence[OrgBox],
+    *,
+    title: str | None = None,
+    font: str | None = None,
+    width_mm: float = 156,
+    source: str | None = None,
+    svg: bool = False,
 ) -> ChartImage:
     """Return the organisation chart as a 300 dpi PNG no wider than ``width_mm``, with a full Chinese description."""
-    if not 40 <= width_mm <= MAX_WIDTH_MM:
-        raise ChartError(f"图表宽度须在40至156毫米之间 / the chart width must be 40–156 mm, not {width_mm}")
+    return tree_image(roots, describe(roots, title), title=title, font=font, width_mm=width_mm, source=source, svg=svg)
+
+
+def tree_image(
+    roots: Sequence[OrgBox],
+    alt_text: str,
+    *,
+    title: str | None,
+    font: str | None,
+    width_mm: float,
+    source: str | None,
+    svg: bool,
+    prefix: str = "units",
+) -> ChartImage:
+    """Return a tree of boxes (org or party chart) laid out to fit ``width_mm``, with the given alt text."""
+    check_width(width_mm, 40)
     if not roots:
         raise ChartError("组织结构图没有单位 / the organisation chart has no units")
     family = font or chart_font()
-    for i, (box, _, _) in enumerate(_walk(roots)):
-        check_text(box.name, family, f"units[{i}].name")
-        check_text(box.head or "", family, f"units[{i}].head")
-    if title:
-        check_text(title, family, "title")
+    for box, field in _fields(roots, prefix):
+        check_text(box.name, family, f"{field}.name")
+        check_text(box.head or "", family, f"{field}.head")
+    bands = (TITLE_MM if (title or "").strip() else 0.0) + (SOURCE_MM if (source or "").strip() else 0.0)
     try:
-        layout = layout_org(roots, max_width_mm=width_mm - 2 * _MARGIN_MM)
-    except ChartError as exc:
-        raise ChartError(
-            f"组织结构图在{width_mm:g}毫米宽度内放不下（已改竖排并缩小到{SMALL_PT:g}磅）"
-            f" / the organisation chart does not fit in {width_mm:g} mm, even in vertical text at {SMALL_PT:g} pt"
-        ) from exc
-    title_mm = _TITLE_MM if title else 0.0
-    fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, em_width(title or "") * TITLE_PT * PT_TO_MM + 4))
-    fig_h = layout.height + 2 * _MARGIN_MM + title_mm
-    fig = new_figure(fig_w, fig_h)
-    with chart_style(family):
-        if title:
-            fig.text(
-                0.5, 1 - title_mm / 2 / fig_h, title, ha="center", va="center", fontsize=TITLE_PT, fontweight="bold"
-            )
-        ax = fig.add_axes((0, 0, 1, 1 - title_mm / fig_h))
-        draw_org(ax, layout)
-        return chart_image(fig, describe(roots, title))
+        layout = layout_org(
+            roots, max_width_mm=width_mm - 2 * _MARGIN_MM, max_height_mm=MAX_HEIGHT_MM - 2 * _MARGIN_MM - bands
+        )
+    except ChartError as exc:  # name the size the caller asked for, not the size inside the margins
+        if "does not fit" not in str(exc):
+            raise
+        raise ChartError(does_not_fit(width_mm, MAX_HEIGHT_MM, "different rows" in str(exc))) from exc
+    title_w = em_width(title or "") * TITLE_PT * PT_TO_MM + 4
+    source_w = em_width(source or "") * SMALL_PT * PT_TO_MM + 4
+    fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, title_w, source_w))
+    with chart_style(family, [title or "", source or "", *(f"{b.name}{b.head or ''}" for b, _, _ in walk(roots))]):
+        fig, top, bottom = framed_figure(fig_w, layout.height + 2 * _MARGIN_MM, title, source, family)
+        fig_h = layout.height + 2 * _MARGIN_MM + top + bottom
+        draw_org(fig.add_axes((0, bottom / fig_h, 1, 1 - (top + bottom) / fig_h)), layout)
+        return chart_image(fig, alt_text, svg=svg)
 
 
 def describe(roots: Sequence[OrgBox], title: str | None = None) -> str:
@@ -200,134 +166,33 @@ def describe(roots: Sequence[OrgBox], title: str | None = None) -> str:
 
     for root in roots:
         visit(root, first=True)
+    phrases += [f"{box.name}指导{name}（虚线）" for box, _, _ in walk(roots) for name in box.guides]
     head = f"组织结构图（{title}）" if title else "组织结构图"
     return f"{head}：{'；'.join(phrases)}。"
 
 
-_Node = tuple[OrgBox, int, int | None]  # box, depth, parent index (pre-order)
-
-
-def _walk(roots: Sequence[OrgBox]) -> Iterator[_Node]:
-    """Yield every box in pre-order with its depth and its parent's pre-order index."""
-    count = 0
-    stack: list[tuple[OrgBox, int, int | None]] = [(r, 0, None) for r in reversed(roots)]
-    while stack:
-        box, depth, parent = stack.pop()
-        if not box.name.strip():
-            raise ChartError("组织结构图中有单位没有名称 / an organisation unit has no name")
-        me = count
-        count += 1
-        yield box, depth, parent
-        stack.extend((c, depth + 1, me) for c in reversed(box.children))
-
-
-def _box_size(box: OrgBox, em: float, vertical: bool) -> tuple[float, float]:
-    """Return (width, height) in mm of a box for the given em, in horizontal or vertical text."""
-    lines = [box.name] + ([box.head] if box.head else [])
-    if vertical:
-        tallest = max(sum(0.5 if ch.isspace() else 1.0 for ch in line) for line in lines)
-        cols = len(lines)
-        return (cols + (cols - 1) * _COLUMN_GAP + 2 * _PAD_V) * em, (tallest * _CHAR + 2 * _PAD_Y) * em
-    return (max(max(em_width(t) for t in lines), 3.0) + 2 * _PAD_X) * em, (len(lines) * _LINE + 2 * _PAD_Y) * em
-
-
-def _layout(nodes: list[_Node], font_pt: float, vertical: frozenset[int]) -> OrgLayout:
-    """Return the layout with the given font size and the given levels in vertical text."""
-    em = font_pt * PT_TO_MM
-    sizes = [_box_size(box, em, depth in vertical) for box, depth, _ in nodes]
-    kids: list[list[int]] = [[] for _ in nodes]
-    for i, (_, _, parent) in enumerate(nodes):
-        if parent is not None:
-            kids[parent].append(i)
-    depth_of = [d for _, d, _ in nodes]
-    level_h = [
-        max(h for (_, h), d in zip(sizes, depth_of, strict=True) if d == level) for level in range(max(depth_of) + 1)
-    ]
-    level_top = [sum(level_h[:level]) + level * _LEVEL_GAP * em for level in range(len(level_h))]
-    offset = [0.0] * len(nodes)  # centre x relative to the parent's centre (roots: absolute, set below)
-    Contour = list[tuple[float, float]]  # per level below a subtree's top: (leftmost, rightmost) x
-
-    def gap_at(depth: int) -> float:
-        return (_SIBLING_GAP_VERTICAL if depth in vertical else _SIBLING_GAP) * em
-
-    def pack(children: list[int], depth: int, fixed_gap: float | None = None) -> Contour:
-        """Place sibling subtrees as close as their contours allow, centred on the midpoint of the outer children."""
-        row: Contour = []
-        positions: list[float] = []
-        for child in children:
-            contour = place(child)
-            shift = max(
-                (
-                    row[k][1] - contour[k][0] + (fixed_gap or gap_at(depth + k))
-                    for k in range(min(len(row), len(contour)))
-                ),
-                default=0.0,
-            )
-            positions.append(shift)
-            row = [
-                (min(row[k][0], lo + shift), max(row[k][1], hi + shift)) if k < len(row) else (lo + shift, hi + shift)
-                for k, (lo, hi) in enumerate(contour)
-            ] + row[len(contour) :]
-        mid = (positions[0] + positions[-1]) / 2
-        for child, position in zip(children, positions, strict=True):
-            offset[child] = position - mid
-        return [(lo - mid, hi - mid) for lo, hi in row]
-
-    def place(i: int) -> Contour:
-        half = sizes[i][0] / 2
-        return [(-half, half)] + (pack(kids[i], depth_of[i] + 1) if kids[i] else [])
-
-    roots = [i for i, (_, _, parent) in enumerate(nodes) if parent is None]
-    row = pack(roots, 0, _ROOT_GAP * em)
-    lo, hi = min(left for left, _ in row), max(right for _, right in row)
-    centre = [0.0] * len(nodes)
-    for i, (_, _, parent) in enumerate(nodes):  # pre-order: a parent comes before its children
-        centre[i] = offset[i] + (centre[parent] if parent is not None else -lo)
-
-    boxes = tuple(
-        PlacedBox(
-            box.name,
-            box.head,
-            centre[i] - sizes[i][0] / 2,
-            level_top[d],
-            sizes[i][0],
-            level_h[d],
-            d,
-            parent,
-            d in vertical,
-        )
-        for i, (box, d, parent) in enumerate(nodes)
-    )
-    segments: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    for i, children in enumerate(kids):
-        if not children:
-            continue
-        bottom = boxes[i].y + boxes[i].height
-        bus = bottom + _LEVEL_GAP * em / 2
-        child_top = boxes[children[0]].y
-        xs = [centre[c] for c in children]
-        segments.append(((centre[i], bottom), (centre[i], bus)))
-        if len(children) > 1:
-            segments.append(((min(xs), bus), (max(xs), bus)))
-        segments.extend(((x, bus), (x, child_top)) for x in xs)
-    return OrgLayout(boxes, tuple(segments), hi - lo, level_top[-1] + level_h[-1], font_pt)
+def _fields(roots: Sequence[OrgBox], prefix: str) -> Iterator[tuple[OrgBox, str]]:
+    """Yield every box with its path in the report: ``units[0].children[2]``."""
+    for i, root in enumerate(roots):
+        yield root, f"{prefix}[{i}]"
+        yield from _fields(root.children, f"{prefix}[{i}].children")
 
 
 def _placements(box: PlacedBox, em: float) -> Iterator[tuple[str, float, float, bool]]:
     """Yield (text, x, y, is_name) of every text piece of a box: whole lines, or single characters in vertical text."""
     lines = [box.name] + ([box.head] if box.head else [])
     if not box.vertical:
-        top = box.y + (box.height - len(lines) * _LINE * em) / 2
+        top = box.y + (box.height - len(lines) * LINE_PITCH * em) / 2
         for k, line in enumerate(lines):
-            yield line, box.center_x, top + (k + 0.5) * _LINE * em, k == 0
+            yield line, box.center_x, top + (k + 0.5) * LINE_PITCH * em, k == 0
         return
     cols = len(lines)
-    block = (cols + (cols - 1) * _COLUMN_GAP) * em
+    block = (cols + (cols - 1) * COLUMN_GAP) * em
     for k, line in enumerate(lines):  # the first line (the name) is the rightmost column
-        x = box.center_x + block / 2 - (k * (1 + _COLUMN_GAP) + 0.5) * em
+        x = box.center_x + block / 2 - (k * (1 + COLUMN_GAP) + 0.5) * em
         pitch = [0.5 if ch.isspace() else 1.0 for ch in line]
-        y = box.y + (box.height - sum(pitch) * _CHAR * em) / 2
+        y = box.y + (box.height - sum(pitch) * CHAR_PITCH * em) / 2
         for ch, p in zip(line, pitch, strict=True):
             if not ch.isspace():
-                yield ch, x, y + 0.5 * _CHAR * em, k == 0
-            y += p * _CHAR * em
+                yield ch, x, y + 0.5 * CHAR_PITCH * em, k == 0
+            y += p * CHAR_PITCH * em
