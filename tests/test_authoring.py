@@ -26,10 +26,13 @@ def as_json_data(text: str) -> Any:
     return json.loads(json.dumps(yaml.safe_load(text), default=str, ensure_ascii=False))
 
 
-@pytest.mark.parametrize("source", ["example", *STARTER_KINDS])
+EXAMPLES = sorted(p.name for p in EXAMPLE.parent.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", [*EXAMPLES, *STARTER_KINDS])
 def test_json_schema_accepts_every_example(source: str) -> None:
-    """The seed example and every starter report validate against the published JSON Schema."""
-    text = EXAMPLE.read_text(encoding="utf-8") if source == "example" else starter_report(source)
+    """Every example report and every starter validates against the published JSON Schema."""
+    text = (EXAMPLE.parent / source).read_text(encoding="utf-8") if source in EXAMPLES else starter_report(source)
     jsonschema.validate(as_json_data(text), report_json_schema())
 
 

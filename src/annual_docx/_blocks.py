@@ -70,7 +70,9 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: st
         totals = [block.total, *(_format_cell(v) if v is not None else "" for v in sums[1:])]
     title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
     aligns: list[str | None] = ["right" if numeric[c] and c else None for c in range(len(header))]
-    return header, [[_format_cell(v) for v in r] for r in rows], aligns, totals, title
+    body = [[_format_cell(_number(v) if numeric[c] and c and v not in (None, "") else v) for c, v in enumerate(r)]
+            for r in rows]
+    return header, body, aligns, totals, title
 
 
 def _table_data(block: sb.TableBlock, path: str) -> tuple[list[str], list[list[Cell]]]:

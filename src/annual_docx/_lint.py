@@ -104,7 +104,7 @@ def check_sections(report: s.Report) -> list[Problem]:
             out.append(Problem(f"sections[{i}].title", f"节标题“{section.title}”与 sections[{seen[section.title]}] "
                                f"重复 / the title repeats that of sections[{seen[section.title]}]"))
         seen.setdefault(section.title, i)
-        if isinstance(section, s.TextSection) and not section.paragraphs:
+        if isinstance(section, s.TextSection) and not section.paragraphs and not section.blocks:
             out.append(Problem(f"sections[{i}]", "该节没有内容 / the section is empty"))
     return out
 
