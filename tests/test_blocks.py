@@ -79,7 +79,7 @@ def test_table_from_a_csv_sheet_and_form_and_chronology(tmp_path: Path) -> None:
         {"type": "form", "items": {"单位名称": "某县图书馆"}},
         {"type": "chronology", "events": [{"date": "1月5日", "event": "召开年度工作会议。"}]},
     )
-    assert cells(out) == [[["指标", "数值"], ["馆舍面积（平方米）", "5000"]],
+    assert cells(out) == [[["指标", "数值"], ["馆舍面积（平方米）", "5,000"]],  # numeric text gets separators
                           [["项目", "内容"], ["单位名称", "某县图书馆"]]]
     assert "1月5日\u3000召开年度工作会议。" in paragraphs(out)
 
