@@ -124,3 +124,22 @@ def test_every_block_kind_is_valid_by_the_sdk_rules(tmp_path: Path) -> None:
         {"type": "page_break"},
     )
     assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+
+
+def test_indicators_from_an_xlsx_sheet(tmp_path: Path) -> None:
+    """Statistics kept in a spreadsheet (columns 指标, 单位, 本年, 上年) become the same YoY table."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2020"
+    sheet.append(["指标", "单位", "本年", "上年"])
+    sheet.append(["外借册次", "册次", 131000, 208800])
+    sheet.append(["新办读者证", "个", 433, None])
+    book.save(tmp_path / "stats.xlsx")
+    out = render_blocks(tmp_path, {"type": "indicators", "source": {"path": "stats.xlsx", "sheet": "2020"}})
+    assert cells(out) == [[["指标", "上年", "本年", "同比"], ["外借册次", "20.88万册次", "13.10万册次", "下降37.3%"],
+                           ["新办读者证", "—", "433个", "—"]]]
+    (tmp_path / "bad.csv").write_text("名称,数值\n外借,1\n", encoding="utf-8")
+    with pytest.raises(annual_docx.InputError, match="指标"):
+        render_blocks(tmp_path, {"type": "indicators", "source": {"path": "bad.csv"}})

@@ -60,7 +60,8 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: st
     if isinstance(block, sb.FormBlock):
         return list(block.labels), [[k, v] for k, v in block.items.items()], [None, "left"], None, block.title
     if isinstance(block, sb.IndicatorsBlock):
-        return indicator_table(block)
+        indicators = block.indicators or _sheet_indicators(block, path)
+        return indicator_table(indicators, block.title, block.wan_from)
     header, rows = _table_data(block, path)
     numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
     totals = None
@@ -87,13 +88,38 @@ def _table_data(block: sb.TableBlock, path: str) -> tuple[list[str], list[list[C
     return [_format_cell(c) for c in table[0]], table[1:]
 
 
-def indicator_table(block: sb.IndicatorsBlock) -> Table:
+INDICATOR_COLUMNS = {"指标": "name", "单位": "unit", "本年": "value", "上年": "last_year"}
+
+
+def _sheet_indicators(block: sb.IndicatorsBlock, path: str) -> list[sb.Indicator]:
+    """Return the indicators of a sheet whose header names the columns 指标, 单位, 本年 and 上年."""
+    assert block.source is not None
+    try:
+        table = read_table(block.source.path, block.source.sheet)
+    except InputError as exc:
+        raise InputError(f"{path}.source: {exc}") from exc
+    header = [str(c or "").strip() for c in (table[0] if table else [])]
+    if "指标" not in header or "本年" not in header:
+        raise InputError(f"{path}.source: 表头须含“指标”和“本年”列 / the header needs columns 指标 and 本年: "
+                         f"{block.source.path}")
+    out = []
+    for i, row in enumerate(table[1:], start=2):
+        fields = {INDICATOR_COLUMNS[h]: v for h, v in zip(header, row, strict=True)
+                  if h in INDICATOR_COLUMNS and v not in (None, "")}
+        try:
+            out.append(sb.Indicator.model_validate(fields))
+        except ValueError as exc:
+            raise InputError(f"{path}.source: 第 {i} 行无法读取 / row {i} is not an indicator: {exc}") from None
+    return out
+
+
+def indicator_table(indicators: Sequence[sb.Indicator], title: str | None, wan_from: int = 10_000) -> Table:
     """Return the 指标 / 上年 / 本年 / 同比 table of a statistics block."""
-    style = NumberStyle(wan_from=block.wan_from)
-    with_last = any(i.last_year is not None for i in block.indicators)
+    style = NumberStyle(wan_from=wan_from)
+    with_last = any(i.last_year is not None for i in indicators)
     header = ["指标", "上年", "本年", "同比"] if with_last else ["指标", "本年"]
     rows = []
-    for ind in block.indicators:
+    for ind in indicators:
         this_year = format_count(ind.value, ind.unit, style)
         if with_last:
             last = format_count(ind.last_year, ind.unit, style) if ind.last_year is not None else "—"
@@ -102,7 +128,7 @@ def indicator_table(block: sb.IndicatorsBlock) -> Table:
         else:
             rows.append([ind.name, this_year])
     aligns: list[str | None] = [None, *(["right"] * (len(header) - 1))]
-    return header, rows, aligns, None, block.title
+    return header, rows, aligns, None, title
 
 
 def _is_number(value: Cell) -> bool:

@@ -85,8 +85,17 @@ class IndicatorsBlock(_Block):
 
     type: Literal["indicators"]
     title: str | None = None
-    indicators: list[Indicator] = Field(min_length=1)
+    indicators: list[Indicator] | None = Field(None, min_length=1)
+    source: TableSource | None = Field(
+        None, description="从 CSV/xlsx 读取，列为 指标、单位、本年、上年 / read from a sheet with those columns"
+    )
     wan_from: int = Field(10_000, ge=1, description="从多少起用“万”表示 / write values from this size in 万")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> IndicatorsBlock:
+        if (self.source is None) == (self.indicators is None):
+            raise ValueError("统计需要 indicators 或 source 之一 / give either indicators or source")
+        return self
 
 
 class Event(_Block):
