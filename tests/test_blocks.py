@@ -143,3 +143,26 @@ def test_indicators_from_an_xlsx_sheet(tmp_path: Path) -> None:
     (tmp_path / "bad.csv").write_text("名称,数值\n外借,1\n", encoding="utf-8")
     with pytest.raises(annual_docx.InputError, match="指标"):
         render_blocks(tmp_path, {"type": "indicators", "source": {"path": "bad.csv"}})
+
+
+def test_photo_gallery_lays_pictures_out_per_row(tmp_path: Path) -> None:
+    """per_row: 3 puts four photos in two rows of three cells (the last row padded), numbered captions under each
+    picture, alt text on each, and the document stays valid."""
+    from openxml_audit import OpenXmlValidator
+
+    photo = Path(__file__).resolve().parent.parent / "examples" / "images" / "service.jpg"
+    photos = [{"path": str(photo), "caption": f"照片{i}"} for i in range(1, 5)]
+    data = small_report(sections=[{"kind": "photos", "title": "图片", "per_row": 3, "photos": photos}])
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "g.docx")
+    (table,) = cells(out)
+    assert [len(row) for row in table] == [3, 3]
+    assert [c.strip() for c in table[0]] == ["图1 照片1", "图2 照片2", "图3 照片3"]
+    assert [c.strip() for c in table[1]] == ["图4 照片4", "", ""]
+    body = part(out, "word/document.xml")
+    assert body.xpath("count(//w:tbl//wp:docPr[@descr])", namespaces={**NS, "wp": WP}) == 4
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    with pytest.raises(ReportValidationError):
+        annual_docx.validate(small_report(sections=[{"kind": "photos", "title": "x", "per_row": 4, "photos": photos}]))
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"

@@ -51,16 +51,17 @@ def test_yearbook_has_bracket_headings_statistics_trend_chart_and_chronology(ren
 
 
 def test_culture_centre_has_form_sheet_table_gallery_chart_and_attachment(rendered: dict[str, Path]) -> None:
-    """Cultural centre: a 项目/内容 form, a branch table, a table read from CSV with totals, two captioned photos,
-    a bar chart, and an attachment on its own page."""
+    """Cultural centre: a 项目/内容 form, a branch table, a table read from CSV with totals, two captioned photos side
+    by side, a bar chart, and an attachment on its own page."""
     out = rendered["culture_centre"]
-    form, branches, activities = tables(out)
+    form, branches, activities, gallery = tables(out)
+    assert gallery == [["\n图1 公益培训教室（示意图）", "\n图2 年度荣誉（示意图）"]]  # picture line, then caption
     assert form[0] == ["项目", "内容"] and ["馆舍面积", "8600平方米"] in form
     assert branches[-1] == ["合计", "153", "29,280"]
     assert activities[1] == ["文艺演出", "46", "23,800"] and activities[-1] == ["合计", "214", "69,920"]
     lines = texts(out)
-    assert "图1 公益培训教室（示意图）" in lines and "图2 年度荣誉（示意图）" in lines
     assert "附件：2023年度群众文化活动一览（示例）" in "".join(lines).replace(" ", "")
     assert "2023年度群众文化活动一览（示例）" in lines
     _, alts = document_text(out)
     assert len(alts) == 3 and any("专业技术岗位24人" in a for a in alts)
+    assert alts[:2] == ["公益培训教室（示意图）", "年度荣誉（示意图）"]

@@ -150,6 +150,8 @@ class _Builder:
                         yield self.category_chart(breakdown)
         elif isinstance(section, s.ChartSection):
             yield self.series_chart(section)
+        elif isinstance(section, s.PhotoSection) and section.per_row > 1:
+            yield self.gallery(section)
         elif isinstance(section, s.PhotoSection):
             yield from (self.photo(p, section.title) for p in section.photos)
         elif isinstance(section, s.AwardsSection):
@@ -162,6 +164,13 @@ class _Builder:
     def photo(self, pic: s.Picture, fallback: str) -> Block:
         alt = pic.alt or pic.caption or fallback
         return Block("figure", pic.caption or "", self.picture(pic.path, pic.width_mm, alt))
+
+    def gallery(self, section: s.PhotoSection) -> Block:
+        """Return the photos laid out ``per_row`` to a row, each no wider than its share of the 156 mm type area."""
+        share = (GALLERY_WIDTH_MM - GALLERY_GAP_MM * (section.per_row - 1)) / section.per_row
+        pictures = tuple(self.picture(p.path, min(p.width_mm, share), p.alt or p.caption or section.title)
+                         for p in section.photos)
+        return Block("xml", xml=Gallery(pictures, tuple(p.caption or "" for p in section.photos), section.per_row))
 
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
@@ -213,13 +222,42 @@ class _Builder:
         return self.figure(self.cached(spec, draw), section.caption or "")
 
 
+GALLERY_WIDTH_MM = 150.0  # the 156 mm type area less the cells' margins
+GALLERY_GAP_MM = 4.0
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """Pictures laid out in a borderless table; renders itself as WordprocessingML for ``{{p b.xml }}``."""
+
+    pictures: tuple[Any, ...]
+    captions: tuple[str, ...]
+    per_row: int
+
+    def __html__(self) -> str:
+        from ._ooxml import table as ooxml_table
+
+        cells = [(picture.inline(), caption) for picture, caption in zip(self.pictures, self.captions, strict=True)]
+        return ooxml_table.markup(ooxml_table.gallery(cells, self.per_row))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
 def number_figures(blocks: list[Block]) -> list[Block]:
-    """Return ``blocks`` with each captioned figure's caption numbered in order: ``图1 曲阜市图书馆组织结构图``."""
+    """Return ``blocks`` with each captioned figure's caption numbered in order: ``图1 曲阜市图书馆组织结构图``;
+    captions in a gallery count too."""
     numbered, n = [], 0
     for block in blocks:
         if block.kind == "figure" and block.text:
             n += 1
             block = replace(block, text=f"图{n} {block.text}")
+        elif isinstance(block.xml, Gallery):
+            captions = []
+            for caption in block.xml.captions:
+                n += bool(caption)
+                captions.append(f"图{n} {caption}" if caption else "")
+            block = replace(block, xml=replace(block.xml, captions=tuple(captions)))
         numbered.append(block)
     return numbered
 

@@ -19,7 +19,7 @@ from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
-from ._ooxml.finish import finish, picture_run_markup
+from ._ooxml.finish import describe_picture, finish, picture_run_markup
 from ._ooxml.repro import fixed_zip
 from ._ooxml.template import template_class
 from ._text import clean
@@ -103,13 +103,17 @@ def _picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes]) -> Pic
             super().__init__(tpl, source, width=Mm(width_mm))
             self.alt = alt
 
-        def _insert_image(self) -> str:
+        def inline(self) -> Any:
+            """Add the picture to the part being rendered and return its described ``wp:inline`` element."""
             part = self.tpl.current_rendering_part
             try:
                 inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
             except Exception as exc:  # python-docx raises its own and PIL's errors for unreadable images
                 raise ImageError(f"无法读取图片 / cannot read the picture {self.alt!r}: {exc}") from exc
-            return picture_run_markup(inline, self.alt, self.alt[:40])
+            return describe_picture(inline, self.alt, self.alt[:40])
+
+        def _insert_image(self) -> str:
+            return picture_run_markup(self.inline(), self.alt, self.alt[:40])
 
     def make(source: bytes | Path, width_mm: float, alt: str) -> Any:
         if isinstance(source, Path):

@@ -223,6 +223,7 @@ class PhotoSection(_Section):
 
     kind: Literal["photos"]
     photos: list[Picture] = Field(min_length=1)
+    per_row: int = Field(1, ge=1, le=3, description="每行几张图（1–3）/ pictures per row (1–3)")
 
 
 class Award(_Model):

@@ -6,6 +6,7 @@ WPS and older Word builds lay a table out from those numbers rather than from it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -90,9 +91,38 @@ def official_table(
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
 
+def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYPE_WIDTH) -> list[Element]:
+    """Return a borderless table laying out pictures ``per_row`` to a row, each ``(wp:inline, caption)`` in a
+    centred Figure paragraph with its Caption below."""
+    widths = column_widths(per_row, total=total)
+    tbl_pr = el("w:tblPr", None, el("w:tblW", {"w:w": total, "w:type": "dxa"}), el("w:jc", {"w:val": "center"}),
+                el("w:tblLayout", {"w:type": "fixed"}),
+                el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
+                                 "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}))
+    grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
+    rows = []
+    for start in range(0, len(cells), per_row):
+        chunk = list(cells[start:start + per_row])
+        tcs = []
+        for i, width in enumerate(widths):
+            content = [el("w:p")]
+            if i < len(chunk):
+                inline, caption = chunk[i]
+                picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"})),
+                             el("w:r", None, el("w:drawing", None, inline)))
+                content = [picture, _paragraph(caption, "Caption")] if caption else [picture]
+            tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
+        rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
+    return [el("w:tbl", None, tbl_pr, grid, *rows)]
+
+
+_UNDERSCORE_BY_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])")
+
+
 def markup(elements: Sequence[Element]) -> str:
-    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph."""
-    return "".join(etree.tostring(e, encoding="unicode") for e in elements)
+    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph, with ``_`` next to
+    ``{``/``}``/``%`` written ``&#95;`` so docxtpl's rewriting of ``{_{`` into ``{{`` leaves user text alone."""
+    return "".join(_UNDERSCORE_BY_TAG.sub("&#95;", etree.tostring(e, encoding="unicode")) for e in elements)
 
 
 def page_break() -> Element:
