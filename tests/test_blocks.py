@@ -166,3 +166,20 @@ def test_photo_gallery_lays_pictures_out_per_row(tmp_path: Path) -> None:
 
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def test_paragraph_emphasis_is_bold_or_kaiti_and_text_stays_literal(tmp_path: Path) -> None:
+    """**…** becomes a bold run and *…* a 楷体 run; \\* is a star; template syntax in the text stays text."""
+    from annual_docx._blocks import emphasis
+
+    assert emphasis("甲**乙**丙*丁*戊\\*") == [("甲", None), ("乙", "bold"), ("丙", None), ("丁", "kai"), ("戊*", None)]
+    assert emphasis("**未闭合") == [("**未闭合", None)]
+    text = "全年**外借13.10万册次**，正如*“阅读是最好的投资”*。{{ title }} {_{ x }_} <w:p/> &"
+    out = render_blocks(tmp_path, {"type": "paragraph", "text": text})
+    paragraph = next(p for p in docx.Document(str(out)).paragraphs if p.text.startswith("全年"))
+    assert paragraph.text == "全年外借13.10万册次，正如“阅读是最好的投资”。{{ title }} {_{ x }_} <w:p/> &"
+    assert paragraph.style.style_id == "Normal"
+    runs = {r.text: r for r in paragraph.runs}
+    assert runs["外借13.10万册次"].bold is True
+    kai = runs["“阅读是最好的投资”"]._r.rPr.rFonts.get(f"{{{NS['w']}}}eastAsia")
+    assert kai == "楷体_GB2312"

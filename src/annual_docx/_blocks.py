@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from . import schema_blocks as sb
+from ._fonts import KAITI
 from ._numbering import chinese_number
 from ._numbers import NumberStyle, format_count, yoy_phrase
+from ._ooxml import body as ooxml_body
 from ._ooxml import table as ooxml_table
 from ._sheets import Cell, read_table
 from .errors import InputError
@@ -30,17 +33,44 @@ def content_blocks(blocks: Sequence[sb.ContentBlock], path: str) -> Iterator[Blo
         if is_table and previous_table and not getattr(block, "title", None):
             yield Block("paragraph")  # Word merges two tables that touch
         previous_table = is_table
-        if isinstance(block, sb.ListBlock):
+        if isinstance(block, sb.ParagraphBlock):
+            paragraph = ooxml_body.rich_paragraph(emphasis(block.text), kai_font=KAITI)
+            yield Block("xml", xml=Markup(ooxml_body.markup([paragraph])))
+        elif isinstance(block, sb.ListBlock):
             yield from (Block("paragraph", line) for line in list_lines(block))
         elif isinstance(block, sb.ChronologyBlock):
             yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
         elif isinstance(block, sb.PageBreakBlock):
-            yield Block("xml", xml=Markup(ooxml_table.markup([ooxml_table.page_break()])))
+            yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
         else:
             header, rows, aligns, totals, title = _tabulate(block, f"{path}[{i}]")
             elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
                                                   weights=getattr(block, "widths", None))
-            yield Block("xml", xml=Markup(ooxml_table.markup(elements)))
+            yield Block("xml", xml=Markup(ooxml_body.markup(elements)))
+
+
+_EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+
+
+def emphasis(text: str) -> list[tuple[str, str | None]]:
+    """Split ``text`` into ``(text, emphasis)`` runs: ``**加粗**`` → bold, ``*引文*`` → kai (楷体);
+    ``\\*`` is a star."""
+    out: list[tuple[str, str | None]] = []
+    plain, position = "", 0
+    for match in _EMPHASIS.finditer(text):
+        plain += text[position:match.start()]
+        position = match.end()
+        if match.group(0) == "\\*":
+            plain += "*"
+            continue
+        if plain:
+            out.append((plain, None))
+            plain = ""
+        out.append((match.group(1), "bold") if match.group(1) is not None else (match.group(2), "kai"))
+    plain += text[position:]
+    if plain:
+        out.append((plain, None))
+    return out
 
 
 def list_lines(block: sb.ListBlock) -> list[str]:

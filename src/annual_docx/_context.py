@@ -235,10 +235,10 @@ class Gallery:
     per_row: int
 
     def __html__(self) -> str:
-        from ._ooxml import table as ooxml_table
+        from ._ooxml import body, table
 
         cells = [(picture.inline(), caption) for picture, caption in zip(self.pictures, self.captions, strict=True)]
-        return ooxml_table.markup(ooxml_table.gallery(cells, self.per_row))
+        return body.markup(table.gallery(cells, self.per_row))
 
     def __str__(self) -> str:
         return self.__html__()

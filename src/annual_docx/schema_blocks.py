@@ -16,6 +16,13 @@ class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+class ParagraphBlock(_Block):
+    """A body paragraph with inline emphasis: ``**加粗**`` in bold, ``*引文*`` in 楷体 (``\\*`` is a literal star)."""
+
+    type: Literal["paragraph"]
+    text: Text
+
+
 class ListBlock(_Block):
     """A list: numbered ``1.`` / ``（1）`` paragraphs, or one ``一是……；二是……。`` sentence."""
 
@@ -119,6 +126,6 @@ class PageBreakBlock(_Block):
 
 
 ContentBlock = Annotated[
-    ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | PageBreakBlock,
+    ParagraphBlock | ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | PageBreakBlock,
     Field(discriminator="type"),
 ]

@@ -6,10 +6,7 @@ WPS and older Word builds lay a table out from those numbers rather than from it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-
-from lxml import etree
 
 from .props import Element, el
 
@@ -114,20 +111,6 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
         rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
     return [el("w:tbl", None, tbl_pr, grid, *rows)]
-
-
-_UNDERSCORE_BY_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])")
-
-
-def markup(elements: Sequence[Element]) -> str:
-    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph, with ``_`` next to
-    ``{``/``}``/``%`` written ``&#95;`` so docxtpl's rewriting of ``{_{`` into ``{{`` leaves user text alone."""
-    return "".join(_UNDERSCORE_BY_TAG.sub("&#95;", etree.tostring(e, encoding="unicode")) for e in elements)
-
-
-def page_break() -> Element:
-    """Return an empty paragraph holding a page break."""
-    return el("w:p", None, el("w:r", None, el("w:br", {"w:type": "page"})))
 
 
 def insert_before_section(body: Element, elements: Sequence[Element]) -> None:

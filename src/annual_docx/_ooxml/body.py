@@ -1,0 +1,46 @@
+"""Body pieces spliced into the template by ``{{p b.xml }}``: paragraphs with emphasis, page breaks, and the XML
+text docxtpl receives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+
+from .props import Element, el
+
+_UNDERSCORE_BY_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])")
+
+
+def _t(text: str) -> Element:
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
+def markup(elements: Sequence[Element]) -> str:
+    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph, with ``_`` next to
+    ``{``/``}``/``%`` written ``&#95;`` so docxtpl's rewriting of ``{_{`` into ``{{`` leaves user text alone."""
+    return "".join(_UNDERSCORE_BY_TAG.sub("&#95;", etree.tostring(e, encoding="unicode")) for e in elements)
+
+
+def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",
+                   kai_font: str = "楷体_GB2312") -> Element:
+    """Return a paragraph in ``style`` whose runs are ``(text, emphasis)`` with emphasis None, ``bold`` or ``kai``
+    (the 楷体 used for quotations); fonts otherwise come from the style."""
+    runs = []
+    for text, emphasis in segments:
+        props = None
+        if emphasis == "bold":
+            props = el("w:rPr", None, el("w:b"), el("w:bCs"))
+        elif emphasis == "kai":
+            props = el("w:rPr", None, el("w:rFonts", {"w:eastAsia": kai_font}))
+        runs.append(el("w:r", None, props, _t(text)))
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs)
+
+
+def page_break() -> Element:
+    """Return an empty paragraph holding a page break."""
+    return el("w:p", None, el("w:r", None, el("w:br", {"w:type": "page"})))
