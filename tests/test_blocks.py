@@ -183,3 +183,18 @@ def test_paragraph_emphasis_is_bold_or_kaiti_and_text_stays_literal(tmp_path: Pa
     assert runs["外借13.10万册次"].bold is True
     kai = runs["“阅读是最好的投资”"]._r.rPr.rFonts.get(f"{{{NS['w']}}}eastAsia")
     assert kai == "楷体_GB2312"
+
+
+def test_chart_block_draws_inline_data_anywhere(tmp_path: Path) -> None:
+    """A chart block inside a text section becomes a captioned figure whose alt text carries the data."""
+    from .seedcheck import document_text
+
+    out = render_blocks(tmp_path, {"type": "chart", "title": "外借册次", "chart": "bar", "labels": [2022, 2023],
+                                   "series": {"外借": [18.3, 19.9]}, "unit": "万册次", "caption": "近两年外借册次"})
+    assert "图1 近两年外借册次" in paragraphs(out)
+    _, alts = document_text(out)
+    assert len(alts) == 1 and "2023" in alts[0] and "19.9" in alts[0]
+    data = small_report()
+    data["sections"][0]["blocks"] = [{"type": "chart", "title": "x", "labels": [1, 2], "series": {"a": [1]}}]
+    with pytest.raises(ReportValidationError, match="series"):
+        annual_docx.validate(data)

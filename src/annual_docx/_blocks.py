@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 FULL_SPACE = "\u3000"
 
 
-def content_blocks(blocks: Sequence[sb.ContentBlock], path: str) -> Iterator[Block]:
-    """Yield the template blocks of ``blocks``; ``path`` (``sections[2].blocks``) names them in errors."""
+def content_blocks(
+    blocks: Sequence[sb.ContentBlock], path: str, chart: Callable[[sb.ChartBlock], Block]
+) -> Iterator[Block]:
+    """Yield the template blocks of ``blocks``; ``path`` (``sections[2].blocks``) names them in errors; ``chart``
+    draws a chart block as a figure."""
     from ._context import Block
 
     previous_table = False
@@ -40,6 +43,8 @@ def content_blocks(blocks: Sequence[sb.ContentBlock], path: str) -> Iterator[Blo
             yield from (Block("paragraph", line) for line in list_lines(block))
         elif isinstance(block, sb.ChronologyBlock):
             yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
+        elif isinstance(block, sb.ChartBlock):
+            yield chart(block)
         elif isinstance(block, sb.PageBreakBlock):
             yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
         else:

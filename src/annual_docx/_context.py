@@ -22,6 +22,7 @@ from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
 from .errors import ChartError
+from .schema_blocks import ChartBlock
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
@@ -60,7 +61,8 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         blocks += [Block("paragraph", p) for p in section.paragraphs]
         with chart_error_at(f"sections[{index - 1}]"):
             blocks += builder.section_body(section)
-        blocks += content_blocks(section.blocks, f"sections[{index - 1}].blocks")
+        with chart_error_at(f"sections[{index - 1}]"):
+            blocks += content_blocks(section.blocks, f"sections[{index - 1}].blocks", builder.series_chart)
     return {
         "title": report.full_title,
         "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
@@ -203,7 +205,7 @@ class _Builder:
 
         return self.figure(self.cached(["party", branches_spec], draw), section.caption or "")
 
-    def series_chart(self, section: s.ChartSection) -> Block:
+    def series_chart(self, section: s.ChartSection | ChartBlock) -> Block:
         labels = [str(label) for label in section.labels]
         series = list(section.series.items())
         spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]

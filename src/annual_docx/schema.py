@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .schema_blocks import ContentBlock
+from .schema_blocks import ContentBlock, SeriesChart
 from .schema_official import OfficialParts
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
@@ -194,28 +194,10 @@ class PersonnelSection(_Section):
     breakdowns: list[Breakdown] = Field(min_length=1)
 
 
-class ChartSection(_Section):
+class ChartSection(_Section, SeriesChart):
     """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020."""
 
     kind: Literal["chart"]
-    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh"] = "line"
-    labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
-    series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
-        min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
-    )
-    unit: str = Field("", description="数值单位，如 万册次 / unit of the values")
-    caption: str | None = None
-    source: str | None = Field(None, description="图下注明的资料来源 / source note under the chart")
-
-    @model_validator(mode="after")
-    def _one_value_per_label(self) -> ChartSection:
-        for name, values in self.series.items():
-            if len(values) != len(self.labels):
-                raise ValueError(
-                    f"系列“{name}”有{len(values)}个数值，应与 labels 一样为{len(self.labels)}个"
-                    f" / series {name!r} has {len(values)} values for {len(self.labels)} labels"
-                )
-        return self
 
 
 class PhotoSection(_Section):

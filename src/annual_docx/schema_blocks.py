@@ -16,6 +16,36 @@ class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+class SeriesChart(BaseModel):
+    """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020."""
+
+    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh"] = "line"
+    labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
+    series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
+        min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
+    )
+    unit: str = Field("", description="数值单位，如 万册次 / unit of the values")
+    caption: str | None = None
+    source: str | None = Field(None, description="图下注明的资料来源 / source note under the chart")
+
+    @model_validator(mode="after")
+    def _one_value_per_label(self) -> SeriesChart:
+        for name, values in self.series.items():
+            if len(values) != len(self.labels):
+                raise ValueError(
+                    f"系列“{name}”有{len(values)}个数值，应与 labels 一样为{len(self.labels)}个"
+                    f" / series {name!r} has {len(values)} values for {len(self.labels)} labels"
+                )
+        return self
+
+
+class ChartBlock(_Block, SeriesChart):
+    """A line or bar chart drawn from inline data, anywhere in a section."""
+
+    type: Literal["chart"]
+    title: Text = Field(description="图表名称（用于替代文字）/ what the chart shows, for its alt text")
+
+
 class ParagraphBlock(_Block):
     """A body paragraph with inline emphasis: ``**加粗**`` in bold, ``*引文*`` in 楷体 (``\\*`` is a literal star)."""
 
@@ -126,6 +156,7 @@ class PageBreakBlock(_Block):
 
 
 ContentBlock = Annotated[
-    ParagraphBlock | ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | PageBreakBlock,
+    ParagraphBlock | ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | ChartBlock
+    | PageBreakBlock,
     Field(discriminator="type"),
 ]
