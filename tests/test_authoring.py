@@ -132,3 +132,11 @@ def test_restyled_exported_template_keeps_changes(tmp_path: Path, example_report
     headers = [p.text for s in docx.Document(str(out)).sections for p in s.header.paragraphs]
     assert "某某县图书馆 2020 年报" in headers
     assert missing_lines(out) == []
+
+
+def test_every_model_in_the_schema_is_described_in_chinese() -> None:
+    """Each model of the JSON Schema carries a Chinese description for editors to show."""
+    schema = report_json_schema()
+    missing = [name for name, d in schema["$defs"].items()
+               if not any("\u4e00" <= ch <= "\u9fff" for ch in d.get("description", ""))]
+    assert missing == []

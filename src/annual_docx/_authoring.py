@@ -32,6 +32,11 @@ CHINESE_TITLES = {
     "TextSection": "文字一节",
     "WorkItem": "工作条目",
     "WorkItemsSection": "工作条目一节",
+    "ChartBlock": "图表块（由数据绘制折线图或柱状图）",
+    "ChartFont": "图表字体（字体名称或字体文件）",
+    "Indicator": "统计指标（本年、上年）",
+    "PageBreakBlock": "分页",
+    "TableSource": "表格文件（CSV 或 xlsx）",
 }
 
 
