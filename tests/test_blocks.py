@@ -198,3 +198,24 @@ def test_chart_block_draws_inline_data_anywhere(tmp_path: Path) -> None:
     data["sections"][0]["blocks"] = [{"type": "chart", "title": "x", "labels": [1, 2], "series": {"a": [1]}}]
     with pytest.raises(ReportValidationError, match="series"):
         annual_docx.validate(data)
+
+
+def test_table_with_two_header_rows_and_merged_cells(tmp_path: Path) -> None:
+    """Merged cells (colspan, rowspan) in a two-row header become gridSpan and vMerge; both header rows repeat;
+    a row that does not fill the grid is an error naming the block."""
+    header = [[{"text": "分馆", "rowspan": 2}, {"text": "外借册次", "colspan": 2}], ["上半年", "下半年"]]
+    out = render_blocks(tmp_path, {"type": "table", "header": header,
+                                   "rows": [["城关分馆", 8120, 9310], [{"text": "合计（示例）", "colspan": 3}]]})
+    body = part(out, "word/document.xml")
+    rows = body.xpath("//w:tbl/w:tr", namespaces=NS)
+    assert [len(r.xpath("w:tc", namespaces=NS)) for r in rows] == [2, 3, 3, 1]
+    assert rows[0].xpath("string(w:tc[2]/w:tcPr/w:gridSpan/@w:val)", namespaces=NS) == "2"
+    assert rows[0].xpath("string(w:tc[1]/w:tcPr/w:vMerge/@w:val)", namespaces=NS) == "restart"
+    assert rows[1].xpath("count(w:tc[1]/w:tcPr/w:vMerge[not(@w:val)])", namespaces=NS) == 1
+    assert body.xpath("count(//w:tbl/w:tr[w:trPr/w:tblHeader])", namespaces=NS) == 2
+    assert "".join(rows[2].itertext()) == "城关分馆8,1209,310"
+    from openxml_audit import OpenXmlValidator
+
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    with pytest.raises(annual_docx.InputError, match=r"sections\[0\]\.blocks\[0\].*row 0 has 2 cells"):
+        render_blocks(tmp_path, {"type": "table", "header": header, "rows": [["a", "b"]]})

@@ -37,6 +37,7 @@ CHINESE_TITLES = {
     "Indicator": "统计指标（本年、上年）",
     "PageBreakBlock": "分页",
     "TableSource": "表格文件（CSV 或 xlsx）",
+    "MergedCell": "合并单元格",
 }
 
 

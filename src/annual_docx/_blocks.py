@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -49,8 +49,11 @@ def content_blocks(
             yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
         else:
             header, rows, aligns, totals, title = _tabulate(block, f"{path}[{i}]")
-            elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
-                                                  weights=getattr(block, "widths", None))
+            try:
+                elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
+                                                      weights=getattr(block, "widths", None))
+            except ValueError as exc:
+                raise InputError(f"{path}[{i}]: 表格的列数不一致 / the table's rows do not line up: {exc}") from None
             yield Block("xml", xml=Markup(ooxml_body.markup(elements)))
 
 
@@ -88,7 +91,7 @@ def list_lines(block: sb.ListBlock) -> list[str]:
     return [f"{n}.{item}" for n, item in enumerate(block.items, start=1)]
 
 
-Table = tuple[list[str], list[list[str]], list[str | None], list[str] | None, str | None]
+Table = tuple[list[Any], list[list[Any]], list[str | None] | None, list[str] | None, str | None]
 
 
 def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: str) -> Table:
@@ -98,6 +101,9 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: st
         indicators = block.indicators or _sheet_indicators(block, path)
         return indicator_table(indicators, block.title, block.wan_from)
     header, rows = _table_data(block, path)
+    if any(isinstance(c, sb.MergedCell) for row in [*header, *rows] for c in (row if isinstance(row, list) else [row])):
+        return _merged_table(block, header, rows)
+    header = [str(c) for c in header]
     numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
     totals = None
     if block.total is not None:
@@ -111,7 +117,20 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: st
     return header, body, aligns, totals, title
 
 
-def _table_data(block: sb.TableBlock, path: str) -> tuple[list[str], list[list[Cell]]]:
+def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]]) -> Table:
+    """Return a table with merged cells as it is: several header rows allowed, no totals or number alignment."""
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, sb.MergedCell):
+            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan)
+        return _format_cell(value)
+
+    header_rows = header if header and isinstance(header[0], list) else [header]
+    title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
+    return [[cell(c) for c in r] for r in header_rows], [[cell(c) for c in r] for r in rows], None, None, title
+
+
+def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[Any]]]:
     if block.source is None:
         return list(block.header or []), [list(r) for r in block.rows or []]
     try:

@@ -9,7 +9,19 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Text = Annotated[str, Field(min_length=1)]
-CellValue = str | int | float | None
+
+
+class MergedCell(BaseModel):
+    """A table cell spanning several columns and/or rows: ``{text: 外借册次, colspan: 2}``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str | int | float = ""
+    colspan: int = Field(1, ge=1, le=50)
+    rowspan: int = Field(1, ge=1, le=1000)
+
+
+CellValue = str | int | float | None | MergedCell
 
 
 class _Block(BaseModel):
@@ -80,7 +92,9 @@ class TableBlock(_Block):
 
     type: Literal["table"]
     title: str | None = Field(None, description="表题 / table title, shown above")
-    header: list[Text] | None = Field(None, description="表头 / column headings")
+    header: list[str | MergedCell] | list[list[str | MergedCell]] | None = Field(
+        None, description="表头：一行，或多行（可合并单元格）/ column headings: one row, or several with merged cells"
+    )
     rows: list[list[CellValue]] | None = Field(None, description="数据行 / body rows")
     source: TableSource | None = Field(None, description="从 CSV/xlsx 读取 / read header and rows from a sheet")
     widths: list[Annotated[float, Field(gt=0)]] | None = Field(None, description="列宽比例 / relative widths")
@@ -91,7 +105,9 @@ class TableBlock(_Block):
     def _one_source(self) -> TableBlock:
         if (self.source is None) == (self.header is None):
             raise ValueError("表格需要 header+rows 或 source 之一 / give either header and rows, or source")
-        if self.header is not None:
+        spans = any(isinstance(c, (MergedCell, list)) for c in self.header or []) or any(
+            isinstance(c, MergedCell) for row in self.rows or [] for c in row)
+        if self.header is not None and not spans:  # tables with merged cells are checked when laid out
             for i, row in enumerate(self.rows or []):
                 if len(row) != len(self.header):
                     raise ValueError(f"rows[{i}] 有 {len(row)} 列，表头有 {len(self.header)} 列 / "

@@ -7,6 +7,8 @@ WPS and older Word builds lay a table out from those numbers rather than from it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
 
 from .props import Element, el
 
@@ -39,23 +41,83 @@ def column_widths(count: int, weights: Sequence[float] | None = None, total: int
     return widths
 
 
-def _cell(text: str, width: int, style: str, align: str | None = None) -> Element:
-    return el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
-                                el("w:vAlign", {"w:val": "center"})), _paragraph(text, style, align))
+@dataclass(frozen=True)
+class Span:
+    """A cell that spans ``colspan`` columns and ``rowspan`` rows (merged cells)."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
 
 
-def _row(cells: Sequence[str], widths: Sequence[int], style: str, header: bool,
+@dataclass(frozen=True)
+class Placed:
+    """A cell placed on the grid: its text, first column, width in columns, and vertical-merge role."""
+
+    text: str
+    column: int
+    colspan: int
+    merge: str | None  # None, "restart" (first row of a vertical merge) or "continue"
+
+
+CellSpec = str | Span
+
+
+def place(rows: Sequence[Sequence[CellSpec]], columns: int, labels: Sequence[str] | None = None) -> list[list[Placed]]:
+    """Lay out rows of cells with spans on a ``columns``-wide grid, the way HTML tables do: a cell spanning rows
+    leaves a ``continue`` cell in each row below it. Raise ValueError when a row does not fill the grid exactly."""
+    below: dict[int, tuple[int, int]] = {}  # column → (colspan, rows still covered) of a cell spanning down
+    placed_rows = []
+    for r, row in enumerate(rows):
+        placed: list[Placed] = []
+        column = _skip_covered(below, 0, placed)
+        for cell in (c if isinstance(c, Span) else Span(c) for c in row):
+            placed.append(Placed(cell.text, column, cell.colspan, "restart" if cell.rowspan > 1 else None))
+            if cell.rowspan > 1:
+                below[column] = (cell.colspan, cell.rowspan - 1)
+            column = _skip_covered(below, column + cell.colspan, placed)
+        if column != columns:
+            label = labels[r] if labels else f"row {r}"
+            raise ValueError(f"{label} has {column} cells, the header has {columns}")
+        placed_rows.append(placed)
+    if below:
+        raise ValueError("合并单元格超出了表格末行 / a merged cell runs past the last row")
+    return placed_rows
+
+
+def _skip_covered(below: dict[int, tuple[int, int]], column: int, placed: list[Placed]) -> int:
+    """Append ``continue`` cells for the columns from ``column`` that cells above still cover; return the next free
+    column."""
+    while column in below:
+        colspan, left = below.pop(column)
+        placed.append(Placed("", column, colspan, "continue"))
+        if left > 1:
+            below[column] = (colspan, left - 1)
+        column += colspan
+    return column
+
+
+def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None) -> Element:
+    width = sum(widths[cell.column:cell.column + cell.colspan])
+    merge = None
+    if cell.merge is not None:
+        merge = el("w:vMerge", {"w:val": "restart"}) if cell.merge == "restart" else el("w:vMerge")
+    tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+               el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
+               el("w:vAlign", {"w:val": "center"}))
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, align))
+
+
+def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
          aligns: Sequence[str | None] | None = None) -> Element:
     row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
                 el("w:jc", {"w:val": "center"}))
-    aligns = aligns or [None] * len(cells)
-    return el("w:tr", None, row_pr, *(_cell(text, w, style, a)
-                                      for text, w, a in zip(cells, widths, aligns, strict=True)))
+    return el("w:tr", None, row_pr, *(_cell(c, widths, style, aligns[c.column] if aligns else None) for c in cells))
 
 
 def official_table(
-    header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    header: Sequence[CellSpec] | Sequence[Sequence[CellSpec]],
+    rows: Sequence[Sequence[CellSpec]],
     *,
     title: str | None = None,
     weights: Sequence[float] | None = None,
@@ -64,13 +126,20 @@ def official_table(
 ) -> list[Element]:
     """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body.
 
-    ``aligns`` gives each body column's alignment (``right`` for numbers; None keeps the style's centring);
-    ``totals`` is a last row set like the header but not repeated on new pages.
+    ``header`` is one row of cells or several rows; any cell may be a :class:`Span` (merged cells). ``aligns``
+    gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
+    is a last row set like the header but not repeated on new pages.
     """
-    widths = column_widths(len(header), weights)
-    for i, row in enumerate([*rows, *([totals] if totals else [])]):
-        if len(row) != len(header):
-            raise ValueError(f"row {i} has {len(row)} cells, the header has {len(header)}")
+    if header and isinstance(header[0], (list, tuple)):
+        header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
+    else:
+        header_rows = [list(cast("Sequence[CellSpec]", header))]
+    columns = sum(c.colspan if isinstance(c, Span) else 1 for c in header_rows[0])
+    widths = column_widths(columns, weights)
+    labels = [f"header row {i}" for i in range(len(header_rows))] + [f"row {i}" for i in range(len(rows))]
+    placed = place([*header_rows, *rows, *([totals] if totals else [])], columns, [*labels, "totals row"])
+    heads, body = placed[:len(header_rows)], placed[len(header_rows):]
+    total_row = body.pop() if totals else None
     tbl_pr = el(
         "w:tblPr",
         None,
@@ -82,9 +151,9 @@ def official_table(
                          "w:noHBand": 1, "w:noVBand": 1}),
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
-    table = el("w:tbl", None, tbl_pr, grid, _row(header, widths, HEADER_STYLE, True),
-               *(_row(row, widths, TEXT_STYLE, False, aligns) for row in rows),
-               _row(totals, widths, HEADER_STYLE, False, aligns) if totals else None)
+    table = el("w:tbl", None, tbl_pr, grid, *(_row(row, widths, HEADER_STYLE, True) for row in heads),
+               *(_row(row, widths, TEXT_STYLE, False, aligns) for row in body),
+               _row(total_row, widths, HEADER_STYLE, False, aligns) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
 
