@@ -8,16 +8,11 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from .props import Element, el
+from .props import Element, el, w_text
 
 _UNDERSCORE_BY_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])")
 
 
-def _t(text: str) -> Element:
-    t = el("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return t
 
 
 def markup(elements: Sequence[Element]) -> str:
@@ -37,7 +32,7 @@ def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Nor
             props = el("w:rPr", None, el("w:b"), el("w:bCs"))
         elif emphasis == "kai":
             props = el("w:rPr", None, el("w:rFonts", {"w:eastAsia": kai_font}))
-        runs.append(el("w:r", None, props, _t(text)))
+        runs.append(el("w:r", None, props, w_text(text)))
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs)
 
 

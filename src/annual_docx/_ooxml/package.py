@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr
+from .props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr, w_text
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -42,15 +42,10 @@ class PageSetup:
 def paragraph(text: str, style: str | None = None, fmt: ParagraphFormat | None = None) -> Element:
     """Return a ``w:p`` with an optional style and one run holding ``text``."""
     props = ppr(fmt or ParagraphFormat(), style=style) if (style or fmt) else None
-    run = el("w:r", None, _text(text)) if text else None
+    run = el("w:r", None, w_text(text)) if text else None
     return el("w:p", None, props, run)
 
 
-def _text(text: str) -> Element:
-    t = el("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return t
 
 
 def page_number_paragraph(style: str, fmt: ParagraphFormat, run: RunFormat) -> Element:
@@ -66,13 +61,13 @@ def page_number_paragraph(style: str, fmt: ParagraphFormat, run: RunFormat) -> E
         "w:p",
         None,
         ppr(fmt, style=style),
-        r(_text("— ")),
+        r(w_text("— ")),
         r(el("w:fldChar", {"w:fldCharType": "begin"})),
         r(instr),
         r(el("w:fldChar", {"w:fldCharType": "separate"})),
-        r(_text("1")),
+        r(w_text("1")),
         r(el("w:fldChar", {"w:fldCharType": "end"})),
-        r(_text(" —")),
+        r(w_text(" —")),
     )
 
 

@@ -35,6 +35,14 @@ def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elemen
     return element
 
 
+def w_text(value: str) -> Element:
+    """Return a ``w:t`` holding ``value`` with its spaces preserved."""
+    t = el("w:t")
+    t.text = value
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
 @dataclass(frozen=True)
 class RunFormat:
     """Character formatting: East Asian and Latin font, size in points, bold, colour, spacing in 1/20 pt."""

@@ -10,23 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from .props import Element, el
+from .props import Element, el, w_text
 
 TYPE_WIDTH = 8845  # twips: the 156 mm 版心
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
 
 
-def _t(text: str) -> Element:
-    t = el("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return t
 
 
 def _paragraph(text: str, style: str, align: str | None = None) -> Element:
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:jc", {"w:val": align}) if align else None),
-              el("w:r", None, _t(text)) if text else None)
+              el("w:r", None, w_text(text)) if text else None)
 
 
 def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
