@@ -65,3 +65,13 @@ def test_culture_centre_has_form_sheet_table_gallery_chart_and_attachment(render
     _, alts = document_text(out)
     assert len(alts) == 3 and any("专业技术岗位24人" in a for a in alts)
     assert alts[:2] == ["公益培训教室（示意图）", "年度荣誉（示意图）"]
+
+
+@pytest.mark.parametrize("name", ["yearbook_county_library", "culture_centre"])
+def test_examples_are_valid_and_pass_the_compliance_check(rendered: dict[str, Path], name: str) -> None:
+    """Both examples have no openxml-audit errors and pass every row of `annual-docx check`."""
+    from openxml_audit import OpenXmlValidator
+
+    out = rendered[name]
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    assert [f.item for f in annual_docx.check(out) if not f.ok] == []
