@@ -52,7 +52,22 @@ def _photo() -> str:
 
 PHOTO = _photo()
 
+plain = text.filter(lambda s: "*" not in s)  # ** and * mark emphasis in paragraph blocks (tested in test_blocks)
+content_blocks = st.lists(st.one_of(
+    st.fixed_dictionaries({"type": st.just("paragraph"), "text": plain}),
+    st.fixed_dictionaries({"type": st.just("list"), "style": st.sampled_from(["1.", "（1）"]),
+                           "items": st.lists(text, min_size=1, max_size=3)}),
+    st.integers(1, 3).flatmap(lambda n: st.fixed_dictionaries({
+        "type": st.just("table"), "header": st.lists(text, min_size=n, max_size=n),
+        "rows": st.lists(st.lists(text, min_size=n, max_size=n), max_size=3)})),
+    st.fixed_dictionaries({"type": st.just("chronology"), "events": st.lists(
+        st.fixed_dictionaries({"date": text, "event": text}), min_size=1, max_size=2)}),
+    st.fixed_dictionaries({"type": st.just("page_break")}),
+), max_size=4)
+
 sections = st.one_of(
+    st.fixed_dictionaries({"kind": st.just("text"), "title": text, "paragraphs": paragraphs,
+                           "blocks": content_blocks}),
     st.fixed_dictionaries({"kind": st.just("text"), "title": text, "paragraphs": paragraphs}),
     st.fixed_dictionaries({"kind": st.just("work_items"), "title": text, "items": st.lists(
         st.fixed_dictionaries({"title": text, "paragraphs": paragraphs}), min_size=1, max_size=3)}),
@@ -78,7 +93,7 @@ sections = st.one_of(
                               optional={"head": label}), min_size=1, max_size=2)}),
     st.fixed_dictionaries({"kind": st.just("awards"), "title": text, "awards": st.lists(
         st.fixed_dictionaries({"name": text}), min_size=1, max_size=3)}),
-    st.fixed_dictionaries({"kind": st.just("photos"), "title": text, "photos": st.lists(
+    st.fixed_dictionaries({"kind": st.just("photos"), "title": text, "per_row": st.integers(1, 3), "photos": st.lists(
         st.fixed_dictionaries({"path": st.just(PHOTO), "caption": text, "alt": text,
                                "width_mm": st.floats(min_value=20, max_value=156)}), min_size=1, max_size=2)}),
 )
@@ -115,7 +130,25 @@ def expected_strings(report: annual_docx.Report) -> list[str]:
                 out += [award.name for award in value]
             elif name == "photos":
                 out += [photo.caption for photo in value if photo.caption]
+            elif name == "blocks":
+                out += [s for block in value for s in block_strings(block)]
     return [clean_text(s) for s in out if s]
+
+
+def block_strings(block: Any) -> list[str]:
+    """Return the strings of a content block that appear verbatim (table cells that read as numbers are
+    reformatted with separators, so they are left out)."""
+    from annual_docx._blocks import _is_number
+
+    if block.type == "paragraph":
+        return [block.text]
+    if block.type == "list":
+        return list(block.items)
+    if block.type == "chronology":
+        return [s for e in block.events for s in (e.date, e.event)]
+    if block.type == "table":
+        return [str(c) for c in [*block.header, *(c for r in block.rows for c in r)] if not _is_number(c)]
+    return []
 
 
 @given(reports)
@@ -126,7 +159,9 @@ def test_random_valid_report_renders_to_a_valid_document(data: dict[str, Any]) -
     validator, baseline = _audit()
     with tempfile.TemporaryDirectory() as folder:
         out = annual_docx.render(report, Path(folder) / "r.docx")
-        texts = [p.text for p in docx.Document(str(out)).paragraphs]
+        document = docx.Document(str(out))
+        texts = [p.text for p in document.paragraphs]
+        texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
         errors = {str(e) for e in validator.validate(str(out)).errors}
     assert errors <= baseline, errors - baseline
     missing = [s for s in expected_strings(report) if not any(s in t for t in texts)]

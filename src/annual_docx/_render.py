@@ -116,8 +116,9 @@ def _picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes]) -> Pic
             return picture_run_markup(self.inline(), self.alt, self.alt[:40])
 
     def make(source: bytes | Path, width_mm: float, alt: str) -> Any:
-        if isinstance(source, Path):
-            source = prepared.get((source, width_mm), source)
+        if isinstance(source, Path):  # checked, upright, downscaled bytes; a gallery places them narrower
+            same_file = (data for (path, _), data in prepared.items() if path == source)
+            source = prepared.get((source, width_mm)) or next(same_file, source)
         return DescribedImage(BytesIO(source) if isinstance(source, bytes) else str(source), width_mm, alt)
 
     return make
