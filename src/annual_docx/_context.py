@@ -11,13 +11,14 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from . import schema as s
 from ._blocks import content_blocks
 from ._chart_cache import ChartLike, cached_chart
+from ._figures import GALLERY_GAP_MM, GALLERY_WIDTH_MM, Gallery, number_figures
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
@@ -222,46 +223,6 @@ class _Builder:
             )
 
         return self.figure(self.cached(spec, draw), section.caption or "")
-
-
-GALLERY_WIDTH_MM = 150.0  # the 156 mm type area less the cells' margins
-GALLERY_GAP_MM = 4.0
-
-
-@dataclass(frozen=True)
-class Gallery:
-    """Pictures laid out in a borderless table; renders itself as WordprocessingML for ``{{p b.xml }}``."""
-
-    pictures: tuple[Any, ...]
-    captions: tuple[str, ...]
-    per_row: int
-
-    def __html__(self) -> str:
-        from ._ooxml import body, table
-
-        cells = [(picture.inline(), caption) for picture, caption in zip(self.pictures, self.captions, strict=True)]
-        return body.markup(table.gallery(cells, self.per_row))
-
-    def __str__(self) -> str:
-        return self.__html__()
-
-
-def number_figures(blocks: list[Block]) -> list[Block]:
-    """Return ``blocks`` with each captioned figure's caption numbered in order: ``图1 曲阜市图书馆组织结构图``;
-    captions in a gallery count too."""
-    numbered, n = [], 0
-    for block in blocks:
-        if block.kind == "figure" and block.text:
-            n += 1
-            block = replace(block, text=f"图{n} {block.text}")
-        elif isinstance(block.xml, Gallery):
-            captions = []
-            for caption in block.xml.captions:
-                n += bool(caption)
-                captions.append(f"图{n} {caption}" if caption else "")
-            block = replace(block, xml=replace(block.xml, captions=tuple(captions)))
-        numbered.append(block)
-    return numbered
 
 
 def org_box(unit: s.OrgUnit) -> Any:
