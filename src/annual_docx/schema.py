@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .schema_blocks import ContentBlock, SeriesChart
+from .schema_blocks import ContentBlock, SeriesChart, resolve_path
 from .schema_official import OfficialParts
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
@@ -47,20 +47,12 @@ class Picture(_Model):
     @field_validator("path")
     @classmethod
     def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
-        base = (info.context or {}).get("base_dir")
-        if not path.is_absolute() and base is not None:
-            path = Path(base) / path
+        path = resolve_path(path, info)
         if not path.is_file():
             raise ValueError(f"图片文件不存在 / picture file not found: {path}")
         if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
             raise ValueError(f"只支持 PNG 或 JPEG 图片 / only PNG and JPEG pictures are supported: {path.name}")
         return path
-
-
-def _resolve_path(path: Path, info: ValidationInfo) -> Path:
-    """Return ``path`` resolved against the report file's folder (the ``base_dir`` validation context)."""
-    base = (info.context or {}).get("base_dir")
-    return Path(base) / path if not path.is_absolute() and base is not None else path
 
 
 class ChartFont(_Model):
@@ -75,7 +67,7 @@ class ChartFont(_Model):
     @field_validator("path")
     @classmethod
     def _font_file(cls, path: Path, info: ValidationInfo) -> Path:
-        path = _resolve_path(path, info)
+        path = resolve_path(path, info)
         if not path.is_file():
             raise ValueError(f"字体文件不存在 / font file not found: {path}")
         return path

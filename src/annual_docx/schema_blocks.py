@@ -24,6 +24,12 @@ class MergedCell(BaseModel):
 CellValue = str | int | float | None | MergedCell
 
 
+def resolve_path(path: Path, info: ValidationInfo) -> Path:
+    """Return ``path`` resolved against the report file's folder (the ``base_dir`` validation context)."""
+    base = (info.context or {}).get("base_dir")
+    return Path(base) / path if not path.is_absolute() and base is not None else path
+
+
 class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -80,11 +86,7 @@ class TableSource(_Block):
     path: Path
     sheet: str | None = Field(None, description="工作表名称，默认第一个 / sheet name (default: the first)")
 
-    @field_validator("path")
-    @classmethod
-    def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
-        base = (info.context or {}).get("base_dir")
-        return Path(base) / path if not path.is_absolute() and base is not None else path
+    _resolve = field_validator("path")(resolve_path)
 
 
 class TableBlock(_Block):
