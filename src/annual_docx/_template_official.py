@@ -4,6 +4,8 @@ the 版记 after it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ._fonts import FANGSONG, HEITI, LATIN, XIAOBIAOSONG
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, style
 
@@ -35,20 +37,14 @@ def official_styles() -> list[Element]:
         style("AttachmentTitle", "附件标题", based_on="Normal", next_style="Normal",
               paragraph=ParagraphFormat(align="center", first_line_chars=0, keep_next=True, after=LINE),
               run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=22)),
-        # 版记: 四号 仿宋, 1 字 in on both sides, between 0.35 mm rules with a 0.25 mm rule between (7.4)
-        style("RecordCc", "抄送", based_on="Normal", paragraph=_with(record, (("top", 8, "000000"),)),
+        # 版记: 四号 仿宋, 1 字 in on both sides; a 抄送 line that wraps continues under the first organ after the
+        # colon. The rules (0.35 / 0.25 / 0.35 mm) and the place at the foot of the last page come from
+        # _ooxml.record, which moves these paragraphs into a table in a text box after rendering (7.4)
+        style("RecordCc", "抄送", based_on="Normal", paragraph=replace(record, left_chars=400, hanging_chars=300),
               run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
-        style("RecordPrint", "印发", based_on="Normal",
-              paragraph=_with(record, (("top", 6, "000000"), ("bottom", 8, "000000")), right_tab=TYPE_WIDTH - 280),
+        style("RecordPrint", "印发", based_on="Normal", paragraph=replace(record, right_tab=TYPE_WIDTH - 280),
               run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
     ]
-
-
-def _with(fmt: ParagraphFormat, borders: tuple[tuple[str, int, str], ...], right_tab: int | None = None
-          ) -> ParagraphFormat:
-    from dataclasses import replace
-
-    return replace(fmt, borders=borders, right_tab=right_tab)
 
 
 HEAD: list[tuple[str | None, str]] = [

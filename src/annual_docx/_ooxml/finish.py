@@ -1,10 +1,12 @@
-"""Post-process a rendered document: picture alt text, 落款 indents, East Asian fonts on every style."""
+"""Post-process a rendered document: picture alt text, 落款 indents, East Asian fonts on every style, the 版记
+pinned to the bottom of the last page."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .props import Element, el, qn, strip_theme_fonts
+from .record import pin_record
 
 
 def describe_picture(inline: Element, alt: str, name: str) -> Element:
@@ -98,6 +100,7 @@ def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
     end_with_paragraph(body)
+    pin_record(body)
 
 
 def end_with_paragraph(body: Element) -> bool:

@@ -76,6 +76,7 @@ class ParagraphFormat:
     page_break_before: bool = False
     borders: tuple[tuple[str, int, str], ...] = ()  # (edge, width in 1/8 pt, colour): ("top", 8, "000000")
     right_tab: int | None = None  # twips from the left indent: a right-aligned tab stop
+    hanging_chars: int | None = None  # hanging indent (replaces the first-line indent)
 
 
 def fonts(east_asia: str | None, latin: str | None) -> Element:
@@ -136,7 +137,8 @@ def ppr(fmt: ParagraphFormat, *, style: str | None = None) -> Element:
             else {"w:line": 240, "w:lineRule": "auto"}
         )
     ind: dict[str, str | int] = {}
-    for side, chars in (("left", fmt.left_chars), ("right", fmt.right_chars), ("firstLine", fmt.first_line_chars)):
+    first = ("hanging", fmt.hanging_chars) if fmt.hanging_chars is not None else ("firstLine", fmt.first_line_chars)
+    for side, chars in (("left", fmt.left_chars), ("right", fmt.right_chars), first):
         if chars is not None:  # Word reads the *Chars value; the twips value is for readers that ignore it
             ind.update({f"w:{side}Chars": chars, f"w:{side}": round(chars * fmt.char_pt * 20 / 100)})
     return el(

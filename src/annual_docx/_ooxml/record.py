@@ -1,0 +1,197 @@
+"""Pin the 版记 (抄送, 印发机关 and 印发日期) to the bottom of the last page (GB/T 9704-2012 7.4).
+
+The template lays the 版记 out as ordinary ``RecordCc`` / ``RecordPrint`` paragraphs, so agencies restyle them in
+Word like any other text. After rendering, :func:`pin_record` moves them into a one-column table whose rules are
+the 版记's separators (first and last 0.35 mm, the one between 0.25 mm, each as wide as the 版心), puts the table in
+a borderless text box anchored to the bottom of the 版心 with top-and-bottom wrapping, and anchors the box in the
+document's last paragraph. Word, WPS and LibreOffice all place such a box on the page of its anchor, so the 版记's
+last rule lands on the last line of the last page, and body text that would run into it moves on to a new page.
+(Frames, floating tables and bottom-aligned sections were tried first: LibreOffice 7.4 ignores all three.)
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from lxml import etree
+
+from .props import Element, el, qn
+
+RECORD_STYLES = ("RecordCc", "RecordPrint")
+THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
+LINE = 579  # twips: one line of the 22-line grid
+TAIL = 20  # twips: the empty paragraph Word requires after the table in the text box
+RECORD_PT = 14  # 四号
+EMU_PER_TWIP = 635
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+BOX_NAME = "版记"
+
+
+def _ns(uri: str, tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
+    element = etree.Element(f"{{{uri}}}{tag}")
+    for key, value in (attrs or {}).items():
+        element.set(key, str(value))
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def _wp(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
+    return _ns(_WP, tag, attrs, *children)
+
+
+def _a(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
+    return _ns(_A, tag, attrs, *children)
+
+
+def _wps(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
+    return _ns(_WPS, tag, attrs, *children)
+
+
+def paragraph_text(paragraph: Element) -> str:
+    """Return the text of ``paragraph``'s runs, tabs as ``\t`` (``itertext`` repeats text on python-docx elements)."""
+    return "".join("\t" if etree.QName(node).localname == "tab" else (node.text or "")
+                   for node in paragraph.iter(qn("w:t"), qn("w:tab")))
+
+
+def _style_id(paragraph: Element) -> str | None:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if style is None else style.get(qn("w:val"))
+
+
+def type_width(body: Element, default: int = 8845) -> int:
+    """Return the width of the 版心 in twips, from the body's section properties (the template's if restyled)."""
+    sect = body.find(qn("w:sectPr"))
+    size = None if sect is None else sect.find(qn("w:pgSz"))
+    margins = None if sect is None else sect.find(qn("w:pgMar"))
+    try:
+        assert size is not None and margins is not None
+        return int(size.get(qn("w:w")) or 0) - int(margins.get(qn("w:left")) or 0) - int(
+            margins.get(qn("w:right")) or 0)
+    except (AssertionError, ValueError):
+        return default
+
+
+def text_lines(text: str, width_twips: int, indent_chars: float = 1, hanging_chars: float = 0) -> int:
+    """Return how many lines of 四号 text ``text`` takes in a ``width_twips`` cell, counting wide characters as one
+    character and narrow ones as half, with ``indent_chars`` on both sides and continuation lines indented a further
+    ``hanging_chars`` (the 抄送 line's continuation starts under the first organ after the colon)."""
+    per_char = RECORD_PT * 20
+    first = math.floor(width_twips / per_char - 2 * indent_chars)  # whole characters: a line breaks between them
+    rest = first - math.ceil(hanging_chars)
+    units = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if c != "\t")
+    if units <= first or rest <= 0:
+        return 1
+    return 1 + math.ceil((units - first) / rest - 1e-9)
+
+
+def _row(paragraph: Element, width: int, height: int) -> Element:
+    return el(
+        "w:tr", None,
+        el("w:trPr", None, el("w:cantSplit"), el("w:trHeight", {"w:val": height, "w:hRule": "exact"})),
+        el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+                            el("w:vAlign", {"w:val": "center"})), paragraph),
+    )
+
+
+def record_table(paragraphs: list[Element], width: int) -> tuple[Element, int]:
+    """Return the 版记 table holding ``paragraphs`` (one row each) and its height in twips: a whole number of grid
+    lines less the paragraph that follows it in the box. Its top and bottom rules are thick and the rules between
+    rows thin, so a 版记 without 抄送 is still framed by two thick rules."""
+    rule: dict[str, str | int] = {"w:val": "single", "w:space": 0, "w:color": "000000"}
+    borders = el("w:tblBorders", None,
+                 el("w:top", {**rule, "w:sz": THICK}), el("w:left", {"w:val": "nil"}),
+                 el("w:bottom", {**rule, "w:sz": THICK}), el("w:right", {"w:val": "nil"}),
+                 el("w:insideH", {**rule, "w:sz": THIN}), el("w:insideV", {"w:val": "nil"}))
+    margins = el("w:tblCellMar", None, el("w:left", {"w:w": 0, "w:type": "dxa"}),
+                 el("w:right", {"w:w": 0, "w:type": "dxa"}))
+    properties = el("w:tblPr", None, el("w:tblW", {"w:w": width, "w:type": "dxa"}), el("w:jc", {"w:val": "center"}),
+                    borders, el("w:tblLayout", {"w:type": "fixed"}), margins,
+                    el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
+                                     "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}))
+    rows = []
+    total = 0
+    for n, p in enumerate(paragraphs, start=1):
+        text = paragraph_text(p)
+        hanging = text.index("：") + 1 if _style_id(p) == "RecordCc" and "：" in text else 0
+        height = LINE * text_lines(text, width, hanging_chars=hanging) - (TAIL if n == len(paragraphs) else 0)
+        rows.append(_row(p, width, height))
+        total += height
+    return el("w:tbl", None, properties, el("w:tblGrid", None, el("w:gridCol", {"w:w": width})), *rows), total
+
+
+def _next_drawing_id(root: Element) -> int:
+    found = root.xpath("//*[local-name()='docPr']/@id")
+    ids = [int(str(v)) for v in (found if isinstance(found, list) else []) if str(v).isdigit()]
+    return max(ids, default=0) + 1
+
+
+def bottom_box(content: list[Element], width: int, height: int, drawing_id: int, alt: str) -> Element:
+    """Return a run holding a borderless text box of ``content``, ``width`` × ``height`` twips, centred on the
+    版心 and sitting on its bottom edge, with text wrapping above and below it only."""
+    cx, cy = width * EMU_PER_TWIP, height * EMU_PER_TWIP
+    no_inset = {"lIns": 0, "tIns": 0, "rIns": 0, "bIns": 0}
+    shape = _wps(
+        "wsp", None,
+        _wps("cNvSpPr", {"txBox": 1}),
+        _wps("spPr", None,
+             _a("xfrm", None, _a("off", {"x": 0, "y": 0}), _a("ext", {"cx": cx, "cy": cy})),
+             _a("prstGeom", {"prst": "rect"}, _a("avLst")), _a("noFill"), _a("ln", None, _a("noFill"))),
+        _wps("txbx", None, el("w:txbxContent", None, *content)),
+        _wps("bodyPr", {"rot": 0, "vert": "horz", "wrap": "square", **no_inset, "anchor": "b", "anchorCtr": 0},
+             _a("noAutofit")),
+    )
+    anchor = _wp(
+        "anchor",
+        {"distT": 0, "distB": 0, "distL": 0, "distR": 0, "simplePos": 0, "relativeHeight": 251659264,
+         "behindDoc": 0, "locked": 1, "layoutInCell": 1, "allowOverlap": 0},
+        _wp("simplePos", {"x": 0, "y": 0}),
+        _wp("positionH", {"relativeFrom": "margin"}, _text(_wp("align"), "center")),
+        _wp("positionV", {"relativeFrom": "margin"}, _text(_wp("align"), "bottom")),
+        _wp("extent", {"cx": cx, "cy": cy}),
+        _wp("effectExtent", {"l": 0, "t": 0, "r": 0, "b": 0}),
+        _wp("wrapTopAndBottom"),
+        _wp("docPr", {"id": drawing_id, "name": BOX_NAME, "descr": alt}),
+        _wp("cNvGraphicFramePr"),
+        _a("graphic", None, _a("graphicData", {"uri": _WPS}, shape)),
+    )
+    choice = _ns(_MC, "Choice", {"Requires": "wps"}, el("w:drawing", None, anchor))
+    alternate = etree.Element(f"{{{_MC}}}AlternateContent", nsmap={"mc": _MC, "wps": _WPS})
+    alternate.append(choice)
+    return el("w:r", None, alternate)
+
+
+def _text(element: Element, text: str) -> Element:
+    element.text = text
+    return element
+
+
+def pin_record(body: Element) -> bool:
+    """Move the 版记 paragraphs of ``body`` into a text box pinned to the bottom of the last page; return whether
+    there was a 版记."""
+    paragraphs = [p for p in body.iter(qn("w:p")) if _style_id(p) in RECORD_STYLES
+                  and p.getparent() is body]
+    if not paragraphs:
+        return False
+    for p in paragraphs:
+        body.remove(p)
+    width = type_width(body)
+    table, height = record_table(paragraphs, width)
+    # Word wants a paragraph after a table, also in a text box; a 1-twip one adds nothing to the height
+    tail = el("w:p", None, el("w:pPr", None, el("w:snapToGrid", {"w:val": 0}),
+                              el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": TAIL, "w:lineRule": "exact"}),
+                              el("w:rPr", None, el("w:sz", {"w:val": 2}), el("w:szCs", {"w:val": 2}))))
+    alt = "版记：" + "；".join(paragraph_text(p).replace("\t", " ") for p in paragraphs)
+    run = bottom_box([table, tail], width, height + TAIL, _next_drawing_id(body), alt)
+    content = [child for child in body if etree.QName(child).localname != "sectPr"]
+    anchor = content[-1] if content and etree.QName(content[-1]).localname == "p" else None
+    if anchor is None:
+        anchor = el("w:p")
+        (content[-1].addnext(anchor) if content else body.insert(0, anchor))
+    anchor.append(run)
+    return True
