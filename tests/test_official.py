@@ -170,3 +170,9 @@ def test_text_lines_counts_wide_and_narrow_characters() -> None:
     assert text_lines("抄送：" + "甲" * 26 + "乙" * 26, 8845, hanging_chars=3) == 2
     assert text_lines("抄送：" + "甲" * 26 + "乙" * 27, 8845, hanging_chars=3) == 3
     assert text_lines("A" * 58, 8845) == 1 and text_lines("A" * 59, 8845) == 2
+
+
+def test_line_breaks_in_a_cc_list_count_as_lines() -> None:
+    """A line break inside the 抄送 text (docxtpl turns \\n into one) starts a continuation line."""
+    assert text_lines("抄送：甲\n乙", 8845, hanging_chars=3) == 2
+    assert text_lines("抄送：甲\n" + "乙" * 27, 8845, hanging_chars=3) == 3

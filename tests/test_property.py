@@ -21,6 +21,7 @@ from openxml_audit import OpenXmlValidator
 from PIL import Image
 
 import annual_docx
+from annual_docx._ooxml.record import paragraph_text
 from annual_docx._text import clean_text
 
 settings.register_profile("default", max_examples=25, deadline=None)
@@ -101,8 +102,15 @@ reports = st.fixed_dictionaries(
     {"organisation": text, "year": st.integers(1949, 2100), "opening": st.lists(text, max_size=3),
      "sections": st.lists(sections, min_size=1, max_size=4)},
     optional={"title": text, "signature": text, "date": st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)),
-              "numbering": st.permutations(["一、", "（一）", "1.", "（1）"]).map(lambda n: n[:2])},
+              "numbering": st.permutations(["一、", "（一）", "1.", "（1）"]).map(lambda n: n[:2]),
+              "official": st.fixed_dictionaries({}, optional={  # the 版记, moved into a text box after rendering
+                  "cc": st.lists(text.filter(str.strip), min_size=1, max_size=12), "printer": text.filter(str.strip),
+                  "print_date": st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31))})},
 )
+
+
+W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+TXBX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
 
 
 @functools.cache
@@ -117,6 +125,8 @@ def _audit() -> tuple[OpenXmlValidator, frozenset[str]]:
 def expected_strings(report: annual_docx.Report) -> list[str]:
     """Return the report's strings that appear verbatim in the document body (role lines are re-spaced)."""
     out = [*report.opening, report.signature or ""]  # the title is checked apart: it may be broken into lines
+    if report.official:
+        out += [*report.official.cc, report.official.printer or ""]
     for section in report.sections:
         out += [section.title, *section.paragraphs]
         for name, value in section:
@@ -162,6 +172,8 @@ def test_random_valid_report_renders_to_a_valid_document(data: dict[str, Any]) -
         document = docx.Document(str(out))
         texts = [p.text for p in document.paragraphs]
         texts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+        texts += [paragraph_text(p) for box in document.element.body.iter(TXBX)  # text boxes (the 版记)
+                  for p in box.iter(W_P)]
         errors = {str(e) for e in validator.validate(str(out)).errors}
     assert errors <= baseline, errors - baseline
     missing = [s for s in expected_strings(report) if not any(s in t for t in texts)]

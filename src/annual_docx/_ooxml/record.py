@@ -54,9 +54,11 @@ def _wps(tag: str, attrs: dict[str, str | int] | None = None, *children: Element
 
 
 def paragraph_text(paragraph: Element) -> str:
-    """Return the text of ``paragraph``'s runs, tabs as ``\t`` (``itertext`` repeats text on python-docx elements)."""
-    return "".join("\t" if etree.QName(node).localname == "tab" else (node.text or "")
-                   for node in paragraph.iter(qn("w:t"), qn("w:tab")))
+    """Return the text of ``paragraph``'s runs, tabs as ``\t`` and line breaks as ``\n`` (``itertext`` repeats text
+    on python-docx elements)."""
+    marks = {"tab": "\t", "br": "\n", "cr": "\n"}
+    return "".join(marks.get(etree.QName(node).localname, node.text or "")
+                   for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")))
 
 
 def _style_id(paragraph: Element) -> str | None:
@@ -80,14 +82,17 @@ def type_width(body: Element, default: int = 8845) -> int:
 def text_lines(text: str, width_twips: int, indent_chars: float = 1, hanging_chars: float = 0) -> int:
     """Return how many lines of 四号 text ``text`` takes in a ``width_twips`` cell, counting wide characters as one
     character and narrow ones as half, with ``indent_chars`` on both sides and continuation lines indented a further
-    ``hanging_chars`` (the 抄送 line's continuation starts under the first organ after the colon)."""
+    ``hanging_chars`` (the 抄送 line's continuation starts under the first organ after the colon); ``\n`` is a line
+    break."""
     per_char = RECORD_PT * 20
     first = math.floor(width_twips / per_char - 2 * indent_chars)  # whole characters: a line breaks between them
     rest = first - math.ceil(hanging_chars)
-    units = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if c != "\t")
-    if units <= first or rest <= 0:
-        return 1
-    return 1 + math.ceil((units - first) / rest - 1e-9)
+    lines = 0
+    for n, piece in enumerate(text.split("\n")):
+        room = first if n == 0 else rest
+        units = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in piece if c != "\t")
+        lines += 1 if units <= room or rest <= 0 else 1 + math.ceil((units - room) / rest - 1e-9)
+    return lines
 
 
 def _row(paragraph: Element, width: int, height: int) -> Element:
