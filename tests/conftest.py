@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,16 @@ def example_report() -> annual_docx.Report:
 def example_docx(tmp_path_factory: pytest.TempPathFactory, example_report: annual_docx.Report) -> Path:
     """Return the example rendered once to a .docx."""
     return annual_docx.render(example_report, tmp_path_factory.mktemp("example") / "qufu_2020.docx")
+
+
+def require_tools(*tools: str) -> None:
+    """Skip the test when one of ``tools`` (e.g. soffice, pdftotext) is not on PATH; on CI, fail instead, since
+    .ci/run installs them."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f".ci/run must install what provides {', '.join(missing)} (libreoffice-writer, poppler-utils)")
+        pytest.skip(f"not installed: {', '.join(missing)}")
 
 
 def small_report(**overrides: Any) -> dict[str, Any]:

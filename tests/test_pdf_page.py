@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 import annual_docx
 
+from .conftest import require_tools
 from .pdfpage import PT_PER_MM, Page, full_line_chars, is_full_text_page, mean_pitch, read_pages
 
 pytestmark = pytest.mark.libreoffice
@@ -21,10 +21,7 @@ pytestmark = pytest.mark.libreoffice
 @pytest.fixture(scope="module")
 def pdf(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the example as a PDF made by to_pdf (skipped without LibreOffice/poppler, except on CI)."""
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        if os.environ.get("CI"):
-            pytest.fail(".ci/run must install libreoffice-writer and poppler-utils")
-        pytest.skip("LibreOffice or poppler-utils is not installed")
+    require_tools("soffice", "pdftotext")
     return annual_docx.to_pdf(example_docx, tmp_path_factory.mktemp("pdf") / "qufu_2020.pdf")
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from openxml_audit import OpenXmlValidator
 import annual_docx
 from annual_docx._ooxml.table import TYPE_WIDTH, column_widths, insert_before_section, official_table
 
+from .conftest import require_tools
 from .docxcheck import NS, part, q, style_east_asia
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "report_template.docx"
@@ -82,10 +81,7 @@ def test_document_with_a_table_is_valid(table_docx: Path) -> None:
 @pytest.mark.libreoffice
 def test_header_row_repeats_on_the_next_page(table_docx: Path, tmp_path: Path) -> None:
     """In the PDF the table runs onto a second page and its header row appears again at the top."""
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        if os.environ.get("CI"):
-            pytest.fail(".ci/run must install libreoffice-writer and poppler-utils")
-        pytest.skip("LibreOffice or poppler-utils is not installed")
+    require_tools("soffice", "pdftotext")
     pdf = annual_docx.to_pdf(table_docx, tmp_path / "t.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = [p.replace(" ", "") for p in text.split("\f")]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .props import Element, el, qn, strip_theme_fonts
-from .record import pin_record
+from .props import Element, el, qn, strip_theme_fonts, style_id
+from .record import anchor_record, take_record
 
 
 def describe_picture(inline: Element, alt: str, name: str) -> Element:
@@ -25,17 +25,12 @@ def picture_run_markup(inline: Element, alt: str, name: str) -> str:
     return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
 
-def _style_id(paragraph: Element) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return None if style is None else style.get(qn("w:val"))
-
-
-def set_right_indent(body: Element, style_id: str, chars: float) -> int:
-    """Right-align every paragraph in style ``style_id`` and indent it ``chars`` characters from the right margin;
+def set_right_indent(body: Element, wanted: str, chars: float) -> int:
+    """Right-align every paragraph in style ``wanted`` and indent it ``chars`` characters from the right margin;
     return how many paragraphs changed."""
     changed = 0
     for p in body.iter(qn("w:p")):
-        if _style_id(p) != style_id:
+        if style_id(p) != wanted:
             continue
         ppr = p.find(qn("w:pPr"))
         assert ppr is not None  # a paragraph with a style has pPr
@@ -99,8 +94,10 @@ def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
+    record = take_record(body)
     end_with_paragraph(body)
-    pin_record(body)
+    if record:
+        anchor_record(body, record)
 
 
 def end_with_paragraph(body: Element) -> bool:

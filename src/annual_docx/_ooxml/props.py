@@ -35,6 +35,12 @@ def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Elemen
     return element
 
 
+def style_id(paragraph: Element) -> str | None:
+    """Return the id of the paragraph style ``paragraph`` names, if any."""
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if style is None else style.get(qn("w:val"))
+
+
 def w_text(value: str) -> Element:
     """Return a ``w:t`` holding ``value`` with its spaces preserved."""
     t = el("w:t")

@@ -1,11 +1,12 @@
 """Pin the 版记 (抄送, 印发机关 and 印发日期) to the bottom of the last page (GB/T 9704-2012 7.4).
 
 The template lays the 版记 out as ordinary ``RecordCc`` / ``RecordPrint`` paragraphs, so agencies restyle them in
-Word like any other text. After rendering, :func:`pin_record` moves them into a one-column table whose rules are
-the 版记's separators (first and last 0.35 mm, the one between 0.25 mm, each as wide as the 版心), puts the table in
-a borderless text box anchored to the bottom of the 版心 with top-and-bottom wrapping, and anchors the box in the
-document's last paragraph. Word, WPS and LibreOffice all place such a box on the page of its anchor, so the 版记's
-last rule lands on the last line of the last page, and body text that would run into it moves on to a new page.
+Word like any other text. After rendering, :func:`take_record` and :func:`anchor_record` move them into a one-column
+table whose rules are the 版记's separators (first and last 0.35 mm, the one between 0.25 mm, each as wide as the
+版心), put the table in a borderless text box anchored to the bottom of the 版心 with top-and-bottom wrapping, and
+anchor the box in the document's last paragraph. Word, WPS and LibreOffice all place such a box on the page of its
+anchor, so the 版记's last rule lands on the last line of the last page, and body text that would run into it moves
+on to a new page.
 (Frames, floating tables and bottom-aligned sections were tried first: LibreOffice 7.4 ignores all three.)
 """
 
@@ -16,7 +17,8 @@ import unicodedata
 
 from lxml import etree
 
-from .props import Element, el, qn
+from .props import Element, el, qn, style_id
+from .table import TYPE_WIDTH
 
 RECORD_STYLES = ("RecordCc", "RecordPrint")
 THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
@@ -61,22 +63,15 @@ def paragraph_text(paragraph: Element) -> str:
                    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")))
 
 
-def _style_id(paragraph: Element) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return None if style is None else style.get(qn("w:val"))
-
-
-def type_width(body: Element, default: int = 8845) -> int:
+def type_width(body: Element) -> int:
     """Return the width of the 版心 in twips, from the body's section properties (the template's if restyled)."""
-    sect = body.find(qn("w:sectPr"))
-    size = None if sect is None else sect.find(qn("w:pgSz"))
-    margins = None if sect is None else sect.find(qn("w:pgMar"))
-    try:
-        assert size is not None and margins is not None
-        return int(size.get(qn("w:w")) or 0) - int(margins.get(qn("w:left")) or 0) - int(
-            margins.get(qn("w:right")) or 0)
-    except (AssertionError, ValueError):
-        return default
+    size, margins = body.find(f"{qn('w:sectPr')}/{qn('w:pgSz')}"), body.find(f"{qn('w:sectPr')}/{qn('w:pgMar')}")
+    edges = ((size, "w:w"), (margins, "w:left"), (margins, "w:right"))
+    values = [None if e is None else e.get(qn(a)) for e, a in edges]
+    if not all(v and v.isdigit() for v in values):
+        return TYPE_WIDTH
+    page, left, right = (int(v or 0) for v in values)
+    return page - left - right
 
 
 def text_lines(text: str, width_twips: int, indent_chars: float = 1, hanging_chars: float = 0) -> int:
@@ -123,7 +118,7 @@ def record_table(paragraphs: list[Element], width: int) -> tuple[Element, int]:
     total = 0
     for n, p in enumerate(paragraphs, start=1):
         text = paragraph_text(p)
-        hanging = text.index("：") + 1 if _style_id(p) == "RecordCc" and "：" in text else 0
+        hanging = text.index("：") + 1 if style_id(p) == "RecordCc" and "：" in text else 0
         height = LINE * text_lines(text, width, hanging_chars=hanging) - (TAIL if n == len(paragraphs) else 0)
         rows.append(_row(p, width, height))
         total += height
@@ -176,15 +171,17 @@ def _text(element: Element, text: str) -> Element:
     return element
 
 
-def pin_record(body: Element) -> bool:
-    """Move the 版记 paragraphs of ``body`` into a text box pinned to the bottom of the last page; return whether
-    there was a 版记."""
-    paragraphs = [p for p in body.iter(qn("w:p")) if _style_id(p) in RECORD_STYLES
-                  and p.getparent() is body]
-    if not paragraphs:
-        return False
+def take_record(body: Element) -> list[Element]:
+    """Remove the 版记 paragraphs from ``body`` and return them (none when the report has no 版记)."""
+    paragraphs = [p for p in body.iterchildren(qn("w:p")) if style_id(p) in RECORD_STYLES]
     for p in paragraphs:
         body.remove(p)
+    return paragraphs
+
+
+def anchor_record(body: Element, paragraphs: list[Element]) -> None:
+    """Put ``paragraphs`` (from :func:`take_record`) in a text box pinned to the bottom of the page of the body's
+    last paragraph, which is the last page."""
     width = type_width(body)
     table, height = record_table(paragraphs, width)
     # Word wants a paragraph after a table, also in a text box; a 1-twip one adds nothing to the height
@@ -192,11 +189,4 @@ def pin_record(body: Element) -> bool:
                               el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": TAIL, "w:lineRule": "exact"}),
                               el("w:rPr", None, el("w:sz", {"w:val": 2}), el("w:szCs", {"w:val": 2}))))
     alt = "版记：" + "；".join(paragraph_text(p).replace("\t", " ") for p in paragraphs)
-    run = bottom_box([table, tail], width, height + TAIL, _next_drawing_id(body), alt)
-    content = [child for child in body if etree.QName(child).localname != "sectPr"]
-    anchor = content[-1] if content and etree.QName(content[-1]).localname == "p" else None
-    if anchor is None:
-        anchor = el("w:p")
-        (content[-1].addnext(anchor) if content else body.insert(0, anchor))
-    anchor.append(run)
-    return True
+    body.findall(qn("w:p"))[-1].append(bottom_box([table, tail], width, height + TAIL, _next_drawing_id(body), alt))
