@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 import annual_docx
+
+from .conftest import small_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,3 +54,35 @@ def test_wheel_carries_the_template_and_type_marker(tmp_path: Path) -> None:
     assert "annual_docx/templates/report_template.docx" in names
     assert "annual_docx/py.typed" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_render_without_out_returns_the_docx_bytes(example_report: annual_docx.Report, example_docx: Path) -> None:
+    """``render(report)`` — the call scripts use — returns the same bytes the path form writes."""
+    data = annual_docx.render(example_report)
+    assert isinstance(data, bytes)
+    assert data == example_docx.read_bytes()
+
+
+def test_render_writes_into_a_binary_file_object(example_report: annual_docx.Report, example_docx: Path) -> None:
+    """A binary stream (a web response, an upload) receives the document; nothing is returned."""
+    stream = io.BytesIO()
+    assert annual_docx.render(example_report, stream) is None
+    assert stream.getvalue() == example_docx.read_bytes()
+
+
+def test_render_to_a_closed_stream_is_an_output_error(example_report: annual_docx.Report) -> None:
+    """A stream that cannot be written gives the library's OutputError, not a raw ValueError."""
+    stream = io.BytesIO()
+    stream.close()
+    with pytest.raises(annual_docx.OutputError):
+        annual_docx.render(example_report, stream)
+
+
+def test_render_accepts_a_plain_dict_and_validates_it() -> None:
+    """A dict is validated like ``validate`` would; bad data is a ReportValidationError naming the field."""
+    data = annual_docx.render(small_report())
+    text = "".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "开头段落。" in text
+    with pytest.raises(annual_docx.ReportValidationError) as caught:
+        annual_docx.render(small_report(year="明年"))
+    assert "year" in str(caught.value)

@@ -6,12 +6,13 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import typing
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import jinja2
 
@@ -26,6 +27,8 @@ from ._text import clean
 from .errors import ImageError, OutputError, TemplateError
 from .schema import Report
 
+StrPath: typing.TypeAlias = "str | os.PathLike[str]"
+
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
 
 
@@ -37,19 +40,52 @@ def default_template() -> Path:
     return _SOURCE_TREE_TEMPLATE  # editable install: the template sits at the top of the repository
 
 
-def render(report: Report, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None) -> Path:
-    """Write ``report`` as a .docx to ``out`` and return its path; on any error ``out`` is left as it was.
+@typing.overload
+def render(report: Report | Mapping[str, Any], out: None = None, *, template: StrPath | None = None) -> bytes: ...
+@typing.overload
+def render(report: Report | Mapping[str, Any], out: StrPath, *, template: StrPath | None = None) -> Path: ...
+@typing.overload
+def render(report: Report | Mapping[str, Any], out: BinaryIO, *, template: StrPath | None = None) -> None: ...
 
-    ``template`` is a Word file restyled from the default one (``templates/report_template.docx``). Text is cleaned
-    of XML-illegal characters and pictures are checked before anything is written; the same report and template
-    give byte-identical files.
+
+def render(
+    report: Report | Mapping[str, Any], out: StrPath | BinaryIO | None = None, *, template: StrPath | None = None
+) -> Path | bytes | None:
+    """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or
+    write it to the path ``out`` and return that path; on any error a path ``out`` is left as it was.
+
+    ``report`` is a :class:`Report` or a plain mapping, validated as by :func:`annual_docx.validate` (relative
+    picture paths then resolve against the working folder). ``template`` is a Word file restyled from the default one
+    (``templates/report_template.docx``). Text is cleaned of XML-illegal characters and pictures are checked before
+    anything is written; the same report and template give byte-identical files.
     """
-    out_path = Path(out)
+    if not isinstance(report, Report):
+        from ._load import validate
+
+        report = validate(report)
     template_path = Path(template) if template is not None else default_template()
-    if not out_path.parent.is_dir():
-        raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
-    if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
-        raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
+    out_path = None if out is None or hasattr(out, "write") else Path(out)
+    if out_path is not None:
+        if not out_path.parent.is_dir():
+            raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
+        if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
+            raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
+    data = _document_bytes(report, template_path)
+    if out_path is not None:
+        with _atomic_target(out_path) as tmp:
+            tmp.write_bytes(data)
+        return out_path
+    if out is None:
+        return data
+    try:
+        typing.cast(BinaryIO, out).write(data)
+    except (OSError, ValueError) as exc:  # a closed or read-only stream
+        raise OutputError(f"无法写入输出流 / cannot write to the output stream: {exc}") from exc
+    return None
+
+
+def _document_bytes(report: Report, template_path: Path) -> bytes:
+    """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``."""
     report = clean(report)
     pictures = prepare_pictures(report)
     tpl = _open_template(template_path)
@@ -57,9 +93,7 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     fill(tpl, context, template_path, report.date)
     buffer = BytesIO()
     tpl.save(buffer)
-    with _atomic_target(out_path) as tmp:
-        tmp.write_bytes(fixed_zip(buffer.getvalue()))
-    return out_path
+    return fixed_zip(buffer.getvalue())
 
 
 def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None) -> None:
