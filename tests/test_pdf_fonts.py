@@ -304,3 +304,21 @@ def test_readme_and_ci_install_the_stand_ins() -> None:
         assert line in readme, line
     for package in ("fonts-noto-cjk", "fonts-lxgw-wenkai", "fonts-liberation2", "texlive-lang-chinese"):
         assert package in ci and package in INSTALL_COMMAND
+
+
+@pytest.mark.libreoffice
+def test_the_simplified_check_catches_japanese_forms(example_docx: Path, tmp_path: Path) -> None:
+    """The glyph oracle can fail: the same document with its East Asian language set to ja-JP is drawn in Japanese
+    forms (the Noto fonts' locl feature), and the Noto title is then matched to the JP face, not the SC one."""
+    _need("soffice", "fc-list")
+    japanese = tmp_path / "ja.docx"
+    with zipfile.ZipFile(example_docx) as src, zipfile.ZipFile(japanese, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename in ("word/styles.xml", "word/document.xml"):
+                data = data.replace(b'w:eastAsia="zh-CN"', b'w:eastAsia="ja-JP"')
+            out.writestr(item, data)
+    title = [g for g in read_glyphs(annual_docx.to_pdf(japanese, tmp_path / "ja.pdf")) if g.size > 20 and g.cjk]
+    families = {f.family for f in face_of(title)}
+    assert title[0].font.startswith("NotoSerifCJK") and "Noto Serif CJK JP" in families
+    assert "Noto Serif CJK SC" not in families
