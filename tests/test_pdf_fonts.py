@@ -322,3 +322,28 @@ def test_the_simplified_check_catches_japanese_forms(example_docx: Path, tmp_pat
     families = {f.family for f in face_of(title)}
     assert title[0].font.startswith("NotoSerifCJK") and "Noto Serif CJK JP" in families
     assert "Noto Serif CJK SC" not in families
+
+
+def test_a_file_that_is_not_a_docx_is_an_output_error(tmp_path: Path) -> None:
+    """to_pdf of a text file named .docx says it is not a .docx (no traceback, no LibreOffice run)."""
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(annual_docx.OutputError, match=r"不是有效的 \.docx"):
+        annual_docx.to_pdf(bad, tmp_path / "bad.pdf")
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_missing_characters_are_reported_one_by_one_then_counted() -> None:
+    """Up to 20 characters of a face are named with their place; the rest are counted; a face with no installed
+    font at all is one message."""
+    from annual_docx._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, missing_report
+    from annual_docx._ooxml.runfonts import Where
+
+    where = Where("正文 / body", 3, "某段文字")
+    missing = {chr(0xE000 + i): where for i in range(25)}
+    messages = missing_report([Choice(OFFICIAL_FACES[1], InstalledFont("X", "/x.otf", 0), missing=missing),
+                               Choice(OFFICIAL_FACES[3], None, missing=dict(missing))])
+    assert len(messages) == 20 + 1 + 1
+    assert "U+E000" in messages[0] and "第 3 段" in messages[0] and "某段文字" in messages[0]
+    assert "5" in messages[20] and "仿宋" in messages[20]
+    assert "黑体" in messages[21] and "FandolHei" in messages[21]

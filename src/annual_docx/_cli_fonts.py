@@ -25,6 +25,7 @@ from ._fontmatch import (
     plan,
 )
 from ._fonts import BUNDLED_FAMILY, FALLBACK_FAMILIES, LATIN, SYSTEM_FAMILIES, chart_font, system_font
+from ._fonts import _font_file as font_file
 from ._pdf import to_pdf
 from .errors import ChartError, FontWarning
 
@@ -65,12 +66,12 @@ def run_fonts(args: argparse.Namespace) -> int:
     print("图表 / charts (matplotlib):")
     try:
         bundled = chart_font()
-        print(f"  默认 / default: {bundled}（随 mpl-font 安装 / from the mpl-font wheel）")
+        print(f"  默认 / default: {bundled}（随 mpl-font 安装 / from the mpl-font wheel: {font_file(bundled)}）")
     except ChartError as exc:
         print(f"  默认 / default: 不可用 / unavailable: {exc}")
     found = system_font()
     none = f"{BUNDLED_FAMILY}（本机没有 / none installed of: {', '.join(SYSTEM_FAMILIES)}）"
-    print(f"  chart_font: {{family: system}} → {found or none}")
+    print(f"  chart_font: {{family: system}} → {f'{found} ({font_file(found)})' if found else none}")
     print(f"  缺字时依次改用 / fallbacks: {' → '.join(FALLBACK_FAMILIES)}")
     print()
     print("PDF (LibreOffice + fontconfig):")

@@ -214,13 +214,26 @@ def fontconfig_text(choices: list[Choice], system_config: str = "/etc/fonts/font
             f'  <include ignore_missing="yes">{escape(system_config)}</include>\n</fontconfig>\n')
 
 
+MAX_REPORTED = 20
+"""Characters reported one by one per face; the rest are counted."""
+
+
 def missing_report(choices: list[Choice]) -> list[str]:
-    """Return one message per character no installed candidate of its face has, naming the face and the place."""
+    """Return one message per character no installed candidate of its face has (at most ``MAX_REPORTED`` per face,
+    then a count), naming the face, the character and its paragraph; one message for a face with no font at all."""
     messages = []
     for choice in choices:
-        for ch, where in choice.missing.items():
-            font = choice.font.family if choice.font else "任何字体 / any font"
+        label = choice.face.label
+        if choice.font is None and choice.missing:
+            messages.append(f"{label}：本机没有任何可用字体，PDF 中由 LibreOffice 自选 / no {label} font (nor any "
+                            f"stand-in: {', '.join(choice.face.stand_ins)}) is installed; LibreOffice picks one")
+            continue
+        for ch, where in list(choice.missing.items())[:MAX_REPORTED]:
             code = f"U+{ord(ch):04X}"
-            messages.append(f"{choice.face.label}：字符“{ch}”（{code}）本机没有可用字体，PDF 中将由其他字体代替 / "
-                            f"no installed {choice.face.label} font has '{ch}' ({code}; using {font}): {where}")
+            font = choice.font.family if choice.font else "?"
+            messages.append(f"{label}：字符“{ch}”（{code}）本机没有可用字体，PDF 中将由其他字体代替 / "
+                            f"no installed {label} font has '{ch}' ({code}; using {font}): {where}")
+        if len(choice.missing) > MAX_REPORTED:
+            more = len(choice.missing) - MAX_REPORTED
+            messages.append(f"{label}：另有 {more} 个字本机没有可用字体 / {more} more characters no {label} font has")
     return messages

@@ -12,7 +12,10 @@ import shutil
 import subprocess
 import tempfile
 import warnings
+import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from ._fontmatch import fontconfig_text, missing_report, plan
 from ._ooxml.char_grid import libreoffice_copy
@@ -57,7 +60,10 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="annual_docx_lo_") as work:
         profile = Path(work) / "profile"
-        choices = plan(src)
+        try:
+            choices = plan(src)
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+            raise OutputError(f"{src}: 不是有效的 .docx 文件 / not a valid .docx: {exc}") from exc
         for message in missing_report(choices):
             warnings.warn(FontWarning(f"{src}: {message}"), stacklevel=2)
         config = Path(work) / "fonts.conf"
