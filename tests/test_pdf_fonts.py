@@ -347,3 +347,13 @@ def test_missing_characters_are_reported_one_by_one_then_counted() -> None:
     assert "U+E000" in messages[0] and "第 3 段" in messages[0] and "某段文字" in messages[0]
     assert "5" in messages[20] and "仿宋" in messages[20]
     assert "黑体" in messages[21] and "FandolHei" in messages[21]
+
+
+def test_check_counts_28_characters_on_the_portable_grid(example_report: annual_docx.Report, tmp_path: Path) -> None:
+    """The checker reads the condensed spacing of a portable document: 442.25 / 15.75 → 28, every row passes; the
+    same line grid without the condensing would give 27 (442.25 / 16)."""
+    docx = annual_docx.render(example_report, tmp_path / "portable.docx", grid="portable")
+    findings = annual_docx.check(docx)
+    assert all(f.ok for f in findings), [f for f in findings if not f.ok]
+    row = next(f for f in findings if f.item.startswith("每行字数"))
+    assert row.found.endswith("→ 28") and "-0.25" in row.found
