@@ -357,3 +357,24 @@ def test_check_counts_28_characters_on_the_portable_grid(example_report: annual_
     assert all(f.ok for f in findings), [f for f in findings if not f.ok]
     row = next(f for f in findings if f.item.startswith("每行字数"))
     assert row.found.endswith("→ 28") and "-0.25" in row.found
+
+
+@pytest.mark.parametrize("text", ["年度工作报告", "朱镕基题词，王堃、李喆参加"])
+def test_each_face_takes_the_first_installed_candidate_that_has_every_character(text: str) -> None:
+    """For every official face, the chosen font is the first family of the documented order that fc-list lists and
+    whose character map (read here with fontTools) has every character: GB2312 text stays in Fandol where installed;
+    镕/堃/喆 (not in GB2312) move 楷体 to LXGW WenKai and 仿宋/黑体/宋体 to Noto where those are installed."""
+    _need("fc-list")
+    from annual_docx._fontmatch import OFFICIAL_FACES, choose
+    from annual_docx._ooxml.runfonts import Where
+
+    where = Where("正文 / body", 1, text)
+    for face in OFFICIAL_FACES:
+        expected = None
+        for family in face.order:
+            faces = [f for f in installed_faces() if f.family == family]
+            if faces and all(ord(ch) in glyph_cmap(faces[0].file, faces[0].index) for ch in text if ch != "，"):
+                expected = family
+                break
+        choice = choose(face, dict.fromkeys(text, where))
+        assert choice.font is not None and choice.font.family == expected, (face.label, choice.font, expected)
