@@ -7,10 +7,8 @@ from __future__ import annotations
 import collections
 import os
 import re
-import shutil
 import subprocess
 import sys
-import warnings
 import zipfile
 from pathlib import Path
 
@@ -20,7 +18,7 @@ import annual_docx
 from annual_docx._fontmatch import INSTALL_COMMAND, plan
 from annual_docx.cli import main
 
-from .conftest import ROOT, small_report
+from .conftest import ROOT, require_tools, small_report
 from .pdfglyphs import Glyph, face_of, glyph_cmap, installed_faces, lines, read_glyphs
 from .pdfpage import PT_PER_MM, full_line_chars, is_full_text_page, read_pages
 
@@ -33,27 +31,10 @@ HEADING_2 = re.compile(r"^（[一二三四五六七八九十]+）")
 FOOTER = re.compile(r"^—\d+—$")
 
 
-def _soffice_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert ``docx`` with plain LibreOffice (no copy step, no fontconfig file of ours) and return the PDF."""
-    profile = out_dir / "profile"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-                   capture_output=True, check=True, timeout=300)
-    return out_dir / (docx.stem + ".pdf")
-
-
-def _need(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f".ci/run must install {missing}")
-        pytest.skip(f"not installed: {missing}")
-
-
 @pytest.fixture(scope="module")
 def full_pdf(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed exported on this machine as set up by the README (on CI: .ci/run)."""
-    _need("soffice", "pdftotext", "pdffonts", "fc-list")
+    require_tools("soffice", "pdftotext", "pdffonts", "fc-list")
     return annual_docx.to_pdf(example_docx, tmp_path_factory.mktemp("full") / "seed.pdf")
 
 
@@ -61,7 +42,7 @@ def full_pdf(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 def noto_pdf(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed exported in a private mount namespace where the Fandol and LXGW folders are empty, so only
     fonts-noto-cjk (and the bundled Noto Sans CJK SC) can draw Chinese."""
-    _need("soffice", "pdftotext", "pdffonts", "fc-list", "unshare")
+    require_tools("soffice", "pdftotext", "pdffonts", "fc-list", "unshare")
     probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, text=True)
     if probe.returncode != 0:
         if os.environ.get("CI"):
@@ -190,7 +171,7 @@ def test_a_character_fandol_lacks_moves_the_whole_face_to_a_font_that_has_it(tmp
     """镕 is not in GB2312 (FandolFang lacks it): 仿宋 goes to the first candidate whose character map has 镕 and every
     other character of the 仿宋 text, checked here with fontTools directly; \ue000 is in no font and is reported with
     the paragraph it is in."""
-    _need("fc-list")
+    require_tools("fc-list")
     docx = _rare_docx(tmp_path)
     fangsong = next(c for c in plan(docx) if c.face.label == "仿宋")
     assert fangsong.font is not None
@@ -207,7 +188,7 @@ def test_a_character_fandol_lacks_moves_the_whole_face_to_a_font_that_has_it(tmp
 @pytest.mark.libreoffice
 def test_rare_character_pdf_warns_and_keeps_one_face_per_line(tmp_path: Path) -> None:
     """to_pdf warns (FontWarning) naming U+E000 and its paragraph; the line with 镕 is in one font."""
-    _need("soffice", "pdftotext", "fc-list")
+    require_tools("soffice", "pdftotext", "fc-list")
     docx = _rare_docx(tmp_path)
     with pytest.warns(annual_docx.FontWarning, match=r"U\+E000.*私用区字符"):
         pdf = annual_docx.to_pdf(docx, tmp_path / "rare.pdf")
@@ -215,70 +196,11 @@ def test_rare_character_pdf_warns_and_keeps_one_face_per_line(tmp_path: Path) ->
     assert len(_cjk_font(line)) == 1, line
 
 
-@pytest.mark.libreoffice
-def test_portable_grid_docx_opened_by_libreoffice_lays_22_by_28(example_report: annual_docx.Report,
-                                                                  tmp_path: Path) -> None:
-    """render(grid="portable") writes a line grid with the text condensed 0.25 pt; plain LibreOffice (no copy step,
-    no font mapping) lays 22 lines of 28 characters; 28 × 15.75 pt = 441 pt also fits Word's 442.25 pt line."""
-    _need("soffice", "pdftotext")
-    docx = annual_docx.render(example_report, tmp_path / "portable.docx", grid="portable")
-    with zipfile.ZipFile(docx) as zf:
-        document, styles = zf.read("word/document.xml").decode(), zf.read("word/styles.xml").decode()
-    assert 'w:type="lines"' in document and "w:charSpace" not in document and "linesAndChars" not in document
-    assert re.search(r'<w:rPrDefault><w:rPr>.*?<w:spacing w:val="-5"/>', styles)
-    assert 28 * (16 - 0.25) <= 442.25 < 29 * (16 - 0.25)
-    pages = read_pages(_soffice_pdf(docx, tmp_path))
-    full = [p for p in pages[:-1] if is_full_text_page(p)]
-    assert len(full) >= 2 and [len(p.body) for p in full] == [22] * len(full)
-    counts = collections.Counter(full_line_chars(pages, left=28 * PT_PER_MM))
-    assert sum(counts.values()) >= 10 and set(counts) == {28}, counts
-
-
-def test_default_grid_stays_words_and_a_bad_grid_is_refused(example_report: annual_docx.Report,
-                                                           tmp_path: Path) -> None:
-    """Without grid= the document keeps Word's linesAndChars grid; an unknown grid is an OutputError, no file."""
-    docx = annual_docx.render(example_report, tmp_path / "word.docx")
-    assert 'w:type="linesAndChars"' in zipfile.ZipFile(docx).read("word/document.xml").decode()
-    with pytest.raises(annual_docx.OutputError, match="portable"):
-        annual_docx.render(example_report, tmp_path / "bad.docx", grid="lines")
-    assert not (tmp_path / "bad.docx").exists()
-
-
-@pytest.mark.libreoffice
-def test_pdf_a_carries_the_identification_and_embeds_every_font(example_docx: Path, tmp_path: Path) -> None:
-    """to_pdf(pdf_a=True): XMP says pdfaid:part 2, conformance B; pdffonts shows every font embedded."""
-    _need("soffice", "pdfinfo", "pdffonts")
-    pdf = annual_docx.to_pdf(example_docx, tmp_path / "a.pdf", pdf_a=True)
-    meta = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"pdfaid:part(>|=\")2", meta) and re.search(r"pdfaid:conformance(>|=\")B", meta), meta
-    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    rows = [row.split() for row in listing.splitlines()[2:]]
-    assert rows and all(row[-5] == "yes" for row in rows), listing
-    plain = subprocess.run(["pdfinfo", "-meta", str(annual_docx.to_pdf(example_docx, tmp_path / "p.pdf"))],
-                           capture_output=True, text=True, check=True).stdout
-    assert "pdfaid" not in plain
-
-
-@pytest.mark.libreoffice
-def test_cli_pdf_a_and_portable_grid(tmp_path: Path) -> None:
-    """render --pdf-a --grid portable writes the .docx with a line grid and a PDF/A beside it."""
-    _need("soffice", "pdfinfo")
-    out = tmp_path / "r.docx"
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert main(["render", str(ROOT / "examples" / "qufu_2020.yaml"), "-o", str(out), "--pdf-a",
-                     "--grid", "portable"]) == 0
-    assert 'w:type="lines"' in zipfile.ZipFile(out).read("word/document.xml").decode()
-    meta = subprocess.run(["pdfinfo", "-meta", str(out.with_suffix(".pdf"))], capture_output=True, text=True,
-                          check=True).stdout
-    assert "pdfaid" in meta
-
-
 def test_fonts_command_names_each_face_its_font_and_the_install_command(
         example_docx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """annual-docx fonts: the chart font, each official face → a real font (as fc-match resolves it with the export's
     fontconfig file), and, for a document, the characters no font has."""
-    _need("fc-list", "fc-match")
+    require_tools("fc-list", "fc-match")
     assert main(["fonts", str(example_docx)]) == 0
     out = capsys.readouterr().out
     assert "Noto Sans CJK SC" in out.split("PDF")[0]
@@ -290,7 +212,7 @@ def test_fonts_command_names_each_face_its_font_and_the_install_command(
 
 def test_fonts_command_reports_missing_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """For a document with a character no font has, the command names it and prints the install command."""
-    _need("fc-list", "fc-match")
+    require_tools("fc-list", "fc-match")
     assert main(["fonts", str(_rare_docx(tmp_path))]) == 0
     out = capsys.readouterr().out
     assert "U+E000" in out and "apt-get install" in out
@@ -310,7 +232,7 @@ def test_readme_and_ci_install_the_stand_ins() -> None:
 def test_the_simplified_check_catches_japanese_forms(example_docx: Path, tmp_path: Path) -> None:
     """The glyph oracle can fail: the same document with its East Asian language set to ja-JP is drawn in Japanese
     forms (the Noto fonts' locl feature), and the Noto title is then matched to the JP face, not the SC one."""
-    _need("soffice", "fc-list")
+    require_tools("soffice", "fc-list")
     japanese = tmp_path / "ja.docx"
     with zipfile.ZipFile(example_docx) as src, zipfile.ZipFile(japanese, "w", zipfile.ZIP_DEFLATED) as out:
         for item in src.infolist():
@@ -349,22 +271,12 @@ def test_missing_characters_are_reported_one_by_one_then_counted() -> None:
     assert "黑体" in messages[21] and "FandolHei" in messages[21]
 
 
-def test_check_counts_28_characters_on_the_portable_grid(example_report: annual_docx.Report, tmp_path: Path) -> None:
-    """The checker reads the condensed spacing of a portable document: 442.25 / 15.75 → 28, every row passes; the
-    same line grid without the condensing would give 27 (442.25 / 16)."""
-    docx = annual_docx.render(example_report, tmp_path / "portable.docx", grid="portable")
-    findings = annual_docx.check(docx)
-    assert all(f.ok for f in findings), [f for f in findings if not f.ok]
-    row = next(f for f in findings if f.item.startswith("每行字数"))
-    assert row.found.endswith("→ 28") and "-0.25" in row.found
-
-
 @pytest.mark.parametrize("text", ["年度工作报告", "朱镕基题词，王堃、李喆参加"])
 def test_each_face_takes_the_first_installed_candidate_that_has_every_character(text: str) -> None:
     """For every official face, the chosen font is the first family of the documented order that fc-list lists and
     whose character map (read here with fontTools) has every character: GB2312 text stays in Fandol where installed;
     镕/堃/喆 (not in GB2312) move 楷体 to LXGW WenKai and 仿宋/黑体/宋体 to Noto where those are installed."""
-    _need("fc-list")
+    require_tools("fc-list")
     from annual_docx._fontmatch import OFFICIAL_FACES, choose
     from annual_docx._ooxml.runfonts import Where
 
