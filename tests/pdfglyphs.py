@@ -3,6 +3,7 @@ collection a glyph comes from (fontTools). Shares no code with the library: the 
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 from collections.abc import Iterator
@@ -111,9 +112,14 @@ class Face:
 
 @cache
 def installed_faces() -> tuple[Face, ...]:
-    """Return every face fontconfig lists on this machine (``fc-list``) with the name of its CFF table, if any."""
-    listing = subprocess.run(["fc-list", "-f", "%{file}\t%{index}\t%{family[0]}\t%{postscriptname}\n"],
-                             capture_output=True, text=True, check=True).stdout
+    """Return every face fontconfig lists on this machine (``fc-list``), and the mpl-font wheel's, with the name of
+    its CFF table, if any."""
+    fmt = "%{file}\t%{index}\t%{family[0]}\t%{postscriptname}\n"
+    listing = subprocess.run(["fc-list", "-f", fmt], capture_output=True, text=True, check=True).stdout
+    spec = importlib.util.find_spec("mpl_font")  # the pip-installed Noto Sans CJK SC the export also offers
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        listing += subprocess.run(["fc-scan", "-f", fmt, str(Path(folder) / "fonts" / "noto")], capture_output=True,
+                                  text=True, check=False).stdout
     faces = []
     for row in sorted(set(listing.splitlines())):
         file, index, family, postscript = row.split("\t")
@@ -141,11 +147,13 @@ def glyph_cmap(file: str, index: int) -> dict[int, str]:
 
 
 def faces_drawing(font: str) -> list[Face]:
-    """Return the installed faces whose embedded name in a PDF would be ``font``: the PostScript name, or the
-    name of a CFF table shared by a collection's faces (LibreOffice names a CFF font after it, plus e.g. -VKana)."""
-    by_ps = [f for f in installed_faces() if f.postscript == font]
-    if by_ps:
-        return by_ps
+    """Return the installed faces whose embedded name in a PDF would be ``font``: the PostScript name (plus e.g.
+    -VKana, a CFF sub-font's name), or the name of a CFF table a collection's faces share (LibreOffice names a CFF
+    font after it)."""
+    by_ps = [f for f in installed_faces() if font == f.postscript or font.startswith(f.postscript + "-")]
+    if by_ps:  # a single-face font, or annual_docx's standalone copy of a collection face: then all its siblings
+        files = {f.file for f in by_ps}
+        return [f for f in installed_faces() if f.file in files]
     return [f for f in installed_faces() if f.cff_name and (font == f.cff_name or font.startswith(f.cff_name + "-"))]
 
 

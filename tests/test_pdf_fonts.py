@@ -143,13 +143,22 @@ def test_every_chinese_font_draws_simplified_forms(seed_pdf: Path) -> None:
 
 
 def test_noto_only_machine_uses_noto_sc_and_no_hidden_font(noto_pdf: Path) -> None:
-    """With Fandol and LXGW hidden, the Chinese text is in Noto Serif/Sans CJK (SC glyphs, checked above); every font
-    is embedded."""
+    """With Fandol and LXGW hidden, the Chinese text is in Noto Serif/Sans CJK (SC glyphs, checked above), and
+    pdffonts names the SC faces (the collection's shared CFF name says jp; the export uses standalone SC copies)."""
     listing = subprocess.run(["pdffonts", str(noto_pdf)], capture_output=True, text=True, check=True).stdout
     rows = [row.split() for row in listing.splitlines()[2:]]
     names = [row[0].split("+")[-1] for row in rows]
     assert not any("Fandol" in n or "LXGW" in n for n in names), names
-    assert any(n.startswith("NotoSerifCJK") for n in names) and any(n.startswith("NotoSansCJK") for n in names)
+    assert any(n.startswith("NotoSerifCJKsc-") for n in names) and any(n.startswith("NotoSansCJKsc-") for n in names)
+    assert not any(re.match(r"Noto\w*CJK(jp|kr|tc|hk)", n) for n in names), names
+    assert all(row[-5] == "yes" for row in rows), listing
+
+
+def test_pdffonts_names_only_simplified_faces(full_pdf: Path) -> None:
+    """With the README's set-up too, no font in pdffonts is named after a JP/KR/TC/HK face."""
+    listing = subprocess.run(["pdffonts", str(full_pdf)], capture_output=True, text=True, check=True).stdout
+    names = [row.split()[0].split("+")[-1] for row in listing.splitlines()[2:]]
+    assert names and not any(re.match(r"Noto\w*CJK(jp|kr|tc|hk)", n) for n in names), names
 
 
 def test_seed_still_measures_22_lines_of_28(seed_pdf: Path) -> None:
@@ -290,3 +299,32 @@ def test_each_face_takes_the_first_installed_candidate_that_has_every_character(
                 break
         choice = choose(face, dict.fromkeys(text, where))
         assert choice.font is not None and choice.font.family == expected, (face.label, choice.font, expected)
+
+
+def test_standalone_sc_face_is_extracted_once_and_named_sc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Noto CJK collection's SC face is copied once into the cache as a font of its own whose CFF table is named
+    NotoSerifCJKsc-… with the same glyph for every character; the collection file is to be hidden; without a cache
+    nothing is made or hidden."""
+    from fontTools.ttLib import TTFont
+
+    from annual_docx._scfaces import InstalledFont as Face
+    from annual_docx._scfaces import standalone_faces
+
+    serif = [f for f in installed_faces() if f.family == "Noto Serif CJK SC" and f.file.endswith("Regular.ttc")]
+    if not serif:
+        pytest.skip("fonts-noto-cjk is not installed")
+    face = Face(serif[0].family, serif[0].file, serif[0].index)
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path))
+    made = standalone_faces([face.family], [face])
+    assert made.folder == tmp_path / "fonts" and made.hidden == [face.file]
+    [copy] = list(made.folder.glob("*.otf"))
+    with TTFont(copy) as font:
+        assert font["CFF "].cff.fontNames == ["NotoSerifCJKsc-Regular"]
+        cmap = font.getBestCmap()
+    original = glyph_cmap(face.file, face.index)
+    assert all(re.sub(r"cid0*", "cid", cmap[code]) == original[code] for code in map(ord, "曲阜市图书馆骨直写"))
+    stamp = copy.stat().st_mtime_ns
+    assert standalone_faces([face.family], [face]).hidden == [face.file] and copy.stat().st_mtime_ns == stamp
+    monkeypatch.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+    nothing = standalone_faces([face.family], [face])
+    assert nothing.folder is None and nothing.hidden == []

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG, bundled_font_dir
 from ._ooxml.runfonts import Where, east_asian_text
+from ._scfaces import InstalledFont, standalone_faces
 from .errors import ChartError
 
 
@@ -69,15 +70,6 @@ INSTALL_COMMAND = (
 
 _REGIONAL = re.compile(r"^(?P<base>.+ CJK|Source Han (?:Sans|Serif)) (?:JP|KR|TC|HK|J|K|TW)$")
 _CJK = re.compile(r"[\u2010-\u206f\u2e80-\U0010ffff]")  # what the East Asian font draws (and punctuation)
-
-
-@dataclass(frozen=True)
-class InstalledFont:
-    """A face fontconfig lists: family, file and index in a collection."""
-
-    family: str
-    file: str
-    index: int
 
 
 @dataclass
@@ -204,9 +196,14 @@ def fontconfig_text(choices: list[Choice], system_config: str = "/etc/fonts/font
                  f'<edit name="family" mode="prepend" binding="strong">{latin}</edit></match>')
     hidden = sorted(f for f in families if (m := _REGIONAL.match(f)) and any(
         s in families for s in (f"{m['base']} SC", f"{m['base']} CN")))
-    if hidden:
-        patterns = "".join(f'<pattern><patelt name="family"><string>{escape(f)}</string></patelt></pattern>'
-                           for f in hidden)
+    patterns = "".join(f'<pattern><patelt name="family"><string>{escape(f)}</string></patelt></pattern>'
+                       for f in hidden)
+    if choices:  # the SC faces of collections as files of their own, so the PDF names them (see _scfaces)
+        standalone = standalone_faces([c.font.family for c in choices if c.font], installed_fonts())
+        if standalone.folder is not None:
+            rules.insert(0, f"<dir>{escape(str(standalone.folder))}</dir>")
+        patterns += "".join(f"<glob>{escape(file)}</glob>" for file in standalone.hidden)
+    if patterns:
         rules.append(f"<selectfont><rejectfont>{patterns}</rejectfont></selectfont>")
     body = "\n  ".join(rules)
     return (f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
