@@ -1,4 +1,4 @@
-"""Tests of PDF export and PNG preview: the API, the CLI, missing tools, the fontconfig mapping."""
+"""Tests of PDF export and PNG preview: the API, the CLI, missing tools, the fontconfig file of an export."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import annual_docx
-from annual_docx._pdf import fontconfig_file
+from annual_docx._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, fontconfig_text, plan
 from annual_docx.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,24 +44,39 @@ def test_to_pdf_of_a_missing_file_is_an_output_error(tmp_path: Path) -> None:
         annual_docx.to_pdf(tmp_path / "none.docx", tmp_path / "none.pdf")
 
 
-def test_fontconfig_file_maps_every_official_face() -> None:
-    """The shipped fontconfig file names a stand-in for each face the template uses and includes the system one."""
-    text = fontconfig_file().read_text(encoding="utf-8")
-    for face, stand_in in (("仿宋_GB2312", "FandolFang"), ("楷体_GB2312", "FandolKai"), ("黑体", "FandolHei"),
-                           ("宋体", "FandolSong"), ("方正小标宋简体", "Noto Serif CJK SC")):
-        block = text[text.index(f"<string>{face}</string>"):]
-        assert block[: block.index("</match>")].count(f"<string>{stand_in}</string>") == 1
-    assert "/etc/fonts/fonts.conf" in text
+def test_fontconfig_text_maps_every_official_name_to_its_choice_alone() -> None:
+    """The export's fontconfig file maps each official name (and alias) to the chosen family with a strong assign,
+    Times New Roman to Liberation Serif, and includes the system configuration last."""
+    face = OFFICIAL_FACES[1]  # 仿宋
+    choice = Choice(face, InstalledFont("Some Fang SC", "/x.otf", 0))
+    text = fontconfig_text([choice])
+    for name in face.names:
+        rule = text[text.index(f"<string>{name}</string>"):]
+        rule = rule[: rule.index("</match>")]
+        assert 'mode="assign" binding="strong"><string>Some Fang SC</string></edit>' in rule, rule
+    assert "<string>Liberation Serif</string>" in text
+    assert text.index("<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>") > text.rindex("</match>")
 
 
 @pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig tools are not installed")
-def test_fontconfig_file_resolves_fangsong_to_fandol_when_installed() -> None:
-    """fc-match with our file turns 仿宋_GB2312 into FandolFang where Fandol is installed, else some CJK face."""
-    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+def test_fontconfig_text_hides_regional_faces_and_fc_match_follows_it(tmp_path: Path) -> None:
+    """With the generated file, fc-match turns 仿宋_GB2312 into the chosen family, and asking for a JP face of an
+    installed CJK collection gives no JP face when its SC sibling is installed."""
+    choices = plan()
+    config = tmp_path / "fonts.conf"
+    config.write_text(fontconfig_text(choices), encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    fangsong = next(c for c in choices if c.face.label == "仿宋")
     found = subprocess.run(["fc-match", "-f", "%{family}", "仿宋_GB2312"], capture_output=True, text=True,
                            env=env, check=True).stdout
-    installed = subprocess.run(["fc-list", "FandolFang"], capture_output=True, text=True, check=True).stdout
-    assert ("FandolFang" in found) if installed.strip() else ("CJK" in found or "Fandol" in found)
+    if fangsong.font is not None:
+        assert fangsong.font.family in found.split(",")
+    listed = subprocess.run(["fc-list", "-f", "%{family}\n"], capture_output=True, text=True, env=env,
+                            check=True).stdout
+    system = subprocess.run(["fc-list", "-f", "%{family}\n"], capture_output=True, text=True, check=True).stdout
+    if "Noto Serif CJK SC" in system:
+        assert "Noto Serif CJK JP" in system and "Noto Serif CJK JP" not in listed
+        assert "Noto Serif CJK SC" in listed
 
 
 @pytest.mark.libreoffice

@@ -16,6 +16,7 @@ from ._render import default_template, render
 from .errors import (
     AnnualDocxError,
     ChartError,
+    FontWarning,
     ImageError,
     InputError,
     OutputError,
@@ -55,6 +56,7 @@ __all__ = [
     "ChartFont",
     "ChartSection",
     "Finding",
+    "FontWarning",
     "ImageError",
     "InputError",
     "OrgChartSection",

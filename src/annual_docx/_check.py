@@ -60,10 +60,13 @@ def _grid(f: DocFacts) -> list[Finding]:
         cell = size + int(g.get("charSpace", 0) or 0) / 4096
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
         found = f"{g.get('type')} charSpace={g.get('charSpace', 0)} → {chars}"
-    else:
-        chars = math.floor(width / 20 / size + 1e-9) if size else 0
-        found = f"{g.get('type', 'none')}（无字符网格 / no character grid）→ {chars}"
-    rows.append(Finding("每行字数 / characters a line", f"{CHARS}（linesAndChars）", found, chars == CHARS))
+    else:  # a line grid: glyphs at their own width plus the character spacing (render(grid="portable") condenses)
+        cell = size + f.normal_spacing / 20
+        chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
+        condensed = f"，字距 / spacing {f.normal_spacing / 20:g} pt" if f.normal_spacing else ""
+        found = f"{g.get('type', 'none')}（无字符网格 / no character grid{condensed}）→ {chars}"
+    rows.append(Finding("每行字数 / characters a line", f"{CHARS}（linesAndChars / lines + 紧缩 condensed）", found,
+                        chars == CHARS))
     return rows
 
 

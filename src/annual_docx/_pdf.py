@@ -1,7 +1,8 @@
-"""Export a .docx to PDF through LibreOffice headless, with free stand-ins for the official fonts, and PNG previews.
+"""Export a .docx to PDF through LibreOffice headless, with one installed font per official face, and PNG previews.
 
 LibreOffice runs with a private profile folder (so a desktop LibreOffice that is open does not swallow the job), a
-timeout, lossless images, and ``FONTCONFIG_FILE`` pointing at the mapping shipped in ``annual_docx/fontconfig``.
+timeout, lossless images (optionally PDF/A-2b), and ``FONTCONFIG_FILE`` pointing at a fontconfig file written for
+this document by :mod:`annual_docx._fontmatch` (each face → the first installed font that has all its characters).
 """
 
 from __future__ import annotations
@@ -10,19 +11,21 @@ import os
 import shutil
 import subprocess
 import tempfile
-from importlib import resources
+import warnings
+import zipfile
 from pathlib import Path
 
+from lxml import etree
+
+from ._fontmatch import fontconfig_text, missing_report, plan
 from ._ooxml.char_grid import libreoffice_copy
-from .errors import OutputError, ToolError
+from .errors import FontWarning, OutputError, ToolError
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}'
+PDF_A_FILTER = ('pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"},'
+                '"SelectPdfVersion":{"type":"long","value":"2"}}')
+"""PDF/A-2b: LibreOffice embeds every font and writes the pdfaid identification into the XMP metadata."""
 TIMEOUT_S = 180.0
-
-
-def fontconfig_file() -> Path:
-    """Return the fontconfig file that maps 仿宋/楷体/黑体/宋体/小标宋 to free stand-in faces."""
-    return Path(str(resources.files("annual_docx") / "fontconfig" / "fonts.conf"))
 
 
 def _tool(names: tuple[str, ...], package: str) -> str:
@@ -41,8 +44,14 @@ def soffice() -> str:
     return _tool(("soffice", "libreoffice"), "libreoffice-writer")
 
 
-def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout: float = TIMEOUT_S) -> Path:
-    """Export ``docx`` to ``pdf`` with LibreOffice headless and return the PDF's path."""
+def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout: float = TIMEOUT_S,
+           pdf_a: bool = False) -> Path:
+    """Export ``docx`` to ``pdf`` with LibreOffice headless and return the PDF's path.
+
+    Each official face is drawn in one installed font (see :mod:`annual_docx._fontmatch`); a character no installed
+    font of its face has is reported as a :class:`FontWarning` naming it and where it occurs. ``pdf_a=True`` writes
+    PDF/A-2b (fonts embedded, as archives ask).
+    """
     src, out = Path(docx), Path(pdf)
     if not src.is_file():
         raise OutputError(f"{src}: 文件不存在 / file not found")
@@ -51,13 +60,21 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="annual_docx_lo_") as work:
         profile = Path(work) / "profile"
-        env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+        try:
+            choices = plan(src)
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+            raise OutputError(f"{src}: 不是有效的 .docx 文件 / not a valid .docx: {exc}") from exc
+        for message in missing_report(choices):
+            warnings.warn(FontWarning(f"{src}: {message}"), stacklevel=2)
+        config = Path(work) / "fonts.conf"
+        config.write_text(fontconfig_text(choices), encoding="utf-8")
+        env = {**os.environ, "FONTCONFIG_FILE": str(config)}
         env.pop("SAL_USE_VCLPLUGIN", None)
         staged = Path(work) / "in" / (src.stem + ".docx")
         staged.parent.mkdir()
         libreoffice_copy(src, staged)  # LibreOffice gets Word's character grid emulated (see _ooxml.char_grid)
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", PDF_FILTER, "--outdir", work, str(staged)]
+                   "--convert-to", PDF_A_FILTER if pdf_a else PDF_FILTER, "--outdir", work, str(staged)]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
         except subprocess.TimeoutExpired as exc:

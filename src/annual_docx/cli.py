@@ -13,12 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, _batch_cli, _cli_authoring
+from . import __version__, _batch_cli, _cli_authoring, _cli_fonts
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
 from ._images import prepare_pictures
 from ._lint import lint
 from ._load import load
-from ._pdf import to_pdf
 from ._render import render
 from .errors import AnnualDocxError, OutputError, Problem
 
@@ -36,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
     _add_format_commands(commands, render_cmd)
+    _cli_fonts.add_commands(commands, render_cmd)
     _cli_authoring.add_commands(commands)
     validate_cmd = commands.add_parser("validate", help="检查数据 / check a report without rendering it")
     validate_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
@@ -55,9 +55,9 @@ def _render(args: argparse.Namespace) -> int:
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
     report = load(args.report)
     _warn(lint(report))
-    print(render(report, out, template=args.template))
-    if args.pdf:
-        print(to_pdf(out, out.with_suffix(".pdf")))
+    print(render(report, out, template=args.template, grid=args.grid))
+    if args.pdf or args.pdf_a:
+        print(_cli_fonts.export_pdf(out, pdf_a=args.pdf_a))
     return 0
 
 
@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _batch_cli.run(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "fonts":
+            return _cli_fonts.run_fonts(args)
         if args.command in FORMAT_COMMANDS:
             return FORMAT_COMMANDS[args.command](args)
         return _cli_authoring.run(args)

@@ -11,6 +11,9 @@ Every error the library raises on purpose derives from one root, so a caller can
     ├── OutputError           the .docx cannot be written where asked
     └── ToolError             an outside program (LibreOffice, pdftoppm) is missing, fails or times out
 
+A PDF export warns with ``FontWarning`` (a ``UserWarning``, not an error) when no installed font of an official face
+has a character of the document.
+
 Messages meant for end users are in Chinese with the English beside it.
 """
 
@@ -68,3 +71,7 @@ class OutputError(AnnualDocxError):
 
 class ToolError(AnnualDocxError):
     """Raise when an outside program the library runs (LibreOffice, pdftoppm) is missing, fails or times out."""
+
+
+class FontWarning(UserWarning):
+    """A PDF export could not draw a character in its official face: no installed font of that face has it."""

@@ -98,15 +98,14 @@ def _set_default_spacing(styles: Element, spacing: int) -> None:
     rpr.append(child)
 
 
-def libreoffice_copy(src: Path, dst: Path) -> int:
-    """Write a copy of the .docx ``src`` to ``dst`` with its character grid emulated for LibreOffice; return the
-    spacing applied (see :func:`line_grid_for_libreoffice`)."""
-    with zipfile.ZipFile(src) as zin:
+def portable_grid(data: bytes) -> tuple[bytes, int]:
+    """Return the .docx ``data`` with its character grid emulated as a line grid and condensed text (laid out alike
+    by LibreOffice and Word), and the spacing applied (see :func:`line_grid_for_libreoffice`)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zin:
         parts = {info.filename: zin.read(info.filename) for info in zin.infolist()}
         infos = zin.infolist()
     if "word/document.xml" not in parts or "word/styles.xml" not in parts:
-        dst.write_bytes(src.read_bytes())
-        return 0
+        return data, 0
     parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
     document = etree.fromstring(parts["word/document.xml"], parser)
     styles = etree.fromstring(parts["word/styles.xml"], parser)
@@ -117,5 +116,12 @@ def libreoffice_copy(src: Path, dst: Path) -> int:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in infos:
             zout.writestr(info, parts[info.filename])
-    dst.write_bytes(buffer.getvalue())
+    return buffer.getvalue(), spacing
+
+
+def libreoffice_copy(src: Path, dst: Path) -> int:
+    """Write a copy of the .docx ``src`` to ``dst`` with its character grid emulated for LibreOffice; return the
+    spacing applied (see :func:`line_grid_for_libreoffice`)."""
+    data, spacing = portable_grid(src.read_bytes())
+    dst.write_bytes(data)
     return spacing

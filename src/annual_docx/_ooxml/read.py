@@ -49,6 +49,7 @@ class DocFacts:
     theme_attrs: int = 0
     east_asia_lang: str | None = None
     used_styles: set[str] = field(default_factory=set)
+    normal_spacing: int = 0  # the Normal text's character spacing in 1/20 pt (negative: condensed)
 
 
 def _xml(zf: zipfile.ZipFile, name: str) -> Element | None:
@@ -124,6 +125,8 @@ def read_facts(path: Path) -> DocFacts:
             if style_id:
                 facts.styles[style_id] = styles.facts(style_id)
         facts.used_styles = {p.get(qn("w:val")) or "" for p in document.iter(qn("w:pStyle"))}
+        spacing, _ = styles.find("Normal", "w:rPr/w:spacing", "val")
+        facts.normal_spacing = int(spacing) if spacing and spacing.lstrip("-").isdigit() else 0
         facts.even_and_odd = settings is not None and settings.find("w:evenAndOddHeaders", NS) is not None
         relationships = [] if rels is None else list(rels.iter(f"{{{_REL_NS}}}Relationship"))
         targets = {r.get("Id"): r.get("Target") for r in relationships}

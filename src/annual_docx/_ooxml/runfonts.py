@@ -1,0 +1,92 @@
+"""Which characters of a .docx are set in which East Asian font: each run's effective ``w:eastAsia`` font (its own
+``w:rFonts``, its character style, its paragraph style, the document defaults), collected over the body, text boxes,
+headers and footers, with where each character first occurs."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .props import Element, qn
+from .read import NS, _Styles
+
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PLACE = {"document": "正文 / body", "header": "页眉 / header", "footer": "页脚 / footer",
+          "footnotes": "脚注 / footnote", "endnotes": "尾注 / endnote"}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a character occurs: the part (body, footer…), the paragraph's number in it, and the paragraph's text."""
+
+    place: str
+    paragraph: int
+    text: str
+
+    def __str__(self) -> str:
+        snippet = self.text if len(self.text) <= 30 else self.text[:29] + "…"
+        return f"{self.place} 第 {self.paragraph} 段 / paragraph {self.paragraph}: “{snippet}”"
+
+
+def east_asian_text(docx: Path) -> dict[str, dict[str, Where]]:
+    """Return, for each East Asian font name the document's runs use, its characters and where each first occurs."""
+    out: dict[str, dict[str, Where]] = {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    with zipfile.ZipFile(docx) as zf:
+        names = set(zf.namelist())
+        styles = _Styles(etree.fromstring(zf.read("word/styles.xml"), parser) if "word/styles.xml" in names else None)
+        default_para = _default_paragraph_style(styles)
+        for name in sorted(n for n in names if _PARTS.match(n)):
+            part = _PARTS.match(name)
+            place = _PLACE[re.sub(r"\d+$", "", part[1])] if part else name
+            root = etree.fromstring(zf.read(name), parser)
+            for number, paragraph in enumerate(root.iter(qn("w:p")), start=1):
+                text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+                if not text:
+                    continue
+                where = Where(place, number, text)
+                para_style = _attr(paragraph.find("w:pPr/w:pStyle", NS)) or default_para
+                for run in paragraph.iter(qn("w:r")):
+                    if next(run.iterancestors(qn("w:p"))) is not paragraph:
+                        continue  # a run of a text box's paragraph, counted with that paragraph
+                    font = _run_font(run, para_style, styles)
+                    if font is None:
+                        continue
+                    chars = out.setdefault(font, {})
+                    for t in run.iterfind("w:t", NS):
+                        for ch in t.text or "":
+                            chars.setdefault(ch, where)
+    return out
+
+
+def _attr(element: Element | None, name: str = "val") -> str | None:
+    return None if element is None else element.get(qn(f"w:{name}"))
+
+
+def _default_paragraph_style(styles: _Styles) -> str | None:
+    for style_id, style in styles.by_id.items():
+        if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
+            return style_id
+    return None
+
+
+def _run_font(run: Element, para_style: str | None, styles: _Styles) -> str | None:
+    fonts = run.find("w:rPr/w:rFonts", NS)
+    own = _attr(fonts, "eastAsia")
+    if own:
+        return own
+    if _attr(fonts, "eastAsiaTheme"):
+        return None
+    char_style = _attr(run.find("w:rPr/w:rStyle", NS))
+    for style in styles.chain(char_style) if char_style else []:
+        if style.tag != qn("w:style"):
+            break  # the document defaults: the paragraph style comes before them
+        fonts = style.find("w:rPr/w:rFonts", NS)
+        if _attr(fonts, "eastAsia") or _attr(fonts, "eastAsiaTheme"):
+            return _attr(fonts, "eastAsia")
+    found, _ = styles.find(para_style, "w:rPr/w:rFonts", "eastAsia")
+    return found
