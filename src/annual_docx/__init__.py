@@ -11,11 +11,13 @@ from __future__ import annotations
 from ._check import Finding, check
 from ._lint import lint
 from ._load import load, validate
+from ._ooxml.reader import Limits
 from ._pdf import preview, to_pdf
 from ._render import default_template, render
 from .errors import (
     AnnualDocxError,
     ChartError,
+    DocumentError,
     ImageError,
     InputError,
     OutputError,
@@ -54,9 +56,11 @@ __all__ = [
     "ChartError",
     "ChartFont",
     "ChartSection",
+    "DocumentError",
     "Finding",
     "ImageError",
     "InputError",
+    "Limits",
     "OrgChartSection",
     "OrgUnit",
     "OutputError",

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import secrets
-import zipfile
 from collections.abc import Iterator
 from importlib import resources
 from io import BytesIO
@@ -15,15 +14,18 @@ from typing import Any
 
 import jinja2
 
+from ._authoring import refuse_incomplete
 from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
 from ._ooxml.finish import describe_picture, finish, picture_run_markup
+from ._ooxml.reader import TEMPLATE_LIMITS, open_package
 from ._ooxml.repro import fixed_zip
+from ._ooxml.sanitize import template_bytes
 from ._ooxml.template import template_class
 from ._text import clean
-from .errors import ImageError, OutputError, TemplateError
+from .errors import DocumentError, ImageError, OutputError, TemplateError
 from .schema import Report
 
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
@@ -52,7 +54,9 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
         raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
     report = clean(report)
     pictures = prepare_pictures(report)
-    tpl = _open_template(template_path)
+    tpl = open_template(template_path)
+    if template is not None:
+        refuse_incomplete(tpl, template_path, report)
     context = build_context(report, _picture_factory(tpl, pictures))
     fill(tpl, context, template_path, report.date)
     buffer = BytesIO()
@@ -77,15 +81,20 @@ def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date |
     finish(tpl.docx, context.get("signature"), FANGSONG)
 
 
-def _open_template(path: Path) -> Any:
+def open_template(path: Path) -> Any:
+    """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
+    may come from anywhere); raise TemplateError when it cannot be used."""
     DocxTemplate = template_class()
 
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")
-    if not zipfile.is_zipfile(path):
-        raise TemplateError(f"{path}: 模板不是 .docx 文件 / the template is not a .docx file")
     try:
-        tpl = DocxTemplate(path)
+        with open_package(path, TEMPLATE_LIMITS) as package:
+            data = template_bytes(package)
+    except DocumentError as exc:
+        raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
+    try:
+        tpl = DocxTemplate(BytesIO(data))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several unrelated types for a broken package
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
