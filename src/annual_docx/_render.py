@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from ._authoring import refuse_incomplete
+from ._bounds import RenderTimeout, time_limit
 from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
@@ -25,7 +26,7 @@ from ._ooxml.repro import fixed_zip
 from ._ooxml.sanitize import template_bytes
 from ._ooxml.template import template_class
 from ._text import clean
-from .errors import DocumentError, ImageError, OutputError, TemplateError
+from .errors import AnnualDocxError, DocumentError, ImageError, OutputError, TemplateError
 from .schema import Report
 
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
@@ -58,7 +59,7 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     if template is not None:
         refuse_incomplete(tpl, template_path, report)
     context = build_context(report, _picture_factory(tpl, pictures))
-    fill(tpl, context, template_path, report.date)
+    fill(tpl, context, template_path, report.date, seconds=None if template is None else template_seconds())
     buffer = BytesIO()
     tpl.save(buffer)
     with _atomic_target(out_path) as tmp:
@@ -66,18 +67,34 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     return out_path
 
 
-def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None) -> None:
-    """Render ``context`` into the opened template ``tpl`` in the sandbox and apply the post-render fixes."""
+def template_seconds() -> float:
+    """Return the time limit of a custom template's render: ``ANNUAL_DOCX_TEMPLATE_SECONDS``, default 30 s."""
+    try:
+        return max(0.1, float(os.environ.get("ANNUAL_DOCX_TEMPLATE_SECONDS", "") or 30))
+    except ValueError:
+        return 30.0
+
+
+def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None, *,
+         seconds: float | None = None) -> None:
+    """Render ``context`` into the opened template ``tpl`` in the bounded sandbox, within ``seconds`` (None: no time
+    limit), and apply the post-render fixes. Whatever the template's expressions raise becomes a TemplateError."""
     # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
     tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, date)
+    failed = f"{template_path}: 模板渲染失败 / the template failed to render"
     try:
-        tpl.render(context, sandbox(), autoescape=True)
+        with time_limit(seconds):
+            tpl.render(context, sandbox(), autoescape=True)
     except jinja2.TemplateError as exc:
         lineno = getattr(exc, "lineno", None)
         line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
-        raise TemplateError(
-            f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
-        ) from exc
+        raise TemplateError(f"{failed}{line}: {exc.message or exc}") from exc
+    except RenderTimeout as exc:
+        raise TemplateError(f"{failed}: 超过 {seconds} 秒 / it took longer than {seconds} s") from exc
+    except AnnualDocxError:
+        raise
+    except Exception as exc:  # an expression of the template failed (1/0, 'a' + 1, recursion…)
+        raise TemplateError(f"{failed}: {type(exc).__name__}: {exc}") from exc
     finish(tpl.docx, context.get("signature"), FANGSONG)
 
 
