@@ -124,7 +124,7 @@ def _not_a_zip(path: Path, head: bytes, data_tail: bytes) -> DocumentError:
                              f".docx; {SAVE_AS}")
     if kind:
         return DocumentError(f"{path}: 这是 {kind} 文件，不是 .docx / this is a {kind} file, not a .docx; {SAVE_AS}")
-    return DocumentError(f"{path}: 不是有效的 .docx 文件（不是 zip 包）/ not a valid .docx file (not a zip package)")
+    return DocumentError(f"{path}: 不是 .docx 文件（不是 zip 包）/ not a .docx file (not a zip package)")
 
 
 class _Capped:
