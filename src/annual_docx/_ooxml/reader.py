@@ -144,6 +144,9 @@ class _Capped:
             raise self.errors[1]
         return data
 
+    def close(self) -> None:
+        self.raw.close()
+
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
@@ -300,21 +303,29 @@ class Package:
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise self._damaged(name, exc) from exc
+        finally:
+            stream.close()
         return b"".join(chunks)
 
     def _xml_error(self, name: str, exc: BaseException) -> DocumentError:
         if isinstance(exc, DocumentError):
             return exc
         if isinstance(exc, etree.XMLSyntaxError):
+            if "entit" in str(exc).lower():
+                return self._dtd_error(name)
             if "Excessive depth" in str(exc):
                 return self.fail(name, "XML 嵌套超过 256 层", f"the XML is nested deeper than 256 levels: {exc}")
             return self.fail(name, "XML 格式错误", f"malformed XML: {exc}")
         return self._damaged(name, exc)
 
+    def _dtd_error(self, name: str) -> DocumentError:
+        return self.fail(name, "XML 含有 DTD 或实体（<!DOCTYPE>/<!ENTITY>），Word 文档不会有，拒绝读取",
+                         "the XML has a DTD or entities (<!DOCTYPE>/<!ENTITY>), which Word never writes (entity "
+                         "expansion); refused")
+
     def _no_dtd(self, name: str, tree: Any) -> None:
         if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-            raise self.fail(name, "XML 含有 DTD（<!DOCTYPE>），Word 文档不会有，拒绝读取",
-                             "the XML has a DTD (<!DOCTYPE>), which Word never writes (entity expansion); refused")
+            raise self._dtd_error(name)
 
     def xml(self, name: str) -> Element:
         """Return the parsed root of XML part ``name`` (hardened parser; whole part in memory — use
@@ -359,6 +370,8 @@ class Package:
                 stream.mark = stream.count
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise self._xml_error(name, exc) from exc
+        finally:
+            stream.close()
 
     # -- relationships ----------------------------------------------------------------------------------------
     def rels(self, source: str) -> list[Relationship]:
