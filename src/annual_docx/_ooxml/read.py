@@ -132,14 +132,17 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     settings = package.xml(settings_part) if settings_part else None
     body_sect: Element | None = None
     last_sect: Element | None = None
+    p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
+    theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
     for block in package.blocks(main):
         for visit in visitors:
             visit(block)
-        for node in block.iter(qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr")):
-            if node.tag == qn("w:pStyle"):
-                facts.used_styles.add(node.get(qn("w:val")) or "")
-            elif node.tag == qn("w:rFonts"):
-                facts.theme_attrs += sum(1 for t in THEME_FONT_ATTRS if node.get(qn(f"w:{t}")))
+        for node in block.iter(p_style, r_fonts, sect_pr):
+            tag = node.tag
+            if tag == p_style:
+                facts.used_styles.add(node.get(val) or "")
+            elif tag == r_fonts:
+                facts.theme_attrs += sum(1 for t in theme_attrs if node.get(t))
             else:
                 last_sect = copy.deepcopy(node)
                 if node is block:

@@ -79,7 +79,7 @@ class Limits:
 
 
 #: Templates are rendered by docxtpl, which holds whole parts in memory several times over: tighter caps.
-TEMPLATE_LIMITS = Limits(part_bytes=16 * MB, package_bytes=256 * MB, block_bytes=16 * MB)
+TEMPLATE_LIMITS = Limits(part_bytes=10 * MB, package_bytes=256 * MB, block_bytes=10 * MB)
 
 
 @dataclass(frozen=True)
@@ -348,6 +348,7 @@ class Package:
         events = etree.iterparse(stream, events=("end",), tag=_BLOCK_TAGS, resolve_entities=False,
                                  no_network=True, huge_tree=False, load_dtd=False)
         checked = False
+        container: Element | None = None  # the parent of the blocks (w:body), once known: a cheap depth test
         try:
             for _, element in events:
                 if not checked:
@@ -355,17 +356,18 @@ class Package:
                     self._no_dtd(name, tree)
                     if tree.getroot().tag.startswith(f"{{{STRICT_W_NS}}}"):
                         raise self.fail(name, "这是 Strict Open XML 格式，不受支持", f"Strict Open XML is not "
-                                         f"supported; {SAVE_AS}")
+                                        f"supported; {SAVE_AS}")
                     if depth is None:  # w:document/w:body/…, w:glossaryDocument/w:docParts/…, else w:hdr/…
                         depth = 2 if etree.QName(tree.getroot()).localname.endswith("ocument") else 1
                     checked = True
-                ancestors = sum(1 for _ in element.iterancestors())
-                if ancestors != depth:
-                    continue
+                parent = element.getparent()
+                if parent is not container and (container is not None or parent is None or
+                                                sum(1 for _ in element.iterancestors()) != depth):
+                    continue  # nested in a block (a paragraph in a table): it goes with its block
+                container = parent
                 yield element
                 element.clear()
-                parent = element.getparent()
-                while parent is not None and len(parent) and parent[0] is not element:
+                while len(parent) and parent[0] is not element:
                     del parent[0]
                 stream.mark = stream.count
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
