@@ -28,6 +28,7 @@ class Case:
     make: Callable[[], bytes]
     error: str | None
     template_ok: bool = False  # usable as a template (it still has the report's tags)
+    template_error: str | None = None  # the error as a template, when it differs
 
 
 def base() -> bytes:
@@ -196,11 +197,16 @@ def cases() -> list[Case]:
         Case("outside_target.docx", lambda: rels_edit(b'Target="styles.xml"', b'Target="../../../etc/passwd"',
                                                       "word/_rels/document.xml.rels"), "outside the package"),
         Case("absurd_numbers.docx", absurd_numbers, None, template_ok=True),
+        Case("paragraph_as_root.docx", lambda: with_document(b"<w:p " + W + b"><w:r><w:t>x</w:t></w:r></w:p>"), None,
+             template_error="no document body"),
+        Case("empty_document.docx", lambda: with_document(b"<w:document " + W + b"/>"), None,
+             template_error="no document body"),
         Case("renamed_main.docx", renamed_main, None, template_ok=True),
         Case("two_core_properties.docx", two_core_properties, None, template_ok=True),
         Case("word_template.dotx", lambda: main_type(b"application/vnd.openxmlformats-officedocument."
                                                      b"wordprocessingml.template.main+xml"), None, template_ok=True),
-        Case("macros.docm", lambda: main_type(b"application/vnd.ms-word.document.macroEnabled.main+xml"), None),
+        Case("macros.docm", lambda: main_type(b"application/vnd.ms-word.document.macroEnabled.main+xml"), None,
+             template_error="macro-enabled"),
     ]
 
 

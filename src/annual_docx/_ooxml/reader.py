@@ -361,10 +361,12 @@ class Package:
                         depth = 2 if etree.QName(tree.getroot()).localname.endswith("ocument") else 1
                     checked = True
                 parent = element.getparent()
-                if parent is not container and (container is not None or parent is None or
-                                                sum(1 for _ in element.iterancestors()) != depth):
-                    continue  # nested in a block (a paragraph in a table): it goes with its block
-                container = parent
+                if parent is None:
+                    continue  # the root itself is never a block
+                if parent is not container:
+                    if container is not None or sum(1 for _ in element.iterancestors()) != depth:
+                        continue  # nested in a block (a paragraph in a table): it goes with its block
+                    container = parent
                 yield element
                 element.clear()
                 while len(parent) and parent[0] is not element:

@@ -15,6 +15,7 @@ from io import BytesIO
 
 from lxml import etree
 
+from .props import W_NS
 from .reader import CT_NS, MAIN_KINDS, REL_NS, SAVE_AS, Package
 
 _DOCUMENT_TYPE = next(t for t, kind in MAIN_KINDS.items() if kind == "document")
@@ -63,6 +64,10 @@ def template_bytes(package: Package) -> bytes:
             data = package.part(name)
             if _is_xml(package, name):
                 root = package.xml(name)
+                if name == package.main_part and (root.tag != f"{{{W_NS}}}document" or root.find(f"{{{W_NS}}}body")
+                                                  is None):
+                    raise package.fail(name, "主文档部件没有正文（w:document/w:body）", "the main part has no "
+                                       "document body (w:document/w:body)")
                 changed = (name == "_rels/.rels" and _one_core_properties(root)) or (
                     name == "[Content_Types].xml" and _as_document(root, package.main_part))
                 if changed:
