@@ -79,7 +79,7 @@ class Limits:
 
 
 #: Templates are rendered by docxtpl, which holds whole parts in memory several times over: tighter caps.
-TEMPLATE_LIMITS = Limits(part_bytes=10 * MB, package_bytes=256 * MB, block_bytes=10 * MB)
+TEMPLATE_LIMITS = Limits(part_bytes=10 * MB, package_bytes=64 * MB, block_bytes=10 * MB)
 
 
 @dataclass(frozen=True)
