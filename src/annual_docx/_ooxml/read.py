@@ -157,7 +157,8 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     for ref in [] if sect is None else sect.findall("w:footerReference", NS):
         target = package.target(main, ref.get(qn("r:id")) or "")
         if target:
-            footers[target] = package.xml(target)
+            if target not in footers:  # two references may share one footer part: parse it once
+                footers[target] = package.xml(target)
             facts.footers.append(_footer(footers[target], _attr(ref, "type") or "default", styles))
     done = {main, styles_part, settings_part, *footers}
     for parsed in (styles_root, settings, *footers.values()):
