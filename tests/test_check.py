@@ -50,13 +50,13 @@ def test_cli_check_prints_a_table_and_exits_1_on_a_violation(
 
 
 def test_cli_check_of_a_missing_or_broken_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A missing file or one that is not a .docx gives exit 1 and a bilingual message, no traceback."""
-    assert main(["check", str(tmp_path / "none.docx")]) == 1
+    """A missing file or one that is not a .docx gives exit 3 (unreadable) and a bilingual message, no traceback."""
+    assert main(["check", str(tmp_path / "none.docx")]) == 3
     broken = tmp_path / "broken.docx"
     broken.write_text("not a zip")
-    assert main(["check", str(broken)]) == 1
+    assert main(["check", str(broken)]) == 3
     err = capsys.readouterr().err
-    assert "文件不存在 / file not found" in err and "不是有效的 .docx 文件" in err and "Traceback" not in err
+    assert "文件不存在 / file not found" in err and "不是 .docx 文件" in err and "Traceback" not in err
 
 
 def test_theme_fonts_in_a_restyled_template_are_reported(example_docx: Path, tmp_path: Path) -> None:

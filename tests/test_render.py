@@ -98,7 +98,9 @@ def test_restyled_template_keeps_the_agency_styles(tmp_path: Path, example_repor
 
 
 def make_template(tmp_path: Path, text: str) -> Path:
+    """Return a template with ``text`` and the tags a report needs (so it is not refused before rendering)."""
     document = docx.Document()
+    document.add_paragraph("{{ title }}{{ opening|length }}{{ blocks|length }}")
     document.add_paragraph(text)
     path = tmp_path / "evil.docx"
     document.save(str(path))

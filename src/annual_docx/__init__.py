@@ -11,11 +11,13 @@ from __future__ import annotations
 from ._check import Finding, check
 from ._lint import lint
 from ._load import load, validate
+from ._ooxml.reader import Limits
 from ._pdf import preview, to_pdf
 from ._render import default_template, render
 from .errors import (
     AnnualDocxError,
     ChartError,
+    DocumentError,
     FontWarning,
     ImageError,
     InputError,
@@ -55,10 +57,12 @@ __all__ = [
     "ChartError",
     "ChartFont",
     "ChartSection",
+    "DocumentError",
     "Finding",
     "FontWarning",
     "ImageError",
     "InputError",
+    "Limits",
     "OrgChartSection",
     "OrgUnit",
     "OutputError",

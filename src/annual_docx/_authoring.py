@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
 
+from ._bounds import BoundedSandbox
 from .errors import TemplateError
 from .schema import Report
 
@@ -70,11 +72,13 @@ class TemplateCheck:
     missing_variables: set[str] = field(default_factory=set)
     unknown_attributes: set[str] = field(default_factory=set)
     unknown_kinds: set[str] = field(default_factory=set)
+    unknown_filters: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
         """Return True when the template and the schema agree."""
-        return not (self.unknown_variables or self.missing_variables or self.unknown_attributes or self.unknown_kinds)
+        return not (self.unknown_variables or self.missing_variables or self.unknown_attributes or self.unknown_kinds
+                    or self.unknown_filters)
 
     def lines(self) -> list[str]:
         """Return one line per finding, in Chinese and English."""
@@ -82,6 +86,7 @@ class TemplateCheck:
         out += [f"缺少必需变量 / required variable missing: {{{{ {v} }}}}" for v in sorted(self.missing_variables)]
         out += [f"未知字段 / unknown field: .{a}" for a in sorted(self.unknown_attributes)]
         out += [f"未知的块类型 / unknown block kind: {k!r}" for k in sorted(self.unknown_kinds)]
+        out += [f"未知的过滤器或测试 / unknown filter or test: {f}" for f in sorted(self.unknown_filters)]
         return out
 
 
@@ -90,34 +95,52 @@ class _Tags:
     variables: frozenset[str]
     attributes: frozenset[str]
     kinds: frozenset[str]
+    unknown_filters: frozenset[str] = frozenset()
+
+
+@functools.cache
+def _default_tags() -> _Tags:
+    from ._render import default_template
+
+    return _tags(default_template())
 
 
 def _tags(path: Path) -> _Tags:
     """Return the variables, attribute names and compared block kinds used by the template at ``path``."""
-    from docxtpl import DocxTemplate
+    from ._render import open_template
 
-    if not path.is_file():
-        raise TemplateError(f"{path}: 模板文件不存在 / template not found")
+    return tags_of(open_template(path), path)
+
+
+def tags_of(tpl: Any, path: Path) -> _Tags:
+    """Return the variables, attribute names, compared block kinds and unknown filters of an opened template."""
     try:
-        tpl = DocxTemplate(path)
-        tpl.init_docx()
         xml = _template_source(tpl)
     except Exception as exc:  # a broken package raises many unrelated types
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
-    env = SandboxedEnvironment()
+    env = BoundedSandbox()  # analysing folds constants (`'a' * 10**10`): only with the bounded operators and filters
     try:
         tree = env.parse(xml)
-    except Exception as exc:
+    except jinja2.TemplateError as exc:
         raise TemplateError(f"{path}: 模板标签有语法错误 / the template's tags do not parse: {exc}") from exc
+    unknown = {f"|{n.name}" for n in tree.find_all(nodes.Filter) if n.name not in env.filters}
+    unknown |= {f"is {n.name}" for n in tree.find_all(nodes.Test) if n.name not in env.tests}
+    for name in unknown:  # stand-ins, so the variables can still be listed; the render would fail on them
+        (env.filters if name.startswith("|") else env.tests)[name.split()[-1].lstrip("|")] = lambda v, *a, **k: v
+    try:
+        variables = frozenset(meta.find_undeclared_variables(tree))
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{path}: 模板标签有错误 / the template's tags are wrong: {exc}") from exc
     kinds: set[str] = set()
     for compare in tree.find_all(nodes.Compare):
         operands = [compare.expr, *(op.expr for op in compare.ops)]
         if any(isinstance(o, nodes.Getattr) and o.attr == "kind" for o in operands):
             kinds |= {o.value for o in operands if isinstance(o, nodes.Const) and isinstance(o.value, str)}
     return _Tags(
-        frozenset(meta.find_undeclared_variables(tree)),
+        variables,
         frozenset(node.attr for node in tree.find_all(nodes.Getattr)),
         frozenset(kinds),
+        frozenset(unknown),
     )
 
 
@@ -130,25 +153,47 @@ def _context_keys() -> frozenset[str]:
     return frozenset(build_context(minimal, lambda *_: None))
 
 
-def check_template(path: Path) -> TemplateCheck:
+def check_template(path: Path, report: Report | None = None) -> TemplateCheck:
     """Return how the docxtpl tags of the Word template at ``path`` agree with what the renderer provides.
 
     The default template defines the contract: fields and block kinds it uses are known; anything else a custom
-    template uses is reported, as is a template without the body loop (``blocks``) or a title.
+    template uses is reported, as is a template without the body loop (``blocks``) or a title — and, given a
+    ``report``, without the tags its data needs (``opening``, ``signature``, ``official``).
     """
-    from ._render import default_template
+    return _compare(_tags(path), report)
 
-    reference = _tags(default_template())
-    tags = _tags(path)
-    missing = {"blocks"} - tags.variables
-    if not tags.variables & {"title", "title_text"}:
-        missing.add("title")
+
+def _compare(tags: _Tags, report: Report | None) -> TemplateCheck:
+    reference = _default_tags()
     return TemplateCheck(
         unknown_variables=set(tags.variables - _context_keys()),
-        missing_variables=missing,
+        missing_variables=_missing(tags, report),
         unknown_attributes=set(tags.attributes - reference.attributes),
         unknown_kinds=set(tags.kinds - reference.kinds),
+        unknown_filters=set(tags.unknown_filters),
     )
+
+
+def _missing(tags: _Tags, report: Report | None) -> set[str]:
+    needed = {"blocks"}
+    if report is not None:
+        needed |= {name for name, value in (("opening", report.opening), ("signature", report.signature),
+                                            ("official", report.official)) if value}
+    missing = needed - tags.variables
+    if not tags.variables & {"title", "title_text"}:
+        missing.add("title")
+    return missing
+
+
+def refuse_incomplete(tpl: Any, path: Path, report: Report) -> None:
+    """Raise TemplateError, listing the missing tags, when the opened template lacks tags ``report`` needs (the
+    ``缺少必需变量`` finding of ``annual-docx template check``): rendering would silently leave that data out."""
+    result = _compare(tags_of(tpl, path), report)
+    if result.missing_variables:
+        lines = "\n".join(f"  - {line}" for line in result.lines() if line.startswith("缺少"))
+        raise TemplateError(f"{path}: 模板缺少年报需要的标签，未生成文档 / the template lacks tags the report needs; "
+                            f"nothing was written:\n{lines}\n请用 annual-docx template export 导出默认模板对照修改 / "
+                            "compare with the default template (annual-docx template export)")
 
 
 def _template_source(tpl: Any) -> str:

@@ -7,12 +7,13 @@ import math
 import os
 import re
 import unicodedata
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._ooxml.read import DocFacts, read_facts
-from .errors import InputError
+from ._ooxml.read import DocFacts, measure, read_facts
+from ._ooxml.reader import Limits, open_package
+from .errors import DocumentError
 
 TWIPS_PER_MM = 1440 / 25.4
 LINES, CHARS = 22, 28
@@ -51,13 +52,13 @@ def _grid(f: DocFacts) -> list[Finding]:
     width = p.get("w", 0) - p.get("left", 0) - p.get("right", 0)
     normal = f.styles.get("Normal")
     size = normal.size_pt if normal and normal.size_pt else 10.0
-    pitch = int(g.get("linePitch", 0) or 0)
+    pitch = measure(g.get("linePitch")) or 0
     lines = height // pitch if pitch > 0 and g.get("type") in ("lines", "linesAndChars", "snapToChars") else 0
     rows = [Finding("行距 / line pitch", "28.95 pt（579 twips）", f"{pitch / 20:.2f} pt" if pitch else "无网格 / none",
                     abs(pitch - 579) <= 6),
             Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES)]
     if g.get("type") in ("linesAndChars", "snapToChars"):
-        cell = size + int(g.get("charSpace", 0) or 0) / 4096
+        cell = size + (measure(g.get("charSpace")) or 0) / 4096
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
         found = f"{g.get('type')} charSpace={g.get('charSpace', 0)} → {chars}"
     else:  # a line grid: glyphs at their own width plus the character spacing (render(grid="portable") condenses)
@@ -125,16 +126,21 @@ def _page_numbers(f: DocFacts) -> list[Finding]:
     return rows
 
 
-def check(docx: str | os.PathLike[str]) -> list[Finding]:
-    """Return the GB/T 9704 findings for the .docx at ``docx``."""
+#: The check items, in the order of the table: each reads the facts and returns its rows.
+ITEMS: list[Callable[[DocFacts], list[Finding]]] = [_page, _grid, _fonts, _page_numbers]
+
+
+def check(docx: str | os.PathLike[str], *, limits: Limits | None = None) -> list[Finding]:
+    """Return the GB/T 9704 findings for the .docx at ``docx``.
+
+    Raises :class:`~annual_docx.DocumentError` (and nothing else) when the file cannot be read — missing, not a
+    .docx, encrypted, Strict Open XML, damaged, or over ``limits`` (default: 256 MB a part, 1 GB a package)."""
     path = Path(docx)
     if not path.is_file():
-        raise InputError(f"{path}: 文件不存在 / file not found")
-    try:
-        facts = read_facts(path)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{path}: 不是有效的 .docx 文件 / not a valid .docx file: {exc}") from exc
-    return _page(facts) + _grid(facts) + _fonts(facts) + _page_numbers(facts)
+        raise DocumentError(f"{path}: 文件不存在 / file not found")
+    with open_package(path, limits) as package:
+        facts = read_facts(package)
+    return [row for item in ITEMS for row in item(facts)]
 
 
 def _cell_width(text: str) -> int:

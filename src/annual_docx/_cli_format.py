@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ._check import check, format_table
 from ._pdf import preview
+from .errors import DocumentError
+
+EXIT_UNREADABLE = 3
 
 
 def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> None:
@@ -32,8 +36,12 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Print the GB/T 9704 table; exit 1 when any row fails."""
-    findings = check(args.docx)
+    """Print the GB/T 9704 table; exit 0 when every row passes, 1 when any fails, 3 when the file cannot be read."""
+    try:
+        findings = check(args.docx)
+    except DocumentError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     print(format_table(findings))
     return 0 if all(f.ok for f in findings) else 1
 

@@ -12,6 +12,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from ._bounds import BoundedSandbox
 from ._text import clean_text
 
 _UNDERSCORE_NEXT_TO_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])|^_|_$")
@@ -27,8 +28,9 @@ def protect(value: Any) -> Any:
     return value
 
 
-class _CompilingOnceSandbox(SandboxedEnvironment):
-    """A sandbox that compiles each template source once: rendering many reports reuses the compiled parts."""
+class _CompilingOnceSandbox(BoundedSandbox):
+    """A sandbox (bounded in work, see ``_bounds``) that compiles each template source once: rendering many reports
+    reuses the compiled parts."""
 
     MAX_SOURCES = 64
 

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import secrets
 import typing
-import zipfile
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from io import BytesIO
@@ -16,16 +15,20 @@ from typing import Any, BinaryIO
 
 import jinja2
 
+from ._authoring import refuse_incomplete
+from ._bounds import RenderTimeout, time_limit
 from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
 from ._ooxml.char_grid import portable_grid
 from ._ooxml.finish import describe_picture, finish, picture_run_markup
+from ._ooxml.reader import TEMPLATE_LIMITS, open_package
 from ._ooxml.repro import fixed_zip
+from ._ooxml.sanitize import template_bytes
 from ._ooxml.template import template_class
 from ._text import clean
-from .errors import ImageError, OutputError, TemplateError
+from .errors import AnnualDocxError, DocumentError, ImageError, OutputError, TemplateError
 from .schema import Report
 
 StrPath: typing.TypeAlias = "str | os.PathLike[str]"
@@ -88,7 +91,7 @@ def render(
             raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
         if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
             raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
-    data = _document_bytes(report, template_path, grid)
+    data = _document_bytes(report, template_path, grid, custom=template is not None)
     if out_path is not None:
         with _atomic_target(out_path) as tmp:
             tmp.write_bytes(data)
@@ -102,43 +105,67 @@ def render(
     return None
 
 
-def _document_bytes(report: Report, template_path: Path, grid: str) -> bytes:
-    """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``."""
+def _document_bytes(report: Report, template_path: Path, grid: str, *, custom: bool) -> bytes:
+    """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
+    a ``custom`` (outside) template is checked for the report's tags first and rendered within a time limit."""
     report = clean(report)
     pictures = prepare_pictures(report)
-    tpl = _open_template(template_path)
+    tpl = open_template(template_path)
+    if custom:
+        refuse_incomplete(tpl, template_path, report)
     context = build_context(report, _picture_factory(tpl, pictures))
-    fill(tpl, context, template_path, report.date)
+    fill(tpl, context, template_path, report.date, seconds=template_seconds() if custom else None)
     buffer = BytesIO()
     tpl.save(buffer)
     data = portable_grid(buffer.getvalue())[0] if grid == "portable" else buffer.getvalue()
     return fixed_zip(data)
 
 
-def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None) -> None:
-    """Render ``context`` into the opened template ``tpl`` in the sandbox and apply the post-render fixes."""
+def template_seconds() -> float:
+    """Return the time limit of a custom template's render: ``ANNUAL_DOCX_TEMPLATE_SECONDS``, default 30 s."""
+    try:
+        return max(0.1, float(os.environ.get("ANNUAL_DOCX_TEMPLATE_SECONDS", "") or 30))
+    except ValueError:
+        return 30.0
+
+
+def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None, *,
+         seconds: float | None = None) -> None:
+    """Render ``context`` into the opened template ``tpl`` in the bounded sandbox, within ``seconds`` (None: no time
+    limit), and apply the post-render fixes. Whatever the template's expressions raise becomes a TemplateError."""
     # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
     tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, date)
+    failed = f"{template_path}: 模板渲染失败 / the template failed to render"
     try:
-        tpl.render(context, sandbox(), autoescape=True)
+        with time_limit(seconds):
+            tpl.render(context, sandbox(), autoescape=True)
     except jinja2.TemplateError as exc:
         lineno = getattr(exc, "lineno", None)
         line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
-        raise TemplateError(
-            f"{template_path}: 模板渲染失败{line} / the template failed to render: {exc.message or exc}"
-        ) from exc
+        raise TemplateError(f"{failed}{line}: {exc.message or exc}") from exc
+    except RenderTimeout as exc:
+        raise TemplateError(f"{failed}: 超过 {seconds} 秒 / it took longer than {seconds} s") from exc
+    except AnnualDocxError:
+        raise
+    except Exception as exc:  # an expression of the template failed (1/0, 'a' + 1, recursion…)
+        raise TemplateError(f"{failed}: {type(exc).__name__}: {exc}") from exc
     finish(tpl.docx, context.get("signature"), FANGSONG)
 
 
-def _open_template(path: Path) -> Any:
+def open_template(path: Path) -> Any:
+    """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
+    may come from anywhere); raise TemplateError when it cannot be used."""
     DocxTemplate = template_class()
 
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")
-    if not zipfile.is_zipfile(path):
-        raise TemplateError(f"{path}: 模板不是 .docx 文件 / the template is not a .docx file")
     try:
-        tpl = DocxTemplate(path)
+        with open_package(path, TEMPLATE_LIMITS) as package:
+            data = template_bytes(package)
+    except DocumentError as exc:
+        raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
+    try:
+        tpl = DocxTemplate(BytesIO(data))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises several unrelated types for a broken package
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc

@@ -4,6 +4,7 @@ Every error the library raises on purpose derives from one root, so a caller can
 
     AnnualDocxError
     ├── InputError            the report file cannot be read or parsed (missing, not UTF-8, bad YAML/JSON)
+    │   └── DocumentError     a .docx from outside cannot be read (not a zip, encrypted, Strict, .doc, too large…)
     ├── ReportValidationError the data does not fit the report schema (carries every problem at once)
     ├── TemplateError         the Word template is missing, not a .docx, or its tags fail to render
     ├── ChartError            a chart cannot be drawn (no font covers a character, bad data)
@@ -28,6 +29,11 @@ class AnnualDocxError(Exception):
 
 class InputError(AnnualDocxError):
     """Raise when a report file cannot be read or parsed."""
+
+
+class DocumentError(InputError):
+    """Raise when a Word document or template from outside cannot be read: the message names the file and the part
+    and says what to do (``annual-docx check`` exits 3 on it)."""
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
     """Apply every post-render fix to a python-docx ``Document``."""
     body = docx_document.element.body
     ensure_east_asian_fonts(docx_document.styles.element, docx_document.element, default_east_asia)
+    drop_styles_with_effects(docx_document.part)
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
@@ -98,6 +99,21 @@ def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
     end_with_paragraph(body)
     if record:
         anchor_record(body, record)
+
+
+def drop_styles_with_effects(part: Any) -> int:
+    """Drop the main part's ``stylesWithEffects`` relationship (python-docx then leaves the part and its content
+    type out of the saved package); return how many were dropped.
+
+    ``stylesWithEffects.xml`` is Word 2010's private copy of ``styles.xml``. ``ensure_east_asian_fonts`` rewrites
+    ``styles.xml``, so a kept copy would disagree with it — the state openxml-audit reports as "Word may treat this
+    as unreadable content". Word 2013 and later neither write nor read the part, and Word 2010 falls back to
+    ``styles.xml`` when it is absent, so dropping it loses nothing; copying ``styles.xml`` over it instead would
+    drop the Word 2010 effects it holds anyway."""
+    found = [rid for rid, rel in part.rels.items() if str(rel.reltype).endswith("/stylesWithEffects")]
+    for rid in found:
+        part.drop_rel(rid)
+    return len(found)
 
 
 def end_with_paragraph(body: Element) -> bool:

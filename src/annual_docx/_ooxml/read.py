@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import posixpath
-import zipfile
+import copy
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
 from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
+from .reader import Package
 
 NS = {"w": W_NS, "r": R_NS}
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+BlockVisitor = Callable[[Element], None]
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,28 @@ class DocFacts:
     normal_spacing: int = 0  # the Normal text's character spacing in 1/20 pt (negative: condensed)
 
 
-def _xml(zf: zipfile.ZipFile, name: str) -> Element | None:
-    try:
-        data = zf.read(name)
-    except KeyError:
+_MEASURE = re.compile(r"\s*(-?\d{1,9}(?:\.\d{1,9})?)\s*(mm|cm|in|pt|pc|pi)?\s*")
+_TWIPS_PER = {"": 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "mm": 1440 / 25.4, "cm": 1440 / 2.54}
+
+
+def measure(value: str | None, unit_twips: float = 1.0) -> int | None:
+    """Return ``value`` (a WordprocessingML number: ``"11906"``, ``"-842"``, ``"210mm"``, ``"12.5pt"``) in units of
+    ``unit_twips`` twips (1: twips; 10: half-points), rounded; None when it is missing, malformed or absurdly long."""
+    match = _MEASURE.fullmatch(value or "")
+    if match is None:
         return None
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    number, unit = float(match.group(1)), match.group(2) or ""
+    if not unit:
+        return round(number)
+    return round(number * _TWIPS_PER[unit] / unit_twips)
+
+
+def half_points(value: str | None) -> int | None:
+    """Return a font size (``w:sz``: half-points, or a measure such as ``"16pt"``) in half-points."""
+    match = _MEASURE.fullmatch(value or "")
+    if match is None:
+        return None
+    return round(float(match.group(1))) if not match.group(2) else measure(value, 10.0)
 
 
 def _attr(element: Element | None, name: str) -> str | None:
@@ -95,55 +112,78 @@ class _Styles:
     def facts(self, style_id: str) -> StyleFacts:
         east_asia, theme_ea = self.find(style_id, "w:rPr/w:rFonts", "eastAsia")
         latin, theme_latin = self.find(style_id, "w:rPr/w:rFonts", "ascii")
-        size, _ = self.find(style_id, "w:rPr/w:sz", "val")
-        return StyleFacts(style_id, east_asia, latin, int(size) / 2 if size else None, theme_ea or theme_latin)
+        size = half_points(self.find(style_id, "w:rPr/w:sz", "val")[0])
+        return StyleFacts(style_id, east_asia, latin, size / 2 if size else None, theme_ea or theme_latin)
 
 
-def read_facts(path: Path) -> DocFacts:
-    """Return the layout facts of the .docx at ``path`` (raises zipfile.BadZipFile / KeyError on a broken one)."""
+def _theme_attrs(root: Element) -> int:
+    return sum(1 for r in root.iter(qn("w:rFonts")) for t in THEME_FONT_ATTRS if r.get(qn(f"w:{t}")))
+
+
+def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFacts:
+    """Return the layout facts of an opened package, reading each part once and streaming the main part (memory
+    stays flat for any size). Each of ``visitors`` is called with every body-level block (paragraph, table, section
+    properties…) of the main part before it is freed — the hook for checks that look at the text."""
     facts = DocFacts()
-    with zipfile.ZipFile(path) as zf:
-        document = _xml(zf, "word/document.xml")
-        if document is None:
-            raise KeyError("word/document.xml")
-        styles = _Styles(_xml(zf, "word/styles.xml"))
-        settings = _xml(zf, "word/settings.xml")
-        rels = _xml(zf, "word/_rels/document.xml.rels")
-        sect = document.find(".//w:body/w:sectPr", NS)
-        if sect is None:
-            found = document.findall(".//w:sectPr", NS)
-            sect = found[-1] if found else None
-        for tag in ("pgSz", "pgMar"):
-            element = None if sect is None else sect.find(f"w:{tag}", NS)
-            if element is not None:
-                facts.page.update({etree.QName(k).localname: int(float(str(v))) for k, v in element.attrib.items()
-                                   if str(v).lstrip("-").replace(".", "").isdigit()})
-        grid = None if sect is None else sect.find("w:docGrid", NS)
-        if grid is not None:
-            facts.grid = {etree.QName(k).localname: str(v) for k, v in grid.attrib.items()}
-        for style_id in styles.by_id:
-            if style_id:
-                facts.styles[style_id] = styles.facts(style_id)
-        facts.used_styles = {p.get(qn("w:val")) or "" for p in document.iter(qn("w:pStyle"))}
-        spacing, _ = styles.find("Normal", "w:rPr/w:spacing", "val")
-        facts.normal_spacing = int(spacing) if spacing and spacing.lstrip("-").isdigit() else 0
-        facts.even_and_odd = settings is not None and settings.find("w:evenAndOddHeaders", NS) is not None
-        relationships = [] if rels is None else list(rels.iter(f"{{{_REL_NS}}}Relationship"))
-        targets = {r.get("Id"): r.get("Target") for r in relationships}
-        for ref in [] if sect is None else sect.findall("w:footerReference", NS):
-            target = targets.get(ref.get(qn("r:id")))
-            footer = _xml(zf, posixpath.normpath(posixpath.join("word", target))) if target else None
-            if footer is not None:
-                facts.footers.append(_footer(footer, _attr(ref, "type") or "default", styles))
-        for name in zf.namelist():
-            if name.endswith(".xml") and name.startswith("word/"):
-                root = _xml(zf, name)
-                if root is not None:
-                    facts.theme_attrs += sum(1 for r in root.iter(qn("w:rFonts"))
-                                             for t in THEME_FONT_ATTRS if r.get(qn(f"w:{t}")))
-        lang = None if styles.root is None else styles.root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
-        facts.east_asia_lang = _attr(lang, "eastAsia")
+    main = package.main_part
+    styles_part = next(iter(package.related(main, "styles")), None)
+    styles_root = package.xml(styles_part) if styles_part else None
+    styles = _Styles(styles_root)
+    settings_part = next(iter(package.related(main, "settings")), None)
+    settings = package.xml(settings_part) if settings_part else None
+    body_sect: Element | None = None
+    last_sect: Element | None = None
+    p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
+    theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
+    for block in package.blocks(main):
+        for visit in visitors:
+            visit(block)
+        for node in block.iter(p_style, r_fonts, sect_pr):
+            tag = node.tag
+            if tag == p_style:
+                facts.used_styles.add(node.get(val) or "")
+            elif tag == r_fonts:
+                facts.theme_attrs += sum(1 for t in theme_attrs if node.get(t))
+            else:
+                last_sect = copy.deepcopy(node)
+                if node is block:
+                    body_sect = last_sect
+    sect = body_sect if body_sect is not None else last_sect
+    _page_setup(facts, sect)
+    for style_id in styles.by_id:
+        if style_id:
+            facts.styles[style_id] = styles.facts(style_id)
+    spacing, _ = styles.find("Normal", "w:rPr/w:spacing", "val")
+    facts.normal_spacing = int(spacing) if spacing and spacing.lstrip("-").isdigit() else 0
+    facts.even_and_odd = settings is not None and settings.find("w:evenAndOddHeaders", NS) is not None
+    footers: dict[str, Element] = {}
+    for ref in [] if sect is None else sect.findall("w:footerReference", NS):
+        target = package.target(main, ref.get(qn("r:id")) or "")
+        if target:
+            if target not in footers:  # two references may share one footer part: parse it once
+                footers[target] = package.xml(target)
+            facts.footers.append(_footer(footers[target], _attr(ref, "type") or "default", styles))
+    done = {main, styles_part, settings_part, *footers}
+    for parsed in (styles_root, settings, *footers.values()):
+        facts.theme_attrs += 0 if parsed is None else _theme_attrs(parsed)
+    for name in package.names():
+        if name.endswith(".xml") and name.startswith("word/") and name not in done:
+            facts.theme_attrs += sum(_theme_attrs(block) for block in package.blocks(name))
+    lang = None if styles_root is None else styles_root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    facts.east_asia_lang = _attr(lang, "eastAsia")
     return facts
+
+
+def _page_setup(facts: DocFacts, sect: Element | None) -> None:
+    for tag in ("pgSz", "pgMar"):
+        element = None if sect is None else sect.find(f"w:{tag}", NS)
+        for key, value in [] if element is None else element.attrib.items():
+            number = measure(str(value))
+            if number is not None:
+                facts.page[etree.QName(key).localname] = number
+    grid = None if sect is None else sect.find("w:docGrid", NS)
+    if grid is not None:
+        facts.grid = {etree.QName(k).localname: str(v) for k, v in grid.attrib.items()}
 
 
 def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
@@ -170,4 +210,5 @@ def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
     if run is not None:
         east_asia = _attr(run.find("w:rFonts", NS), "eastAsia") or east_asia
         size = _attr(run.find("w:sz", NS), "val") or size
-    return FooterFacts(kind, text, align, east_asia, int(size) / 2 if size else None)
+    half = half_points(size)
+    return FooterFacts(kind, text, align, east_asia, half / 2 if half else None)

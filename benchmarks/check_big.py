@@ -1,0 +1,98 @@
+"""Measure `annual-docx check` on very large documents: wall time and peak memory (targets: 100 MB document.xml under
+10 s and 1 GB), and every hostile and third-party file of the tests through check, template check and
+render --template (target: each under 30 s and 1 GB).
+
+Usage: python benchmarks/check_big.py [--sizes 100 400] [--no-corpus]
+
+The big documents repeat the body of the rendered example (real paragraphs, tables, figures) until document.xml
+reaches the size; each command runs in its own process, measured by the kernel (wait4: wall time, max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+MB = 1024 * 1024
+CLI = [sys.executable, "-m", "annual_docx"]
+
+
+def measure(cmd: list[str]) -> tuple[int, float, float]:
+    """Run ``cmd`` and return its exit code, wall seconds and peak resident memory in MB."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    err = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    if "Traceback" in err or "内部错误" in err:
+        raise SystemExit(f"{' '.join(cmd)} crashed:\n{err}")
+    return os.waitstatus_to_exitcode(status), wall, usage.ru_maxrss / 1024
+
+
+def big_docx(example: Path, out: Path, size_mb: int) -> int:
+    """Write ``out``: ``example`` with its body repeated until document.xml is ``size_mb`` MB; return its size."""
+    with zipfile.ZipFile(example) as zf:
+        document = zf.read("word/document.xml")
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    head, _, rest = document.partition(b"<w:body>")
+    body, _, tail = rest.rpartition(b"<w:sectPr")
+    section = b"<w:sectPr" + tail
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        for name, data in parts.items():
+            if name != "word/document.xml":
+                dst.writestr(name, data)
+        with dst.open("word/document.xml", "w", force_zip64=True) as f:
+            written = f.write(head + b"<w:body>")
+            while written < size_mb * MB:
+                written += f.write(body)
+            written += f.write(section)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 400], help="document.xml sizes in MB")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the hostile and third-party files")
+    args = parser.parse_args()
+    import annual_docx
+
+    rows: list[tuple[str, str, int, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        example = annual_docx.render(annual_docx.load(ROOT / "examples" / "qufu_2020.yaml"), tmp / "example.docx")
+        for size in args.sizes:
+            big = tmp / f"big_{size}.docx"
+            actual = big_docx(example, big, size)
+            rows.append((f"{actual / MB:.0f} MB document.xml", "check", *measure([*CLI, "check", str(big)])))
+            big.unlink()
+        if not args.no_corpus:
+            from tests.hostile import write_all
+
+            report = tmp / "report.yaml"
+            report.write_text((ROOT / "examples" / "qufu_2020.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+            files = [path for path, _ in write_all(tmp).values()]
+            files += sorted((ROOT / "tests" / "data" / "thirdparty").glob("*.docx"))
+            for path in files:
+                rows.append((path.name, "check", *measure([*CLI, "check", str(path)])))
+                rows.append((path.name, "template check", *measure([*CLI, "template", "check", str(path)])))
+                rows.append((path.name, "render --template", *measure(
+                    [*CLI, "render", str(report), "-o", str(tmp / "out.docx"), "--template", str(path)])))
+    print(f"{'file':34} {'command':18} {'exit':>4} {'wall s':>7} {'max RSS MB':>10}")
+    for name, command, code, wall, rss in rows:
+        print(f"{name:34} {command:18} {code:4d} {wall:7.2f} {rss:10.0f}")
+    worst_wall = max(r[3] for r in rows)
+    worst_rss = max(r[4] for r in rows)
+    print(f"worst: {worst_wall:.2f} s, {worst_rss:.0f} MB (targets: 100 MB check < 10 s and 1 GB; every file < 30 s "
+          "and 1 GB)")
+
+
+if __name__ == "__main__":
+    main()
