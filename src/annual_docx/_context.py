@@ -27,6 +27,8 @@ from .schema_blocks import ChartBlock
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
+NativeFactory = Callable[[Any], Any]
+"""``ChartSpec -> object`` placing a native Word chart by ``{{ b.image }}``; without one, charts are pictures."""
 
 FULL_SPACE = "\u3000"
 BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
@@ -53,9 +55,10 @@ class Signature:
     date_right: float
 
 
-def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
+def build_context(report: s.Report, picture: PictureFactory, native: NativeFactory | None = None) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature."""
     builder = _Builder(report.numbering, picture, report.chart_font)
+    builder.native, builder.engine = native, report.chart_engine
     blocks: list[Block] = []
     for index, section in enumerate(report.sections, start=1):
         blocks.append(builder.heading(0, index, section.title))
@@ -93,6 +96,12 @@ class _Builder:
         self.picture = picture
         self._font_choice = font
         self._font: str | None = None
+        self.native: NativeFactory | None = None
+        self.engine = "image"
+
+    def is_native(self, engine: str | None) -> bool:
+        """Return whether a chart with this ``engine`` choice (None: the report's) becomes a native Word chart."""
+        return self.native is not None and (engine or self.engine) == "native"
 
     @property
     def font(self) -> str:
@@ -178,6 +187,10 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
         data = list(breakdown.categories.items())
+        if self.native is not None and self.is_native(breakdown.engine):
+            from ._native import category_spec
+
+            return Block("figure", "", self.native(category_spec(breakdown.title, data, kind=kind)))
 
         def draw() -> ChartLike:
             from ._charts import category_chart
@@ -210,6 +223,11 @@ class _Builder:
         labels = [str(label) for label in section.labels]
         series = list(section.series.items())
         spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]
+        if self.native is not None and self.is_native(section.engine):
+            from ._native import series_spec
+
+            native = series_spec(section.title, section.chart, labels, series, unit=section.unit)
+            return Block("figure", section.caption or "", self.native(native))
 
         def draw() -> ChartLike:
             from ._charts import line_chart, series_bar_chart
