@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._ooxml.drawings import figures
 from ._ooxml.read import DocFacts, read_facts
 from .errors import InputError
 
@@ -131,7 +132,22 @@ def check(docx: str | os.PathLike[str]) -> list[Finding]:
         facts = read_facts(path)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path}: 不是有效的 .docx 文件 / not a valid .docx file: {exc}") from exc
-    return _page(facts) + _grid(facts) + _fonts(facts) + _page_numbers(facts)
+    return _page(facts) + _grid(facts) + _fonts(facts) + _page_numbers(facts) + _figures(path, facts)
+
+
+def _figures(path: Path, f: DocFacts) -> list[Finding]:
+    """One row for the pictures and native charts: how many, how many captioned, all inside the type width."""
+    shown = [x for x in figures(path) if x.kind in ("picture", "chart", "group")]
+    if not shown:
+        return []
+    width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / TWIPS_PER_MM
+    wide = [x for x in shown if x.width_mm > width + 0.5]
+    charts = sum(x.kind == "chart" for x in shown)
+    captioned = sum(x.captioned for x in shown)
+    found = (f"{len(shown)} 幅（图片 {len(shown) - charts}，原生图表 {charts}），有图题 {captioned}"
+             + (f"；超宽 {len(wide)}：最宽 {max(x.width_mm for x in wide):.1f} mm" if wide else ""))
+    return [Finding("图片与图表 / figures and charts", f"宽不超过版心 {width:.0f} mm / within the type width",
+                    found, not wide)]
 
 
 def _cell_width(text: str) -> int:
