@@ -99,9 +99,10 @@ class _Builder:
         self.native: NativeFactory | None = None
         self.engine = "image"
 
-    def is_native(self, engine: str | None) -> bool:
-        """Return whether a chart with this ``engine`` choice (None: the report's) becomes a native Word chart."""
-        return self.native is not None and (engine or self.engine) == "native"
+    def native_for(self, engine: str | None) -> NativeFactory | None:
+        """Return the native chart factory if a chart with this ``engine`` choice (None: the report's) becomes a
+        native Word chart, else None (a picture)."""
+        return self.native if (engine or self.engine) == "native" else None
 
     @property
     def font(self) -> str:
@@ -187,10 +188,11 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
         data = list(breakdown.categories.items())
-        if self.native is not None and self.is_native(breakdown.engine):
+        native = self.native_for(breakdown.engine)
+        if native is not None:
             from ._native import category_spec
 
-            return Block("figure", "", self.native(category_spec(breakdown.title, data, kind=kind)))
+            return Block("figure", "", native(category_spec(breakdown.title, data, kind=kind)))
 
         def draw() -> ChartLike:
             from ._charts import category_chart
@@ -223,11 +225,12 @@ class _Builder:
         labels = [str(label) for label in section.labels]
         series = list(section.series.items())
         spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]
-        if self.native is not None and self.is_native(section.engine):
+        native = self.native_for(section.engine)
+        if native is not None:
             from ._native import series_spec
 
-            native = series_spec(section.title, section.chart, labels, series, unit=section.unit)
-            return Block("figure", section.caption or "", self.native(native))
+            chart = series_spec(section.title, section.chart, labels, series, unit=section.unit)
+            return Block("figure", section.caption or "", native(chart))
 
         def draw() -> ChartLike:
             from ._charts import line_chart, series_bar_chart
