@@ -4,6 +4,7 @@ text and the one-hue palette. Imports nothing heavy, so a report whose charts ar
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
@@ -20,6 +21,11 @@ _DARK: Final = (0x1F, 0x3A, 0x5F)
 _LIGHT: Final = (0xB9, 0xCE, 0xE4)
 _MID: Final = (0x7A, 0x95, 0xB8)  # the lightest a thin line may be and still print clearly
 
+PT_TO_MM: Final = 25.4 / 72
+LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
+SMALL_PT: Final = 9.0  # the smallest text a chart may use
+TITLE_PT: Final = 12.0  # 小四
+
 CATEGORY_KIND_NAMES: Final = {"pie": "饼图", "bar": "柱状图", "barh": "条形图"}
 
 
@@ -34,6 +40,11 @@ def palette(n: int, *, lines: bool = False) -> list[str]:
         r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, lightest, strict=True))
         colours.append(f"#{r:02x}{g:02x}{b:02x}")
     return colours
+
+
+def em_width(text: str) -> float:
+    """Return the approximate advance of ``text`` in ems: CJK and full-width characters 1, the others 0.6."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
 def format_value(value: float) -> str:

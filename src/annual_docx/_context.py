@@ -28,7 +28,8 @@ from .schema_blocks import ChartBlock
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
 NativeFactory = Callable[[Any], Any]
-"""``ChartSpec -> object`` placing a native Word chart by ``{{ b.image }}``; without one, charts are pictures."""
+"""``ChartSpec or Drawing -> object`` placing a native Word chart or shape drawing by ``{{ b.image }}``; without
+one, charts are pictures."""
 
 FULL_SPACE = "\u3000"
 BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
@@ -202,6 +203,12 @@ class _Builder:
         return self.figure(self.cached(["category", breakdown.title, data, kind], draw))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
+        native = self.native_for(section.engine)
+        if native is not None:
+            from ._native_org import org_drawing
+
+            return Block("figure", section.caption or "", native(org_drawing([org_box(u) for u in section.units])))
+
         def draw() -> ChartLike:
             from ._charts import org_chart
 
@@ -211,6 +218,14 @@ class _Builder:
         return self.figure(self.cached(spec, draw), section.caption or "")
 
     def party_chart(self, section: s.PartySection) -> Block:
+        native = self.native_for(section.engine)
+        if native is not None:
+            from ._charts._orgtypes import Branch
+            from ._native_org import party_drawing
+
+            branches = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in section.branches]
+            return Block("figure", section.caption or "", native(party_drawing(branches)))
+
         branches_spec = [[b.name, [[r.title, r.name] for r in b.roles]] for b in section.branches]
 
         def draw() -> ChartLike:

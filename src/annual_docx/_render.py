@@ -19,7 +19,7 @@ from ._context import PictureFactory, build_context
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
-from ._ooxml.chart_part import NativeChart
+from ._ooxml.chart_part import native_figure
 from ._ooxml.finish import describe_picture, finish, picture_run_markup
 from ._ooxml.repro import fixed_zip
 from ._ooxml.template import template_class
@@ -54,7 +54,7 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     report = clean(report)
     pictures = prepare_pictures(report)
     tpl = _open_template(template_path)
-    context = build_context(report, _picture_factory(tpl, pictures), lambda spec: NativeChart(tpl, spec))
+    context = build_context(report, _picture_factory(tpl, pictures), lambda spec: native_figure(tpl, spec))
     fill(tpl, context, template_path, report.date)
     buffer = BytesIO()
     tpl.save(buffer)

@@ -126,6 +126,7 @@ class OrgChartSection(_Section):
     kind: Literal["org_chart"]
     units: list[OrgUnit] = Field(min_length=1, description="顶层单位 / top-level units of the tree")
     caption: str | None = None
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
 
 class Role(_Model):
@@ -149,6 +150,7 @@ class PartySection(_Section):
     branches: list[PartyBranch] = Field(min_length=1)
     chart: bool = Field(True, description="在名单后附党组织架构图 / add the branch chart after the role lines")
     caption: str | None = None
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
 
 class Breakdown(_Model):

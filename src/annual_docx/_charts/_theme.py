@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
@@ -10,18 +9,18 @@ from typing import Any, Final
 import matplotlib
 
 from annual_docx._chart_facts import INK as INK  # the colours and palette live with the native charts' facts
+from annual_docx._chart_facts import LABEL_PT as LABEL_PT  # sizes and text widths are shared with native charts
 from annual_docx._chart_facts import LINE as LINE
 from annual_docx._chart_facts import NAVY as NAVY
 from annual_docx._chart_facts import PALE as PALE
+from annual_docx._chart_facts import PT_TO_MM as PT_TO_MM
+from annual_docx._chart_facts import SMALL_PT as SMALL_PT
+from annual_docx._chart_facts import TITLE_PT as TITLE_PT
+from annual_docx._chart_facts import em_width as em_width
 from annual_docx._chart_facts import palette as palette
 from annual_docx._fonts import font_chain, require_glyphs
 
 Fonts = str | Sequence[str]  # a family, or a family followed by its fallbacks
-
-PT_TO_MM: Final = 25.4 / 72
-LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
-SMALL_PT: Final = 9.0  # the smallest text a chart may use
-TITLE_PT: Final = 12.0  # 小四
 
 _DRAWN: Final = "0123456789.,-%（）：、共人单位指导"  # characters charts add to the data's own words
 
@@ -33,11 +32,6 @@ def text_on(colour: str) -> str:
     """Return black or white, whichever reads better on ``colour``."""
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 else INK
-
-
-def em_width(text: str) -> float:
-    """Return the approximate advance of ``text`` in ems: CJK and full-width characters 1, the others 0.6."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
 def check_text(text: str, font: Fonts, field: str) -> str:

@@ -76,3 +76,11 @@ class NativeChart:
 
     def __str__(self) -> str:
         return self.__html__()
+
+
+def native_figure(tpl: Any, spec: Any) -> Any:
+    """Return what ``{{ b.image }}`` places for a native figure: a chart part for a ChartSpec, a group of shapes for
+    a Drawing."""
+    from .shapes import Drawing, NativeDrawing
+
+    return NativeDrawing(spec) if isinstance(spec, Drawing) else NativeChart(tpl, spec)
