@@ -89,20 +89,15 @@ def plain_command(python: str, tmp: Path, example: Path) -> list[str]:
             str(font)]
 
 
-def native_seed(example: Path, folder: Path, *, all_native: bool = False) -> Path:
-    """Write the seed with ``chart_engine: native`` into ``folder`` (its pictures linked beside it); ``all_native``
-    leaves out the org chart and the party chart, which have no native form yet, so every chart is native."""
+def native_seed(example: Path, folder: Path) -> Path:
+    """Write the seed with ``chart_engine: native`` (all four charts native) into ``folder``, its pictures linked
+    beside it."""
     data = yaml.safe_load(example.read_text(encoding="utf-8"))
     data["chart_engine"] = "native"
-    if all_native:
-        data["sections"] = [s for s in data["sections"] if s["kind"] != "org_chart"]
-        for section in data["sections"]:
-            if section["kind"] == "party":
-                section["chart"] = False
     folder.mkdir(exist_ok=True)
     if not (folder / "images").exists():
         (folder / "images").symlink_to(example.parent / "images")
-    path = folder / ("seed_all_native.yaml" if all_native else "seed_native.yaml")
+    path = folder / "seed_native.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 

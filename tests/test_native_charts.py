@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import posixpath
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-import yaml
 from docx import Document
 from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 import annual_docx
-
-from .conftest import EXAMPLE, require_tools
-from .seedcheck import missing_lines
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -234,35 +227,6 @@ def test_user_text_in_a_chart_is_data(tmp_path: Path) -> None:
     assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
 
 
-def test_seed_with_native_charts(tmp_path: Path) -> None:
-    """The seed with ``chart_engine: native``: two native personnel charts whose workbooks hold 2/8/3/1 and 1/13/0,
-    valid, reopened by python-docx, every seed line still there."""
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data["chart_engine"] = "native"
-    report = annual_docx.validate(data, base_dir=EXAMPLE.parent)
-    out = annual_docx.render(report, tmp_path / "seed.docx")
-    found = charts(out)
-    assert [[c.value for c in book.active["B"][1:]] for _, book in found] == [[2, 8, 3, 1], [1, 13, 0]]
-    assert [[c.value for c in book.active["A"][1:]] for _, book in found] == [
-        ["高级职称", "中级职称", "初级职称", "管理人员"], ["大专学历", "本科学历", "研究生学历"]]
-    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
-    Document(str(out))
-    assert missing_lines(out) == []
-
-
-def test_all_native_report_never_imports_matplotlib(tmp_path: Path) -> None:
-    """A report whose charts are all native renders without loading matplotlib (no cache to help)."""
-    report = tmp_path / "r.yaml"
-    report.write_text(yaml.safe_dump(all_kinds(), allow_unicode=True), encoding="utf-8")
-    code = ("import sys, annual_docx as a; a.render(a.load(sys.argv[1]), sys.argv[2]);"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
-    env = {**os.environ, "ANNUAL_DOCX_NO_CACHE": "1"}
-    result = subprocess.run([sys.executable, "-W", "error", "-c", code, str(report), str(tmp_path / "r.docx")],
-                            capture_output=True, text=True, check=True, env=env)
-    assert result.stdout.strip() == "[]"
-    assert len(charts(tmp_path / "r.docx")) == 8
-
-
 def test_check_counts_native_charts_with_the_pictures(kinds_docx: Path, tmp_path: Path) -> None:
     """``check`` counts native charts beside pictures and flags one wider than the type area."""
     (row,) = [f for f in annual_docx.check(kinds_docx) if f.item.startswith("图片与图表")]
@@ -276,35 +240,3 @@ def test_check_counts_native_charts_with_the_pictures(kinds_docx: Path, tmp_path
             dst.writestr(item, data)
     (row,) = [f for f in annual_docx.check(wide) if f.item.startswith("图片与图表")]
     assert not row.ok and "最宽 180.0 mm" in row.found
-
-
-@pytest.mark.libreoffice
-def test_libreoffice_draws_every_label_and_value_of_the_seed_charts(tmp_path: Path) -> None:
-    """The seed's native personnel charts in LibreOffice's PDF: every category name in the legends, every count
-    and share on the wedges, all inside the 156 mm type area. (LibreOffice draws no label on a zero-width wedge —
-    研究生学历 0 shows in its legend name, the workbook and the text above; measured with a custom label too.)"""
-    require_tools("soffice", "pdftotext")
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data["chart_engine"] = "native"
-    out = annual_docx.render(annual_docx.validate(data, base_dir=EXAMPLE.parent), tmp_path / "seed.docx")
-    pdf = annual_docx.to_pdf(out, tmp_path / "seed.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    first = text[text.index("职称结构（"):text.index("学历结构（")].splitlines()
-    second = text[text.index("学历结构（"):text.index("服务保障")].splitlines()
-    assert {"高级职称", "中级职称", "初级职称", "管理人员", "2", "8", "3", "1", "14%", "57%", "21%", "7%"} <= set(first)
-    assert {"大专学历", "本科学历", "研究生学历", "1", "13", "7%", "93%"} <= set(second)
-    boxes = pdf_lines(pdf)
-    chart_lines = [b for b in boxes if b[0] in {"高级职称", "57%", "研究生学历", "93%"}]
-    assert len(chart_lines) == 4
-    assert all(x0 >= 28 - 0.5 and x1 <= 28 + 156 + 0.5 for _, x0, x1 in chart_lines)
-
-
-def pdf_lines(pdf: Path) -> list[tuple[str, float, float]]:
-    """Return each text line of ``pdf`` with its left and right edge in mm (pdftotext -bbox-layout)."""
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True).stdout
-    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
-    out = []
-    for line in root.iter("line"):
-        words = "".join(w.text or "" for w in line.iter("word"))
-        out.append((words, float(line.get("xmin")) * 25.4 / 72, float(line.get("xmax")) * 25.4 / 72))
-    return out
