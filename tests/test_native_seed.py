@@ -35,6 +35,8 @@ def test_seed_with_native_charts(tmp_path: Path) -> None:
     assert [[c.value for c in book.active["A"][1:]] for _, book in found] == [
         ["高级职称", "中级职称", "初级职称", "管理人员"], ["大专学历", "本科学历", "研究生学历"]]
     assert len(groups(out)) == 2  # the org chart and the party chart as shapes
+    (row,) = [f for f in annual_docx.check(out) if f.item.startswith("图片与图表")]
+    assert row.ok and row.found == "6 幅（图片 2，原生图表 4），有图题 3"
     assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
     Document(str(out))
     assert missing_lines(out) == []
@@ -80,6 +82,8 @@ def test_native_org_and_party_charts_are_grouped_editable_shapes(tmp_path: Path)
     widths = [int(e.get("cx")) for e in doc.element.body.iterfind(".//wp:inline/wp:extent", NS)]
     assert all(w <= 156 * 36000 for w in widths)
     assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    again = annual_docx.render(annual_docx.validate(data), tmp_path / "again.docx")
+    assert again.read_bytes() == out.read_bytes()
 
 
 def test_all_native_report_never_imports_matplotlib(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def _figures(path: Path, f: DocFacts) -> list[Finding]:
         return []
     width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / TWIPS_PER_MM
     wide = [x for x in shown if x.width_mm > width + 0.5]
-    charts = sum(x.kind == "chart" for x in shown)
+    charts = sum(x.kind != "picture" for x in shown)  # chart parts and groups of shapes (org charts)
     captioned = sum(x.captioned for x in shown)
     found = (f"{len(shown)} 幅（图片 {len(shown) - charts}，原生图表 {charts}），有图题 {captioned}"
              + (f"；超宽 {len(wide)}：最宽 {max(x.width_mm for x in wide):.1f} mm" if wide else ""))
