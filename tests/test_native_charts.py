@@ -240,3 +240,25 @@ def test_check_counts_native_charts_with_the_pictures(kinds_docx: Path, tmp_path
             dst.writestr(item, data)
     (row,) = [f for f in annual_docx.check(wide) if f.item.startswith("图片与图表")]
     assert not row.ok and "最宽 180.0 mm" in row.found
+
+
+@pytest.mark.parametrize("kind", ["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "doughnut"])
+def test_chart_writer_gives_a_valid_part_for_every_kind(kind: str, tmp_path: Path) -> None:
+    """Every kind the writer knows (pie too, which reports draw as a donut) makes a valid chart part with its
+    workbook in a plain python-docx document."""
+    from annual_docx._native import FONTS
+    from annual_docx._ooxml.chart import ChartSpec
+    from annual_docx._ooxml.chart_part import add_chart_part, chart_inline
+
+    spec = ChartSpec(kind, ("甲", "乙"), (("系列", (1.0, 2.5)),), ("#1f3a5f", "#b9cee4"), FONTS, 120, 60, "替代文字")
+    doc = Document(str(annual_docx.default_template()))  # python-docx's own default has a stale stylesWithEffects
+    rid = add_chart_part(doc.part, spec)
+    run = doc.add_paragraph().add_run()._r
+    drawing = etree.SubElement(run, "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing")
+    drawing.append(etree.fromstring(chart_inline(rid, spec)))
+    out = tmp_path / f"{kind}.docx"
+    doc.save(str(out))
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    ((space, book),) = charts(out)
+    assert cached(space, "c:val") == [["1", "2.5"]]
+    assert [c.value for c in book.active["B"]] == ["系列", 1, 2.5]
