@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from .props import R_NS
+from .theme import A_NS
 from .workbook import cell_range, number
-from .xmltext import attr, text
+from .xmltext import attr, solid_fill, text
 
 ChartKind = Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "doughnut"]
 CHART_KINDS: Final[tuple[ChartKind, ...]] = (
@@ -21,8 +23,6 @@ CHART_KINDS: Final[tuple[ChartKind, ...]] = (
 Legend = Literal["top", "bottom", "right", "none"]
 
 C_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-A_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
-R_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CAT_AX: Final = 1001
 _VAL_AX: Final = 1002
 _HOLE: Final = 58  # the donut's hole, % of its diameter: the image charts' hole
@@ -65,20 +65,16 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
-def _fill(colour: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
-
-
 def _line(colour: str | None, width_emu: int = 9525, dash: str = "solid") -> str:
     if colour is None:
         return "<a:ln><a:noFill/></a:ln>"
-    return f'<a:ln w="{width_emu}" cap="rnd">{_fill(colour)}<a:prstDash val="{dash}"/><a:round/></a:ln>'
+    return f'<a:ln w="{width_emu}" cap="rnd">{solid_fill(colour)}<a:prstDash val="{dash}"/><a:round/></a:ln>'
 
 
 def _rpr(fonts: ChartFonts, size_pt: float, colour: str = "#222222", *, east_asian: str | None = None,
          bold: bool = False) -> str:
     return (
-        f'<a:defRPr sz="{round(size_pt * 100)}" b="{int(bold)}">{_fill(colour)}'
+        f'<a:defRPr sz="{round(size_pt * 100)}" b="{int(bold)}">{solid_fill(colour)}'
         f"<a:latin typeface={attr(fonts.latin)}/><a:ea typeface={attr(east_asian or fonts.east_asian)}/>"
         f"<a:cs typeface={attr(fonts.latin)}/></a:defRPr>"
     )
@@ -150,12 +146,12 @@ def _series(spec: ChartSpec, index: int) -> str:
         return (
             f"<c:ser>{head}<c:spPr>{_line(colour, 19050, dash)}</c:spPr>"
             f'<c:marker><c:symbol val="{marker}"/><c:size val="6"/>'
-            f"<c:spPr>{_fill(colour)}{_line(colour)}</c:spPr></c:marker>"
+            f"<c:spPr>{solid_fill(colour)}{_line(colour)}</c:spPr></c:marker>"
             f'{_d_lbls(spec, "t")}{refs}<c:smooth val="0"/></c:ser>'
         )
     if spec.kind in ("pie", "doughnut"):
         points = "".join(
-            f'<c:dPt><c:idx val="{i}"/><c:bubble3D val="0"/><c:spPr>{_fill(spec.colours[i % len(spec.colours)])}'
+            f'<c:dPt><c:idx val="{i}"/><c:bubble3D val="0"/><c:spPr>{solid_fill(spec.colours[i % len(spec.colours)])}'
             f"{_line('#FFFFFF', 15240)}</c:spPr></c:dPt>"
             for i in range(len(spec.categories))
         )
@@ -166,7 +162,7 @@ def _series(spec: ChartSpec, index: int) -> str:
     stacked = spec.kind.startswith("stacked")
     label_colour = _text_on(colour) if stacked else "#222222"
     return (
-        f"<c:ser>{head}<c:spPr>{_fill(colour)}{_line(None)}</c:spPr><c:invertIfNegative val=\"0\"/>"
+        f"<c:ser>{head}<c:spPr>{solid_fill(colour)}{_line(None)}</c:spPr><c:invertIfNegative val=\"0\"/>"
         f'{_d_lbls(spec, "ctr" if stacked else "outEnd", colour=label_colour)}{refs}</c:ser>'
     )
 
@@ -261,7 +257,7 @@ def chart_space(spec: ChartSpec, workbook_rid: str) -> bytes:
         f"<c:chart>{_note(spec)}<c:plotArea><c:layout/>{_plot(spec)}"
         f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>{_legend(spec)}"
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
-        f"<c:spPr>{_fill('#FFFFFF')}<a:ln><a:noFill/></a:ln></c:spPr>{_tx_pr(spec.fonts, spec.fonts.size_pt)}"
+        f"<c:spPr>{solid_fill('#FFFFFF')}<a:ln><a:noFill/></a:ln></c:spPr>{_tx_pr(spec.fonts, spec.fonts.size_pt)}"
         f'<c:externalData r:id="{workbook_rid}"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>'
     )
     return xml.encode("utf-8")

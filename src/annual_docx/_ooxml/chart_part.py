@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .chart import C_NS, R_NS, ChartSpec, chart_space
+from .chart import C_NS, ChartSpec, chart_space
+from .props import R_NS
+from .theme import A_NS
 from .workbook import workbook
-from .xmltext import attr
+from .xmltext import attr, emu
 
-EMU_PER_MM: Final = 36000
 CHART_CT: Final = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHART_RT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 PACKAGE_RT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 WP_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def add_chart_part(part: Any, spec: ChartSpec) -> str:
@@ -42,7 +42,7 @@ def chart_inline(rid: str, spec: ChartSpec) -> str:
 
     Its ``docPr`` id is 1 here: docxtpl renumbers every drawing of a rendered part, so ids end up unique across the
     body, headers and footers."""
-    cx, cy = round(spec.width_mm * EMU_PER_MM), round(spec.height_mm * EMU_PER_MM)
+    cx, cy = emu(spec.width_mm), emu(spec.height_mm)
     name = attr(spec.alt_text[:40])
     return (
         f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{WP_NS}">'

@@ -11,6 +11,7 @@ from typing import Final
 from lxml import etree
 
 from .props import Element, qn
+from .xmltext import EMU_PER_MM
 
 _WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -20,7 +21,6 @@ _KINDS: Final = {
     "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": "group",
     "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "shape",
 }
-EMU_PER_MM: Final = 36000
 
 
 @dataclass(frozen=True)

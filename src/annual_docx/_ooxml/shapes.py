@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .xmltext import attr, text
+from .props import W_NS
+from .xmltext import attr, emu, solid_fill, text
 
-EMU_PER_MM: Final = 36000
-W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NAMESPACES: Final = (
     f'xmlns:w="{W_NS}" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -67,17 +66,9 @@ class Drawing:
     size_pt: float
 
 
-def _emu(mm: float) -> int:
-    return round(mm * EMU_PER_MM)
-
-
 def _xfrm(x: float, y: float, cx: float, cy: float, flip_v: bool = False) -> str:
     flip = ' flipV="1"' if flip_v else ""
-    return f'<a:xfrm{flip}><a:off x="{_emu(x)}" y="{_emu(y)}"/><a:ext cx="{_emu(cx)}" cy="{_emu(cy)}"/></a:xfrm>'
-
-
-def _fill(colour: str) -> str:
-    return f'<a:solidFill><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:solidFill>'
+    return f'<a:xfrm{flip}><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(cx)}" cy="{emu(cy)}"/></a:xfrm>'
 
 
 def _line_shape(n: int, line: Line) -> str:
@@ -87,7 +78,7 @@ def _line_shape(n: int, line: Line) -> str:
     return (
         f'<wps:wsp><wps:cNvPr id="{n}" name="连线 {n}"/><wps:cNvCnPr/><wps:spPr>'
         f"{_xfrm(x, y, abs(line.x2 - line.x1), abs(line.y2 - line.y1), flip)}"
-        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="10160">{_fill(line.colour)}{dash}</a:ln>'
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="10160">{solid_fill(line.colour)}{dash}</a:ln>'
         "</wps:spPr><wps:bodyPr/></wps:wsp>"
     )
 
@@ -111,7 +102,7 @@ def _box_shape(n: int, box: Box, drawing: Drawing) -> str:
     return (
         f'<wps:wsp><wps:cNvPr id="{n}" name="文本框 {n}"/><wps:cNvSpPr txBox="1"/><wps:spPr>'
         f'{_xfrm(box.x, box.y, box.width, box.height)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        f'{_fill(box.fill)}<a:ln w="11430">{_fill(box.edge)}</a:ln></wps:spPr>'
+        f'{solid_fill(box.fill)}<a:ln w="11430">{solid_fill(box.edge)}</a:ln></wps:spPr>'
         f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
         f'<wps:bodyPr rot="0"{vertical} wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr">'
         "<a:noAutofit/></wps:bodyPr></wps:wsp>"
@@ -124,7 +115,7 @@ def group_run(drawing: Drawing) -> str:
         *(_line_shape(n, line) for n, line in enumerate(drawing.lines, start=2)),
         *(_box_shape(n, box, drawing) for n, box in enumerate(drawing.boxes, start=2 + len(drawing.lines))),
     ]
-    cx, cy = _emu(drawing.width), _emu(drawing.height)
+    cx, cy = emu(drawing.width), emu(drawing.height)
     return (
         f"<w:r {_NAMESPACES}><mc:AlternateContent><mc:Choice Requires=\"wpg\"><w:drawing>"
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'

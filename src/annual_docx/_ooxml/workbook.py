@@ -7,12 +7,10 @@ same data always gives the same bytes.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Final
 
-from .package import FIXED_TIME
+from .repro import zip_parts
 from .xmltext import attr, text
 
 SHEET: Final = "Sheet1"
@@ -105,14 +103,7 @@ def workbook(categories: Sequence[str], series: Sequence[tuple[str, Sequence[flo
         ("xl/styles.xml", _STYLES),
         ("xl/worksheets/sheet1.xml", _sheet(categories, series)),
     ]
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, xml in parts:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, xml.encode("utf-8"))
-    return out.getvalue()
+    return zip_parts((name, xml.encode("utf-8")) for name, xml in parts)
 
 
 def cell_range(col: int, first_row: int, last_row: int) -> str:
