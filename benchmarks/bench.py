@@ -365,8 +365,9 @@ def main() -> None:
         table.add("docxtpl-alone floor (same template, context, images)", floor)
         table.add("warm load + render of the seed, charts cached", warm, target=3 * floor, note="target = 3 × floor")
         first_chart, charts = chart_times(report, runs)
-        table.add("the seed's 4 charts (2 donuts, org, party) drawn warm", median_of(native.four_charts(report), runs),
-                  target=0.150)
+        four_wall, four_cpu = native.wall_and_cpu(native.four_charts(report), runs * 3)
+        table.add("the seed's 4 charts (2 donuts, org, party) drawn warm", four_wall, target=0.150)
+        table.add("  the same, CPU time", four_cpu, target=0.150)
         table.add("one native chart built (spec + chart XML + workbook)", native.native_chart_time(report, runs) * 1e6,
                   unit="µs", target=10_000)
         os.environ["ANNUAL_DOCX_NO_CACHE"] = "1"
