@@ -31,7 +31,8 @@ PALE = "B9CEE4"
 
 SERIES_CHARTS: list[dict[str, Any]] = [
     {"kind": "chart", "title": "外借册次", "chart": "line", "labels": [2022, 2023, 2024], "unit": "万册次",
-     "series": {"成人外借": [12.5, 13.1, 9.8], "少儿外借": [4.1, 4.6, 3.9]}, "caption": "近三年外借册次"},
+     "series": {"成人外借": [12.5, 13.1, 9.8], "少儿外借": [4.1, 4.6, 3.9]}, "caption": "近三年外借册次",
+     "source": "资料来源：业务统计 <&>"},
     {"kind": "chart", "title": "到馆人次", "chart": "bar", "labels": [2023, 2024], "unit": "万人次",
      "series": {"本馆": [9.1, 10.3], "分馆": [2.2, 3.1]}},
     {"kind": "chart", "title": "活动场次", "chart": "stacked_bar", "labels": ["上半年", "下半年"], "unit": "场",
@@ -186,6 +187,9 @@ def test_native_charts_are_described_sized_and_captioned(kinds_docx: Path) -> No
     assert len(set(ids)) == len(ids)
     captions = [p.text for p in doc.paragraphs if p.text.startswith("图")]
     assert captions == ["图1 近三年外借册次"]
+    figure = next(p for p in doc.paragraphs if p._p.find(".//c:chart", NS) is not None)
+    assert figure.text == "\n资料来源：业务统计 <&>"  # the source note on a line under the chart, above the caption
+    assert [r.font.size.pt for r in figure.runs if r.text.strip()] == [9]
 
 
 def test_documents_with_native_charts_pass_openxml_audit(kinds_docx: Path) -> None:

@@ -244,7 +244,7 @@ class _Builder:
         if native is not None:
             from ._native import series_spec
 
-            chart = series_spec(section.title, section.chart, labels, series, unit=section.unit)
+            chart = series_spec(section.title, section.chart, labels, series, unit=section.unit, source=section.source)
             return Block("figure", section.caption or "", native(chart))
 
         def draw() -> ChartLike:

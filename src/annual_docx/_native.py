@@ -51,10 +51,11 @@ def category_spec(
 
 def series_spec(
     title: str, chart: ChartKind, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]],
-    *, unit: str = "",
+    *, unit: str = "", source: str | None = None,
 ) -> ChartSpec:
     """Return the native chart of figures over labels (usually years): lines with markers and their values, or
-    grouped or stacked bars either way; the unit written top left, the legend above when there are several series."""
+    grouped or stacked bars either way; the unit written top left, the legend above when there are several series,
+    the ``source`` note under the chart."""
     data = tuple((name, tuple(float(v) for v in values)) for name, values in series)
     alt = describe_series(title, labels, data, unit, series_kind_name(chart))
     if chart.endswith("barh"):
@@ -65,4 +66,4 @@ def series_spec(
     legend: Literal["top", "none"] = "top" if len(data) > 1 else "none"
     colours = palette(len(data), lines=chart == "line")
     return ChartSpec(chart, tuple(labels), data, tuple(colours), FONTS, WIDTH_MM, height + (8 if legend != "none"
-                     else 0), alt, legend=legend, note=f"单位：{unit}" if unit else "")
+                     else 0), alt, legend=legend, note=f"单位：{unit}" if unit else "", source=source or "")

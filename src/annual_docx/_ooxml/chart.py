@@ -45,7 +45,7 @@ class ChartFonts:
 class ChartSpec:
     """Everything a native chart shows. ``colours`` (``#1f3a5f``) go one per series, or one per category for pie
     and donut; ``value_format`` is the Excel number format of the data labels (``General"人"``); ``note`` is a
-    short text drawn top left (the unit: ``单位：万册次``)."""
+    short text drawn top left (the unit: ``单位：万册次``); ``source`` a line under the chart."""
 
     kind: ChartKind
     categories: tuple[str, ...]
@@ -59,6 +59,7 @@ class ChartSpec:
     legend: Legend = "top"
     note: str = ""
     labels: bool = True
+    source: str = ""  # 资料来源 note written under the chart (in the figure's paragraph, not in the chart)
 
 
 def _hex(colour: str) -> str:
