@@ -4,19 +4,20 @@ than a tree): escaping, DrawingML colour fills, millimetres in EMU."""
 from __future__ import annotations
 
 from typing import Final
-from xml.sax.saxutils import escape, quoteattr
 
 EMU_PER_MM: Final = 36000
 
 
 def text(value: str) -> str:
     """Return ``value`` escaped for element content (``&``, ``<``, ``>``)."""
-    return escape(value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(value: str) -> str:
-    """Return ``value`` as a quoted attribute value, ``"…"`` with ``&``, ``<``, ``"`` and line breaks escaped."""
-    return quoteattr(value, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    """Return ``value`` as a quoted attribute value, ``"…"`` with ``&``, ``<``, ``"`` and line breaks escaped.
+    (Not xml.sax.saxutils: it imports urllib.request, which costs every import of the package.)"""
+    escaped = text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return f'"{escaped}"'
 
 
 def emu(mm: float) -> int:
