@@ -19,6 +19,8 @@ from . import schema as s
 from ._blocks import content_blocks
 from ._chart_cache import ChartLike, cached_chart
 from ._figures import GALLERY_GAP_MM, GALLERY_WIDTH_MM, Gallery, number_figures
+from ._native import category_spec, series_spec
+from ._native_org import org_drawing, party_drawing
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
@@ -100,10 +102,12 @@ class _Builder:
         self.native: NativeFactory | None = None
         self.engine = "image"
 
-    def native_for(self, engine: str | None) -> NativeFactory | None:
-        """Return the native chart factory if a chart with this ``engine`` choice (None: the report's) becomes a
-        native Word chart, else None (a picture)."""
-        return self.native if (engine or self.engine) == "native" else None
+    def native_figure(self, engine: str | None, caption: str | None, make: Callable[[], Any]) -> Block | None:
+        """Return the figure of the native chart ``make()`` builds when a chart with this ``engine`` choice (None:
+        the report's) is native, else None (the chart becomes a picture)."""
+        if self.native is None or (engine or self.engine) != "native":
+            return None
+        return Block("figure", caption or "", self.native(make()))
 
     @property
     def font(self) -> str:
@@ -189,11 +193,9 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
         data = list(breakdown.categories.items())
-        native = self.native_for(breakdown.engine)
+        native = self.native_figure(breakdown.engine, "", lambda: category_spec(breakdown.title, data, kind=kind))
         if native is not None:
-            from ._native import category_spec
-
-            return Block("figure", "", native(category_spec(breakdown.title, data, kind=kind)))
+            return native
 
         def draw() -> ChartLike:
             from ._charts import category_chart
@@ -203,11 +205,10 @@ class _Builder:
         return self.figure(self.cached(["category", breakdown.title, data, kind], draw))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
-        native = self.native_for(section.engine)
+        native = self.native_figure(section.engine, section.caption,
+                                    lambda: org_drawing([org_box(u) for u in section.units]))
         if native is not None:
-            from ._native_org import org_drawing
-
-            return Block("figure", section.caption or "", native(org_drawing([org_box(u) for u in section.units])))
+            return native
 
         def draw() -> ChartLike:
             from ._charts import org_chart
@@ -218,13 +219,9 @@ class _Builder:
         return self.figure(self.cached(spec, draw), section.caption or "")
 
     def party_chart(self, section: s.PartySection) -> Block:
-        native = self.native_for(section.engine)
+        native = self.native_figure(section.engine, section.caption, lambda: party_drawing(section.branches))
         if native is not None:
-            from ._charts._orgtypes import Branch
-            from ._native_org import party_drawing
-
-            branches = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in section.branches]
-            return Block("figure", section.caption or "", native(party_drawing(branches)))
+            return native
 
         branches_spec = [[b.name, [[r.title, r.name] for r in b.roles]] for b in section.branches]
 
@@ -240,12 +237,10 @@ class _Builder:
         labels = [str(label) for label in section.labels]
         series = list(section.series.items())
         spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]
-        native = self.native_for(section.engine)
+        native = self.native_figure(section.engine, section.caption, lambda: series_spec(
+            section.title, section.chart, labels, series, unit=section.unit, source=section.source))
         if native is not None:
-            from ._native import series_spec
-
-            chart = series_spec(section.title, section.chart, labels, series, unit=section.unit, source=section.source)
-            return Block("figure", section.caption or "", native(chart))
+            return native
 
         def draw() -> ChartLike:
             from ._charts import line_chart, series_bar_chart

@@ -13,6 +13,7 @@ from ._charts._orgtext import describe, describe_party
 from ._charts._orgtypes import Branch, OrgBox, OrgLayout, party_boxes
 from ._fonts import HEITI, LATIN
 from ._ooxml.shapes import Box, Drawing, Line
+from .schema import PartyBranch
 
 MARGIN_MM: Final = 2.0
 MAX_WIDTH_MM: Final = 156.0  # the type area
@@ -24,9 +25,10 @@ def org_drawing(roots: Sequence[OrgBox]) -> Drawing:
     return _drawing(roots, describe(roots))
 
 
-def party_drawing(branches: Sequence[Branch]) -> Drawing:
+def party_drawing(branches: Sequence[PartyBranch]) -> Drawing:
     """Return the party branch chart (each branch over one box per role) as grouped shapes."""
-    return _drawing(party_boxes(branches), describe_party(branches))
+    plain = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in branches]
+    return _drawing(party_boxes(plain), describe_party(plain))
 
 
 def _drawing(roots: Sequence[OrgBox], alt_text: str) -> Drawing:
