@@ -266,3 +266,18 @@ def test_chart_writer_gives_a_valid_part_for_every_kind(kind: str, tmp_path: Pat
     ((space, book),) = charts(out)
     assert cached(space, "c:val") == [["1", "2.5"]]
     assert [c.value for c in book.active["B"]] == ["系列", 1, 2.5]
+
+
+def test_long_names_turn_bars_sideways_as_the_picture_does(tmp_path: Path) -> None:
+    """Bars whose names cannot stand side by side lie sideways in both engines, with the same alt text."""
+    names = {f"第{n}专业技术岗位人员": i for i, n in enumerate("一二三四五六", start=1)}
+    sections = [{"kind": "personnel", "title": "人员", "breakdowns": [
+        {"title": "岗位结构", "categories": names, "chart": "bar"}]}]
+    alts = []
+    for engine in ("native", "image"):
+        out = annual_docx.render(annual_docx.validate(all_kinds(chart_engine=engine, sections=sections)),
+                                 tmp_path / f"{engine}.docx")
+        alts.append(Document(str(out)).element.body.find(".//wp:docPr", NS).get("descr"))
+        if engine == "native":
+            assert [s.find(".//c:barDir", NS).get("val") for s, _ in charts(out)] == ["bar"]
+    assert alts[0] == alts[1] and alts[0].startswith("岗位结构条形图：")

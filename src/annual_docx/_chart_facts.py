@@ -86,3 +86,10 @@ def series_kind_name(chart: str) -> str:
     if chart == "line":
         return "折线图"
     return "堆积柱状图" if chart.startswith("stacked") else "分组柱状图"
+
+
+def needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:
+    """Return whether category bars need to lie sideways: their names or values are too wide to sit side by side
+    under upright bars in ``width_mm``."""
+    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_value(v) + unit for _, v in data]) + 1
+    return slot_em * LABEL_PT * PT_TO_MM * len(data) > width_mm - 10

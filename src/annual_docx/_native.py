@@ -13,6 +13,7 @@ from typing import Final, Literal
 from ._chart_facts import (
     describe_categories,
     describe_series,
+    needs_horizontal,
     palette,
     series_kind_name,
 )
@@ -35,12 +36,16 @@ def category_spec(
     unit: str = "人",
 ) -> ChartSpec:
     """Return the native chart of category counts (职称结构 …): a donut with counts and shares and the legend at its
-    right, or bars with their counts (``barh``: sideways, first category on top)."""
+    right, or bars with their counts (``barh``, or ``bar`` whose names are too long to stand side by side:
+    sideways, first category on top)."""
     names = tuple(name for name, _ in categories)
     values = tuple(float(v) for _, v in categories)
     if kind == "pie" and not any(values):
         raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
-    alt = describe_categories(title, list(zip(names, values, strict=True)), unit, kind)
+    data = list(zip(names, values, strict=True))
+    if kind == "bar" and needs_horizontal(data, unit, WIDTH_MM):  # as the picture does: long names lie sideways
+        kind = "barh"
+    alt = describe_categories(title, data, unit, kind)
     if kind == "pie":
         return ChartSpec("doughnut", names, ((title, values),), tuple(palette(len(names))), FONTS, WIDTH_MM,
                          max(60.0, len(names) * 8.0 + 16), alt, unit_format(unit), legend="right")

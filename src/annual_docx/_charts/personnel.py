@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from annual_docx._chart_facts import CATEGORY_KIND_NAMES, describe_categories
+from annual_docx._chart_facts import CATEGORY_KIND_NAMES, describe_categories, needs_horizontal
 from annual_docx._charts._frame import (
     Categories,
     add_axes,
     check_width,
     clean_categories,
-    format_value,
     framed_figure,
 )
 from annual_docx._charts._png import ChartImage, chart_image
@@ -53,7 +52,7 @@ def category_chart(
     check_text(title, family, "title")
     check_text(unit, family, "unit")
     shown = title if draw_title else None
-    horizontal = kind == "barh" or (kind == "bar" and _needs_horizontal(data, unit, width_mm))
+    horizontal = kind == "barh" or (kind == "bar" and needs_horizontal(data, unit, width_mm))
     with chart_style(family, [title, unit, source or "", *(name for name, _ in data)]):
         if kind == "pie":
             legend, plot_h = pie_plan(data, unit, width_mm)
@@ -68,11 +67,6 @@ def category_chart(
             fig, top, bottom = framed_figure(width_mm, max(width_mm * 0.4, 45.0), shown, source, family)
             draw_bar(add_axes(fig, side, side, 10.0 + bottom, 3.0 + top), data, unit=unit, horizontal=False)
         return chart_image(fig, describe_categories(title, data, unit, "barh" if horizontal else kind), svg=svg)
-
-
-def _needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:
-    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_value(v) + unit for _, v in data]) + 1
-    return slot_em * LABEL_PT * PT_TO_MM * len(data) > width_mm - 10
 
 
 def _name_column_mm(data: Categories) -> float:
