@@ -63,6 +63,8 @@ def test_native_org_and_party_charts_are_grouped_editable_shapes(tmp_path: Path)
     data = all_kinds(chart_engine="image", sections=[{**ORG, "engine": "native"}, {**PARTY, "engine": "native"}])
     out = annual_docx.render(annual_docx.validate(data), tmp_path / "org.docx")
     org, party = groups(out)
+    ids = [c.get("id") for g in (org, party) for c in g.iter(f"{{{WPS}}}cNvPr")]
+    assert len(ids) == len(set(ids))  # shape ids unique across the document
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     box_texts = [["".join(p.itertext()) for p in box.iter(f"{w}p")] for box in org.iter(f"{w}txbxContent")]
     assert ["县文化和旅游局", "局长 张三"] in box_texts and ["办公室"] in box_texts and ["指导"] in box_texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import secrets
 import zipfile
@@ -54,7 +55,9 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
     report = clean(report)
     pictures = prepare_pictures(report)
     tpl = _open_template(template_path)
-    context = build_context(report, _picture_factory(tpl, pictures), lambda spec: native_figure(tpl, spec))
+    numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
+    context = build_context(report, _picture_factory(tpl, pictures),
+                            lambda spec: native_figure(tpl, spec, next(numbers)))
     fill(tpl, context, template_path, report.date)
     buffer = BytesIO()
     tpl.save(buffer)

@@ -7,7 +7,7 @@ Part names count up in the order charts are placed (``/word/charts/chart1.xml`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from .chart import C_NS, ChartSpec, chart_space
@@ -86,9 +86,14 @@ class NativeChart:
         return self.__html__()
 
 
-def native_figure(tpl: Any, spec: Any) -> Any:
-    """Return what ``{{ b.image }}`` places for a native figure: a chart part for a ChartSpec, a group of shapes for
-    a Drawing."""
+SHAPE_IDS_PER_DRAWING: Final = 100_000
+
+
+def native_figure(tpl: Any, spec: Any, number: int) -> Any:
+    """Return what ``{{ b.image }}`` places for the ``number``-th (from 1) native figure of a document: a chart part
+    for a ChartSpec, a group of shapes for a Drawing, its shape ids in a range of their own."""
     from .shapes import Drawing, NativeDrawing
 
-    return NativeDrawing(spec) if isinstance(spec, Drawing) else NativeChart(tpl, spec)
+    if isinstance(spec, Drawing):
+        return NativeDrawing(replace(spec, first_id=number * SHAPE_IDS_PER_DRAWING))
+    return NativeChart(tpl, spec)

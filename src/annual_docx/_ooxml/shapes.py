@@ -64,6 +64,7 @@ class Drawing:
     east_asian: str
     latin: str
     size_pt: float
+    first_id: int = 2  # ids of the shapes count up from here; a document gives each drawing its own range
 
 
 def _xfrm(x: float, y: float, cx: float, cy: float, flip_v: bool = False) -> str:
@@ -112,8 +113,9 @@ def _box_shape(n: int, box: Box, drawing: Drawing) -> str:
 def group_run(drawing: Drawing) -> str:
     """Return a ``w:r`` holding the drawing as one inline group of shapes (``docPr`` id 1: docxtpl renumbers)."""
     shapes: Sequence[str] = [
-        *(_line_shape(n, line) for n, line in enumerate(drawing.lines, start=2)),
-        *(_box_shape(n, box, drawing) for n, box in enumerate(drawing.boxes, start=2 + len(drawing.lines))),
+        *(_line_shape(n, line) for n, line in enumerate(drawing.lines, start=drawing.first_id)),
+        *(_box_shape(n, box, drawing)
+          for n, box in enumerate(drawing.boxes, start=drawing.first_id + len(drawing.lines))),
     ]
     cx, cy = emu(drawing.width), emu(drawing.height)
     return (
