@@ -1,7 +1,8 @@
 """Keep drawn charts on disk, keyed by a hash of what they show and of everything that draws them.
 
 A hit returns the stored PNG without importing matplotlib. The key covers the chart's kind and data, the source of
-the chart code, the bundled font files and the matplotlib version, so a change to any of them draws afresh.
+the chart code (``_charts/``, ``_fonts.py``, ``_chart_facts.py``), the bundled font files and the matplotlib
+version, so a change to any of them draws afresh.
 Entries are written atomically; an unreadable or corrupt entry counts as a miss and is replaced. Any error of the
 cache itself (read-only home, full disk) is ignored: the chart is then simply drawn.
 
@@ -94,8 +95,9 @@ def _environment() -> list[Any]:
 
     package = Path(__file__).parent
     code = hashlib.sha256()
-    for source in sorted([*(package / "_charts").glob("*.py"), package / "_fonts.py"]):
-        code.update(source.name.encode() + b"\0" + source.read_bytes())
+    # everything that decides pixels: the drawing modules, the fonts, and the palette, numbers and alt text
+    for source in sorted([*(package / "_charts").glob("*.py"), package / "_fonts.py", package / "_chart_facts.py"]):
+        code.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     fonts: list[Any] = []
     with contextlib.suppress(Exception):  # no mpl-font: drawing raises the proper ChartError on a miss
         folder = bundled_font_dir().parent  # the names in _BUNDLED_FILES start with their subfolder

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._ooxml.drawings import Figure, FigureCollector
 from ._ooxml.read import DocFacts, measure, read_facts
 from ._ooxml.reader import Limits, open_package
 from .errors import DocumentError
@@ -138,9 +139,25 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None) -> list
     path = Path(docx)
     if not path.is_file():
         raise DocumentError(f"{path}: 文件不存在 / file not found")
+    collector = FigureCollector()
     with open_package(path, limits) as package:
-        facts = read_facts(package)
-    return [row for item in ITEMS for row in item(facts)]
+        facts = read_facts(package, [collector])
+    return [row for item in ITEMS for row in item(facts)] + _figures(collector.figures, facts)
+
+
+def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
+    """One row for the pictures and native charts: how many, how many captioned, all inside the type width."""
+    shown = [x for x in shown if x.kind in ("picture", "chart", "group")]
+    if not shown:
+        return []
+    width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / TWIPS_PER_MM
+    wide = [x for x in shown if x.width_mm > width + 0.5]
+    charts = sum(x.kind != "picture" for x in shown)  # chart parts and groups of shapes (org charts)
+    captioned = sum(x.captioned for x in shown)
+    found = (f"{len(shown)} 幅（图片 {len(shown) - charts}，原生图表 {charts}），有图题 {captioned}"
+             + (f"；超宽 {len(wide)}：最宽 {max(x.width_mm for x in wide):.1f} mm" if wide else ""))
+    return [Finding("图片与图表 / figures and charts", f"宽不超过版心 {width:.0f} mm / within the type width",
+                    found, not wide)]
 
 
 def _cell_width(text: str) -> int:

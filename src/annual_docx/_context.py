@@ -19,6 +19,8 @@ from . import schema as s
 from ._blocks import content_blocks
 from ._chart_cache import ChartLike, cached_chart
 from ._figures import GALLERY_GAP_MM, GALLERY_WIDTH_MM, Gallery, number_figures
+from ._native import category_spec, series_spec
+from ._native_org import org_drawing, party_drawing
 from ._numbering import HEADING_LEVEL, heading_text, number
 from ._official import official_context
 from ._title import title_lines
@@ -27,6 +29,9 @@ from .schema_blocks import ChartBlock
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
 """``(PNG bytes or image path, width in mm, alt text) -> object`` placed in the document by ``{{ b.image }}``."""
+NativeFactory = Callable[[Any], Any]
+"""``ChartSpec or Drawing -> object`` placing a native Word chart or shape drawing by ``{{ b.image }}``; without
+one, charts are pictures."""
 
 FULL_SPACE = "\u3000"
 BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
@@ -53,9 +58,10 @@ class Signature:
     date_right: float
 
 
-def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
+def build_context(report: s.Report, picture: PictureFactory, native: NativeFactory | None = None) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature."""
     builder = _Builder(report.numbering, picture, report.chart_font)
+    builder.native, builder.engine = native, report.chart_engine
     blocks: list[Block] = []
     for index, section in enumerate(report.sections, start=1):
         blocks.append(builder.heading(0, index, section.title))
@@ -93,6 +99,15 @@ class _Builder:
         self.picture = picture
         self._font_choice = font
         self._font: str | None = None
+        self.native: NativeFactory | None = None
+        self.engine = "image"
+
+    def native_figure(self, engine: str | None, caption: str | None, make: Callable[[], Any]) -> Block | None:
+        """Return the figure of the native chart ``make()`` builds when a chart with this ``engine`` choice (None:
+        the report's) is native, else None (the chart becomes a picture)."""
+        if self.native is None or (engine or self.engine) != "native":
+            return None
+        return Block("figure", caption or "", self.native(make()))
 
     @property
     def font(self) -> str:
@@ -178,6 +193,9 @@ class _Builder:
     def category_chart(self, breakdown: s.Breakdown) -> Block:
         kind: Literal["pie", "bar", "barh"] = "pie" if breakdown.chart == "none" else breakdown.chart
         data = list(breakdown.categories.items())
+        native = self.native_figure(breakdown.engine, "", lambda: category_spec(breakdown.title, data, kind=kind))
+        if native is not None:
+            return native
 
         def draw() -> ChartLike:
             from ._charts import category_chart
@@ -187,6 +205,11 @@ class _Builder:
         return self.figure(self.cached(["category", breakdown.title, data, kind], draw))
 
     def org_chart(self, section: s.OrgChartSection) -> Block:
+        native = self.native_figure(section.engine, section.caption,
+                                    lambda: org_drawing([org_box(u) for u in section.units]))
+        if native is not None:
+            return native
+
         def draw() -> ChartLike:
             from ._charts import org_chart
 
@@ -196,6 +219,10 @@ class _Builder:
         return self.figure(self.cached(spec, draw), section.caption or "")
 
     def party_chart(self, section: s.PartySection) -> Block:
+        native = self.native_figure(section.engine, section.caption, lambda: party_drawing(section.branches))
+        if native is not None:
+            return native
+
         branches_spec = [[b.name, [[r.title, r.name] for r in b.roles]] for b in section.branches]
 
         def draw() -> ChartLike:
@@ -210,6 +237,10 @@ class _Builder:
         labels = [str(label) for label in section.labels]
         series = list(section.series.items())
         spec = ["series", section.chart, section.title, labels, series, section.unit, section.source]
+        native = self.native_figure(section.engine, section.caption, lambda: series_spec(
+            section.title, section.chart, labels, series, unit=section.unit, source=section.source))
+        if native is not None:
+            return native
 
         def draw() -> ChartLike:
             from ._charts import line_chart, series_bar_chart

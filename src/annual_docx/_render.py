@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import secrets
 import typing
@@ -22,6 +23,7 @@ from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._jinja import render_properties, sandbox
 from ._ooxml.char_grid import portable_grid
+from ._ooxml.chart_part import native_figure
 from ._ooxml.finish import describe_picture, finish, picture_run_markup
 from ._ooxml.reader import TEMPLATE_LIMITS, open_package
 from ._ooxml.repro import fixed_zip
@@ -113,7 +115,9 @@ def _document_bytes(report: Report, template_path: Path, grid: str, *, custom: b
     tpl = open_template(template_path)
     if custom:
         refuse_incomplete(tpl, template_path, report)
-    context = build_context(report, _picture_factory(tpl, pictures))
+    numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
+    context = build_context(report, _picture_factory(tpl, pictures),
+                            lambda spec: native_figure(tpl, spec, next(numbers)))
     fill(tpl, context, template_path, report.date, seconds=template_seconds() if custom else None)
     buffer = BytesIO()
     tpl.save(buffer)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .schema_blocks import ContentBlock, SeriesChart, resolve_path
+from .schema_blocks import ENGINE_HELP, ChartEngine, ContentBlock, SeriesChart, resolve_path
 from .schema_official import OfficialParts
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
@@ -126,6 +126,7 @@ class OrgChartSection(_Section):
     kind: Literal["org_chart"]
     units: list[OrgUnit] = Field(min_length=1, description="顶层单位 / top-level units of the tree")
     caption: str | None = None
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
 
 class Role(_Model):
@@ -149,6 +150,7 @@ class PartySection(_Section):
     branches: list[PartyBranch] = Field(min_length=1)
     chart: bool = Field(True, description="在名单后附党组织架构图 / add the branch chart after the role lines")
     caption: str | None = None
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
 
 class Breakdown(_Model):
@@ -159,6 +161,7 @@ class Breakdown(_Model):
     paragraphs: list[Text] = Field(default_factory=list)
     chart: Literal["pie", "bar", "barh", "none"] = "pie"
     show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
 
@@ -251,6 +254,9 @@ class Report(_Model):
         description="各级标题序号样式 / number style per heading level",
     )
     chart_font: ChartFont | None = Field(None, description="图表字体；默认自带 Noto Sans CJK SC / chart font")
+    chart_engine: ChartEngine = Field(
+        "image", description="图表默认形式：image 图片；native 可编辑数据的 Word 原生图表 / image or native Word charts"
+    )
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")

@@ -30,6 +30,11 @@ def resolve_path(path: Path, info: ValidationInfo) -> Path:
     return Path(base) / path if not path.is_absolute() and base is not None else path
 
 
+ChartEngine = Literal["image", "native"]
+ENGINE_HELP = ("图表形式：image 为图片，native 为可在 Word/WPS 中“编辑数据”的原生图表；默认随报告 chart_engine"
+               " / image: a picture; native: a Word chart whose data can be edited; default: the report's chart_engine")
+
+
 class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -45,6 +50,7 @@ class SeriesChart(BaseModel):
     unit: str = Field("", description="数值单位，如 万册次 / unit of the values")
     caption: str | None = None
     source: str | None = Field(None, description="图下注明的资料来源 / source note under the chart")
+    engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
     @model_validator(mode="after")
     def _one_value_per_label(self) -> SeriesChart:

@@ -9,27 +9,17 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from annual_docx._chart_facts import Categories as Categories  # shared with native charts
+from annual_docx._chart_facts import Series as Series
+from annual_docx._chart_facts import format_value as format_value
+from annual_docx._chart_facts import shares as shares
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import INK, SMALL_PT, TITLE_PT, check_text
 from annual_docx.errors import ChartError
 
-Categories = Sequence[tuple[str, float]]
-Series = Sequence[tuple[str, Sequence[float]]]
-
 MAX_WIDTH_MM: Final = 156.0
 TITLE_MM: Final = 9.0  # band above the plot holding the title
 SOURCE_MM: Final = 6.5  # band below the plot holding the source note
-
-
-def format_value(value: float) -> str:
-    """Return ``value`` without a trailing ``.0`` and with at most two decimals."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def shares(categories: Categories) -> list[str]:
-    """Return each category's share of the total as ``"14.3%"`` (``"0.0%"`` when the total is zero)."""
-    total = sum(v for _, v in categories)
-    return [f"{(v / total * 100 if total else 0.0):.1f}%" for _, v in categories]
 
 
 def check_width(width_mm: float, smallest: float = 60) -> None:

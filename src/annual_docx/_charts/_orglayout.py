@@ -12,8 +12,8 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from annual_docx._chart_facts import LABEL_PT, PT_TO_MM, SMALL_PT, em_width
 from annual_docx._charts._orgtypes import OrgBox, OrgLayout, OrgLink, PlacedBox, Point
-from annual_docx._charts._theme import LABEL_PT, PT_TO_MM, SMALL_PT, em_width
 from annual_docx.errors import ChartError
 
 # Multiples of the em (the font size in mm).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -58,3 +59,16 @@ class OrgLayout:
     height: float
     font_pt: float
     links: tuple[OrgLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A party branch (支部) and its committee roles as (post, name) pairs: ``("书记", "孔德安")``."""
+
+    name: str
+    roles: tuple[tuple[str, str], ...]
+
+
+def party_boxes(branches: Sequence[Branch]) -> list[OrgBox]:
+    """Return the branches as org-chart trees: the branch over one box per role (post, then name)."""
+    return [OrgBox(b.name, None, tuple(OrgBox(post, person) for post, person in b.roles)) for b in branches]

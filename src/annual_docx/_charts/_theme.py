@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
 import matplotlib
 
+from annual_docx._chart_facts import INK as INK  # the colours and palette live with the native charts' facts
+from annual_docx._chart_facts import LABEL_PT as LABEL_PT  # sizes and text widths are shared with native charts
+from annual_docx._chart_facts import LINE as LINE
+from annual_docx._chart_facts import NAVY as NAVY
+from annual_docx._chart_facts import PALE as PALE
+from annual_docx._chart_facts import PT_TO_MM as PT_TO_MM
+from annual_docx._chart_facts import SMALL_PT as SMALL_PT
+from annual_docx._chart_facts import TITLE_PT as TITLE_PT
+from annual_docx._chart_facts import em_width as em_width
+from annual_docx._chart_facts import palette as palette
 from annual_docx._fonts import font_chain, require_glyphs
 
 Fonts = str | Sequence[str]  # a family, or a family followed by its fallbacks
-
-PT_TO_MM: Final = 25.4 / 72
-LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
-SMALL_PT: Final = 9.0  # the smallest text a chart may use
-TITLE_PT: Final = 12.0  # 小四
-
-INK: Final = "#222222"  # text
-LINE: Final = "#4d4d4d"  # connectors, axes
-NAVY: Final = "#1f3a5f"  # the one accent colour (bars, box outlines)
-PALE: Final = "#dde6f0"  # fill of emphasised boxes
-
-# Dark to light in one hue: every category has its own luminance, so a grayscale print still tells them apart.
-_DARK: Final = (0x1F, 0x3A, 0x5F)
-_LIGHT: Final = (0xB9, 0xCE, 0xE4)
-_MID: Final = (0x7A, 0x95, 0xB8)  # the lightest a thin line may be and still print clearly
-
 
 _DRAWN: Final = "0123456789.,-%（）：、共人单位指导"  # characters charts add to the data's own words
 
@@ -35,28 +28,10 @@ MARKERS: Final = ("o", "s", "^", "D", "v", "P", "X", "*")  # line-chart markers:
 DASHES: Final = ("-", "--", "-.", ":")
 
 
-def palette(n: int, *, lines: bool = False) -> list[str]:
-    """Return ``n`` colours from dark to light navy, evenly spaced in lightness (for ``lines``, dark to mid)."""
-    lightest = _MID if lines else _LIGHT
-    if n <= 1:
-        return ["#{:02x}{:02x}{:02x}".format(*_DARK)][:n]
-    colours = []
-    for i in range(n):
-        t = i / (n - 1)
-        r, g, b = (round(d + (light - d) * t) for d, light in zip(_DARK, lightest, strict=True))
-        colours.append(f"#{r:02x}{g:02x}{b:02x}")
-    return colours
-
-
 def text_on(colour: str) -> str:
     """Return black or white, whichever reads better on ``colour``."""
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 else INK
-
-
-def em_width(text: str) -> float:
-    """Return the approximate advance of ``text`` in ems: CJK and full-width characters 1, the others 0.6."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
 
 
 def check_text(text: str, font: Fonts, field: str) -> str:

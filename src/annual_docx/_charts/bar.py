@@ -8,6 +8,7 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 
+from annual_docx._chart_facts import describe_series, series_kind_name
 from annual_docx._charts._frame import (
     Categories,
     Series,
@@ -165,24 +166,8 @@ def series_bar_chart(
         legend_mm = LABEL_PT * PT_TO_MM * 2.2
         ax = add_axes(fig, name_mm, 4.0, bottom + (4.0 if horizontal else 9.0), top + legend_mm)
         draw_series_bar(ax, names, data, unit=unit, stacked=stacked, horizontal=horizontal)
-        kind = "堆积柱状图" if stacked else "分组柱状图"
+        kind = series_kind_name("stacked_bar" if stacked else "bar")
         return chart_image(fig, describe_series(title, names, data, unit, kind), svg=svg)
-
-
-def describe_series(title: str | None, labels: Sequence[str], series: Series, unit: str, kind: str) -> str:
-    """Return e.g. "外借册次折线图：成人外借，2016年12.5万册次、…；少儿外借，…。"."""
-    parts = [
-        f"{name}，" + "、".join(f"{_at(label)}{format_value(v)}{unit}" for label, v in zip(labels, values, strict=True))
-        for name, values in series
-    ]
-    return f"{(title or '').strip()}{kind}：{'；'.join(parts)}。"
-
-
-def _at(label: str) -> str:
-    """Return ``label`` ready to precede a number: "2016" → "2016年", "第1季度" as is, "Q1" → "Q1："."""
-    if label.isdigit() and len(label) == 4:
-        return f"{label}年"
-    return f"{label}：" if label[-1:].isascii() and label[-1:].isalnum() else label
 
 
 def _value_axis(ax: Axes, names: list[str], top: float, horizontal: bool) -> None:

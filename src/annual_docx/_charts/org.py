@@ -22,6 +22,7 @@ from annual_docx._charts._orglayout import (
     layout_org,
     walk,
 )
+from annual_docx._charts._orgtext import describe
 from annual_docx._charts._orgtypes import OrgBox, OrgLayout, PlacedBox
 from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import (
@@ -146,29 +147,6 @@ def tree_image(
         fig_h = layout.height + 2 * _MARGIN_MM + top + bottom
         draw_org(fig.add_axes((0, bottom / fig_h, 1, 1 - (top + bottom) / fig_h)), layout)
         return chart_image(fig, alt_text, svg=svg)
-
-
-def describe(roots: Sequence[OrgBox], title: str | None = None) -> str:
-    """Return the tree in words: "组织结构图：馆长室（馆长 孔德安）下设办公室、采编部……。"."""
-    phrases: list[str] = []
-
-    def mention(box: OrgBox) -> str:
-        return f"{box.name}（{box.head}）" if box.head else box.name
-
-    def visit(box: OrgBox, first: bool) -> None:
-        label = mention(box) if first else box.name
-        if box.children:
-            phrases.append(f"{label}下设{'、'.join(mention(c) for c in box.children)}")
-        elif first:
-            phrases.append(label)
-        for child in box.children:
-            visit(child, first=False)
-
-    for root in roots:
-        visit(root, first=True)
-    phrases += [f"{box.name}指导{name}（虚线）" for box, _, _ in walk(roots) for name in box.guides]
-    head = f"组织结构图（{title}）" if title else "组织结构图"
-    return f"{head}：{'；'.join(phrases)}。"
 
 
 def _fields(roots: Sequence[OrgBox], prefix: str) -> Iterator[tuple[OrgBox, str]]:

@@ -7,29 +7,17 @@ box with the post on the first line and the person's name on the second.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 
 from annual_docx._charts._orglayout import layout_org
-from annual_docx._charts._orgtypes import OrgBox
+from annual_docx._charts._orgtext import describe_party
+from annual_docx._charts._orgtypes import Branch as Branch  # the party chart's data lives with the org chart's
+from annual_docx._charts._orgtypes import party_boxes
 from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import check_text
 from annual_docx._charts.org import draw_org, tree_image
 from annual_docx._fonts import chart_font
-
-
-@dataclass(frozen=True)
-class Branch:
-    """A party branch (支部) and its committee roles as (post, name) pairs: ``("书记", "孔德安")``."""
-
-    name: str
-    roles: tuple[tuple[str, str], ...]
-
-
-def party_boxes(branches: Sequence[Branch]) -> list[OrgBox]:
-    """Return the branches as org-chart trees: the branch over one box per role (post, then name)."""
-    return [OrgBox(b.name, None, tuple(OrgBox(post, person) for post, person in b.roles)) for b in branches]
 
 
 def draw_party(ax: Axes, branches: Sequence[Branch], *, max_width_mm: float | None = None) -> Axes:
@@ -62,13 +50,3 @@ def party_chart(
         source=source,
         svg=svg,
     )
-
-
-def describe_party(branches: Sequence[Branch], title: str | None = None) -> str:
-    """Return e.g. "党组织架构图：图书馆支部，书记孔德安，组织委员王建伟。"."""
-    parts = [
-        f"{b.name}，" + "，".join(f"{post}{person}" for post, person in b.roles) if b.roles else b.name
-        for b in branches
-    ]
-    head = f"党组织架构图（{title}）" if title else "党组织架构图"
-    return f"{head}：{'；'.join(parts)}。"

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, Literal
 
+from annual_docx._chart_facts import CATEGORY_KIND_NAMES, describe_categories, needs_horizontal
 from annual_docx._charts._frame import (
     Categories,
     add_axes,
     check_width,
     clean_categories,
-    format_value,
     framed_figure,
-    shares,
 )
 from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import LABEL_PT, PT_TO_MM, chart_style, check_text, em_width
@@ -24,7 +23,6 @@ from annual_docx.errors import ChartError
 CategoryKind = Literal["pie", "bar", "barh"]
 
 _SLOT_MM: Final = 30.0  # widest room per bar
-_KIND_NAMES: Final = {"pie": "饼图", "bar": "柱状图", "barh": "条形图"}
 
 
 def category_chart(
@@ -44,7 +42,7 @@ def category_chart(
     ``draw_title=False`` leaves the title out of the picture (the document's heading already says it) but keeps it
     in the alt text; ``source`` adds a note under the chart; ``svg`` adds an SVG copy.
     """
-    if kind not in _KIND_NAMES:
+    if kind not in CATEGORY_KIND_NAMES:
         raise ChartError(f"未知的图表类型 {kind!r} / unknown chart kind {kind!r} (use 'pie', 'bar' or 'barh')")
     check_width(width_mm)
     data = clean_categories(categories)
@@ -54,7 +52,7 @@ def category_chart(
     check_text(title, family, "title")
     check_text(unit, family, "unit")
     shown = title if draw_title else None
-    horizontal = kind == "barh" or (kind == "bar" and _needs_horizontal(data, unit, width_mm))
+    horizontal = kind == "barh" or (kind == "bar" and needs_horizontal(data, unit, width_mm))
     with chart_style(family, [title, unit, source or "", *(name for name, _ in data)]):
         if kind == "pie":
             legend, plot_h = pie_plan(data, unit, width_mm)
@@ -68,19 +66,7 @@ def category_chart(
             side = max(4.0, (width_mm - len(data) * _SLOT_MM) / 2)  # at most _SLOT_MM per bar, centred
             fig, top, bottom = framed_figure(width_mm, max(width_mm * 0.4, 45.0), shown, source, family)
             draw_bar(add_axes(fig, side, side, 10.0 + bottom, 3.0 + top), data, unit=unit, horizontal=False)
-        return chart_image(fig, _alt_text(title, data, unit, "barh" if horizontal else kind), svg=svg)
-
-
-def _alt_text(title: str, data: Categories, unit: str, kind: str) -> str:
-    """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。"."""
-    parts = [f"{name}{format_value(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
-    total = format_value(sum(v for _, v in data))
-    return f"{title.strip()}{_KIND_NAMES[kind]}：{'，'.join(parts)}，共{total}{unit}。"
-
-
-def _needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:
-    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_value(v) + unit for _, v in data]) + 1
-    return slot_em * LABEL_PT * PT_TO_MM * len(data) > width_mm - 10
+        return chart_image(fig, describe_categories(title, data, unit, "barh" if horizontal else kind), svg=svg)
 
 
 def _name_column_mm(data: Categories) -> float:

@@ -1,0 +1,77 @@
+"""The figures of any .docx body: every drawing (picture, native chart, shape group) with its size, alt text and
+whether a caption follows it — what ``check`` counts and holds to the type area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from .props import Element, qn
+from .xmltext import EMU_PER_MM
+
+_WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_KINDS: Final = {
+    "http://schemas.openxmlformats.org/drawingml/2006/picture": "picture",
+    "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": "group",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "shape",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One drawing of the body: ``kind`` (picture, chart, group, shape or other), width in mm, alt text, and
+    whether the next paragraph is its caption (style ``Caption`` or text starting ``图``)."""
+
+    kind: str
+    width_mm: float
+    alt: str
+    captioned: bool
+
+
+def _paragraph_text(p: Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+
+
+def _style(p: Element) -> str:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return "" if style is None else style.get(qn("w:val")) or ""
+
+
+class FigureCollector:
+    """A body-block visitor (see ``read.read_facts``) that collects the drawings of the body in document order (text
+    boxes of the 版记 are shapes; anchored drawings count too); a drawing is captioned when the next paragraph has
+    the ``Caption`` style or starts with ``图``."""
+
+    def __init__(self) -> None:
+        self._done: list[Figure] = []
+        self._waiting: list[tuple[str, float, str]] = []  # drawings whose next paragraph has not come yet
+
+    @property
+    def figures(self) -> list[Figure]:
+        """The drawings seen so far; those with no paragraph after them are uncaptioned."""
+        return self._done + [Figure(*waiting, False) for waiting in self._waiting]
+
+    def __call__(self, block: Element) -> None:
+        """Collect the drawings of one body-level block (a paragraph, a table, …)."""
+        for paragraph in block.iter(qn("w:p")):
+            if self._waiting:
+                captioned = _style(paragraph) == "Caption" or _paragraph_text(paragraph).startswith("图")
+                self._done += [Figure(*waiting, captioned) for waiting in self._waiting]
+                self._waiting = []
+            for drawing in paragraph.iter(qn("w:drawing")):
+                if next(drawing.iterancestors(qn("w:p")), None) is paragraph:
+                    self._waiting += _described(drawing)
+
+
+def _described(drawing: Element) -> list[tuple[str, float, str]]:
+    frame = next(iter(drawing), None)
+    if frame is None:
+        return []
+    extent = frame.find(f"{{{_WP}}}extent")
+    doc_pr = frame.find(f"{{{_WP}}}docPr")
+    data = frame.find(f"{{{_A}}}graphic/{{{_A}}}graphicData")
+    kind = _KINDS.get(data.get("uri", "") if data is not None else "", "other")
+    width = int(extent.get("cx", "0")) / EMU_PER_MM if extent is not None else 0.0
+    return [(kind, width, (doc_pr.get("descr") or "") if doc_pr is not None else "")]
