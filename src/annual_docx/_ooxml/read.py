@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .paragraphs import BodyFacts, read_body
 from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 
 NS = {"w": W_NS, "r": R_NS}
@@ -49,6 +50,7 @@ class DocFacts:
     theme_attrs: int = 0
     east_asia_lang: str | None = None
     used_styles: set[str] = field(default_factory=set)
+    body: BodyFacts = field(default_factory=BodyFacts)
 
 
 def _xml(zf: zipfile.ZipFile, name: str) -> Element | None:
@@ -123,6 +125,7 @@ def read_facts(path: Path) -> DocFacts:
         for style_id in styles.by_id:
             if style_id:
                 facts.styles[style_id] = styles.facts(style_id)
+        facts.body = read_body(document, styles.root)
         facts.used_styles = {p.get(qn("w:val")) or "" for p in document.iter(qn("w:pStyle"))}
         facts.even_and_odd = settings is not None and settings.find("w:evenAndOddHeaders", NS) is not None
         relationships = [] if rels is None else list(rels.iter(f"{{{_REL_NS}}}Relationship"))

@@ -1,0 +1,328 @@
+"""Read the paragraphs, tables and drawings of a parsed ``document.xml`` in reading order, each with its effective
+style, font, size, colour, alignment, indents and borders, for the 公文 checks of ``_check_parts`` /
+``_check_text`` / ``_check_layout``. Takes parsed trees, never opens a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .props import Element, qn
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_V = "urn:schemas-microsoft-com:vml"
+_SKIP = {qn("w:txbxContent"), f"{{{_MC}}}Fallback", qn("w:delText"), qn("w:instrText")}
+_BOTTOM = ("bottom", "outside")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A border line: its width in eighths of a point and its colour (``auto`` when unset)."""
+
+    size: int
+    color: str
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph as the checker sees it. ``place`` is ``body``, ``table`` (in a table cell) or ``box`` (in a
+    text box); indents are in characters of the paragraph's own size; ``pinned_bottom`` says the paragraph sits in a
+    text box or frame aligned to the bottom of the page or type area; ``lines`` are the colours of drawn lines and
+    of the paragraph's borders."""
+
+    n: int
+    text: str
+    style: str
+    place: str
+    section: int
+    align: str | None = None
+    left: float = 0.0
+    right: float = 0.0
+    first: float = 0.0
+    east_asia: str | None = None
+    size_pt: float | None = None
+    color: str | None = None
+    bold: bool = False
+    outline: int | None = None
+    page_break_before: bool = False
+    borders: dict[str, Rule] = field(default_factory=dict)
+    drawings: tuple[tuple[int, int], ...] = ()
+    lines: tuple[str, ...] = ()
+    pinned_bottom: bool = False
+
+
+@dataclass(frozen=True)
+class TableFacts:
+    """A table: the paragraph number of its first cell, its first words, width and indent in twips (None when given
+    in percent or automatic), its outer and inner horizontal rules, and where it is (``body`` or ``box``)."""
+
+    n: int
+    first_words: str
+    width: int | None
+    indent: int
+    borders: dict[str, Rule]
+    place: str
+    section: int
+    pinned_bottom: bool = False
+
+
+@dataclass
+class _Walk:
+    """What a walk through one paragraph's runs collects besides its text."""
+
+    run: Element | None = None
+    brk: bool = False
+    brk_after: bool = False
+    draw: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    boxes: list[tuple[Element, bool]] = field(default_factory=list)
+
+
+@dataclass
+class BodyFacts:
+    """Every paragraph and table in reading order, and each section's type area (width, height in twips)."""
+
+    paragraphs: list[Para] = field(default_factory=list)
+    tables: list[TableFacts] = field(default_factory=list)
+    sections: list[tuple[int, int]] = field(default_factory=list)
+    style_names: dict[str, str] = field(default_factory=dict)
+
+
+def number(value: str | None) -> int | None:
+    """Return ``value`` as an int (decimals truncated), or None when it is missing, absurdly long or not a number."""
+    if value is None or len(value) > 12:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+def _w(element: Element | None, name: str) -> str | None:
+    return None if element is None else element.get(qn(f"w:{name}"))
+
+
+def _rule(element: Element | None) -> Rule | None:
+    if element is None or (_w(element, "val") or "nil") in ("nil", "none"):
+        return None
+    return Rule(number(_w(element, "sz")) or 2, (_w(element, "color") or "auto").upper())
+
+
+class _Reader:
+    def __init__(self, root: Element | None) -> None:
+        self.root = root
+        self.by_id = {} if root is None else {str(s.get(qn("w:styleId"))): s for s in root.iterfind(qn("w:style"))}
+        self.facts = BodyFacts()
+        self.section = 0
+        self.pending_break = False
+        self.default_style = "" if root is None else next(
+            (str(s.get(qn("w:styleId"))) for s in root.iterfind(qn("w:style"))
+             if _w(s, "type") == "paragraph" and _on(_w(s, "default"))), "")
+
+    def style_chain(self, style_id: str | None) -> list[Element]:
+        """The style ``style_id`` and the styles it is based on, nearest first."""
+        out: list[Element] = []
+        while style_id and style_id in self.by_id and len(out) < 20:
+            out.append(self.by_id[style_id])
+            style_id = _w(self.by_id[style_id].find(qn("w:basedOn")), "val")
+        return out
+
+    def defaults(self) -> list[Element]:
+        return [] if self.root is None else self.root.findall(f"{qn('w:docDefaults')}/*")
+
+    def paragraph(self, p: Element, place: str, pinned: bool) -> None:
+        ppr = p.find(qn("w:pPr"))
+        sid = _w(None if ppr is None else ppr.find(qn("w:pStyle")), "val") or ""
+        sid = sid or self.default_style
+        styles = self.style_chain(sid) + self.defaults()
+        pchain = ([ppr] if ppr is not None else []) + styles
+        text: list[str] = []
+        state = _Walk()
+        self._walk(p, text, state)
+        rpr = None if state.run is None else state.run.find(qn("w:rPr"))
+        rchain = [] if rpr is None else [rpr, *self.style_chain(_w(rpr.find(qn("w:rStyle")), "val"))]
+        rchain += styles
+        east_asia = _lookup(rchain, "w:rPr", "w:rFonts", "eastAsia")
+        theme = east_asia is None and _lookup(rchain, "w:rPr", "w:rFonts", "eastAsiaTheme") is not None
+        size_pt = (number(_lookup(rchain, "w:rPr", "w:sz", "val")) or 0) / 2 or None
+        color = _lookup(rchain, "w:rPr", "w:color", "val")
+        ind = next((x for e in pchain if (x := _child(e, "w:pPr", "w:ind")) is not None), None)
+        bdr = next((x for e in pchain if (x := _child(e, "w:pPr", "w:pBdr")) is not None), None)
+        borders = {side: rule for side in ("top", "bottom")
+                   if (rule := _rule(None if bdr is None else bdr.find(qn(f"w:{side}")))) is not None}
+        char = (size_pt or 16) * 20
+        self.facts.paragraphs.append(Para(
+            n=len(self.facts.paragraphs) + 1, text="".join(text), style=sid, place=place, section=self.section,
+            align=_lookup(pchain, "w:pPr", "w:jc", "val"), left=_chars(ind, "left", "start", char),
+            right=_chars(ind, "right", "end", char),
+            first=_chars(ind, "firstLine", None, char) - _chars(ind, "hanging", None, char),
+            east_asia="主题字体 / theme font" if theme else east_asia, size_pt=size_pt,
+            color=None if color in (None, "auto") else str(color).upper(),
+            bold=_on(_lookup(rchain, "w:rPr", "w:b", "val")),
+            outline=number(_lookup(pchain, "w:pPr", "w:outlineLvl", "val")),
+            page_break_before=state.brk or self.pending_break
+            or _on(_lookup(pchain, "w:pPr", "w:pageBreakBefore", "val")),
+            borders=borders, drawings=tuple(state.draw), lines=(*state.lines, *(r.color for r in borders.values())),
+            pinned_bottom=pinned or _framed_bottom(ppr)))
+        self.pending_break = state.brk_after
+        for box, box_pinned in state.boxes:
+            self.container(box, "box", box_pinned)
+        sect = None if ppr is None else ppr.find(qn("w:sectPr"))
+        if sect is not None:
+            self.section += 1
+            self.pending_break = _w(sect.find(qn("w:type")), "val") != "continuous"
+
+    def _walk(self, node: Element, text: list[str], state: _Walk) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == qn("w:t"):
+                text.append(child.text or "")
+                if state.run is None and (child.text or "").strip():
+                    state.run = child.getparent()
+            elif tag == qn("w:tab"):
+                text.append("\t")
+            elif tag in (qn("w:br"), qn("w:cr")):
+                if _w(child, "type") == "page":
+                    if "".join(text).strip():
+                        state.brk_after = True
+                    else:
+                        state.brk = True
+                else:
+                    text.append("\n")
+            elif tag in (f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
+                self._drawing(child, state)
+            elif tag in (f"{{{_V}}}line", f"{{{_V}}}shape", f"{{{_V}}}rect") and child.get("strokecolor"):
+                state.lines.append(str(child.get("strokecolor")).lstrip("#").upper())
+                self._vml_box(child, state)
+            elif tag.startswith(f"{{{_V}}}"):
+                self._vml_box(child, state)
+            else:
+                self._walk(child, text, state)
+
+    def _drawing(self, anchor: Element, state: _Walk) -> None:
+        extent = anchor.find(f"{{{_WP}}}extent")
+        cx, cy = number(_attr(extent, "cx")) or 0, number(_attr(extent, "cy")) or 0
+        state.draw.append((cx, cy))
+        for ln in anchor.iter(f"{{{_A}}}ln"):
+            state.lines += [str(c.get("val")).upper() for c in ln.iter(f"{{{_A}}}srgbClr")]
+        pos = anchor.find(f"{{{_WP}}}positionV")
+        align = None if pos is None else pos.findtext(f"{{{_WP}}}align")
+        pinned = align in _BOTTOM and (pos.get("relativeFrom") if pos is not None else "") in (
+            "margin", "page", "bottomMargin")
+        for box in anchor.iter(qn("w:txbxContent")):
+            state.boxes.append((box, pinned))
+
+    def _vml_box(self, shape: Element, state: _Walk) -> None:
+        style = (shape.get("style") or "").replace(" ", "")
+        pinned = "mso-position-vertical:bottom" in style
+        for box in shape.iter(qn("w:txbxContent")):
+            state.boxes.append((box, pinned))
+
+    def table(self, tbl: Element, place: str, pinned: bool) -> None:
+        tblpr = tbl.find(qn("w:tblPr"))
+        width_el = None if tblpr is None else tblpr.find(qn("w:tblW"))
+        width = number(_w(width_el, "w")) if _w(width_el, "type") in (None, "dxa") else None
+        cols = [number(_w(c, "w")) or 0 for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        if (width is None or width == 0) and cols and _w(width_el, "type") != "pct":
+            width = sum(cols)
+        borders: dict[str, Rule] = {}
+        outer = None if tblpr is None else tblpr.find(qn("w:tblBorders"))
+        for side in ("top", "bottom", "insideH"):
+            rule = _rule(None if outer is None else outer.find(qn(f"w:{side}")))
+            if rule:
+                borders[side] = rule
+        words = "".join(t.text or "" for t in tbl.iter(qn("w:t")))[:12]
+        self.facts.tables.append(TableFacts(len(self.facts.paragraphs) + 1, words, width,
+                                            number(_w(None if tblpr is None else tblpr.find(qn("w:tblInd")), "w"))
+                                            or 0, borders, place, self.section, pinned))
+        for row in tbl.iterfind(qn("w:tr")):
+            for cell in row.iterfind(qn("w:tc")):
+                self.container(cell, "table" if place == "body" else place, pinned)
+
+    def container(self, node: Element, place: str, pinned: bool = False) -> None:
+        for child in node:
+            if child.tag == qn("w:p"):
+                self.paragraph(child, place, pinned)
+            elif child.tag == qn("w:tbl"):
+                self.table(child, place, pinned)
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.container(content, place, pinned)
+            elif child.tag == qn("w:customXml"):
+                self.container(child, place, pinned)
+
+
+def _child(element: Element, container: str, tag: str) -> Element | None:
+    """``element``'s ``tag``: directly when ``element`` is the ``container`` (w:pPr/w:rPr), else in its container."""
+    holder = element if element.tag == qn(container) else element.find(qn(container))
+    return None if holder is None else holder.find(qn(tag))
+
+
+def _lookup(chain: list[Element], container: str, tag: str, attr: str) -> str | None:
+    """The first ``attr`` of ``tag`` down ``chain``; ``"1"`` for an on/off element present without a value."""
+    for element in chain:
+        found = _child(element, container, tag)
+        if found is None:
+            continue
+        value = _w(found, attr)
+        if value is not None:
+            return value
+        if attr == "val" and tag in ("w:b", "w:pageBreakBefore"):
+            return "1"
+    return None
+
+
+def _on(value: str | None) -> bool:
+    return value is not None and value not in ("0", "false", "off")
+
+
+def _attr(element: Element | None, name: str) -> str | None:
+    return None if element is None else element.get(name)
+
+
+def _chars(ind: Element | None, name: str, alias: str | None, char_twips: float) -> float:
+    """Return the indent ``name`` (or its ``alias``) of ``ind`` in characters: ``…Chars`` (hundredths) when given
+    and not zero, as Word reads it, else twips over the character width."""
+    for key in (name, alias):
+        if ind is None or key is None:
+            continue
+        chars = number(_w(ind, f"{key}Chars"))
+        if chars:
+            return chars / 100
+        twips = number(_w(ind, key))
+        if twips is not None:
+            return twips / char_twips
+    return 0.0
+
+
+def _framed_bottom(ppr: Element | None) -> bool:
+    frame = None if ppr is None else ppr.find(qn("w:framePr"))
+    return frame is not None and _w(frame, "yAlign") in _BOTTOM
+
+
+def _type_area(sect: Element | None) -> tuple[int, int]:
+    size = None if sect is None else sect.find(qn("w:pgSz"))
+    mar = None if sect is None else sect.find(qn("w:pgMar"))
+    w, h = number(_w(size, "w")) or 11906, number(_w(size, "h")) or 16838
+    left, right = number(_w(mar, "left")) or 0, number(_w(mar, "right")) or 0
+    top, bottom = abs(number(_w(mar, "top")) or 0), abs(number(_w(mar, "bottom")) or 0)
+    return w - left - right, h - top - bottom
+
+
+def read_body(document: Element, styles_root: Element | None) -> BodyFacts:
+    """Return the paragraphs, tables and section type areas of the parsed ``document.xml`` ``document``, with
+    properties resolved through the parsed ``styles.xml`` ``styles_root`` (None when the package has none)."""
+    reader = _Reader(styles_root)
+    body = document.find(qn("w:body"))
+    if body is None:
+        return reader.facts
+    reader.container(body, "body")
+    reader.facts.style_names = {sid: str(_w(s.find(qn("w:name")), "val") or sid)
+                                for sid, s in reader.by_id.items() if sid}
+    sects = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in body.iterfind(qn("w:p"))]
+    reader.facts.sections = [_type_area(s) for s in sects if s is not None] + [_type_area(body.find(qn("w:sectPr")))]
+    return reader.facts
