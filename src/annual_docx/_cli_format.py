@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._check import check, format_table
+from ._check import check, format_json, format_table
 from ._pdf import preview
 
 
@@ -21,6 +21,8 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
     preview_cmd.add_argument("--dpi", type=int, default=100, help="分辨率 / resolution (default 100)")
     check_cmd = commands.add_parser("check", help="检查 .docx 是否符合 GB/T 9704 / check a .docx against GB/T 9704")
     check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
+    check_cmd.add_argument("--json", action="store_true",
+                           help="以 JSON 输出结果 / print the findings as JSON for other tools")
 
 
 def run_preview(args: argparse.Namespace) -> int:
@@ -34,7 +36,7 @@ def run_preview(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Print the GB/T 9704 table; exit 1 when any row fails."""
     findings = check(args.docx)
-    print(format_table(findings))
+    print(format_json(findings, str(args.docx)) if args.json else format_table(findings))
     return 0 if all(f.ok for f in findings) else 1
 
 

@@ -118,7 +118,7 @@ class _Reader:
         self.pending_break = False
         self.default_style = "" if root is None else next(
             (str(s.get(qn("w:styleId"))) for s in root.iterfind(qn("w:style"))
-             if _w(s, "type") == "paragraph" and _on(_w(s, "default"))), "")
+             if _w(s, "type") == "paragraph" and _on(_w(s, "default"))), "Normal" if "Normal" in self.by_id else "")
 
     def style_chain(self, style_id: str | None) -> list[Element]:
         """The style ``style_id`` and the styles it is based on, nearest first."""
