@@ -53,7 +53,8 @@ def test_heading_levels_by_number_text(tmp_path: Path, text: str, face: str, siz
 
 def test_direct_formatted_heading_in_a_normal_paragraph_is_checked(tmp_path: Path) -> None:
     """A document from elsewhere sets （一） in a Normal paragraph with 黑体 by hand: reported, naming it."""
-    found = rows([para("（一）主要做法", east_asia="黑体"), para("正文。")], tmp_path, "二级标题「（一）」 / heading 2 字体")
+    body = [para("（一）主要做法", east_asia="黑体"), para("正文。")]
+    found = rows(body, tmp_path, "二级标题「（一）」 / heading 2 字体")
     assert not found[0].ok and "（一）主要做法" in found[0].where and "楷体" in found[0].expected
 
 
@@ -159,11 +160,13 @@ def test_date_in_arabic_numerals_without_padding(tmp_path: Path, date: str, ok: 
     assert passes(body, tmp_path, "成文日期") is ok
 
 
-def record(thick: int = 8, thin: int = 6, cc: str = "抄送：某县财政局。", printed: str = "某县图书馆办公室\t2022年1月10日印发",
-           pinned: bool = True, width: int = 8845, size: float = 14) -> str:
+def record(thick: int = 8, thin: int = 6, cc: str = "抄送：某县财政局。",
+           printed: str = "某县图书馆办公室\t2022年1月10日印发", pinned: bool = True, width: int = 8845,
+           size: float = 14) -> str:
     """A 版记 table in a text box anchored to the bottom of the margin (as the renderer makes it)."""
     def cell(text: str) -> str:
-        return f"<w:tr><w:tc>{para(text, size_pt=size).replace('<w:t', '<w:t', 1).replace(chr(9), '</w:t><w:tab/><w:t>')}</w:tc></w:tr>"
+        cell_para = para(text, size_pt=size).replace(chr(9), "</w:t><w:tab/><w:t>")
+        return f"<w:tr><w:tc>{cell_para}</w:tc></w:tr>"
     borders = (f'<w:tblBorders><w:top w:val="single" w:sz="{thick}"/><w:bottom w:val="single" w:sz="{thick}"/>'
                f'<w:insideH w:val="single" w:sz="{thin}"/></w:tblBorders>')
     table = (f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/>{borders}</w:tblPr>'
@@ -229,7 +232,8 @@ def test_tables_and_figures_number_separately_and_attachments_restart(tmp_path: 
 def test_parts_absent_give_no_rows(tmp_path: Path) -> None:
     """A document without 版头, 主送, 附件, 落款 or 版记 gets no rows for them."""
     items = {f.item.split(" / ")[0] for f in annual_docx.check(Doc().save(tmp_path / "bare.docx"))}
-    for absent in ("发文机关标志", "主送机关", "附件说明", "附件标识", "成文日期", "版记分隔线", "题注编号", "表格宽度"):
+    for absent in ("发文机关标志", "主送机关", "附件说明", "附件标识", "成文日期", "版记分隔线", "题注编号",
+                   "表格宽度"):
         assert absent not in items
 
 

@@ -110,6 +110,8 @@ def _head_and_title(parts: Parts, paras: list[Para], taken: set[int]) -> None:
     titles = parts.of("title")
     if not titles:  # a document from elsewhere: the first centred, large paragraph before any heading
         for p in paras[:8]:
+            if LABEL.match(compact(p.text)):
+                break
             if number_level(p.text) or (p.color and is_red(p.color)) or DOC_NUMBER.search(p.text):
                 continue
             if p.align == "center" and (p.size_pt or 0) >= 18:
@@ -124,8 +126,9 @@ def _head_and_title(parts: Parts, paras: list[Para], taken: set[int]) -> None:
         if p.n >= first or p.n in taken:
             continue
         text = compact(p.text)
+        later_number = any(DOC_NUMBER.search(q.text) for q in paras if p.n < q.n < first)
         role = "signer" if "签发人" in text else "number" if DOC_NUMBER.search(text) else (
-            "issuer" if is_red(p.color) else "")
+            "issuer" if is_red(p.color) or later_number else "")
         if "签发人" in text and DOC_NUMBER.search(text):
             parts.roles.setdefault("number", []).append(p)
         if role:
