@@ -9,7 +9,7 @@ import re
 from ._check_roles import ARABIC_DATE, LABEL, Parts, compact, is_red
 from ._check_text import has_face, look, paragraph_rows
 from ._finding import Finding, quote, text_width
-from ._ooxml.paragraphs import Para, TableFacts
+from ._ooxml.body_facts import Para, TableFacts
 from ._ooxml.read import DocFacts
 
 NUMBER = re.compile(r"〔\d{4}〕[1-9]\d*号")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._ooxml.paragraphs import BodyFacts, Para
+from ._ooxml.body_facts import BodyFacts, Para
 
 CN = "一二三四五六七八九十百零〇"
 LEVELS = (
@@ -122,11 +122,12 @@ def _head_and_title(parts: Parts, paras: list[Para], taken: set[int]) -> None:
     if not titles:
         return
     first = titles[0].n
+    numbers = [p.n for p in paras if p.n < first and DOC_NUMBER.search(p.text)]
     for p in paras:
         if p.n >= first or p.n in taken:
             continue
         text = compact(p.text)
-        later_number = any(DOC_NUMBER.search(q.text) for q in paras if p.n < q.n < first)
+        later_number = bool(numbers) and numbers[-1] > p.n
         role = "signer" if "签发人" in text else "number" if DOC_NUMBER.search(text) else (
             "issuer" if is_red(p.color) or later_number else "")
         if "签发人" in text and DOC_NUMBER.search(text):

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ._check_roles import Parts
 from ._finding import Finding, quote
-from ._ooxml.paragraphs import Para
+from ._ooxml.body_facts import Para
 from ._ooxml.read import DocFacts
 
 MAX_ROWS = 10  # rows of one item about single paragraphs; the rest are counted in one row

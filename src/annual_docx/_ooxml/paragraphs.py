@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .body_facts import BodyFacts, Para, Rule, TableFacts, number
 from .props import Element, qn
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -14,57 +15,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _V = "urn:schemas-microsoft-com:vml"
 _SKIP = {qn("w:txbxContent"), f"{{{_MC}}}Fallback", qn("w:delText"), qn("w:instrText")}
 _BOTTOM = ("bottom", "outside")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A border line: its width in eighths of a point and its colour (``auto`` when unset)."""
-
-    size: int
-    color: str
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph as the checker sees it. ``place`` is ``body``, ``table`` (in a table cell) or ``box`` (in a
-    text box); indents are in characters of the paragraph's own size; ``pinned_bottom`` says the paragraph sits in a
-    text box or frame aligned to the bottom of the page or type area; ``lines`` are the colours of drawn lines and
-    of the paragraph's borders."""
-
-    n: int
-    text: str
-    style: str
-    place: str
-    section: int
-    align: str | None = None
-    left: float = 0.0
-    right: float = 0.0
-    first: float = 0.0
-    east_asia: str | None = None
-    size_pt: float | None = None
-    color: str | None = None
-    bold: bool = False
-    outline: int | None = None
-    page_break_before: bool = False
-    borders: dict[str, Rule] = field(default_factory=dict)
-    drawings: tuple[tuple[int, int], ...] = ()
-    lines: tuple[str, ...] = ()
-    pinned_bottom: bool = False
-
-
-@dataclass(frozen=True)
-class TableFacts:
-    """A table: the paragraph number of its first cell, its first words, width and indent in twips (None when given
-    in percent or automatic), its outer and inner horizontal rules, and where it is (``body`` or ``box``)."""
-
-    n: int
-    first_words: str
-    width: int | None
-    indent: int
-    borders: dict[str, Rule]
-    place: str
-    section: int
-    pinned_bottom: bool = False
+MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
 
 
 @dataclass
@@ -77,26 +28,6 @@ class _Walk:
     draw: list[tuple[int, int]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     boxes: list[tuple[Element, bool]] = field(default_factory=list)
-
-
-@dataclass
-class BodyFacts:
-    """Every paragraph and table in reading order, and each section's type area (width, height in twips)."""
-
-    paragraphs: list[Para] = field(default_factory=list)
-    tables: list[TableFacts] = field(default_factory=list)
-    sections: list[tuple[int, int]] = field(default_factory=list)
-    style_names: dict[str, str] = field(default_factory=dict)
-
-
-def number(value: str | None) -> int | None:
-    """Return ``value`` as an int (decimals truncated), or None when it is missing, absurdly long or not a number."""
-    if value is None or len(value) > 12:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
 
 
 def _w(element: Element | None, name: str) -> str | None:
@@ -116,6 +47,7 @@ class _Reader:
         self.facts = BodyFacts()
         self.section = 0
         self.pending_break = False
+        self.depth = 0
         self.default_style = "" if root is None else next(
             (str(s.get(qn("w:styleId"))) for s in root.iterfind(qn("w:style"))
              if _w(s, "type") == "paragraph" and _on(_w(s, "default"))), "Normal" if "Normal" in self.by_id else "")
@@ -173,7 +105,9 @@ class _Reader:
             self.section += 1
             self.pending_break = _w(sect.find(qn("w:type")), "val") != "continuous"
 
-    def _walk(self, node: Element, text: list[str], state: _Walk) -> None:
+    def _walk(self, node: Element, text: list[str], state: _Walk, depth: int = 0) -> None:
+        if depth > MAX_NESTING:
+            return
         for child in node:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
@@ -200,7 +134,7 @@ class _Reader:
             elif tag.startswith(f"{{{_V}}}"):
                 self._vml_box(child, state)
             else:
-                self._walk(child, text, state)
+                self._walk(child, text, state, depth + 1)
 
     def _drawing(self, anchor: Element, state: _Walk) -> None:
         extent = anchor.find(f"{{{_WP}}}extent")
@@ -243,6 +177,12 @@ class _Reader:
                 self.container(cell, "table" if place == "body" else place, pinned)
 
     def container(self, node: Element, place: str, pinned: bool = False) -> None:
+        self.depth += 1
+        if self.depth <= MAX_NESTING:
+            self._children(node, place, pinned)
+        self.depth -= 1
+
+    def _children(self, node: Element, place: str, pinned: bool) -> None:
         for child in node:
             if child.tag == qn("w:p"):
                 self.paragraph(child, place, pinned)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .paragraphs import BodyFacts, read_body
+from .body_facts import BodyFacts
+from .paragraphs import read_body
 from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 
 NS = {"w": W_NS, "r": R_NS}
