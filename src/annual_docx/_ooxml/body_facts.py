@@ -14,7 +14,7 @@ class Rule:
     color: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Para:
     """One paragraph as the checker sees it. ``place`` is ``body``, ``table`` (in a table cell) or ``box`` (in a
     text box); indents are in characters of the paragraph's own size; ``pinned_bottom`` says the paragraph sits in a

@@ -4,6 +4,7 @@ style, font, size, colour, alignment, indents and borders, for the 公文 checks
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .body_facts import BodyFacts, Para, Rule, TableFacts, number
@@ -11,10 +12,14 @@ from .props import Element, qn
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_q = functools.cache(qn)
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _V = "urn:schemas-microsoft-com:vml"
-_SKIP = {qn("w:txbxContent"), f"{{{_MC}}}Fallback", qn("w:delText"), qn("w:instrText")}
+_SKIP = {_q("w:txbxContent"), f"{{{_MC}}}Fallback", _q("w:delText"), _q("w:instrText")}
 _BOTTOM = ("bottom", "outside")
+_SPECIAL = (*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"), _q("w:pict"),
+            _q("w:object"))
+_NONE: dict[str, Rule] = {}  # shared by every paragraph without borders; never changed
 MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
 
 
@@ -31,7 +36,7 @@ class _Walk:
 
 
 def _w(element: Element | None, name: str) -> str | None:
-    return None if element is None else element.get(qn(f"w:{name}"))
+    return None if element is None else element.get(_q(f"w:{name}"))
 
 
 def _rule(element: Element | None) -> Rule | None:
@@ -43,13 +48,16 @@ def _rule(element: Element | None) -> Rule | None:
 class _Reader:
     def __init__(self, root: Element | None) -> None:
         self.root = root
-        self.by_id = {} if root is None else {str(s.get(qn("w:styleId"))): s for s in root.iterfind(qn("w:style"))}
+        self.by_id = {} if root is None else {str(s.get(_q("w:styleId"))): s for s in root.iterfind(_q("w:style"))}
         self.facts = BodyFacts()
         self.section = 0
         self.pending_break = False
         self.depth = 0
+        self.cache: dict[tuple[tuple[str, ...], str, str, str], str | None] = {}
+        self.indent_cache: dict[tuple[Element, float], tuple[float, float, float]] = {}
+        self.elements: dict[tuple[tuple[str, ...], str, str, str], Element | None] = {}
         self.default_style = "" if root is None else next(
-            (str(s.get(qn("w:styleId"))) for s in root.iterfind(qn("w:style"))
+            (str(s.get(_q("w:styleId"))) for s in root.iterfind(_q("w:style"))
              if _w(s, "type") == "paragraph" and _on(_w(s, "default"))), "Normal" if "Normal" in self.by_id else "")
 
     def style_chain(self, style_id: str | None) -> list[Element]:
@@ -57,53 +65,100 @@ class _Reader:
         out: list[Element] = []
         while style_id and style_id in self.by_id and len(out) < 20:
             out.append(self.by_id[style_id])
-            style_id = _w(self.by_id[style_id].find(qn("w:basedOn")), "val")
+            style_id = _w(self.by_id[style_id].find(_q("w:basedOn")), "val")
         return out
 
-    def defaults(self) -> list[Element]:
-        return [] if self.root is None else self.root.findall(f"{qn('w:docDefaults')}/*")
+    def inherited(self, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
+        """``attr`` of ``tag`` in the ``kind`` (w:pPr / w:rPr) of ``styles`` (nearest first, each with its base
+        styles) then the document defaults; computed once per style."""
+        key = (styles, kind, tag, attr)
+        if key not in self.cache:
+            holders = [h for sid in styles for style in self.style_chain(sid)
+                       if (h := style.find(_q(kind))) is not None]
+            if self.root is not None:
+                holders += self.root.findall(f"{_q('w:docDefaults')}/*/{_q(kind)}")
+            self.cache[key] = _lookup(holders, tag, attr)
+        return self.cache[key]
+
+    def element(self, styles: tuple[str, ...], tag: str) -> Element | None:
+        """The nearest ``tag`` element in the pPr of ``styles`` or the defaults (indents and borders are read
+        whole, as Word takes them from one place)."""
+        key = (styles, "element", tag, "")
+        if key not in self.elements:
+            holders = [h for sid in styles for style in self.style_chain(sid)
+                       if (h := style.find(_q("w:pPr"))) is not None]
+            if self.root is not None:
+                holders += self.root.findall(f"{_q('w:docDefaults')}/*/{_q('w:pPr')}")
+            self.elements[key] = next((e for h in holders if (e := h.find(_q(tag))) is not None), None)
+        return self.elements[key]
+
+    def indents(self, ind: Element | None, char: float) -> tuple[float, float, float]:
+        """Left, right and first-line indents of ``ind`` in characters of ``char`` twips (a style's computed
+        once)."""
+        if ind is None:
+            return 0.0, 0.0, 0.0
+        key = (ind, char)
+        found = self.indent_cache.get(key)
+        if found is None:
+            found = (_chars(ind, "left", "start", char), _chars(ind, "right", "end", char),
+                     _chars(ind, "firstLine", None, char) - _chars(ind, "hanging", None, char))
+            holder = ind.getparent()
+            owner = None if holder is None else holder.getparent()
+            if owner is not None and owner.tag == _q("w:style"):
+                self.indent_cache[key] = found
+        return found
+
+    def prop(self, direct: Element | None, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
+        """``attr`` of ``tag`` set directly on ``direct`` (a pPr or rPr), else inherited from ``styles``."""
+        found = None if direct is None else _lookup([direct], tag, attr)
+        return found if found is not None else self.inherited(styles, kind, tag, attr)
 
     def paragraph(self, p: Element, place: str, pinned: bool) -> None:
-        ppr = p.find(qn("w:pPr"))
-        sid = _w(None if ppr is None else ppr.find(qn("w:pStyle")), "val") or ""
-        sid = sid or self.default_style
-        styles = self.style_chain(sid) + self.defaults()
-        pchain = ([ppr] if ppr is not None else []) + styles
+        ppr = p.find(_q("w:pPr"))
+        sid = _w(None if ppr is None else ppr.find(_q("w:pStyle")), "val") or self.default_style
         text: list[str] = []
         state = _Walk()
-        self._walk(p, text, state)
-        rpr = None if state.run is None else state.run.find(qn("w:rPr"))
-        rchain = [] if rpr is None else [rpr, *self.style_chain(_w(rpr.find(qn("w:rStyle")), "val"))]
-        rchain += styles
-        east_asia = _lookup(rchain, "w:rPr", "w:rFonts", "eastAsia")
-        theme = east_asia is None and _lookup(rchain, "w:rPr", "w:rFonts", "eastAsiaTheme") is not None
-        size_pt = (number(_lookup(rchain, "w:rPr", "w:sz", "val")) or 0) / 2 or None
-        color = _lookup(rchain, "w:rPr", "w:color", "val")
-        ind = next((x for e in pchain if (x := _child(e, "w:pPr", "w:ind")) is not None), None)
-        bdr = next((x for e in pchain if (x := _child(e, "w:pPr", "w:pBdr")) is not None), None)
+        if next(p.iter(*_SPECIAL), None) is None:  # plain runs of text: read them in one pass
+            for t in p.iter(_q("w:t")):
+                text.append(t.text or "")
+                if state.run is None and (t.text or "").strip():
+                    state.run = t.getparent()
+        else:
+            self._walk(p, text, state)
+        rpr = None if state.run is None else state.run.find(_q("w:rPr"))
+        rstyles = (_w(None if rpr is None else rpr.find(_q("w:rStyle")), "val") or "", sid)
+        font = None if rpr is None else rpr.find(_q("w:rFonts"))
+        east_asia = self.prop(rpr, rstyles, "w:rPr", "w:rFonts", "eastAsia")
+        theme_on_run = font is not None and _w(font, "eastAsiaTheme") is not None and _w(font, "eastAsia") is None
+        theme = theme_on_run or (east_asia is None and
+                                 self.inherited(rstyles, "w:rPr", "w:rFonts", "eastAsiaTheme") is not None)
+        size_pt = (number(self.prop(rpr, rstyles, "w:rPr", "w:sz", "val")) or 0) / 2 or None
+        color = self.prop(rpr, rstyles, "w:rPr", "w:color", "val")
+        ind = _element(ppr, "w:ind")
+        ind = self.element((sid,), "w:ind") if ind is None else ind
+        bdr = _element(ppr, "w:pBdr")
+        bdr = self.element((sid,), "w:pBdr") if bdr is None else bdr
         borders = {side: rule for side in ("top", "bottom")
-                   if (rule := _rule(None if bdr is None else bdr.find(qn(f"w:{side}")))) is not None}
-        char = (size_pt or 16) * 20
+                   if (rule := _rule(None if bdr is None else bdr.find(_q(f"w:{side}")))) is not None} or _NONE
+        left, right, first = self.indents(ind, (size_pt or 16) * 20)
         self.facts.paragraphs.append(Para(
             n=len(self.facts.paragraphs) + 1, text="".join(text), style=sid, place=place, section=self.section,
-            align=_lookup(pchain, "w:pPr", "w:jc", "val"), left=_chars(ind, "left", "start", char),
-            right=_chars(ind, "right", "end", char),
-            first=_chars(ind, "firstLine", None, char) - _chars(ind, "hanging", None, char),
+            align=self.prop(ppr, (sid,), "w:pPr", "w:jc", "val"), left=left, right=right, first=first,
             east_asia="主题字体 / theme font" if theme else east_asia, size_pt=size_pt,
             color=None if color in (None, "auto") else str(color).upper(),
-            bold=_on(_lookup(rchain, "w:rPr", "w:b", "val")),
-            outline=number(_lookup(pchain, "w:pPr", "w:outlineLvl", "val")),
+            bold=_on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),
+            outline=number(self.prop(ppr, (sid,), "w:pPr", "w:outlineLvl", "val")),
             page_break_before=state.brk or self.pending_break
-            or _on(_lookup(pchain, "w:pPr", "w:pageBreakBefore", "val")),
+            or _on(self.prop(ppr, (sid,), "w:pPr", "w:pageBreakBefore", "val")),
             borders=borders, drawings=tuple(state.draw), lines=(*state.lines, *(r.color for r in borders.values())),
             pinned_bottom=pinned or _framed_bottom(ppr)))
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
-        sect = None if ppr is None else ppr.find(qn("w:sectPr"))
+        sect = None if ppr is None else ppr.find(_q("w:sectPr"))
         if sect is not None:
             self.section += 1
-            self.pending_break = _w(sect.find(qn("w:type")), "val") != "continuous"
+            self.pending_break = _w(sect.find(_q("w:type")), "val") != "continuous"
 
     def _walk(self, node: Element, text: list[str], state: _Walk, depth: int = 0) -> None:
         if depth > MAX_NESTING:
@@ -112,13 +167,13 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
                 continue
-            if tag == qn("w:t"):
+            if tag == _q("w:t"):
                 text.append(child.text or "")
                 if state.run is None and (child.text or "").strip():
                     state.run = child.getparent()
-            elif tag == qn("w:tab"):
+            elif tag == _q("w:tab"):
                 text.append("\t")
-            elif tag in (qn("w:br"), qn("w:cr")):
+            elif tag in (_q("w:br"), _q("w:cr")):
                 if _w(child, "type") == "page":
                     if "".join(text).strip():
                         state.brk_after = True
@@ -146,34 +201,34 @@ class _Reader:
         align = None if pos is None else pos.findtext(f"{{{_WP}}}align")
         pinned = align in _BOTTOM and (pos.get("relativeFrom") if pos is not None else "") in (
             "margin", "page", "bottomMargin")
-        for box in anchor.iter(qn("w:txbxContent")):
+        for box in anchor.iter(_q("w:txbxContent")):
             state.boxes.append((box, pinned))
 
     def _vml_box(self, shape: Element, state: _Walk) -> None:
         style = (shape.get("style") or "").replace(" ", "")
         pinned = "mso-position-vertical:bottom" in style
-        for box in shape.iter(qn("w:txbxContent")):
+        for box in shape.iter(_q("w:txbxContent")):
             state.boxes.append((box, pinned))
 
     def table(self, tbl: Element, place: str, pinned: bool) -> None:
-        tblpr = tbl.find(qn("w:tblPr"))
-        width_el = None if tblpr is None else tblpr.find(qn("w:tblW"))
+        tblpr = tbl.find(_q("w:tblPr"))
+        width_el = None if tblpr is None else tblpr.find(_q("w:tblW"))
         width = number(_w(width_el, "w")) if _w(width_el, "type") in (None, "dxa") else None
-        cols = [number(_w(c, "w")) or 0 for c in tbl.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        cols = [number(_w(c, "w")) or 0 for c in tbl.iterfind(f"{_q('w:tblGrid')}/{_q('w:gridCol')}")]
         if (width is None or width == 0) and cols and _w(width_el, "type") != "pct":
             width = sum(cols)
         borders: dict[str, Rule] = {}
-        outer = None if tblpr is None else tblpr.find(qn("w:tblBorders"))
+        outer = None if tblpr is None else tblpr.find(_q("w:tblBorders"))
         for side in ("top", "bottom", "insideH"):
-            rule = _rule(None if outer is None else outer.find(qn(f"w:{side}")))
+            rule = _rule(None if outer is None else outer.find(_q(f"w:{side}")))
             if rule:
                 borders[side] = rule
-        words = "".join(t.text or "" for t in tbl.iter(qn("w:t")))[:12]
+        words = "".join(t.text or "" for t in tbl.iter(_q("w:t")))[:12]
         self.facts.tables.append(TableFacts(len(self.facts.paragraphs) + 1, words, width,
-                                            number(_w(None if tblpr is None else tblpr.find(qn("w:tblInd")), "w"))
+                                            number(_w(None if tblpr is None else tblpr.find(_q("w:tblInd")), "w"))
                                             or 0, borders, place, self.section, pinned))
-        for row in tbl.iterfind(qn("w:tr")):
-            for cell in row.iterfind(qn("w:tc")):
+        for row in tbl.iterfind(_q("w:tr")):
+            for cell in row.iterfind(_q("w:tc")):
                 self.container(cell, "table" if place == "body" else place, pinned)
 
     def container(self, node: Element, place: str, pinned: bool = False) -> None:
@@ -184,31 +239,30 @@ class _Reader:
 
     def _children(self, node: Element, place: str, pinned: bool) -> None:
         for child in node:
-            if child.tag == qn("w:p"):
+            if child.tag == _q("w:p"):
                 self.paragraph(child, place, pinned)
-            elif child.tag == qn("w:tbl"):
+            elif child.tag == _q("w:tbl"):
                 self.table(child, place, pinned)
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
+            elif child.tag == _q("w:sdt"):
+                content = child.find(_q("w:sdtContent"))
                 if content is not None:
                     self.container(content, place, pinned)
-            elif child.tag == qn("w:customXml"):
+            elif child.tag == _q("w:customXml"):
                 self.container(child, place, pinned)
 
 
-def _child(element: Element, container: str, tag: str) -> Element | None:
-    """``element``'s ``tag``: directly when ``element`` is the ``container`` (w:pPr/w:rPr), else in its container."""
-    holder = element if element.tag == qn(container) else element.find(qn(container))
-    return None if holder is None else holder.find(qn(tag))
+def _element(holder: Element | None, tag: str) -> Element | None:
+    return None if holder is None else holder.find(_q(tag))
 
 
-def _lookup(chain: list[Element], container: str, tag: str, attr: str) -> str | None:
-    """The first ``attr`` of ``tag`` down ``chain``; ``"1"`` for an on/off element present without a value."""
-    for element in chain:
-        found = _child(element, container, tag)
+def _lookup(holders: list[Element], tag: str, attr: str) -> str | None:
+    """The first ``attr`` of ``tag`` in ``holders`` (pPr / rPr elements); ``"1"`` for an on/off element present
+    without a value."""
+    for holder in holders:
+        found = holder.find(_q(tag))
         if found is None:
             continue
-        value = _w(found, attr)
+        value = found.get(_q(f"w:{attr}"))
         if value is not None:
             return value
         if attr == "val" and tag in ("w:b", "w:pageBreakBefore"):
@@ -240,13 +294,13 @@ def _chars(ind: Element | None, name: str, alias: str | None, char_twips: float)
 
 
 def _framed_bottom(ppr: Element | None) -> bool:
-    frame = None if ppr is None else ppr.find(qn("w:framePr"))
+    frame = None if ppr is None else ppr.find(_q("w:framePr"))
     return frame is not None and _w(frame, "yAlign") in _BOTTOM
 
 
 def _type_area(sect: Element | None) -> tuple[int, int]:
-    size = None if sect is None else sect.find(qn("w:pgSz"))
-    mar = None if sect is None else sect.find(qn("w:pgMar"))
+    size = None if sect is None else sect.find(_q("w:pgSz"))
+    mar = None if sect is None else sect.find(_q("w:pgMar"))
     w, h = number(_w(size, "w")) or 11906, number(_w(size, "h")) or 16838
     left, right = number(_w(mar, "left")) or 0, number(_w(mar, "right")) or 0
     top, bottom = abs(number(_w(mar, "top")) or 0), abs(number(_w(mar, "bottom")) or 0)
@@ -257,12 +311,12 @@ def read_body(document: Element, styles_root: Element | None) -> BodyFacts:
     """Return the paragraphs, tables and section type areas of the parsed ``document.xml`` ``document``, with
     properties resolved through the parsed ``styles.xml`` ``styles_root`` (None when the package has none)."""
     reader = _Reader(styles_root)
-    body = document.find(qn("w:body"))
+    body = document.find(_q("w:body"))
     if body is None:
         return reader.facts
     reader.container(body, "body")
-    reader.facts.style_names = {sid: str(_w(s.find(qn("w:name")), "val") or sid)
+    reader.facts.style_names = {sid: str(_w(s.find(_q("w:name")), "val") or sid)
                                 for sid, s in reader.by_id.items() if sid}
-    sects = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in body.iterfind(qn("w:p"))]
-    reader.facts.sections = [_type_area(s) for s in sects if s is not None] + [_type_area(body.find(qn("w:sectPr")))]
+    sects = [p.find(f"{_q('w:pPr')}/{_q('w:sectPr')}") for p in body.iterfind(_q("w:p"))]
+    reader.facts.sections = [_type_area(s) for s in sects if s is not None] + [_type_area(body.find(_q("w:sectPr")))]
     return reader.facts
