@@ -4,6 +4,7 @@ template gives it (``Issuer``, ``Title``, ``Heading1``…) or, in documents from
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*
 DATE = re.compile(rf"^(\d{{4}}|[{CN}]{{4}})年[\d{CN}]{{1,3}}月[\d{CN}]{{1,3}}日$")
 ARABIC_DATE = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日")
 CAPTION = re.compile(r"^(续?[图表])\s*(\d+)")
+_PRINTED = re.compile(rf"[\d{CN}]年.*日印发$")
 LABEL = re.compile(r"^附件\s*(\d*)$")
 _STYLE_ROLES = {"Issuer": "issuer", "DocNumber": "number", "Title": "title", "Recipients": "recipients",
                 "AttachmentNote": "note", "Signature": "signature", "Date": "date", "AttachmentLabel": "label",
@@ -49,12 +51,20 @@ def number_level(text: str) -> int | None:
     return next((level for level, pattern in LEVELS if pattern.match(stripped)), None)
 
 
+_HEADING_NAME = re.compile(r"(?:heading|标题)([1-4])")
+
+
+@functools.cache
+def _named_level(style: str, name: str) -> int | None:
+    m = _HEADING_NAME.fullmatch(compact(name).lower()) or _HEADING_NAME.fullmatch(style.lower())
+    return int(m.group(1)) if m else None
+
+
 def style_level(p: Para, names: dict[str, str]) -> int | None:
     """The heading level of ``p``'s style (Heading1–4 / 标题 1–4) or outline level, if any."""
-    name = compact(names.get(p.style, p.style)).lower()
-    m = re.fullmatch(r"(?:heading|标题)([1-4])", name) or re.fullmatch(r"heading([1-4])", p.style.lower())
-    if m:
-        return int(m.group(1))
+    level = _named_level(p.style, names.get(p.style, p.style))
+    if level:
+        return level
     return p.outline + 1 if p.outline is not None and 0 <= p.outline <= 3 else None
 
 
@@ -81,12 +91,12 @@ def classify(body: BodyFacts) -> Parts:
     taken: set[int] = set()
     for p in paras:
         role = _STYLE_ROLES.get(p.style) or _STYLE_ROLES.get(names.get(p.style, ""), "")
-        text = compact(p.text)
-        if not role and (text.startswith(("抄送：", "抄送:")) or ((text.endswith("印发") and ARABIC_DATE.search(
-                text[-16:]) is not None) or re.search(rf"[\d{CN}]年.*日印发$", text))):
-            role = "record"
-        if not role and p.place != "box" and CAPTION.match(p.text.strip()) and len(text) <= 60:
-            role = "caption"
+        if not role:
+            text = compact(p.text)
+            if text.startswith(("抄送：", "抄送:")) or (text.endswith("印发") and _PRINTED.search(text)):
+                role = "record"
+            elif p.place != "box" and len(text) <= 60 and CAPTION.match(p.text.strip()):
+                role = "caption"
         if role:
             add(role, p)
             taken.add(p.n)
@@ -96,10 +106,10 @@ def classify(body: BodyFacts) -> Parts:
     for p in body_paras:
         if p.n in taken:
             continue
-        level = number_level(p.text) if number_level(p.text) in (1, 2) else None
-        level = level or style_level(p, names) or None
+        by_number = number_level(p.text)
+        level = (by_number if by_number in (1, 2) else None) or style_level(p, names)
         if level:
-            parts.headings[p.n] = number_level(p.text) or level
+            parts.headings[p.n] = by_number or level
             add("heading", p)
         elif not p.drawings or p.text.strip():
             add("body", p)

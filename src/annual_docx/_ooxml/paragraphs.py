@@ -17,10 +17,24 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _V = "urn:schemas-microsoft-com:vml"
 _SKIP = {_q("w:txbxContent"), f"{{{_MC}}}Fallback", _q("w:delText"), _q("w:instrText")}
 _BOTTOM = ("bottom", "outside")
-_SPECIAL = (*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"), _q("w:pict"),
-            _q("w:object"))
+_SPECIAL = frozenset((*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"),
+                      _q("w:pict"), _q("w:object")))
+_PPR, _RPR, _PSTYLE, _T, _VAL, _SECTPR = (_q(t) for t in ("w:pPr", "w:rPr", "w:pStyle", "w:t", "w:val", "w:sectPr"))
 _NONE: dict[str, Rule] = {}  # shared by every paragraph without borders; never changed
 MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
+MAX_LOOKS = 4096  # distinct (style, pPr, rPr) combinations remembered
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The effective properties shared by paragraphs with the same style and direct formatting: ``values`` in the
+    order of ``Para``'s fields from ``align`` to ``outline``."""
+
+    values: tuple[str | None, float, float, float, str | None, float | None, str | None, bool, int | None]
+    page_break_before: bool
+    borders: dict[str, Rule]
+    lines: tuple[str, ...]
+    framed: bool
 
 
 @dataclass
@@ -53,7 +67,9 @@ class _Reader:
         self.section = 0
         self.pending_break = False
         self.depth = 0
+        self.sections: list[Element] = []
         self.cache: dict[tuple[tuple[str, ...], str, str, str], str | None] = {}
+        self.looks: dict[tuple[str, tuple[object, ...], tuple[object, ...]], _Look] = {}
         self.indent_cache: dict[tuple[Element, float], tuple[float, float, float]] = {}
         self.elements: dict[tuple[tuple[str, ...], str, str, str], Element | None] = {}
         self.default_style = "" if root is None else next(
@@ -108,24 +124,8 @@ class _Reader:
                 self.indent_cache[key] = found
         return found
 
-    def prop(self, direct: Element | None, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
-        """``attr`` of ``tag`` set directly on ``direct`` (a pPr or rPr), else inherited from ``styles``."""
-        found = None if direct is None else _lookup([direct], tag, attr)
-        return found if found is not None else self.inherited(styles, kind, tag, attr)
-
-    def paragraph(self, p: Element, place: str, pinned: bool) -> None:
-        ppr = p.find(_q("w:pPr"))
-        sid = _w(None if ppr is None else ppr.find(_q("w:pStyle")), "val") or self.default_style
-        text: list[str] = []
-        state = _Walk()
-        if next(p.iter(*_SPECIAL), None) is None:  # plain runs of text: read them in one pass
-            for t in p.iter(_q("w:t")):
-                text.append(t.text or "")
-                if state.run is None and (t.text or "").strip():
-                    state.run = t.getparent()
-        else:
-            self._walk(p, text, state)
-        rpr = None if state.run is None else state.run.find(_q("w:rPr"))
+    def look(self, sid: str, ppr: Element | None, rpr: Element | None) -> _Look:
+        """The effective look of a paragraph of style ``sid`` with direct properties ``ppr`` and first run ``rpr``."""
         rstyles = (_w(None if rpr is None else rpr.find(_q("w:rStyle")), "val") or "", sid)
         font = None if rpr is None else rpr.find(_q("w:rFonts"))
         east_asia = self.prop(rpr, rstyles, "w:rPr", "w:rFonts", "eastAsia")
@@ -141,23 +141,62 @@ class _Reader:
         borders = {side: rule for side in ("top", "bottom")
                    if (rule := _rule(None if bdr is None else bdr.find(_q(f"w:{side}")))) is not None} or _NONE
         left, right, first = self.indents(ind, (size_pt or 16) * 20)
+        values = (self.prop(ppr, (sid,), "w:pPr", "w:jc", "val"), left, right, first,
+                  "主题字体 / theme font" if theme else east_asia, size_pt,
+                  None if color in (None, "auto") else str(color).upper(),
+                  _on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),
+                  number(self.prop(ppr, (sid,), "w:pPr", "w:outlineLvl", "val")))
+        return _Look(values, _on(self.prop(ppr, (sid,), "w:pPr", "w:pageBreakBefore", "val")), borders,
+                     tuple(r.color for r in borders.values()), _framed_bottom(ppr))
+
+    def prop(self, direct: Element | None, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
+        """``attr`` of ``tag`` set directly on ``direct`` (a pPr or rPr), else inherited from ``styles``."""
+        found = None if direct is None else _lookup([direct], tag, attr)
+        return found if found is not None else self.inherited(styles, kind, tag, attr)
+
+    def paragraph(self, p: Element, place: str, pinned: bool) -> None:
+        # one pass over the paragraph's elements (lxml's find() is slow when called for every paragraph)
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == _PPR else None
+        ppr_items = () if ppr is None else tuple((n.tag, tuple(n.items())) for n in ppr.iter())
+        sid = next((str(dict(items).get(_VAL, "")) for tag, items in ppr_items if tag == _PSTYLE), "")
+        sid = sid or self.default_style
+        text: list[str] = []
+        state = _Walk()
+        special = False
+        for node in p.iter():
+            if node.tag == _T:
+                text.append(node.text or "")
+                if state.run is None and (node.text or "").strip():
+                    state.run = node.getparent()
+            elif node.tag in _SPECIAL:
+                special = True
+                break
+        if special:
+            text, state = [], _Walk()
+            self._walk(p, text, state)
+        run = state.run
+        rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
+        rpr_items = () if rpr is None else tuple((n.tag, tuple(n.items())) for n in rpr.iter())
+        key = (sid, ppr_items, rpr_items)
+        look = self.looks.get(key)
+        if look is None:
+            look = self.look(sid, ppr, rpr)
+            if len(self.looks) < MAX_LOOKS:
+                self.looks[key] = look
         self.facts.paragraphs.append(Para(
-            n=len(self.facts.paragraphs) + 1, text="".join(text), style=sid, place=place, section=self.section,
-            align=self.prop(ppr, (sid,), "w:pPr", "w:jc", "val"), left=left, right=right, first=first,
-            east_asia="主题字体 / theme font" if theme else east_asia, size_pt=size_pt,
-            color=None if color in (None, "auto") else str(color).upper(),
-            bold=_on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),
-            outline=number(self.prop(ppr, (sid,), "w:pPr", "w:outlineLvl", "val")),
-            page_break_before=state.brk or self.pending_break
-            or _on(self.prop(ppr, (sid,), "w:pPr", "w:pageBreakBefore", "val")),
-            borders=borders, drawings=tuple(state.draw), lines=(*state.lines, *(r.color for r in borders.values())),
-            pinned_bottom=pinned or _framed_bottom(ppr)))
+            len(self.facts.paragraphs) + 1, "".join(text), sid, place, self.section, *look.values,
+            page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
+            drawings=tuple(state.draw), lines=(*state.lines, *look.lines) if state.lines else look.lines,
+            pinned_bottom=pinned or look.framed))
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
-        sect = None if ppr is None else ppr.find(_q("w:sectPr"))
+        has_sect = ppr is not None and any(tag == _SECTPR for tag, _ in ppr_items)
+        sect = ppr.find(_SECTPR) if ppr is not None and has_sect else None
         if sect is not None:
             self.section += 1
+            self.sections.append(sect)
             self.pending_break = _w(sect.find(_q("w:type")), "val") != "continuous"
 
     def _walk(self, node: Element, text: list[str], state: _Walk, depth: int = 0) -> None:
@@ -317,6 +356,5 @@ def read_body(document: Element, styles_root: Element | None) -> BodyFacts:
     reader.container(body, "body")
     reader.facts.style_names = {sid: str(_w(s.find(_q("w:name")), "val") or sid)
                                 for sid, s in reader.by_id.items() if sid}
-    sects = [p.find(f"{_q('w:pPr')}/{_q('w:sectPr')}") for p in body.iterfind(_q("w:p"))]
-    reader.facts.sections = [_type_area(s) for s in sects if s is not None] + [_type_area(body.find(_q("w:sectPr")))]
+    reader.facts.sections = [_type_area(s) for s in reader.sections] + [_type_area(body.find(_q("w:sectPr")))]
     return reader.facts
