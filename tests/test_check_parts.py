@@ -271,3 +271,73 @@ def test_cli_json_has_stable_keys(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert all(set(row) == {"item", "expected", "found", "where", "ok"} for row in data["findings"])
     bad = [row for row in data["findings"] if not row["ok"]]
     assert data["violations"] == len(bad) and "（一）主要做法" in bad[0]["where"]
+
+
+def _office_document(path: Path, heading2_face: str = "楷体_GB2312", date: str = "2022年1月10日") -> Path:
+    """A 公文 typed by hand in Word, as offices send them: python-docx, every look set on the runs (no 公文 styles),
+    the title found by its size and centring, 附件, 落款 and 抄送 by their text."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def add(text: str, face: str = "仿宋_GB2312", size: float = 16, align: str | None = None,
+            right_chars: int | None = None, first_chars: int = 200) -> None:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+        if align == "center":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ind = paragraph._p.get_or_add_pPr()._add_ind()
+        if align == "right":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            ind.set(qn("w:rightChars"), str(right_chars))
+        ind.set(qn("w:firstLineChars"), str(first_chars if align is None else 0))
+
+    add("某县图书馆关于2021年度工作情况的报告", "方正小标宋简体", 22, "center")
+    add("某县文化和旅游局：", first_chars=0)
+    add("现将有关情况报告如下。")
+    add("一、主要工作", "黑体")
+    add("（一）阅读推广", heading2_face)
+    add("全年举办活动86场。")
+    add("")
+    add("附件：2021年度借阅统计表")
+    add("")
+    add("某县图书馆", align="right", right_chars=550)
+    add(date, align="right", right_chars=200)
+    document.save(str(path))
+    return path
+
+
+def test_a_hand_formatted_office_document_is_read_by_text_and_look(tmp_path: Path) -> None:
+    """Without any 公文 style, the checker still finds the title, 主送, headings, 附件说明 and 落款 and passes them;
+    a （一） heading set in 黑体 and a zero-padded date are reported by paragraph."""
+    good = annual_docx.check(_office_document(tmp_path / "good.docx"))
+    items = {f.item.split(" / ")[0] for f in good if f.where or "处符合" in f.found}
+    assert {"标题", "主送机关", "附件说明", "成文日期", "署名和日期位置", "正文段落"} <= items
+    new_rows = [f for f in good if f.where or "处符合" in f.found]
+    assert [(f.item, f.where, f.found) for f in new_rows if not f.ok] == []
+    bad = annual_docx.check(_office_document(tmp_path / "bad.docx", heading2_face="黑体", date="2022年01月10日"))
+    failed = {(f.item.split(" / ")[0], f.where.split(" / ")[0]) for f in bad if not f.ok}
+    assert ("二级标题「（一）」", "第5段「（一）阅读推广」") in failed
+    assert ("成文日期", "第11段「2022年01月10日」") in failed
+
+
+def test_deeply_nested_tables_give_an_answer(tmp_path: Path) -> None:
+    """Tables nested 300 deep (more than Python's recursion would survive unbounded) are read to a bound."""
+    inner = para("最里层")
+    for _ in range(300):
+        inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl><w:p/>"
+    assert rows([para("正文。"), inner], tmp_path, "正文段落")
+
+
+@pytest.mark.parametrize(("stroke", "ok"), [("#FF0000", True), ("#000000", False)])
+def test_red_rule_drawn_as_a_line_shape(tmp_path: Path, stroke: str, ok: bool) -> None:
+    """Offices often draw the red rule as a VML line below the number rather than a paragraph border."""
+    line = (f'<w:p><w:r><w:pict><v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" to="442pt,0" '
+            f'strokecolor="{stroke}" strokeweight="1pt"/></w:pict></w:r></w:p>')
+    body = [*head(rule=False)[:2], line, head()[2], para("正文。")]
+    assert passes(body, tmp_path, "版头红色分隔线") is ok
