@@ -1,4 +1,4 @@
-"""Check any .docx against GB/T 9704-2012. ``check(path)`` reads the document once and runs every item of
+"""Check any .docx against GB/T 9704-2012. ``check(path)`` reads the document (`_ooxml.read`) and runs every item of
 ``ITEMS`` over its facts and parts; each item returns findings (none when the document lacks the part it checks).
 ``format_table`` is what ``annual-docx check`` prints, ``format_json`` what ``annual-docx check --json`` prints."""
 
