@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .body_facts import BodyFacts, Para, Rule, TableFacts, number
 from .props import Element, qn
 
@@ -20,7 +22,7 @@ _SKIP = {_q("w:txbxContent"), f"{{{_MC}}}Fallback", _q("w:delText"), _q("w:instr
 _BOTTOM = ("bottom", "outside")
 _SPECIAL = frozenset((*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"),
                       _q("w:pict"), _q("w:object")))
-_PPR, _RPR, _PSTYLE, _T, _VAL, _SECTPR = (_q(t) for t in ("w:pPr", "w:rPr", "w:pStyle", "w:t", "w:val", "w:sectPr"))
+_PPR, _RPR, _T, _SECTPR = (_q(t) for t in ("w:pPr", "w:rPr", "w:t", "w:sectPr"))
 _NONE: dict[str, Rule] = {}  # shared by every paragraph without borders; never changed
 MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
 MAX_LOOKS = 4096  # distinct (style, pPr, rPr) combinations remembered
@@ -74,7 +76,8 @@ class BodyReader:
         self.areas: list[tuple[int, int]] = []  # the type area of each section ended by a paragraph
         self.last_area: tuple[int, int] | None = None  # the body's own (last) section's
         self.cache: dict[tuple[tuple[str, ...], str, str, str], str | None] = {}
-        self.looks: dict[tuple[str, tuple[object, ...], tuple[object, ...]], _Look] = {}
+        self.looks: dict[tuple[str, bytes, bytes], _Look] = {}
+        self.pstyles: dict[bytes, str] = {}  # a paragraph's style by its serialised pPr
         self.indent_cache: dict[tuple[Element, float], tuple[float, float, float]] = {}
         self.elements: dict[tuple[tuple[str, ...], str, str, str], Element | None] = {}
         self.default_style = "" if root is None else next(
@@ -160,30 +163,28 @@ class BodyReader:
         return found if found is not None else self.inherited(styles, kind, tag, attr)
 
     def paragraph(self, p: Element, place: str, pinned: bool) -> None:
-        # one pass over the paragraph's elements (lxml's find() is slow when called for every paragraph)
+        # lxml's C loops (serialising, iter(tags)) wherever possible: Python code runs per w:t, not per element
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == _PPR else None
-        ppr_items = () if ppr is None else tuple((n.tag, tuple(n.items())) for n in ppr.iter())
-        sid = next((str(dict(items).get(_VAL, "")) for tag, items in ppr_items if tag == _PSTYLE), "")
-        sid = sid or self.default_style
+        ppr_key = b"" if ppr is None else etree.tostring(ppr)
+        sid = self.pstyles.get(ppr_key)
+        if sid is None:
+            sid = _w(_element(ppr, "w:pStyle"), "val") or self.default_style
+            if len(self.pstyles) < MAX_LOOKS:
+                self.pstyles[ppr_key] = sid
         text: list[str] = []
         state = _Walk()
-        special = False
-        for node in p.iter():
-            if node.tag == _T:
+        if next(p.iter(*_SPECIAL), None) is not None:
+            self._walk(p, text, state)
+        else:
+            for node in p.iter(_T):
                 text.append(node.text or "")
                 if state.run is None and (node.text or "").strip():
                     state.run = node.getparent()
-            elif node.tag in _SPECIAL:
-                special = True
-                break
-        if special:
-            text, state = [], _Walk()
-            self._walk(p, text, state)
         run = state.run
         rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
-        rpr_items = () if rpr is None else tuple((n.tag, tuple(n.items())) for n in rpr.iter())
-        key = (sid, ppr_items, rpr_items)
+        rpr_key = b"" if rpr is None else etree.tostring(rpr)
+        key = (sid, ppr_key, rpr_key)
         look = self.looks.get(key)
         if look is None:
             look = self.look(sid, ppr, rpr)
@@ -197,8 +198,7 @@ class BodyReader:
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
-        has_sect = ppr is not None and any(tag == _SECTPR for tag, _ in ppr_items)
-        sect = ppr.find(_SECTPR) if ppr is not None and has_sect else None
+        sect = ppr.find(_SECTPR) if ppr is not None and b"sectPr" in ppr_key else None
         if sect is not None:
             self.section += 1
             self.areas.append(_type_area(sect))
