@@ -23,6 +23,7 @@ _BOTTOM = ("bottom", "outside")
 _SPECIAL = frozenset((*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"),
                       _q("w:pict"), _q("w:object")))
 _PPR, _RPR, _T, _SECTPR = (_q(t) for t in ("w:pPr", "w:rPr", "w:t", "w:sectPr"))
+_TEXT_OR_SPECIAL = (_T, *_SPECIAL)
 _NONE: dict[str, Rule] = {}  # shared by every paragraph without borders; never changed
 MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
 MAX_LOOKS = 4096  # distinct (style, pPr, rPr) combinations remembered
@@ -174,13 +175,14 @@ class BodyReader:
                 self.pstyles[ppr_key] = sid
         text: list[str] = []
         state = _Walk()
-        if next(p.iter(*_SPECIAL), None) is not None:
-            self._walk(p, text, state)
-        else:
-            for node in p.iter(_T):
-                text.append(node.text or "")
-                if state.run is None and (node.text or "").strip():
-                    state.run = node.getparent()
+        for node in p.iter(*_TEXT_OR_SPECIAL):
+            if node.tag != _T:  # tabs, breaks, drawings, text boxes…: the full walk
+                text, state = [], _Walk()
+                self._walk(p, text, state)
+                break
+            text.append(node.text or "")
+            if state.run is None and (node.text or "").strip():
+                state.run = node.getparent()
         run = state.run
         rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
         rpr_key = b"" if rpr is None else etree.tostring(rpr)
