@@ -57,9 +57,10 @@ def part_of(data: bytes, name: str) -> bytes:
         return zf.read(name)
 
 
-def patch_entry(data: bytes, name: str, *, flags: int = 0, method: int | None = None, crc: int | None = None) -> bytes:
+def patch_entry(data: bytes, name: str, *, flags: int = 0, method: int | None = None, crc: int | None = None,
+                size: int | None = None) -> bytes:
     """Return ``data`` with the local and central headers of entry ``name`` patched: flag bits or-ed in, compression
-    method or CRC replaced."""
+    method, CRC or declared uncompressed size replaced."""
     raw = bytearray(data)
     encoded = name.encode()
     for signature, at_flags, at_method, at_crc, at_name in ((b"PK\x03\x04", 6, 8, 14, 30),
@@ -74,6 +75,8 @@ def patch_entry(data: bytes, name: str, *, flags: int = 0, method: int | None = 
                 struct.pack_into("<H", raw, start + at_method, method)
             if crc is not None:
                 struct.pack_into("<I", raw, start + at_crc, crc)
+            if size is not None:  # the uncompressed size follows the CRC and the compressed size
+                struct.pack_into("<I", raw, start + at_crc + 8, size)
     return bytes(raw)
 
 
@@ -191,6 +194,7 @@ def cases() -> list[Case]:
         Case("deflate64.docx", lambda: patch_entry(repack(base(), method=zipfile.ZIP_STORED), MAIN, method=9),
              "Deflate64"),
         Case("corrupt_deflate.docx", lambda: corrupt_deflate(base(), MAIN), "damaged"),
+        Case("lying_size.docx", lambda: patch_entry(bomb(20 * 1024 * 1024), MAIN, size=1000), "damaged"),
         Case("bad_crc.docx", lambda: patch_entry(base(), MAIN, crc=0x12345678), "damaged"),
         Case("duplicate_entry.docx", lambda: repack(base(), extra=[(MAIN, part_of(base(), MAIN))]), "two entries"),
         Case("dangling_styles.docx", lambda: repack(base(), {"word/styles.xml": None}), "missing part"),

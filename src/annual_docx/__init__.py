@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from ._check import Finding, check
+from ._check import check
+from ._finding import Finding
 from ._lint import lint
 from ._load import load, validate
 from ._ooxml.reader import Limits

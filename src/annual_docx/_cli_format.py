@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._check import check, format_table
+from ._check import check, format_json, format_table
 from ._pdf import preview
 from .errors import DocumentError
 
@@ -25,6 +25,8 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
     preview_cmd.add_argument("--dpi", type=int, default=100, help="分辨率 / resolution (default 100)")
     check_cmd = commands.add_parser("check", help="检查 .docx 是否符合 GB/T 9704 / check a .docx against GB/T 9704")
     check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
+    check_cmd.add_argument("--json", action="store_true",
+                           help="以 JSON 输出结果 / print the findings as JSON for other tools")
 
 
 def run_preview(args: argparse.Namespace) -> int:
@@ -36,13 +38,14 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Print the GB/T 9704 table; exit 0 when every row passes, 1 when any fails, 3 when the file cannot be read."""
+    """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
+    cannot be read."""
     try:
         findings = check(args.docx)
     except DocumentError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(format_table(findings))
+    print(format_json(findings, str(args.docx)) if args.json else format_table(findings))
     return 0 if all(f.ok for f in findings) else 1
 
 

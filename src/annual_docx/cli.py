@@ -2,7 +2,8 @@
 ``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``, ``annual-docx validate REPORT.yaml [--strict]``, the
 format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, ``template export|check``).
 
-A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error.
+A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
+``check`` exits 1 on a violation and 3 when it cannot read the file.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .body_facts import BodyFacts
+from .paragraphs import BodyReader
 from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from .reader import Package
 
@@ -51,6 +53,7 @@ class DocFacts:
     east_asia_lang: str | None = None
     used_styles: set[str] = field(default_factory=set)
     normal_spacing: int = 0  # the Normal text's character spacing in 1/20 pt (negative: condensed)
+    body: BodyFacts = field(default_factory=BodyFacts)  # the paragraphs and tables, for the 公文 checks
 
 
 _MEASURE = re.compile(r"\s*(-?\d{1,9}(?:\.\d{1,9})?)\s*(mm|cm|in|pt|pc|pi)?\s*")
@@ -121,9 +124,10 @@ def _theme_attrs(root: Element) -> int:
 
 
 def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFacts:
-    """Return the layout facts of an opened package, reading each part once and streaming the main part (memory
-    stays flat for any size). Each of ``visitors`` is called with every body-level block (paragraph, table, section
-    properties…) of the main part before it is freed — the hook for checks that look at the text."""
+    """Return the layout facts of an opened package, reading each part once and streaming the main part: memory holds
+    the small facts of each paragraph and table (``facts.body``, read by ``paragraphs.BodyReader`` with each style
+    resolved once), never the main part's tree. Each of ``visitors`` is also called with every body-level block
+    (paragraph, table, section properties…) of the main part before it is freed."""
     facts = DocFacts()
     main = package.main_part
     styles_part = next(iter(package.related(main, "styles")), None)
@@ -135,7 +139,9 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     last_sect: Element | None = None
     p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
+    body = BodyReader(styles_root)
     for block in package.blocks(main):
+        body.visit(block)
         for visit in visitors:
             visit(block)
         for node in block.iter(p_style, r_fonts, sect_pr):
@@ -149,6 +155,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
                 if node is block:
                     body_sect = last_sect
     sect = body_sect if body_sect is not None else last_sect
+    facts.body = body.finish()
     _page_setup(facts, sect)
     for style_id in styles.by_id:
         if style_id:

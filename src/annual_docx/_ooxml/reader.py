@@ -37,49 +37,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
 
 from ..errors import DocumentError
+from .formats import CT_NS, MAIN_KINDS, OFFICE_REL, REL_NS, SAVE_AS, STRICT_REL, STRICT_W_NS, not_a_zip
+from .limits import MB, TEMPLATE_LIMITS, Capped, Limits, mb_text
 from .props import W_NS, Element
 
-MB = 1024 * 1024
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
-STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-MAIN_KINDS = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "document",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "template",
-    "application/vnd.ms-word.document.macroEnabled.main+xml": "macro-document",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "macro-template",
-}
-SAVE_AS = "请在 Word 中“另存为”Word 文档 (*.docx) 后再试 / open it in Word and save it as a Word Document (*.docx)"
+__all__ = ["CT_NS", "MAIN_KINDS", "REL_NS", "SAVE_AS", "TEMPLATE_LIMITS", "Limits", "Package", "Relationship",
+           "open_package"]
+
 _METHODS = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 _BLOCK_TAGS = tuple(f"{{{W_NS}}}{t}" for t in (
     "p", "tbl", "sdt", "sectPr", "customXml", "style", "abstractNum", "num", "footnote", "endnote", "comment",
     "docPart", "bookmarkStart", "bookmarkEnd", "altChunk", "proofErr", "permStart", "permEnd"))
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps on what a package may make the reader do; sizes are uncompressed bytes.
-
-    ``part_bytes``: one part; ``package_bytes``: all parts together; ``block_bytes``: the XML of one paragraph or
-    table while a part is streamed (:meth:`Package.blocks`); ``entries``: zip entries.
-    """
-
-    part_bytes: int = 256 * MB
-    package_bytes: int = 1024 * MB
-    block_bytes: int = 64 * MB
-    entries: int = 20_000
-
-
-#: Templates are rendered by docxtpl, which holds whole parts in memory several times over: tighter caps.
-TEMPLATE_LIMITS = Limits(part_bytes=10 * MB, package_bytes=64 * MB, block_bytes=10 * MB)
 
 
 @dataclass(frozen=True)
@@ -92,60 +66,6 @@ class Relationship:
     type_uri: str
     target: str
     external: bool
-
-
-def _mb(n: int) -> str:
-    return f"{n / MB:.0f} MB" if n >= MB else f"{n} bytes"
-
-
-def _sniff(head: bytes) -> str | None:
-    """Say what a file that is not a zip is, from its first bytes (None: nothing recognisable)."""
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "cfb"
-    if head.startswith(b"%PDF"):
-        return "PDF"
-    if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
-        return "RTF"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return "XML/HTML"
-    return None
-
-
-def _not_a_zip(path: Path, head: bytes, data_tail: bytes) -> DocumentError:
-    kind = _sniff(head)
-    if kind == "cfb":
-        if "EncryptedPackage".encode("utf-16-le") in data_tail:
-            return DocumentError(f"{path}: 文件已加密（设有打开密码），无法读取 / the file is encrypted (password "
-                                 f"to open); remove the password in Word (文件 → 信息 → 保护文档) and save it again")
-        if "WordDocument".encode("utf-16-le") in data_tail:
-            return DocumentError(f"{path}: 这是 Word 97–2003 .doc 文件，不受支持 / this is a Word 97–2003 .doc file, "
-                                 f"which is not supported; {SAVE_AS}")
-        return DocumentError(f"{path}: 这是旧版 Office 复合文件，不是 .docx / an old Office compound file, not a "
-                             f".docx; {SAVE_AS}")
-    if kind:
-        return DocumentError(f"{path}: 这是 {kind} 文件，不是 .docx / this is a {kind} file, not a .docx; {SAVE_AS}")
-    return DocumentError(f"{path}: 不是 .docx 文件（不是 zip 包）/ not a .docx file (not a zip package)")
-
-
-class _Capped:
-    """A readable stream that raises once more than ``cap`` bytes have come out of it (zip entries can lie about
-    their size) or, while streaming blocks, once one block grows past ``block`` bytes."""
-
-    def __init__(self, raw: IO[bytes], cap: int, errors: tuple[DocumentError, DocumentError], block: int = 0) -> None:
-        self.raw, self.cap, self.errors, self.block = raw, cap, errors, block
-        self.count = self.mark = 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.raw.read(size if size and size > 0 else 1 << 16)
-        self.count += len(data)
-        if self.count > self.cap:
-            raise self.errors[0]
-        if self.block and self.count - self.mark > self.block:
-            raise self.errors[1]
-        return data
-
-    def close(self) -> None:
-        self.raw.close()
 
 
 def _parser() -> etree.XMLParser:
@@ -179,7 +99,7 @@ class Package:
                 head = f.read(8)
                 if not head.startswith(b"PK"):
                     f.seek(0)
-                    raise _not_a_zip(self.path, head, f.read(4 * MB))
+                    raise not_a_zip(self.path, head, f.read(4 * MB))
             return zipfile.ZipFile(self.path)
         except DocumentError:
             raise
@@ -204,8 +124,9 @@ class Package:
             index[key] = info
             total += info.file_size
             if total > self.limits.package_bytes:
-                raise self.fail(info.filename, f"解压后总大小超过上限 {_mb(self.limits.package_bytes)}",
-                                 f"the package is larger than {_mb(self.limits.package_bytes)} uncompressed, the limit")
+                cap = mb_text(self.limits.package_bytes)
+                raise self.fail(info.filename, f"解压后总大小超过上限 {cap}",
+                                f"the package is larger than {cap} uncompressed, the limit")
         return index
 
     def _content_types(self) -> dict[str, str]:
@@ -275,22 +196,22 @@ class Package:
         return info
 
     def _too_big(self, name: str) -> DocumentError:
-        cap = _mb(self.limits.part_bytes)
+        cap = mb_text(self.limits.part_bytes)
         return self.fail(name, f"部件解压后超过上限 {cap}", f"the part is larger than {cap} uncompressed, the limit")
 
     def _damaged(self, name: str, exc: BaseException) -> DocumentError:
         return self.fail(name, "部件已损坏，无法解压", f"the part is damaged and cannot be read: {exc}")
 
-    def _stream(self, name: str, block: int = 0) -> _Capped:
+    def _stream(self, name: str, block: int = 0) -> Capped:
         info = self._entry(name)
         try:
             raw = self._zip.open(info)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, ValueError, zlib.error) as exc:
             raise self._damaged(name, exc) from exc
-        cap = _mb(self.limits.block_bytes)
+        cap = mb_text(self.limits.block_bytes)
         block_error = self.fail(name, f"一个段落或表格超过 {cap}，无法处理", f"one paragraph or table is larger than "
                                  f"{cap}, the limit")
-        return _Capped(raw, self.limits.part_bytes, (self._too_big(name), block_error), block)
+        return Capped(raw, self.limits.part_bytes, (self._too_big(name), block_error), block)
 
     def part(self, name: str) -> bytes:
         """Return the bytes of part ``name``, within the size cap."""

@@ -1,0 +1,54 @@
+"""Caps on what a package from outside may make the reader do, and the stream that enforces them while inflating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import IO
+
+from ..errors import DocumentError
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what a package may make the reader do; sizes are uncompressed bytes.
+
+    ``part_bytes``: one part; ``package_bytes``: all parts together; ``block_bytes``: the XML of one paragraph or
+    table while a part is streamed (:meth:`Package.blocks`); ``entries``: zip entries.
+    """
+
+    part_bytes: int = 256 * MB
+    package_bytes: int = 1024 * MB
+    block_bytes: int = 64 * MB
+    entries: int = 20_000
+
+
+#: Templates are rendered by docxtpl, which holds whole parts in memory several times over: tighter caps.
+TEMPLATE_LIMITS = Limits(part_bytes=10 * MB, package_bytes=64 * MB, block_bytes=10 * MB)
+
+
+def mb_text(n: int) -> str:
+    return f"{n / MB:.0f} MB" if n >= MB else f"{n} bytes"
+
+
+
+class Capped:
+    """A readable stream that raises once more than ``cap`` bytes have come out of it (zip entries can lie about
+    their size) or, while streaming blocks, once one block grows past ``block`` bytes."""
+
+    def __init__(self, raw: IO[bytes], cap: int, errors: tuple[DocumentError, DocumentError], block: int = 0) -> None:
+        self.raw, self.cap, self.errors, self.block = raw, cap, errors, block
+        self.count = self.mark = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size if size and size > 0 else 1 << 16)
+        self.count += len(data)
+        if self.count > self.cap:
+            raise self.errors[0]
+        if self.block and self.count - self.mark > self.block:
+            raise self.errors[1]
+        return data
+
+    def close(self) -> None:
+        self.raw.close()

@@ -1,0 +1,217 @@
+"""Read the paragraphs, tables and drawings of a document's body in reading order, each with its effective style,
+font, size, colour, alignment, indents and borders, for the 公文 checks of ``_check_parts`` / ``_check_text`` /
+``_check_layout``. :class:`BodyReader` is fed the body's blocks one at a time (``read.read_facts`` streams them from
+the package and frees each after) and keeps only the small facts; it never opens a file."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .body_facts import BodyFacts, Para, Rule, TableFacts, number
+from .body_styles import BOTTOM, MAX_LOOKS, StyleResolver, border_rule, child_of, w_attr
+from .props import Element, qn
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_q = functools.cache(qn)
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_V = "urn:schemas-microsoft-com:vml"
+_SKIP = {_q("w:txbxContent"), f"{{{_MC}}}Fallback", _q("w:delText"), _q("w:instrText")}
+_SPECIAL = frozenset((*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"),
+                      _q("w:pict"), _q("w:object")))
+_PPR, _RPR, _T, _SECTPR = (_q(t) for t in ("w:pPr", "w:rPr", "w:t", "w:sectPr"))
+_TEXT_OR_SPECIAL = (_T, *_SPECIAL)
+MAX_NESTING = 64  # tables in tables, text boxes in text boxes: deeper content is not read
+
+
+@dataclass
+class _Walk:
+    """What a walk through one paragraph's runs collects besides its text."""
+
+    run: Element | None = None
+    brk: bool = False
+    brk_after: bool = False
+    draw: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    boxes: list[tuple[Element, bool]] = field(default_factory=list)
+
+
+class BodyReader(StyleResolver):
+    """Collects the facts of a body from its blocks: ``visit`` each body-level element in order, then ``finish``.
+    ``root`` is the parsed ``styles.xml`` (None when the package has none); each style is resolved once."""
+
+    def __init__(self, root: Element | None) -> None:
+        super().__init__(root)
+        self.facts = BodyFacts()
+        self.section = 0
+        self.pending_break = False
+        self.depth = 0
+        self.areas: list[tuple[int, int]] = []  # the type area of each section ended by a paragraph
+        self.last_area: tuple[int, int] | None = None  # the body's own (last) section's
+
+    def paragraph(self, p: Element, place: str, pinned: bool) -> None:
+        # lxml's C loops (serialising, iter(tags)) wherever possible: Python code runs per w:t, not per element
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == _PPR else None
+        ppr_key = b"" if ppr is None else etree.tostring(ppr)
+        sid = self.pstyles.get(ppr_key)
+        if sid is None:
+            sid = w_attr(child_of(ppr, "w:pStyle"), "val") or self.default_style
+            if len(self.pstyles) < MAX_LOOKS:
+                self.pstyles[ppr_key] = sid
+        text: list[str] = []
+        state = _Walk()
+        for node in p.iter(*_TEXT_OR_SPECIAL):
+            if node.tag != _T:  # tabs, breaks, drawings, text boxes…: the full walk
+                text, state = [], _Walk()
+                self._walk(p, text, state)
+                break
+            text.append(node.text or "")
+            if state.run is None and (node.text or "").strip():
+                state.run = node.getparent()
+        run = state.run
+        rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
+        rpr_key = b"" if rpr is None else etree.tostring(rpr)
+        key = (sid, ppr_key, rpr_key)
+        look = self.looks.get(key)
+        if look is None:
+            look = self.look(sid, ppr, rpr)
+            if len(self.looks) < MAX_LOOKS:
+                self.looks[key] = look
+        self.facts.paragraphs.append(Para(
+            len(self.facts.paragraphs) + 1, "".join(text), sid, place, self.section, *look.values,
+            page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
+            drawings=tuple(state.draw), lines=(*state.lines, *look.lines) if state.lines else look.lines,
+            pinned_bottom=pinned or look.framed))
+        self.pending_break = state.brk_after
+        for box, box_pinned in state.boxes:
+            self.container(box, "box", box_pinned)
+        sect = ppr.find(_SECTPR) if ppr is not None and b"sectPr" in ppr_key else None
+        if sect is not None:
+            self.section += 1
+            self.areas.append(_type_area(sect))
+            self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
+
+    def _walk(self, node: Element, text: list[str], state: _Walk, depth: int = 0) -> None:
+        if depth > MAX_NESTING:
+            return
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _q("w:t"):
+                text.append(child.text or "")
+                if state.run is None and (child.text or "").strip():
+                    state.run = child.getparent()
+            elif tag == _q("w:tab"):
+                text.append("\t")
+            elif tag in (_q("w:br"), _q("w:cr")):
+                if w_attr(child, "type") == "page":
+                    if "".join(text).strip():
+                        state.brk_after = True
+                    else:
+                        state.brk = True
+                else:
+                    text.append("\n")
+            elif tag in (f"{{{_WP}}}inline", f"{{{_WP}}}anchor"):
+                self._drawing(child, state)
+            elif tag in (f"{{{_V}}}line", f"{{{_V}}}shape", f"{{{_V}}}rect") and child.get("strokecolor"):
+                state.lines.append(str(child.get("strokecolor")).lstrip("#").upper())
+                self._vml_box(child, state)
+            elif tag.startswith(f"{{{_V}}}"):
+                self._vml_box(child, state)
+            else:
+                self._walk(child, text, state, depth + 1)
+
+    def _drawing(self, anchor: Element, state: _Walk) -> None:
+        extent = anchor.find(f"{{{_WP}}}extent")
+        cx, cy = number(_attr(extent, "cx")) or 0, number(_attr(extent, "cy")) or 0
+        state.draw.append((cx, cy))
+        for ln in anchor.iter(f"{{{_A}}}ln"):
+            state.lines += [str(c.get("val")).upper() for c in ln.iter(f"{{{_A}}}srgbClr")]
+        pos = anchor.find(f"{{{_WP}}}positionV")
+        align = None if pos is None else pos.findtext(f"{{{_WP}}}align")
+        pinned = align in BOTTOM and (pos.get("relativeFrom") if pos is not None else "") in (
+            "margin", "page", "bottomMargin")
+        for box in anchor.iter(_q("w:txbxContent")):
+            state.boxes.append((box, pinned))
+
+    def _vml_box(self, shape: Element, state: _Walk) -> None:
+        style = (shape.get("style") or "").replace(" ", "")
+        pinned = "mso-position-vertical:bottom" in style
+        for box in shape.iter(_q("w:txbxContent")):
+            state.boxes.append((box, pinned))
+
+    def table(self, tbl: Element, place: str, pinned: bool) -> None:
+        tblpr = tbl.find(_q("w:tblPr"))
+        width_el = None if tblpr is None else tblpr.find(_q("w:tblW"))
+        width = number(w_attr(width_el, "w")) if w_attr(width_el, "type") in (None, "dxa") else None
+        cols = [number(w_attr(c, "w")) or 0 for c in tbl.iterfind(f"{_q('w:tblGrid')}/{_q('w:gridCol')}")]
+        if (width is None or width == 0) and cols and w_attr(width_el, "type") != "pct":
+            width = sum(cols)
+        borders: dict[str, Rule] = {}
+        outer = None if tblpr is None else tblpr.find(_q("w:tblBorders"))
+        for side in ("top", "bottom", "insideH"):
+            rule = border_rule(None if outer is None else outer.find(_q(f"w:{side}")))
+            if rule:
+                borders[side] = rule
+        words = "".join(t.text or "" for t in tbl.iter(_q("w:t")))[:12]
+        self.facts.tables.append(TableFacts(len(self.facts.paragraphs) + 1, words, width,
+                                            number(w_attr(None if tblpr is None else tblpr.find(_q("w:tblInd")), "w"))
+                                            or 0, borders, place, self.section, pinned))
+        for row in tbl.iterfind(_q("w:tr")):
+            for cell in row.iterfind(_q("w:tc")):
+                self.container(cell, "table" if place == "body" else place, pinned)
+
+    def container(self, node: Element, place: str, pinned: bool = False) -> None:
+        self.depth += 1
+        if self.depth <= MAX_NESTING:
+            self._children(node, place, pinned)
+        self.depth -= 1
+
+    def _children(self, node: Element, place: str, pinned: bool) -> None:
+        for child in node:
+            self._block(child, place, pinned)
+
+    def _block(self, child: Element, place: str, pinned: bool) -> None:
+        if child.tag == _q("w:p"):
+            self.paragraph(child, place, pinned)
+        elif child.tag == _q("w:tbl"):
+            self.table(child, place, pinned)
+        elif child.tag == _q("w:sdt"):
+            content = child.find(_q("w:sdtContent"))
+            if content is not None:
+                self.container(content, place, pinned)
+        elif child.tag == _q("w:customXml"):
+            self.container(child, place, pinned)
+
+    def visit(self, block: Element) -> None:
+        """Read one body-level element (paragraph, table, content control, the body's section properties…); the
+        caller may free it afterwards — nothing of the tree is kept."""
+        if block.tag == _SECTPR:
+            self.last_area = _type_area(block)
+        else:
+            self._block(block, "body", False)
+
+    def finish(self) -> BodyFacts:
+        """Return the facts of every block visited, with the style names and each section's type area."""
+        self.facts.style_names = {sid: str(w_attr(s.find(_q("w:name")), "val") or sid) for sid, s in self.by_id.items()
+                                  if sid}
+        self.facts.sections = [*self.areas, self.last_area or _type_area(None)]
+        return self.facts
+
+
+def _attr(element: Element | None, name: str) -> str | None:
+    return None if element is None else element.get(name)
+
+
+def _type_area(sect: Element | None) -> tuple[int, int]:
+    size = None if sect is None else sect.find(_q("w:pgSz"))
+    mar = None if sect is None else sect.find(_q("w:pgMar"))
+    w, h = number(w_attr(size, "w")) or 11906, number(w_attr(size, "h")) or 16838
+    left, right = number(w_attr(mar, "left")) or 0, number(w_attr(mar, "right")) or 0
+    top, bottom = abs(number(w_attr(mar, "top")) or 0), abs(number(w_attr(mar, "bottom")) or 0)
+    return w - left - right, h - top - bottom
