@@ -164,8 +164,12 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     *official.NOTES,
     (None, "{%p if signature %}"),
     ("Normal", ""),
+    (None, "{%p if signature.name %}"),
     ("Signature", "{{ signature.name }}"),
+    (None, "{%p endif %}"),
+    (None, "{%p if signature.date %}"),
     ("Date", "{{ signature.date }}"),
+    (None, "{%p endif %}"),
     (None, "{%p endif %}"),
     *official.tail(block_layout("a.blocks")),
 ]
