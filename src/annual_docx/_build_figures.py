@@ -81,8 +81,11 @@ def awards(block: sf.AwardsBlock, scope: Scope) -> Iterator[Block]:
 
 
 def quoted(name: str) -> str:
-    """Return an honour's name in Chinese quotation marks, unless it already has them."""
-    return name if name.startswith(("“", "《", "\"")) else f"“{name}”"
+    """Return an honour's name in Chinese quotation marks, unless it starts with them; quotation marks inside
+    become single ones (‘’), as quotes within quotes are written (GB/T 15834)."""
+    if name.startswith(("“", "《", "\"")):
+        return name
+    return "“" + name.replace("“", "‘").replace("”", "’") + "”"
 
 
 def spread(text: str, width: int) -> str:

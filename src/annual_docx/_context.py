@@ -9,7 +9,7 @@ passes in, so this module stays free of docxtpl.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import schema as s
@@ -47,14 +47,18 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         paths = f"official.attachments[{i}].blocks"
         return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
 
+    blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
+    sign = signature(report.signature, report.date)
+    if sign and blocks and blocks[-1].kind == "paragraph":  # the last text goes with the 落款: never alone (7.3.5)
+        blocks[-1] = replace(blocks[-1], keep=True)
     return {
         "title": report.full_title,
         "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
         "organisation": report.organisation,
         "year": report.year,
         "opening": list(report.opening),
-        "blocks": number_figures(breaks_before_headings(list(tree.sections(report.sections)))),
-        "signature": signature(report.signature, report.date),
+        "blocks": blocks,
+        "signature": sign,
         "official": official_context(report.official, attachment),
     }
 

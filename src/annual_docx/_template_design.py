@@ -163,7 +163,7 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     *block_layout("blocks"),
     *official.NOTES,
     (None, "{%p if signature %}"),
-    ("Normal", ""),
+    ("BodyKeep", ""),
     (None, "{%p if signature.name %}"),
     ("Signature", "{{ signature.name }}"),
     (None, "{%p endif %}"),
