@@ -38,3 +38,22 @@ def test_an_unregistered_block_is_an_error_naming_the_field() -> None:
 
     with pytest.raises(InputError, match=r"sections\[0\]\.blocks\[2\].*Stray"):
         entry(Stray(type="paragraph", text="x"), "sections[0].blocks[2]")
+
+
+def test_every_block_example_in_the_format_docs_is_valid() -> None:
+    """Each block type has a short example in docs/report-format.md, and each example validates (picture paths
+    as in examples/)."""
+    import re
+
+    import yaml
+
+    import annual_docx
+
+    docs = (DOCS.parent / "report-format.md").read_text(encoding="utf-8")
+    snippets = [yaml.safe_load(s) for s in re.findall(r"```yaml\n(- .*?)```", docs, re.S)]
+    shown = {block["type"] for snippet in snippets for block in snippet}
+    tags = {tag for model in registry() for tag in typing.get_args(model.model_fields["type"].annotation)}
+    assert tags <= shown, tags - shown
+    for snippet in snippets:
+        annual_docx.validate({"organisation": "某馆", "year": 2021, "sections": [{"title": "示例", "blocks": snippet}]},
+                             base_dir=DOCS.parents[1] / "examples")
