@@ -113,3 +113,10 @@ def test_attachments_hold_blocks() -> None:
     (page,) = build_context(annual_docx.validate(data), fake_picture)["official"]["attachments"]
     (table,) = page["blocks"]
     assert table.xml.title == "表1 明细" and page["paragraphs"] == []
+
+
+def test_a_level_may_be_numbered_yi_shi() -> None:
+    """一是 / 二是 numbers a level; its headings keep the level of their depth."""
+    data = small_report(sections=[{"title": "甲", "sections": [{"title": "强化服务"}, {"title": "加强管理"}]}],
+                        numbering=["一、", "一是"])
+    assert blocks_of(data) == [("heading1", "一、甲"), ("heading2", "一是强化服务"), ("heading2", "二是加强管理")]

@@ -26,11 +26,11 @@ from .schema_parts import OrgUnit as OrgUnit
 from .schema_parts import PartyBranch as PartyBranch
 from .schema_parts import Picture as Picture
 from .schema_parts import Role as Role
-from .schema_parts import as_list, resolve_path
+from .schema_parts import as_list, existing_file
 
-NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
-"""How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】;
-``无`` leaves a level unnumbered."""
+NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "一是", "无"]
+"""How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】; ``一是``
+numbers 一是 / 二是 …; ``无`` leaves a level unnumbered."""
 
 GBT_NUMBERING: tuple[NumberStyle, ...] = ("一、", "（一）", "1.", "（1）")
 """The GB/T 9704-2012 order of heading numbers, the default."""
@@ -54,10 +54,7 @@ class ChartFont(_Model):
     @field_validator("path")
     @classmethod
     def _font_file(cls, path: Path, info: ValidationInfo) -> Path:
-        path = resolve_path(path, info)
-        if not path.is_file():
-            raise ValueError(f"字体文件不存在 / font file not found: {path}")
-        return path
+        return existing_file(path, info, "字体文件不存在 / font file not found")
 
     @model_validator(mode="after")
     def _one_of(self) -> ChartFont:

@@ -28,6 +28,15 @@ def resolve_path(path: Path, info: ValidationInfo) -> Path:
     return Path(base) / path if not path.is_absolute() and base is not None else path
 
 
+def existing_file(path: Path, info: ValidationInfo, missing: str) -> Path:
+    """Return ``path`` resolved against the report's folder; ``missing`` (``图片文件不存在 / picture file not
+    found``) is the error when no such file exists."""
+    path = resolve_path(path, info)
+    if not path.is_file():
+        raise ValueError(f"{missing}: {path}")
+    return path
+
+
 class Picture(_Part):
     """A picture file (PNG or JPEG) with an optional caption and alt text; relative paths are resolved against the
     report file's folder."""
@@ -40,9 +49,7 @@ class Picture(_Part):
     @field_validator("path")
     @classmethod
     def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
-        path = resolve_path(path, info)
-        if not path.is_file():
-            raise ValueError(f"图片文件不存在 / picture file not found: {path}")
+        path = existing_file(path, info, "图片文件不存在 / picture file not found")
         if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
             raise ValueError(f"只支持 PNG 或 JPEG 图片 / only PNG and JPEG pictures are supported: {path.name}")
         return path
