@@ -104,3 +104,21 @@ def test_no_page_ends_with_a_heading(pages: list[Page]) -> None:
     for page in pages[:-1]:
         last = page.body[-1].text
         assert not last.startswith(("一、", "二、", "（一）", "（二）", "表1")), last
+
+
+@pytest.fixture(scope="module")
+def signed_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Page]:
+    """A report whose text ends on line 20 of a page: the blank line, 署名 and date (three lines) do not fit."""
+    require_tools("soffice", "pdftotext")
+    data = {"organisation": "某区文化馆", "year": 2021, "signature": "某区文化馆", "date": "2022-01-10",
+            "sections": [{"title": "正文", "blocks": filled(19)}]}
+    folder = tmp_path_factory.mktemp("signed")
+    docx = annual_docx.render(annual_docx.validate(data), folder / "signed.docx")
+    return read_pages(annual_docx.to_pdf(docx, folder / "signed.pdf"))
+
+
+def test_the_signature_never_starts_a_page_alone(signed_pages: list[Page]) -> None:
+    """The last line of text moves on with the 落款, so the page holding the 署名 and date also holds text."""
+    page, _ = place(signed_pages, "2022年1月10日")
+    assert place(signed_pages, "某区文化馆")[0] == page
+    assert any(line.text.startswith(FILLER) for line in signed_pages[page].body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -18,11 +19,35 @@ FULL_SPACE = "\u3000"
 _EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
 
 
+@dataclass(frozen=True)
+class RichParagraph:
+    """A body paragraph of ``(text, emphasis)`` runs; renders itself as WordprocessingML for ``{{p b.xml }}``, in
+    the 正文（与下段同页） style when ``keep``."""
+
+    segments: tuple[tuple[str, str | None], ...]
+    keep: bool = False
+
+    def __html__(self) -> str:
+        style = "BodyKeep" if self.keep else "Normal"
+        return ooxml_body.markup([ooxml_body.rich_paragraph(self.segments, style=style, kai_font=KAITI)])
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
 @block_type(sb.ParagraphBlock, "段落（可加粗、楷体强调）")
 def paragraph(block: sb.ParagraphBlock, scope: Scope) -> Iterator[Block]:
     """One body paragraph; ``**加粗**`` runs bold, ``*引文*`` runs in 楷体."""
-    rich = ooxml_body.rich_paragraph(emphasis(block.text), kai_font=KAITI)
-    yield Block("xml", xml=Markup(ooxml_body.markup([rich])))
+    yield Block("xml", xml=RichParagraph(tuple(emphasis(block.text))))
+
+
+def kept(block: Block) -> Block:
+    """Return ``block`` kept on the page of what follows, if it is a paragraph of text (else as it is)."""
+    if block.kind == "paragraph":
+        return replace(block, keep=True)
+    if isinstance(block.xml, RichParagraph):
+        return replace(block, xml=replace(block.xml, keep=True))
+    return block
 
 
 @block_type(sb.ListBlock, "列表（1. （1） 或“一是……”）")

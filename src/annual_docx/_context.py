@@ -9,12 +9,12 @@ passes in, so this module stays free of docxtpl.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from . import schema as s
 from ._build_figures import quoted, role_lines, spread
-from ._build_text import breaks_before_headings
+from ._build_text import breaks_before_headings, kept
 from ._drawing import Drawer, PictureFactory, chart_error_at
 from ._figures import number_figures
 from ._official import official_context
@@ -49,8 +49,8 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
 
     blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
     sign = signature(report.signature, report.date)
-    if sign and blocks and blocks[-1].kind == "paragraph":  # the last text goes with the 落款: never alone (7.3.5)
-        blocks[-1] = replace(blocks[-1], keep=True)
+    if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
+        blocks[-1] = kept(blocks[-1])
     return {
         "title": report.full_title,
         "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
