@@ -245,8 +245,8 @@ def block_strings(block: Any) -> list[str]:
         return [block.title, *block.paragraphs]
     if kind in ("photos", "gallery"):
         return [p.caption for p in block.photos if p.caption]
-    if kind == "awards":  # quotes inside the name become single quotes
-        return [a.name.replace("“", "‘").replace("”", "’") for a in block.awards]
+    if kind == "awards":  # a name not already quoted gets “”, and quotes inside it become single quotes
+        return [a.name if a.name[0] in "“《\"" else a.name.replace("“", "‘").replace("”", "’") for a in block.awards]
     return []
 
 
