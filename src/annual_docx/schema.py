@@ -27,6 +27,7 @@ from .schema_parts import PartyBranch as PartyBranch
 from .schema_parts import Picture as Picture
 from .schema_parts import Role as Role
 from .schema_parts import as_list, existing_file
+from .schema_parts import resolve_path as resolve_path
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "一是", "无"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】; ``一是``
