@@ -127,7 +127,7 @@ def four_charts(report: Any) -> Callable[[], None]:
     chart, the party chart)."""
     import annual_docx
     from annual_docx._charts import Branch, category_chart, org_chart, party_chart
-    from annual_docx._context import org_box
+    from annual_docx._drawing import org_box
 
     personnel = next(s for s in report.sections if isinstance(s, annual_docx.PersonnelSection))
     org = next(s for s in report.sections if isinstance(s, annual_docx.OrgChartSection))

@@ -64,6 +64,21 @@ def test_init_writes_a_starter_that_renders(tmp_path: Path, kind: str) -> None:
     assert texts[0].endswith("工作年报")
 
 
+@pytest.mark.parametrize("kind", STARTER_KINDS)
+def test_init_writes_the_schema_its_first_line_points_to_and_starters_nest(tmp_path: Path, kind: str) -> None:
+    """The starter's first line names report.schema.json, and init writes it beside the report; starters use the
+    nested form (no old section kinds, no numbers typed into titles)."""
+    path = tmp_path / "report.yaml"
+    assert main(["init", str(path), "--kind", kind]) == 0
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    schema = tmp_path / first.split("$schema=", 1)[1]
+    assert schema.name == "report.schema.json" and json.loads(schema.read_text(encoding="utf-8")) == \
+        report_json_schema()
+    report = annual_docx.load(path)
+    assert all(section.kind == "section" for section in report.sections)
+    assert any(section.sections for section in report.sections)
+
+
 def test_init_does_not_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An existing report is never overwritten unless --force is given."""
     path = tmp_path / "report.yaml"

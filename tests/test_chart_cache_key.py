@@ -82,8 +82,13 @@ def test_code_font_and_data_changes_miss_and_nothing_else_does(tree: Tree, tmp_p
     assert tree.render(report(font)) == (3, True)
     tree.edit("_fonts.py", "# changed font choice")
     assert tree.render(report(font)) == (4, True)
+    tree.edit("_drawing.py", "# changed how the report's charts are drawn (titles, org boxes)")
+    assert tree.render(report(font)) == (5, True)
+    for builder in ("_context.py", "_build_figures.py", "_sections.py"):  # the tree walk and builders draw nothing
+        tree.edit(builder, "# not chart code")
+    assert tree.render(report(font)) == (5, False)
     stat = font.stat()
     os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the chart font file replaced
-    assert tree.render(report(font)) == (5, True)
-    assert tree.render(report(font, senior=3)) == (6, True)  # other data
-    assert tree.render(report(font)) == (6, False)  # and back: still cached
+    assert tree.render(report(font)) == (6, True)
+    assert tree.render(report(font, senior=3)) == (7, True)  # other data
+    assert tree.render(report(font)) == (7, False)  # and back: still cached

@@ -1,8 +1,8 @@
 """Keep drawn charts on disk, keyed by a hash of what they show and of everything that draws them.
 
 A hit returns the stored PNG without importing matplotlib. The key covers the chart's kind and data, the source of
-the chart code (``_charts/``, ``_fonts.py``, ``_chart_facts.py``), the bundled font files and the matplotlib
-version, so a change to any of them draws afresh.
+the chart code (``_charts/``, ``_drawing.py``, ``_fonts.py``, ``_chart_facts.py``), the bundled font files and the
+matplotlib version, so a change to any of them draws afresh.
 Entries are written atomically; an unreadable or corrupt entry counts as a miss and is replaced. Any error of the
 cache itself (read-only home, full disk) is ignored: the chart is then simply drawn.
 
@@ -95,8 +95,10 @@ def _environment() -> list[Any]:
 
     package = Path(__file__).parent
     code = hashlib.sha256()
-    # everything that decides pixels: the drawing modules, the fonts, and the palette, numbers and alt text
-    for source in sorted([*(package / "_charts").glob("*.py"), package / "_fonts.py", package / "_chart_facts.py"]):
+    # everything that decides pixels: the drawing modules, the report's drawing calls (_drawing.py: titles, org
+    # boxes), the fonts, and the palette, numbers and alt text
+    code_files = [package / name for name in ("_drawing.py", "_fonts.py", "_chart_facts.py")]
+    for source in sorted([*(package / "_charts").glob("*.py"), *code_files]):
         code.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     fonts: list[Any] = []
     with contextlib.suppress(Exception):  # no mpl-font: drawing raises the proper ChartError on a miss

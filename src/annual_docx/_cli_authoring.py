@@ -14,6 +14,8 @@ from ._render import default_template
 from .errors import OutputError
 
 COMMANDS = frozenset({"schema", "init", "template"})
+SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
+"""The first line of every starter: editors read the schema written beside it."""
 
 
 def add_commands(commands: Any) -> None:
@@ -46,8 +48,14 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         return 0
     if args.command == "init":
-        _write_new(args.path, starter_report(args.kind).encode("utf-8"), force=args.force)
+        starter = starter_report(args.kind)
+        _write_new(args.path, starter.encode("utf-8"), force=args.force)
         print(args.path)
+        schema = args.path.parent / SCHEMA_LINE.split("=", 1)[1] if starter.startswith(SCHEMA_LINE) else None
+        if schema is not None:  # the schema the starter's first line points to, always the current one
+            text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
+            _write_new(schema, text.encode("utf-8"), force=True)
+            print(schema)
         return 0
     if args.action == "export":
         _write_new(args.path, default_template().read_bytes(), force=args.force)

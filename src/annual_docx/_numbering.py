@@ -4,9 +4,11 @@ from __future__ import annotations
 
 DIGITS = "零一二三四五六七八九"
 
-HEADING_LEVEL: dict[str, int | None] = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "【】": 3, "无": None}
+HEADING_LEVEL: dict[str, int | None] = {
+    "一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "【】": 3, "一是": None, "无": None,
+}
 """Word heading level (style ``Heading N``) that each number style is set in, per GB/T 9704 7.3.3; yearbook
-【概况】 headings take the 1. level's look; ``无`` (unnumbered) keeps the level of its nesting."""
+【概况】 headings take the 1. level's look; ``一是`` and ``无`` (unnumbered) keep the level of their nesting."""
 
 
 def chinese_number(n: int) -> str:
@@ -50,4 +52,6 @@ def number(style: str, n: int) -> str:
         return f"{n}."
     if style == "（1）":
         return f"（{n}）"
+    if style == "一是":
+        return f"{chinese_number(n)}是"
     raise ValueError(f"unknown number style {style!r}")
