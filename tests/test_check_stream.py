@@ -51,3 +51,13 @@ def test_the_body_facts_hold_no_xml_element(tmp_path: Path) -> None:
         seen.add(id(obj))
         assert not isinstance(obj, etree._Element), obj
         todo.extend(gc.get_referents(obj))
+
+
+def test_tab_stops_are_not_text(tmp_path: Path) -> None:
+    """A paragraph's tab stops (w:pPr/w:tabs) are layout, not tabs in its text; the tabs of its runs are."""
+    stops = '<w:tabs><w:tab w:val="left" w:pos="2000"/><w:tab w:val="left" w:pos="6000"/></w:tabs>'
+    tabbed = f'<w:p><w:pPr>{stops}</w:pPr><w:r><w:t>甲</w:t></w:r><w:r><w:tab/><w:t>乙</w:t></w:r></w:p>'
+    path = Doc(body=[para("只有制表位", ppr=stops), tabbed]).save(tmp_path / "d.docx")
+    with open_package(path) as package:
+        facts = read_facts(package)
+    assert [p.text for p in facts.body.paragraphs] == ["只有制表位", "甲\t乙"]

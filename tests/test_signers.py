@@ -42,6 +42,17 @@ def test_three_signers_take_two_lines_the_number_beside_the_last(tmp_path: Path)
     assert [bool(p.xpath("w:pPr/w:pBdr/w:bottom[@w:val='nil']", namespaces=NS)) for p in lines] == [True, False]
 
 
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_check_reads_the_number_and_signers_lines(count: int, tmp_path: Path) -> None:
+    """``check`` passes the 版头 of an upward document with any number of signers: the number on the left beside
+    the label or the last names, lines of further names taken as signers, not as numbers."""
+    names = ["张三", "李四", "王五", "赵六", "钱七"][:count]
+    rows = [f for f in annual_docx.check(upward(tmp_path, names)) if f.item.startswith(("发文字号", "签发人"))]
+    assert sorted({f.item.split(" /")[0] for f in rows}) == ["发文字号", "发文字号位置", "签发人"]
+    assert [f for f in rows if not f.ok] == []
+    assert len([f for f in rows if f.item.startswith("发文字号 /")]) == 1
+
+
 def test_without_signers_the_number_is_centred(tmp_path: Path) -> None:
     """A document not sent upward keeps the centred 发文字号 (7.2.4)."""
     body = part(upward(tmp_path, []), "word/document.xml")

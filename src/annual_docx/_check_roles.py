@@ -97,6 +97,8 @@ def classify(body: BodyFacts) -> Parts:
                 role = "record"
             elif p.place != "box" and len(text) <= 60 and CAPTION.match(p.text.strip()):
                 role = "caption"
+        if role == "number":
+            role = _number_line(p, parts)
         if role:
             add(role, p)
             taken.add(p.n)
@@ -114,6 +116,19 @@ def classify(body: BodyFacts) -> Parts:
         elif not p.drawings or p.text.strip():
             add("body", p)
     return parts
+
+
+def _number_line(p: Para, parts: Parts) -> str:
+    """Return the role of a paragraph in the 发文字号 style: with 签发人 (GB/T 9704 7.2.5) the number and the label
+    share a line, and with more than two signers the lines above hold the label and names, or names only."""
+    signer, has_number = "签发人" in p.text, DOC_NUMBER.search(p.text) is not None
+    if signer:
+        if has_number:
+            parts.roles.setdefault("number", []).append(p)
+        return "signer"
+    if not has_number and parts.of("signer"):
+        return "signer_names"  # a line of further signers' names
+    return "number"
 
 
 def _head_and_title(parts: Parts, paras: list[Para], taken: set[int]) -> None:

@@ -100,7 +100,7 @@ class BodyReader(StyleResolver):
             return
         for child in node:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
+            if not isinstance(tag, str) or tag in _SKIP or tag == _PPR:  # pPr: its w:tabs are tab stops, not text
                 continue
             if tag == _q("w:t"):
                 text.append(child.text or "")
