@@ -1,0 +1,104 @@
+"""Put an imported document together as report data: title, organisation, year, numbering, opening, sections,
+落款 and official parts, with notes saying what was guessed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from .._ooxml.outline import Outline, Para, Table
+from .frontmatter import split_frame
+from .headings import Node, build_tree, find_headings
+from .pieces import Context
+from .sections import section
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
+
+
+def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
+    """Return the report of ``outline`` as plain data (validate it with ``annual_docx.validate``)."""
+    items = outline.items
+    frame = split_frame(items, set(find_headings(items)), outline.core_title)
+    for key, message in frame.notes.items():
+        ctx.note(key, message)
+    lead, roots = build_tree(frame.body)
+    data: dict[str, Any] = {}
+    title = frame.title.strip()
+    year, organisation = _year_org(title, frame.signature, frame.date, ctx)
+    data["organisation"] = organisation
+    data["year"] = year
+    if title and title != f"{year}年度{organisation}工作年报":
+        data["title"] = title
+    numbering = _numbering(roots, ctx)
+    if numbering != ["一、", "（一）", "1.", "（1）"]:
+        data["numbering"] = numbering
+    opening = _opening(lead, ctx)
+    if opening:
+        data["opening"] = opening
+    if not roots:
+        ctx.note("sections[0]", "文档中没有找到标题，正文放在一节中 / no headings found: the body is one section")
+        roots = [Node("正文", "无", 1, content=[i for i in lead if not isinstance(i, Para)])]
+    data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]
+    if frame.signature:
+        data["signature"] = frame.signature
+    if frame.date:
+        data["date"] = frame.date
+    official = {k: v for k, v in frame.official.items() if v}
+    if official:
+        data["official"] = official
+    return data
+
+
+def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tuple[int, str]:
+    match = _YEAR.search(title)
+    if match:
+        year = int(match[1])
+    elif date is not None:
+        year = date.year - 1
+        ctx.note("year", "年度按成文日期的上一年推断 / year guessed as the year before the date")
+    else:
+        year = 2000
+        ctx.note("year", "未找到年度，请填写 / no year found: fill it in")
+    organisation = signature or ""
+    if not organisation:
+        name = _YEAR.sub("", title, count=1) if match else title
+        name = _SUFFIX.sub("", name).strip()
+        organisation = name
+        ctx.note("organisation", "单位名称取自标题 / organisation taken from the title")
+    if not organisation:
+        organisation = "（请填写单位名称）"
+        ctx.note("organisation", "未找到单位名称，请填写 / no organisation found: fill it in")
+    return year, organisation
+
+
+def _numbering(roots: list[Node], ctx: Context) -> list[str]:
+    styles = []
+    for level in (roots, [c for r in roots for c in r.children]):
+        counts = Counter(n.style for n in level)
+        if not counts:
+            break
+        style, _ = counts.most_common(1)[0]
+        if len(counts) > 1:
+            ctx.note("numbering", "同一级标题的序号不一致，取最多的一种 / a level mixes number styles; the most "
+                                  "common one is used")
+        styles.append(style)
+    if len(styles) == 2 and styles[0] == styles[1]:
+        styles = styles[:1]
+    return styles or ["一、"]
+
+
+def _opening(lead: list[Any], ctx: Context) -> list[str]:
+    out = []
+    for item in lead:
+        if isinstance(item, Para):
+            if item.text.strip():
+                out.append(item.text.strip())
+        elif isinstance(item, Table):
+            ctx.note("opening", "标题前的表格按文字保留 / a table before the first heading kept as text")
+            out += ["\t".join(c.text for c in row) for row in item.rows if any(c.text for c in row)]
+        else:
+            ctx.note("opening", "第一个标题前的图片或图表未导入 / a picture or chart before the first heading was "
+                                "not imported")
+    return out
