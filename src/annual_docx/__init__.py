@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from ._check import Finding, check
+from ._import import import_docx, import_to_yaml
 from ._lint import lint
 from ._load import load, validate
 from ._pdf import preview, to_pdf
@@ -77,6 +78,8 @@ __all__ = [
     "__version__",
     "check",
     "default_template",
+    "import_docx",
+    "import_to_yaml",
     "lint",
     "load",
     "preview",

@@ -15,7 +15,7 @@ from typing import Any
 from .._load import validate
 from .._ooxml.docx_in import read_outline
 from .._ooxml.package_in import open_package
-from ..errors import InputError, OutputError
+from ..errors import OutputError
 from ..schema import Report
 from .build import report_data
 from .pieces import Context
@@ -61,6 +61,11 @@ def import_docx(path: str | Path, assets: str | Path | None = None) -> Report:
 def import_to_yaml(path: str | Path, output: str | Path, assets: str | Path | None = None) -> Path:
     """Import ``path`` and write the report to ``output`` as YAML with comments; pictures go to ``assets``
     (default: ``<output name>_assets`` beside it). Writes to a temporary file and renames, never over the input."""
+    return convert(path, output, assets)[0]
+
+
+def convert(path: str | Path, output: str | Path, assets: str | Path | None = None) -> tuple[Path, Imported]:
+    """Do what :func:`import_to_yaml` does; return the file written and the import (with its notes)."""
     out = Path(output)
     source = Path(path)
     if out.exists() and source.exists() and out.resolve() == source.resolve():
@@ -75,7 +80,7 @@ def import_to_yaml(path: str | Path, output: str | Path, assets: str | Path | No
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
-    return out
+    return out, imported
 
 
-__all__ = ["Imported", "InputError", "import_docx", "import_to_yaml", "read_report"]
+__all__ = ["Imported", "convert", "import_docx", "import_to_yaml", "read_report"]

@@ -138,17 +138,18 @@ def _back(items: list[Item], start: int, is_heading: set[int], frame: Frame) -> 
         frame.signature = signature_text
         cut = sig_at
     attachments = _attachments(items[date_at + 1:end])
-    if attachments:
-        frame.official["attachments"] = attachments
     styled = [i for i in range(start, cut) if isinstance(items[i], Para) and items[i].style == "AttachmentNote"]
     body_end = min(styled, default=cut)
     while body_end > start and (_text(items[body_end - 1]).startswith(("附件：", "附件:")) or (
             isinstance(items[body_end - 1], Para) and not _text(items[body_end - 1]))):
         body_end -= 1  # 附件说明 written without our style: 附件：… lines right before the 落款
     notes = [i for i in range(body_end, cut) if _text(items[i])]
-    if not attachments and notes:
-        titles = [_ATTACHMENT_LINE.match(_text(items[i]).strip("\u3000 ")) for i in notes]
-        frame.official["attachments"] = [{"title": m["title"].strip()} for m in titles if m]
+    titles = [m["title"].strip() for i in notes if (m := _ATTACHMENT_LINE.match(_text(items[i]).strip("\u3000 ")))]
+    pages = {a["title"]: a for a in attachments}
+    merged = [pages.pop(t, {"title": t}) for t in titles]
+    merged += list(pages.values())  # pages the 附件说明 does not list
+    if merged:
+        frame.official["attachments"] = merged
     return body_end
 
 

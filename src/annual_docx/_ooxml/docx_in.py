@@ -185,6 +185,9 @@ class _Reader:
         return Image(data, "jpeg" if ext == "jpg" else ext, alt, width_mm)
 
     def table(self, tbl: Element, in_textbox: bool) -> Iterator[Item]:
+        if in_textbox:  # a layout table in a text box (the 版记): its paragraphs, cell by cell
+            yield from graphics_with_captions(tbl, self, in_textbox)
+            return
         rows: list[list[Cell]] = []
         header_rows = 0
         open_cells: dict[int, Cell] = {}  # column → the cell a vertical merge continues
