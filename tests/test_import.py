@@ -41,8 +41,8 @@ def test_seed_example_maps_to_the_same_section_kinds(tmp_path: Path) -> None:
     assert imported.organisation == "曲阜市图书馆" and imported.year == 2020 and imported.title is None
     personnel = imported.sections[3]
     assert isinstance(personnel, annual_docx.PersonnelSection)
-    assert [b.categories for b in personnel.breakdowns] == [{"高级职称": 2, "中级职称": 8, "初级职称": 3, "管理人员": 1},
-                                                            {"大专学历": 1, "本科学历": 13, "研究生学历": 0}]
+    assert [b.categories for b in personnel.breakdowns] == [
+        {"高级职称": 2, "中级职称": 8, "初级职称": 3, "管理人员": 1}, {"大专学历": 1, "本科学历": 13, "研究生学历": 0}]
     assert sorted(p.name for p in (tmp_path / "assets").iterdir()) == ["picture-01.jpg", "picture-02.jpg"]
 
 
@@ -68,8 +68,8 @@ def test_emphasis_tables_and_lists_come_back(tmp_path: Path) -> None:
         "organisation": "某县图书馆", "year": 2022,
         "sections": [{"kind": "text", "title": "工作情况", "blocks": [
             {"type": "paragraph", "text": "全年**外借12万册次**，其中*少儿外借*占三成，星号\\*照印。"},
-            {"type": "table", "title": "表1　外借", "header": [[{"text": "分馆", "rowspan": 2}, {"text": "外借", "colspan": 2}],
-                                                         ["上半年", "下半年"]],
+            {"type": "table", "title": "表1　外借",
+             "header": [[{"text": "分馆", "rowspan": 2}, {"text": "外借", "colspan": 2}], ["上半年", "下半年"]],
              "rows": [["城关", 1200, 1350.5], ["东坝", 800, 950]]},
             {"type": "list", "style": "一是", "lead": "下一步：", "items": ["建分馆", "办讲座"]},
             {"type": "list", "style": "1.", "items": ["甲事项", "乙事项", "丙事项"]},
@@ -79,7 +79,8 @@ def test_emphasis_tables_and_lists_come_back(tmp_path: Path) -> None:
     imported = read_report(first, tmp_path / "assets")
     blocks = imported.data["sections"][0]["blocks"]
     assert blocks[0] == {"type": "paragraph", "text": "全年**外借12万册次**，其中*少儿外借*占三成，星号\\*照印。"}
-    assert blocks[1]["header"] == [[{"text": "分馆", "rowspan": 2}, {"text": "外借", "colspan": 2}], ["上半年", "下半年"]]
+    header = [[{"text": "分馆", "rowspan": 2}, {"text": "外借", "colspan": 2}], ["上半年", "下半年"]]
+    assert blocks[1]["header"] == header
     assert blocks[1]["rows"] == [["城关", 1200, 1350.5], ["东坝", 800, 950]]
     assert blocks[2] == {"type": "list", "style": "一是", "lead": "下一步：", "items": ["建分馆", "办讲座"]}
     assert blocks[3] == {"type": "list", "style": "1.", "items": ["甲事项", "乙事项", "丙事项"]}
@@ -103,7 +104,9 @@ def test_official_parts_signature_and_date_come_back(tmp_path: Path) -> None:
     assert (imported.signature, imported.date) == (report.signature, report.date)
 
 
-def test_legacy_encrypted_and_damaged_files_get_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_legacy_encrypted_and_damaged_files_get_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A .doc, a password-protected file, RTF, a text file and a truncated .docx: exit 1, what to do, no traceback."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
     cases = {

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_CATEGORY = re.compile(r"^(?P<title>.*?)(?P<kind>饼图|柱状图|条形图)：(?P<body>.+)，共(?P<total>-?[\d.]+)(?P<unit>[^，]*)。$",
-                       re.S)
+_CATEGORY = re.compile(
+    r"^(?P<title>.*?)(?P<kind>饼图|柱状图|条形图)：(?P<body>.+)，共(?P<total>-?[\d.]+)(?P<unit>[^，]*)。$", re.S)
 _CATEGORY_PART = re.compile(r"^(?P<name>.+?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>[^\d（]*)（-?[\d.]+%）$", re.S)
 _SERIES = re.compile(r"^(?P<title>.*?)(?P<kind>折线图|分组柱状图|堆积柱状图)：(?P<body>.+)。$", re.S)
 _POINT = re.compile(r"^(?P<label>.*?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>\D*)$", re.S)

@@ -12,7 +12,8 @@ from typing import Any
 from .._ooxml.outline import Item, Para
 
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_CN_DATE = re.compile(r"^\s*([〇零一二三四五六七八九○]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
+_CN_DATE = re.compile(
+    r"^\s*([〇零一二三四五六七八九○]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日\s*$")
 _DOC_NUMBER = re.compile(r"^.{0,20}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号$")
 _PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}年\d{1,2}月\d{1,2}日)印发\s*$", re.S)
 _ATTACHMENT_LINE = re.compile(r"^(?:附件[：:]\s*)?(?:\d+[.．、]\s*)?(?P<title>.+)$")
@@ -138,7 +139,7 @@ def _back(items: list[Item], start: int, is_heading: set[int], frame: Frame) -> 
         frame.signature = signature_text
         cut = sig_at
     attachments = _attachments(items[date_at + 1:end])
-    styled = [i for i in range(start, cut) if isinstance(items[i], Para) and items[i].style == "AttachmentNote"]
+    styled = [i for i in range(start, cut) if getattr(items[i], "style", "") == "AttachmentNote"]
     body_end = min(styled, default=cut)
     while body_end > start and (_text(items[body_end - 1]).startswith(("附件：", "附件:")) or (
             isinstance(items[body_end - 1], Para) and not _text(items[body_end - 1]))):

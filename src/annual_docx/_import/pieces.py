@@ -16,8 +16,8 @@ from .tables import table_block
 _CAPTION = re.compile(r"^图\s*\d+(?:[-－.．]\d+)?[\s\u3000:：.．]*")
 _ROLE = re.compile(r"^(?P<title>[^：:\s][^：:]{0,12})[：:]\s*(?P<name>\S.{0,15})$")
 _CHRONO = re.compile(r"^(?P<date>\d{1,2}月\d{1,2}日(?:[-—至]\d{1,2}日)?)\u3000(?P<event>.+)$", re.S)
-_NUMBERED = {"1.": re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$", re.S), "（1）": re.compile(r"^[（(](\d{1,3})[）)]\s*(.+)$",
-                                                                                     re.S)}
+_NUMBERED = {"1.": re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$", re.S),
+             "（1）": re.compile(r"^[（(](\d{1,3})[）)]\s*(.+)$", re.S)}
 _AWARD = re.compile(r"^\d{1,3}[.．、]?\s*(“[^”]+”)$")
 
 
@@ -74,8 +74,9 @@ def _caption(items: list[Item], index: int) -> tuple[str, int]:
     """Return the caption after ``items[index]`` (its 图N number dropped) and how many items it used."""
     if index + 1 < len(items):
         nxt = items[index + 1]
-        if isinstance(nxt, Para) and (nxt.style_name.lower() in ("caption", "题注") or _CAPTION.match(nxt.text.strip())) \
-                and nxt.text.strip() and len(nxt.text.strip()) <= 80:
+        captioned = isinstance(nxt, Para) and (nxt.style_name.lower() in ("caption", "题注")
+                                               or bool(_CAPTION.match(nxt.text.strip())))
+        if isinstance(nxt, Para) and captioned and nxt.text.strip() and len(nxt.text.strip()) <= 80:
             return _CAPTION.sub("", nxt.text.strip()).strip() or nxt.text.strip(), 1
     return "", 0
 
@@ -194,8 +195,8 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
     one_count = len(series) == 1 and clean and all(float(v or 0).is_integer() for v in series[0].values)
     if chart.kind in ("pie", "doughnut") and len(series) >= 1 and clean:
         values = series[0].values
-        cats = {str(label): (int(v) if float(v or 0).is_integer() else v) for label, v in zip(labels, values,
-                                                                                              strict=False)}
+        cats = {str(label): (int(v) if v is not None and v.is_integer() else v or 0)
+                for label, v in zip(labels, values, strict=False)}
         return [Piece("category", data={"title": chart.title, "kind": "pie", "unit": "", "categories": cats,
                                         "caption": caption, "native": True, "integers": one_count})]
     if not clean or chart.kind == "other" or len(set(map(str, labels))) != len(labels):
@@ -203,9 +204,10 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
                        f"table of its data")
         rows = [[str(label), *(s.values[i] if i < len(s.values) else None for s in series)]
                 for i, label in enumerate(labels)]
-        block = {"type": "table", "title": chart.title or None, "header": ["", *(s.name for s in series)],
-                 "rows": rows}
-        return [Piece("block", data={k: v for k, v in block.items() if v is not None})]
+        table: dict[str, Any] = {"type": "table", "header": ["", *(s.name for s in series)], "rows": rows}
+        if chart.title:
+            table["title"] = chart.title
+        return [Piece("block", data=table)]
     kind = {"area": "line"}.get(chart.kind, chart.kind)
     if kind != chart.kind:
         ctx.note(path, f"{chart.kind} 图表按 {kind} 导入 / a {chart.kind} chart imported as {kind}")

@@ -130,7 +130,7 @@ def _leaf(own: list[Piece], path: str, ctx: Context) -> dict[str, Any]:
         out = {"kind": "org_chart", "units": [_unit(u) for u in org.data["units"]]}
         if org.data.get("caption"):
             out["caption"] = org.data["caption"]
-        rest = [p for p in own[first + 1:]]
+        rest = list(own[first + 1:])
         out.update(_merge(_blocks(own[:first], path, ctx), _blocks(rest, path, ctx, lead_paragraphs=False)))
         return out
     if "picture" in kinds:

@@ -153,7 +153,7 @@ class _Reader:
                 for child in choice:
                     self.graphics(child, extras)
             return
-        frames = [f for f in element.iter(WP + "inline", WP + "anchor")] or [element]
+        frames = list(element.iter(WP + "inline", WP + "anchor")) or [element]
         for frame in frames:
             doc_pr = frame.find(WP + "docPr")
             alt = (doc_pr.get("descr") or doc_pr.get("title") or "") if doc_pr is not None else ""

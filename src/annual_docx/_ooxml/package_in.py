@@ -24,7 +24,8 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "/officeDocument"
-SAVE_AS = "请在 Word 或 WPS 中打开并“另存为” .docx 格式后再导入 / open it in Word or WPS and save it as .docx, then import that"
+SAVE_AS = ("请在 Word 或 WPS 中打开并“另存为” .docx 格式后再导入 / open it in Word or WPS and save it as .docx, "
+           "then import that")
 
 
 def _parser() -> etree.XMLParser:
