@@ -15,6 +15,7 @@ from PIL import Image
 
 import annual_docx
 from annual_docx._import import read_report
+from annual_docx.schema_figures import AwardsBlock, PartyBlock
 
 from .seedcheck import SEED, missing_lines
 
@@ -112,16 +113,20 @@ def test_hand_written_seed_document_imports_and_renders_every_seed_line(tmp_path
     imported = read_report(source, tmp_path / "assets")
     report = imported.report
     assert report.organisation == "曲阜市图书馆" and report.year == 2020
-    assert [s.kind for s in report.sections] == ["work_items", "text", "party", "personnel", "photos", "awards"]
-    personnel = report.sections[3]
-    assert isinstance(personnel, annual_docx.PersonnelSection)
-    assert [(b.title, b.categories, b.chart) for b in personnel.breakdowns] == [
+    shape = [(s.title, [b.type for b in s.blocks], len(s.sections)) for s in report.sections]
+    assert shape == [("年度概况", [], 8), ("组织结构", [], 0), ("党组织架构", ["party"], 0),
+                     ("人员结构", ["breakdown", "breakdown"], 0), ("服务保障", ["photos"], 0),
+                     ("获奖统计", ["awards"], 0)]
+    breakdowns = report.sections[3].blocks
+    assert [(b.title, b.categories, b.chart) for b in breakdowns] == [  # type: ignore[union-attr]
         ("职称结构", {"高级职称": 2, "中级职称": 8, "初级职称": 3, "管理人员": 1}, "pie"),
         ("学历结构", {"大专学历": 1, "本科学历": 13, "研究生学历": 0}, "pie"),
     ]
-    party = report.sections[2]
-    assert isinstance(party, annual_docx.PartySection) and not party.chart
+    party = report.sections[2].blocks[0]
+    assert isinstance(party, PartyBlock) and not party.chart
     assert [(r.title, r.name) for r in party.branches[0].roles] == [
         ("书记", "孔德安"), ("组织委员", "王建伟"), ("宣传委员", "季旭"), ("纪检委员", "马亮")]
+    awards = report.sections[5].blocks[0]
+    assert isinstance(awards, AwardsBlock) and len(awards.photos) == 1
     out = annual_docx.render(report, tmp_path / "again.docx")
     assert missing_lines(out) == []

@@ -9,9 +9,10 @@ from typing import Any
 
 from .._ooxml.outline import Outline, Para, Table
 from .frontmatter import split_frame
-from .headings import Node, build_tree, find_headings
+from .headings import Node, build_tree, find_headings, number_value
 from .pieces import Context
-from .sections import section
+from .pieces import pieces
+from .sections import content, section
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
@@ -39,12 +40,16 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
         data["opening"] = opening
     if not roots:
         ctx.note("sections[0]", "文档中没有找到标题，正文放在一节中 / no headings found: the body is one section")
-        roots = [Node("正文", "无", 1, content=[i for i in lead if not isinstance(i, Para)])]
+        roots = [Node("正文", "无", 1, content=[i for i in lead if not isinstance(i, Para)], numbered=False)]
     data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]
     if frame.signature:
         data["signature"] = frame.signature
     if frame.date:
         data["date"] = frame.date
+    for n, attachment in enumerate(frame.official.get("attachments", [])):
+        items = attachment.pop("items", [])
+        path = f"official.attachments[{n}]"
+        attachment.update(content(pieces(items, path, ctx), path, ctx))
     official = {k: v for k, v in frame.official.items() if v}
     if official:
         data["official"] = official
@@ -74,19 +79,40 @@ def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tup
 
 
 def _numbering(roots: list[Node], ctx: Context) -> list[str]:
-    styles = []
-    for level in (roots, [c for r in roots for c in r.children]):
+    """Return the number style of each level (the most common one there) and settle each heading against it: a
+    heading in another style, or numbered out of sequence, keeps its text as written and is left unnumbered."""
+    styles: list[str] = []
+    level = roots
+    while level and len(styles) < 4:
         counts = Counter(n.style for n in level)
-        if not counts:
-            break
-        style, _ = counts.most_common(1)[0]
-        if len(counts) > 1:
-            ctx.note("numbering", "同一级标题的序号不一致，取最多的一种 / a level mixes number styles; the most "
-                                  "common one is used")
+        style = counts.most_common(1)[0][0]
+        if style != "无" and style in styles:
+            style = "无"  # a number style already used above: keep these headings' numbers as written
         styles.append(style)
-    if len(styles) == 2 and styles[0] == styles[1]:
-        styles = styles[:1]
+        if len(counts) > 1:
+            ctx.note("numbering", f"第{len(styles)}级标题的序号不一致，取最多的“{style}” / level {len(styles)} mixes "
+                                  f"number styles; the most common one is used")
+        level = [c for n in level for c in n.children]
+    _settle(roots, styles, 0)
     return styles or ["一、"]
+
+
+def _settle(nodes: list[Node], styles: list[str], depth: int) -> None:
+    if depth >= len(styles):
+        return
+    style, n = styles[depth], 0
+    for node in nodes:
+        if style == "无":
+            node.title = node.text or node.title
+        elif node.style == style:
+            n += 1
+            if style != "【】" and number_value(node.text) != n:
+                node.title, node.numbered = node.text, False
+                node.note = "序号与顺序不符，按原文保留 / number out of sequence: kept as written"
+                n -= 1
+        else:
+            node.title, node.numbered = node.text or node.title, False
+        _settle(node.children, styles, depth + 1)
 
 
 def _opening(lead: list[Any], ctx: Context) -> list[str]:

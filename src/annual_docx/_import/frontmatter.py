@@ -82,8 +82,12 @@ def _front(items: list[Item], is_heading: set[int], core_title: str, frame: Fram
             continue
         if style == "Issuer" or (not titles and not frame.official and text.endswith("文件") and len(text) <= 30):
             frame.official["issuer"] = text
-        elif style == "DocNumber" or (not titles and _DOC_NUMBER.match(text)):
-            frame.official["number"] = text
+        elif style == "DocNumber" or (not titles and _DOC_NUMBER.match(text.split("签发人")[0].strip())):
+            number, _, signers = text.partition("签发人")
+            frame.official["number"] = number.strip()
+            names = [n for n in re.split(r"[\s、，,]+", signers.lstrip("：: \t")) if n]
+            if names:
+                frame.official["signers"] = names
         elif isinstance(item, Para) and (style == "Title" or item.style_name.lower() in ("title", "标题")):
             titles.append(text.replace("\n", ""))
         elif not titles and isinstance(item, Para) and item.align == "center" and len(text) <= 60:
@@ -161,10 +165,10 @@ def _attachments(items: list[Item]) -> list[dict[str, Any]]:
     while index < len(items):
         text = _text(items[index])
         if re.fullmatch(r"附件\s*\d*", text) and index + 1 < len(items):
-            out.append({"title": _text(items[index + 1]), "paragraphs": []})
+            out.append({"title": _text(items[index + 1]), "items": []})
             index += 2
             continue
-        if out and text:
-            out[-1]["paragraphs"].append(text)
+        if out:
+            out[-1]["items"].append(items[index])
         index += 1
     return out

@@ -46,6 +46,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     guessed: str = ""  # why it was taken for a heading when its style did not say so
     text: str = ""  # the heading as written, number included
+    numbered: bool = True  # False: the title keeps its own number (or none) and the renderer adds none
+    note: str = ""
 
 
 def _short_line(para: Para) -> bool:
@@ -102,3 +104,27 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
         (stack[-1][2].children if stack else roots).append(node)
         stack.append((key, word_level, node))
     return lead, roots
+
+
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def number_value(text: str) -> int | None:
+    """Return the number a heading starts with (``三、`` → 3, ``（十二）`` → 12, ``4.`` → 4), None if it has none."""
+    match = re.match(r"^[（(]?(\d{1,3}|[一二三四五六七八九十百零〇两]+)", text.strip())
+    if not match:
+        return None
+    digits = match[1]
+    if digits.isdigit():
+        return int(digits)
+    value, current = 0, 0
+    for ch in digits:
+        if ch == "百":
+            value += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            value += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN[ch]
+    return value + current

@@ -39,6 +39,7 @@ class Context:
     base_dir: Path
     notes: dict[str, list[str]] = field(default_factory=dict)
     pictures: int = 0
+    memo: dict[int, tuple[list[Item], list[Piece]]] = field(default_factory=dict)  # by id of the item list
 
     def note(self, path: str, message: str) -> None:
         self.notes.setdefault(path, [])
@@ -82,7 +83,15 @@ def _caption(items: list[Item], index: int) -> tuple[str, int]:
 
 
 def pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
-    """Return the pieces of ``items`` in order; ``path`` names the section in notes."""
+    """Return the pieces of ``items`` in order (once per list: pictures are saved once); ``path`` names the
+    section in notes."""
+    known = ctx.memo.get(id(items))
+    if known is None or known[0] is not items:
+        known = ctx.memo[id(items)] = (items, _pieces(items, path, ctx))  # the list is kept, so its id stays its own
+    return known[1]
+
+
+def _pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
     out: list[Piece] = []
     index = 0
     while index < len(items):
@@ -272,7 +281,7 @@ def _role(text: str) -> tuple[str, str] | dict[str, str] | None:
 
 def _one_shi(piece: Piece) -> Piece | None:
     """Return a 一是…；二是…。 sentence as a list block when the list prints back as exactly that text."""
-    from .._blocks import list_lines
+    from .._build_text import list_lines
     from ..schema_blocks import ListBlock
 
     match = re.match(r"^(?P<lead>.*?)一是(?P<rest>.+)$", piece.text, re.S)
