@@ -10,8 +10,7 @@ from typing import Any
 from .._ooxml.outline import Outline, Para, Table
 from .frontmatter import split_frame
 from .headings import Node, build_tree, find_headings, number_value
-from .pieces import Context
-from .pieces import pieces
+from .pieces import Context, pieces
 from .sections import content, section
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")

@@ -94,7 +94,7 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
             continue
         style, title, word_level, note = headings[index]
         key = style if style != "无" else f"无{word_level}"
-        while stack and stack[-1][0] != key and stack[-1][1] >= word_level and key not in [k for k, _, _ in stack]:
+        while stack and stack[-1][0] != key and stack[-1][1] > word_level and key not in [k for k, _, _ in stack]:
             stack.pop()
         if key in [k for k, _, _ in stack]:
             while stack[-1][0] != key:
