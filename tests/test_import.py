@@ -164,3 +164,21 @@ def test_cli_import_writes_yaml_and_assets(tmp_path: Path, example_docx: Path) -
     assert main(["import", str(example_docx), "-o", str(out), "--assets", str(tmp_path / "pics")]) == 0
     assert len(list((tmp_path / "pics").iterdir())) == 2
     assert main(["render", str(out), "-o", str(tmp_path / "again.docx")]) == 0
+
+
+def test_strict_open_xml_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    """A Strict OOXML document (its own namespaces) is refused by name instead of importing as an empty report."""
+    good = tmp_path / "good.docx"
+    d = docx.Document()
+    d.add_paragraph("一、情况")
+    d.save(str(good))
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(strict, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            dst.writestr(item, data)
+    with pytest.raises(annual_docx.InputError, match="Strict"):
+        annual_docx.import_docx(strict, tmp_path / "a")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .chart_in import read_chart
 from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
+from ..errors import InputError
 from .package_in import Package
 from .props import Element
 
@@ -238,6 +239,9 @@ def graphics_with_captions(tbl: Element, reader: _Reader, in_textbox: bool) -> I
 def read_outline(package: Package) -> Outline:
     """Return the outline of the package's main document part."""
     root = package.xml(package.main)
+    if root is not None and "purl.oclc.org/ooxml" in root.tag:
+        raise InputError(f"{package.path}: 这是“Strict Open XML”格式的 .docx，暂不支持 / a Strict Open XML document is "
+                         f"not supported; save it in Word as “Word 文档 (*.docx)” (not Strict) and import that")
     body = root.find(W + "body") if root is not None else None
     items = list(_Reader(package).blocks(body)) if body is not None else []
     core = ""
