@@ -24,3 +24,32 @@ def test_third_party_document_imports_or_fails_cleanly(path: Path, tmp_path: Pat
     except annual_docx.AnnualDocxError:
         return
     assert imported.report.sections
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "missing", "renamed tags", "huge numbers"])
+def test_a_damaged_part_gives_the_library_error_or_an_import(damage: str, example_docx: Path, tmp_path: Path) -> None:
+    """Every part of a rendered report damaged in turn: the importer never raises anything but its own errors."""
+    import random
+    import zipfile
+
+    rnd = random.Random(damage)
+    with zipfile.ZipFile(example_docx) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    for name in parts:
+        data = parts[name]
+        damaged = {
+            "garbage": bytes(rnd.randrange(256) for _ in range(200)), "truncated": data[:len(data) // 2],
+            "empty": b"", "missing": None, "renamed tags": data.replace(b"w:", b"x:", 3),
+            "huge numbers": data.replace(b'w:val="', b'w:val="' + b'9' * 30).replace(b'Target="', b'Target="../../'),
+        }[damage]
+        target = tmp_path / "damaged.docx"
+        with zipfile.ZipFile(target, "w") as out:
+            for other, content in parts.items():
+                if other != name:
+                    out.writestr(other, content)
+                elif damaged is not None:
+                    out.writestr(other, damaged)
+        try:
+            read_report(target, tmp_path / "assets", tmp_path)
+        except annual_docx.AnnualDocxError:
+            pass
