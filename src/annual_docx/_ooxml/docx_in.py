@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..errors import InputError
 from .chart_in import read_chart
 from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
-from ..errors import InputError
 from .package_in import Package
 from .props import Element
 
