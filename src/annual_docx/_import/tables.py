@@ -6,18 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._blocks import _format_cell as format_cell  # the library's own way of printing a table number
 from .._ooxml.outline import Cell, Table
 
 _TOTAL_LABELS = {"合计", "总计", "合 计", "总 计", "合　计", "总　计"}
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT = re.compile(r"^(?P<title>.+?)[（(]单位[：:](?P<unit>[^）)]+)[）)]$")
-
-
-def _format(value: int | float) -> str:
-    """The library's own way of printing a table number (``_blocks._format_cell``)."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}"
 
 
 def as_number(text: str) -> int | float | None:
@@ -27,7 +21,7 @@ def as_number(text: str) -> int | float | None:
         return None
     value = float(text.replace(",", ""))
     number: int | float = int(value) if value.is_integer() and "." not in text else value
-    return number if _format(number).replace(",", "") == text.replace(",", "") else None
+    return number if format_cell(number).replace(",", "") == text.replace(",", "") else None
 
 
 def _grid(table: Table) -> list[list[Cell]]:
