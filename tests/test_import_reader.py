@@ -161,3 +161,39 @@ def test_a_document_saved_again_by_libreoffice_imports_the_same(tmp_path: Path) 
     direct = read_report(ours, tmp_path / "a", tmp_path).data
     via_libreoffice = read_report(resaved, tmp_path / "b", tmp_path).data
     assert str(via_libreoffice).replace("b/picture", "a/picture") == str(direct)
+
+
+def test_word_automatic_numbering_is_read_as_the_numbers_it_draws(tmp_path: Path) -> None:
+    """Headings numbered by Word (一、 （一） from numbering.xml, via the heading style) and a 1. list numbered by
+    Word come back as the tree and a list, as if the numbers were typed."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt '
+        'w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="7"><w:abstractNumId w:val="7"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="8"><w:abstractNumId w:val="8"/></w:num>'))
+
+    def numbered(paragraph: Any, num_id: int, level: int) -> None:
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    d.add_paragraph("2021年度某县文化馆工作年报", style="Title")
+    for title, subs in [("基本情况", ["机构", "人员"]), ("主要工作", ["活动"])]:
+        numbered(d.add_heading(title, level=1), 7, 0)
+        for sub in subs:
+            numbered(d.add_heading(sub, level=2), 7, 1)
+            d.add_paragraph(f"{sub}情况良好。")
+    for item in ["举办展览", "开展讲座"]:
+        numbered(d.add_paragraph(item), 8, 0)
+    data = _import(d, tmp_path)
+    assert "numbering" not in data  # 一、 （一）: the default
+    assert [(s["title"], [c["title"] for c in s["sections"]]) for s in data["sections"]] == [
+        ("基本情况", ["机构", "人员"]), ("主要工作", ["活动"])]
+    assert data["sections"][1]["sections"][0]["blocks"] == [
+        {"type": "list", "style": "1.", "items": ["举办展览", "开展讲座"]}]

@@ -32,7 +32,7 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     if title and title != f"{year}年度{organisation}工作年报":
         data["title"] = title
     numbering = _numbering(roots, ctx)
-    if numbering != ["一、", "（一）", "1.", "（1）"]:
+    if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
     opening = _opening(lead, ctx)
     if opening:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from .chart_in import read_chart
+from .numbering_in import Numbering
 from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
 from .package_in import Package
 from .props import Element
@@ -39,6 +40,7 @@ class _Style:
     based_on: str | None
     outline: int | None
     kai: bool
+    num: tuple[str, int] | None  # (numId, level) of the style's automatic numbering
 
 
 def _val(element: Element | None, attr: str = "val") -> str | None:
@@ -56,8 +58,16 @@ def _styles(package: Package) -> dict[str, _Style]:
             fonts = st.find(f"{W}rPr/{W}rFonts")
             styles[st.get(W + "styleId") or ""] = _Style(
                 _val(st.find(W + "name")) or "", _val(st.find(W + "basedOn")),
-                int(level) if level and level.isdigit() else None, _is_kai(fonts))
+                int(level) if level and level.isdigit() and len(level) < 3 else None, _is_kai(fonts),
+                _num(st.find(f"{W}pPr/{W}numPr")))
     return styles
+
+
+def _num(num_pr: Element | None) -> tuple[str, int] | None:
+    if num_pr is None:
+        return None
+    level = _val(num_pr.find(W + "ilvl")) or "0"
+    return _val(num_pr.find(W + "numId")) or "", int(level) if level.isdigit() and len(level) < 3 else 0
 
 
 def _is_kai(fonts: Element | None) -> bool:
@@ -70,6 +80,21 @@ class _Reader:
         self.package = package
         self.styles = _styles(package)
         self.rels = package.rels(package.main)
+        self.numbering = Numbering(package)
+
+    def auto_number(self, ppr: Element | None, style_id: str) -> tuple[str | None, str, str]:
+        """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
+        number itself (``（三）``) and the list it belongs to (``numId:level``)."""
+        num = _num(ppr.find(W + "numPr")) if ppr is not None else None
+        seen: set[str] = set()
+        current: str | None = style_id
+        while num is None and current and current in self.styles and current not in seen:
+            seen.add(current)
+            num = self.styles[current].num
+            current = self.styles[current].based_on
+        if num is None:
+            return None, "", ""
+        return self.numbering.style(*num), self.numbering.label(*num), f"{num[0]}:{num[1]}"
 
     def style_heading(self, style_id: str) -> tuple[str, int | None]:
         """Return the style's name and its heading level (1-based) by name or outline level, following basedOn."""
@@ -113,7 +138,11 @@ class _Reader:
         text = "".join(r.text for r in runs)
         align = _val(ppr.find(W + "jc")) if ppr is not None else None
         if text.strip() or not extras:
-            yield Para(text, runs, style_id or "", name, heading, align, in_textbox)
+            auto, label, list_id = self.auto_number(ppr, style_id or "")
+            if label and text.strip():  # the number Word draws is part of the text a reader sees
+                runs.insert(0, Run(label))
+                text = label + text.lstrip()
+            yield Para(text, runs, style_id or "", name, heading, align, in_textbox, auto, label, list_id)
         yield from extras
 
     def runs(self, parent: Element, runs: list[Run], extras: list[Item], kai_style: bool) -> None:

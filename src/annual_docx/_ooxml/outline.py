@@ -20,7 +20,7 @@ class Run:
 @dataclass
 class Para:
     """A paragraph: its text, runs, style (id and name), the Word heading level its style or outline level gives
-    (1–9, None for body text), alignment, and whether it sits in a text box."""
+    (1–9, None for body text), alignment, whether it sits in a text box, and Word's automatic number if any."""
 
     text: str
     runs: list[Run] = field(default_factory=list)
@@ -29,6 +29,9 @@ class Para:
     heading: int | None = None
     align: str | None = None
     in_textbox: bool = False
+    auto_number: str | None = None  # the number style Word draws before it (automatic numbering), bullet, or None
+    auto_label: str = ""  # the number Word draws, e.g. （三）
+    list_id: str = ""  # numId:level of that numbering: items of one list share it
 
 
 @dataclass
