@@ -13,7 +13,11 @@ def _scalar(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
-    return text.removesuffix("\n...\n").removesuffix("\n").strip()
+    text = text.removesuffix("\n...\n").removesuffix("\n")
+    if any(c in text for c in "\n\r\x85\u2028\u2029"):  # a YAML line break: one double-quoted line with escapes
+        text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True, default_style='"')
+        text = text.removesuffix("\n...\n").removesuffix("\n")
+    return text
 
 
 def _comments(notes: dict[str, list[str]], path: str, indent: str) -> list[str]:
@@ -39,9 +43,10 @@ def _emit(value: Any, path: str, indent: str, notes: dict[str, list[str]], out: 
         if isinstance(item, dict) and item:
             lines: list[str] = []
             _emit(item, sub, indent + "  ", notes, lines)
-            first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
+            inner = indent + "  "
+            first = next(i for i, line in enumerate(lines) if not line.startswith(inner + "#"))
             out += lines[:first]
-            out.append(f"{indent}- {lines[first].lstrip()}")
+            out.append(f"{indent}- {lines[first].removeprefix(inner)}")
             out += lines[first + 1:]
         elif isinstance(item, list) and item and not _flat(item):
             out.append(f"{indent}-")
