@@ -15,7 +15,7 @@ from typing import Any
 from .._load import validate
 from .._ooxml.docx_in import read_outline
 from .._ooxml.package_in import open_package
-from ..errors import OutputError
+from ..errors import AnnualDocxError, InputError, OutputError
 from ..schema import Report
 from .build import report_data
 from .pieces import Context
@@ -38,15 +38,19 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
     folder = Path(assets) if assets is not None else source.with_name(f"{source.stem}_assets")
     base = Path(base_dir) if base_dir is not None else folder.parent
     package = open_package(source)
-    try:
-        outline = read_outline(package)
-    finally:
-        package.close()
     ctx = Context(folder, base)
     try:
+        outline = read_outline(package)
         data = report_data(outline, ctx)
     except OSError as exc:
         raise OutputError(f"{folder}: 无法保存图片 / cannot save the pictures ({exc.strerror or exc})") from None
+    except AnnualDocxError:
+        raise
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:  # a structure not foreseen
+        raise InputError(f"{source}: 无法识别此文档的结构，请将文件反馈给开发者 / this document's structure could not "
+                         f"be read ({type(exc).__name__}: {exc}); please report it with the file") from exc
+    finally:
+        package.close()
     report = validate(data, source=str(source), base_dir=base)
     return Imported(report, data, ctx.notes)
 

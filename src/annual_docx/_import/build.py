@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .._ooxml.outline import Outline, Para, Table
+from .._ooxml.outline import Outline, Para
 from .frontmatter import split_frame
 from .headings import Node, build_tree, find_headings, number_value
 from .pieces import Context, pieces
@@ -34,12 +34,13 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
-    opening = _opening(lead, ctx)
+    if not roots:
+        ctx.note("sections[0]", "文档中没有找到标题，正文放在一节“正文”中 / no headings found: the body is one "
+                                "section titled 正文")
+        roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
+    opening = _opening(lead, roots, ctx)
     if opening:
         data["opening"] = opening
-    if not roots:
-        ctx.note("sections[0]", "文档中没有找到标题，正文放在一节中 / no headings found: the body is one section")
-        roots = [Node("正文", "无", 1, content=[i for i in lead if not isinstance(i, Para)], numbered=False)]
     data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]
     if frame.signature:
         data["signature"] = frame.signature
@@ -114,16 +115,20 @@ def _settle(nodes: list[Node], styles: list[str], depth: int) -> None:
         _settle(node.children, styles, depth + 1)
 
 
-def _opening(lead: list[Any], ctx: Context) -> list[str]:
-    out = []
-    for item in lead:
-        if isinstance(item, Para):
-            if item.text.strip():
-                out.append(item.text.strip())
-        elif isinstance(item, Table):
-            ctx.note("opening", "标题前的表格按文字保留 / a table before the first heading kept as text")
-            out += ["\t".join(c.text for c in row) for row in item.rows if any(c.text for c in row)]
-        else:
-            ctx.note("opening", "第一个标题前的图片或图表未导入 / a picture or chart before the first heading was "
-                                "not imported")
+def _opening(lead: list[Any], roots: list[Node], ctx: Context) -> list[str]:
+    """Return the plain paragraphs before the first heading; what follows them there (a table, a picture…) moves
+    to the start of the first section, since the opening holds text only."""
+    out: list[str] = []
+    index = 0
+    while index < len(lead) and isinstance(lead[index], Para):
+        item = lead[index]
+        if item.text.strip():
+            out.append(item.text.strip())
+            if any((r.bold or r.kai) and r.text.strip() for r in item.runs):
+                ctx.note("opening", "开头段落的加粗/楷体没有保留 / bold or 楷体 in the opening is not kept")
+        index += 1
+    if index < len(lead):
+        roots[0].content[:0] = lead[index:]
+        ctx.note("sections[0]", "第一个标题前的表格、图片移到了第一节开头 / tables or pictures before the first "
+                                "heading were moved to the start of the first section")
     return out

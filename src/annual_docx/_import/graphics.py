@@ -85,7 +85,11 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
         return [Piece("paragraph", text)] if text else []
     labels: list[str | int] = [int(c) if re.fullmatch(r"\d{4}", c) else (c or str(i + 1))
                                for i, c in enumerate(chart.categories)]
-    clean = all(v is not None and v >= 0 for s in series for v in s.values)
+    clean = all(v is not None and v >= 0 for s in series for v in s.values) and \
+        len(set(map(str, labels))) == len(labels)
+    names: list[str] = []
+    for s in series:  # series names are keys: make repeated names distinct
+        names.append(s.name if s.name not in names else f"{s.name}（{len(names) + 1}）")
     one_count = len(series) == 1 and clean and all(float(v or 0).is_integer() for v in series[0].values)
     if chart.kind in ("pie", "doughnut") and len(series) >= 1 and clean:
         values = series[0].values
@@ -93,12 +97,12 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
                 for label, v in zip(labels, values, strict=False)}
         return [Piece("category", data={"title": chart.title, "kind": "pie", "unit": "", "categories": cats,
                                         "caption": caption, "native": True, "integers": one_count})]
-    if not clean or chart.kind == "other" or len(set(map(str, labels))) != len(labels):
+    if not clean or chart.kind == "other":
         ctx.note(path, f"图表“{chart.title}”的数据无法作为图表保留，已转为表格 / chart {chart.title!r} kept as a "
                        f"table of its data")
         rows = [[str(label), *(s.values[i] if i < len(s.values) else None for s in series)]
                 for i, label in enumerate(labels)]
-        table: dict[str, Any] = {"type": "table", "header": ["", *(s.name for s in series)], "rows": rows}
+        table: dict[str, Any] = {"type": "table", "header": ["", *names], "rows": rows}
         if chart.title:
             table["title"] = chart.title
         return [Piece("block", data=table)]
@@ -106,7 +110,8 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
     if kind != chart.kind:
         ctx.note(path, f"{chart.kind} 图表按 {kind} 导入 / a {chart.kind} chart imported as {kind}")
     block: dict[str, Any] = {"type": "chart", "title": chart.title or caption or "图表", "chart": kind,
-                             "labels": labels, "series": {s.name: [v or 0 for v in s.values] for s in series}}
+                             "labels": labels, "series": {n: [v or 0 for v in s.values] for n, s in zip(names, series,
+                                                                                                          strict=True)}}
     if caption:
         block["caption"] = caption
     if one_count and kind in ("bar", "barh"):
