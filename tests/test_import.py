@@ -182,3 +182,31 @@ def test_strict_open_xml_is_refused_with_what_to_do(tmp_path: Path) -> None:
             dst.writestr(item, data)
     with pytest.raises(annual_docx.InputError, match="Strict"):
         annual_docx.import_docx(strict, tmp_path / "a")
+
+
+def test_official_parts_of_a_hand_typed_document(tmp_path: Path) -> None:
+    """版头, 发文字号 with 签发人, 主送, 附件说明, 落款 and 版记 typed as plain lines are found by their text."""
+    d = docx.Document()
+    for line in ["某县文化和旅游局文件", "某文旅发〔2022〕5号\t签发人：张三　李四", "某县文化和旅游局2021年度工作报告",
+                 "某县人民政府：", "一、主要工作", "全年开展活动。", "二、下一步打算", "继续做好工作。",
+                 "附件：1. 活动一览", "\u3000\u3000\u30002. 经费表", "", "某县文化和旅游局", "2022年1月10日",
+                 "抄送：县财政局，县档案馆。", "某县文化和旅游局办公室\t2022年1月11日印发"]:
+        d.add_paragraph(line)
+    d.paragraphs[2].alignment = 1  # centred title
+    imported = annual_docx.import_docx(_save(d, tmp_path / "official.docx"), tmp_path / "assets")
+    official = imported.official
+    assert official is not None
+    assert (official.issuer, official.number, official.signers, official.recipients) == (
+        "某县文化和旅游局文件", "某文旅发〔2022〕5号", ["张三", "李四"], "某县人民政府：")
+    assert [a.title for a in official.attachments] == ["活动一览", "经费表"]
+    assert (official.cc, official.printer, str(official.print_date)) == (
+        ["县财政局", "县档案馆"], "某县文化和旅游局办公室", "2022-01-11")
+    assert (imported.signature, str(imported.date), imported.year) == ("某县文化和旅游局", "2022-01-10", 2021)
+    assert imported.organisation == "某县文化和旅游局"
+    assert [s.title for s in imported.sections] == ["主要工作", "下一步打算"]
+    assert imported.sections[1].paragraphs == ["继续做好工作。"]
+
+
+def _save(document: Any, path: Path) -> Path:
+    document.save(str(path))
+    return path

@@ -145,9 +145,14 @@ def _back(items: list[Item], start: int, is_heading: set[int], frame: Frame) -> 
     attachments = _attachments(items[date_at + 1:end])
     styled = [i for i in range(start, cut) if getattr(items[i], "style", "") == "AttachmentNote"]
     body_end = min(styled, default=cut)
-    while body_end > start and (_text(items[body_end - 1]).startswith(("附件：", "附件:")) or (
-            isinstance(items[body_end - 1], Para) and not _text(items[body_end - 1]))):
-        body_end -= 1  # 附件说明 written without our style: 附件：… lines right before the 落款
+    k = body_end  # 附件说明 written without our style: 附件：… and its numbered continuation lines before the 落款
+    while k > start and isinstance(items[k - 1], Para) and (not _text(items[k - 1])
+                                                            or re.match(r"^\d+[.．、]", _text(items[k - 1]))):
+        k -= 1
+    if k > start and _text(items[k - 1]).startswith(("附件：", "附件:")):
+        body_end = k - 1
+    while body_end > start and isinstance(items[body_end - 1], Para) and not _text(items[body_end - 1]):
+        body_end -= 1
     notes = [i for i in range(body_end, cut) if _text(items[i])]
     titles = [m["title"].strip() for i in notes if (m := _ATTACHMENT_LINE.match(_text(items[i]).strip("\u3000 ")))]
     pages = {a["title"]: a for a in attachments}
