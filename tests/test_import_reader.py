@@ -197,3 +197,29 @@ def test_word_automatic_numbering_is_read_as_the_numbers_it_draws(tmp_path: Path
         ("基本情况", ["机构", "人员"]), ("主要工作", ["活动"])]
     assert data["sections"][1]["sections"][0]["blocks"] == [
         {"type": "list", "style": "1.", "items": ["举办展览", "开展讲座"]}]
+
+
+def test_table_of_contents_and_hidden_text_are_left_out_and_said_so(tmp_path: Path) -> None:
+    """Word's generated 目录 (TOC styles or a Table of Contents content control) and hidden runs are not body text;
+    the YAML says they were left out."""
+    import annual_docx
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    d.add_paragraph("2021年度某馆工作年报", style="Title")
+    d.element.body.append(parse_xml(
+        f'<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+        '<w:sdtContent><w:p><w:r><w:t>一、基本情况\t1</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    d.styles.add_style("toc 1", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("二、主要工作\t2", style="toc 1")
+    d.add_heading("基本情况", level=1)
+    p = d.add_paragraph("看得见的字。")
+    p.add_run("看不见的字").font.hidden = True
+    d.add_heading("主要工作", level=1)
+    d.add_paragraph("开展活动。")
+    d.save(str(tmp_path / "toc.docx"))
+    text = annual_docx.import_to_yaml(tmp_path / "toc.docx", tmp_path / "r.yaml").read_text(encoding="utf-8")
+    data = read_report(tmp_path / "toc.docx", tmp_path / "a", tmp_path).data
+    assert [s["title"] for s in data["sections"]] == ["基本情况", "主要工作"]
+    assert data["sections"][0]["paragraphs"] == ["看得见的字。"]
+    assert "# 未导入：目录 / table of contents" in text and "# 未导入：隐藏文字 / hidden text" in text

@@ -69,6 +69,7 @@ def _inline(value: Any) -> str:
 def to_yaml(data: dict[str, Any], notes: dict[str, list[str]], source: str) -> str:
     """Return ``data`` as YAML text with ``notes`` as comments; ``source`` names the imported file."""
     out = [f"# 由 annual-docx import 从 {source} 导入；请核对带“#”说明的地方。",
-           f"# Imported by annual-docx import from {source}; check the places the comments point out.", ""]
+           f"# Imported by annual-docx import from {source}; check the places the comments point out.",
+           *_comments(notes, "", ""), ""]
     _emit(data, "", "", notes, out)
     return "\n".join(out) + "\n"

@@ -70,6 +70,12 @@ def _num(num_pr: Element | None) -> tuple[str, int] | None:
     return _val(num_pr.find(W + "numId")) or "", int(level) if level.isdigit() and len(level) < 3 else 0
 
 
+def _is_toc(sdt: Element) -> bool:
+    """Return whether a content control is Word's table of contents (``docPartGallery`` Table of Contents)."""
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and "contents" in (_val(gallery) or "").lower()
+
+
 def _is_kai(fonts: Element | None) -> bool:
     face = _val(fonts, "eastAsia") or ""
     return "楷" in face or "kai" in face.lower()
@@ -81,6 +87,7 @@ class _Reader:
         self.styles = _styles(package)
         self.rels = package.rels(package.main)
         self.numbering = Numbering(package)
+        self.skipped: set[str] = set()  # what a reader does not see, left out on purpose
 
     def auto_number(self, ppr: Element | None, style_id: str) -> tuple[str | None, str, str]:
         """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
@@ -118,6 +125,8 @@ class _Reader:
                 yield from self.paragraph(child, in_textbox)
             elif child.tag == W + "tbl":
                 yield from self.table(child, in_textbox)
+            elif child.tag == W + "sdt" and _is_toc(child):
+                self.skipped.add("目录 / table of contents")
             elif child.tag in _WRAPPERS:
                 yield from self.blocks(child, in_textbox)
             elif child.tag == MC + "AlternateContent":
@@ -128,6 +137,9 @@ class _Reader:
         ppr = p.find(W + "pPr")
         style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
         name, heading = self.style_heading(style_id or "")
+        if re.match(r"^(toc\b|toc heading|目录)", name.lower()):  # a table of contents Word generates
+            self.skipped.add("目录 / table of contents")
+            return
         level = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
         if level is not None and level.isdigit():
             heading = int(level) + 1 if int(level) < 9 else None
@@ -158,6 +170,10 @@ class _Reader:
 
     def run(self, r: Element, runs: list[Run], extras: list[Item], kai_style: bool) -> None:
         rpr = r.find(W + "rPr")
+        hidden = rpr.find(W + "vanish") if rpr is not None else None
+        if hidden is not None and _val(hidden) not in _FALSE:
+            self.skipped.add("隐藏文字 / hidden text")
+            return
         bold = rpr is not None and rpr.find(W + "b") is not None and _val(rpr.find(W + "b")) not in _FALSE
         kai = _is_kai(rpr.find(W + "rFonts")) if rpr is not None and rpr.find(W + "rFonts") is not None else kai_style
         text: list[str] = []
@@ -272,11 +288,12 @@ def read_outline(package: Package) -> Outline:
         raise InputError(f"{package.path}: 这是“Strict Open XML”格式的 .docx，暂不支持 / a Strict Open XML document is "
                          f"not supported; save it in Word as “Word 文档 (*.docx)” (not Strict) and import that")
     body = root.find(W + "body") if root is not None else None
-    items = list(_Reader(package).blocks(body)) if body is not None else []
+    reader = _Reader(package)
+    items = list(reader.blocks(body)) if body is not None else []
     core = ""
     for rel_type, target in package.rels("").values():
         if rel_type.endswith("/core-properties"):
             props = package.xml(target)
             title = props.find(DC + "title") if props is not None else None
             core = (title.text or "").strip() if title is not None else ""
-    return Outline(items, core)
+    return Outline(items, core, sorted(reader.skipped))

@@ -92,7 +92,8 @@ Item = Para | Table | Image | Chart
 
 @dataclass
 class Outline:
-    """The whole document: body items in reading order and the core properties' title."""
+    """The whole document: body items in reading order, the core properties' title, and what was left out."""
 
     items: list[Item]
     core_title: str = ""
+    skipped: list[str] = field(default_factory=list)  # what was left out on purpose (目录, hidden text)
