@@ -94,8 +94,11 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
             continue
         style, title, word_level, note = headings[index]
         key = style if style != "无" else f"无{word_level}"
-        while stack and stack[-1][0] != key and stack[-1][1] > word_level and key not in [k for k, _, _ in stack]:
-            stack.pop()
+        if style == "无":  # an unnumbered heading's Word level is its depth
+            del stack[max(word_level - 1, 0):]
+        while stack and stack[-1][0] != key and key not in [k for k, _, _ in stack] and (
+                stack[-1][1] > word_level or (stack[-1][1] == word_level and stack[-1][0].startswith("无"))):
+            stack.pop()  # a Word level above closes deeper headings; so does an unnumbered one at the same level
         if key in [k for k, _, _ in stack]:
             while stack[-1][0] != key:
                 stack.pop()
