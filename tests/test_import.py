@@ -210,3 +210,26 @@ def test_official_parts_of_a_hand_typed_document(tmp_path: Path) -> None:
 def _save(document: Any, path: Path) -> Path:
     document.save(str(path))
     return path
+
+
+def test_official_parts_typed_in_layout_tables(tmp_path: Path) -> None:
+    """A 版头 and a 版记 laid out in small tables, as offices often type them, are read as those parts."""
+    d = docx.Document()
+    head = d.add_table(rows=2, cols=1)
+    head.cell(0, 0).text = "某县文化馆文件"
+    head.cell(1, 0).text = "某文发〔2022〕2号"
+    d.add_paragraph("某县文化馆2021年度工作报告").alignment = 1
+    d.add_paragraph("一、主要工作")
+    d.add_paragraph("全年开展活动。")
+    d.add_paragraph("某县文化馆")
+    d.add_paragraph("2022年1月10日")
+    record = d.add_table(rows=2, cols=2)
+    record.cell(0, 0).merge(record.cell(0, 1)).text = "抄送：县文旅局。"
+    record.cell(1, 0).text = "某县文化馆办公室"
+    record.cell(1, 1).text = "2022年1月11日印发"
+    imported = annual_docx.import_docx(_save(d, tmp_path / "tables.docx"), tmp_path / "assets")
+    official = imported.official
+    assert official is not None
+    assert (official.issuer, official.number, official.cc, official.printer) == (
+        "某县文化馆文件", "某文发〔2022〕2号", ["县文旅局"], "某县文化馆办公室")
+    assert [s.title for s in imported.sections] == ["主要工作"] and imported.sections[0].blocks == []

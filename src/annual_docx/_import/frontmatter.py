@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._ooxml.outline import Item, Para
+from .._ooxml.outline import Item, Para, Table
 
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(
@@ -68,6 +68,18 @@ def split_frame(items: list[Item], is_heading: set[int], core_title: str) -> Fra
     end = _back(items, start, is_heading, frame)
     frame.body = items[start:end]
     return frame
+
+
+def layout_rows(item: Item) -> list[Item]:
+    """Return a small layout table holding a 版头 or 版记 (抄送, 印发, ……文件, 〔2021〕3号) as one paragraph per row,
+    the way such parts are often typed; any other item as it is."""
+    if not isinstance(item, Table) or len(item.rows) > 3:
+        return [item]
+    rows = ["\t".join(c.text.strip() for c in row if c.text.strip()) for row in item.rows]
+    if not any(r.startswith(("抄送", "印发")) or _PRINTED.match(r) or r.endswith("文件") or _DOC_NUMBER.match(r)
+               for r in rows):
+        return [item]
+    return [Para(r) for r in rows if r]
 
 
 def _front(items: list[Item], is_heading: set[int], core_title: str, frame: Frame) -> int:
