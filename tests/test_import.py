@@ -233,3 +233,15 @@ def test_official_parts_typed_in_layout_tables(tmp_path: Path) -> None:
     assert (official.issuer, official.number, official.cc, official.printer) == (
         "某县文化馆文件", "某文发〔2022〕2号", ["县文旅局"], "某县文化馆办公室")
     assert [s.title for s in imported.sections] == ["主要工作"] and imported.sections[0].blocks == []
+
+
+def test_importing_again_never_overwrites_other_pictures(tmp_path: Path, example_docx: Path) -> None:
+    """Two imports into one assets folder: the second reuses identical pictures and never replaces a different one."""
+    assets = tmp_path / "assets"
+    annual_docx.import_docx(example_docx, assets)
+    first = {p.name: p.read_bytes() for p in assets.iterdir()}
+    (assets / "picture-01.jpg").write_bytes(b"someone else's picture")
+    again = annual_docx.import_docx(example_docx, assets)
+    assert (assets / "picture-01.jpg").read_bytes() == b"someone else's picture"
+    photos = [p for s in again.sections for b in s.blocks for p in getattr(b, "photos", [])]
+    assert [p.path.read_bytes() for p in photos] == [first["picture-01.jpg"], first["picture-02.jpg"]]

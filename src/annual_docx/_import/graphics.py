@@ -57,10 +57,15 @@ def picture(item: Image, caption: str, path: str, ctx: Context) -> list[Piece]:
                            f"picture could not be converted; only its caption was kept")
             text = caption or item.alt
             return [Piece("paragraph", text)] if text else []
-    ctx.pictures += 1
     ctx.assets.mkdir(parents=True, exist_ok=True)
-    target = ctx.assets / f"picture-{ctx.pictures:02d}.{'jpg' if ext == 'jpeg' else ext}"
-    target.write_bytes(data)
+    while True:  # never write over a different picture already there (an earlier import into the same folder)
+        ctx.pictures += 1
+        target = ctx.assets / f"picture-{ctx.pictures:02d}.{'jpg' if ext == 'jpeg' else ext}"
+        if not target.exists():
+            target.write_bytes(data)
+            break
+        if target.is_file() and target.read_bytes() == data:
+            break
     try:
         relative = target.resolve().relative_to(ctx.base_dir.resolve()).as_posix()
     except ValueError:
