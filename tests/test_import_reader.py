@@ -222,4 +222,25 @@ def test_table_of_contents_and_hidden_text_are_left_out_and_said_so(tmp_path: Pa
     data = read_report(tmp_path / "toc.docx", tmp_path / "a", tmp_path).data
     assert [s["title"] for s in data["sections"]] == ["基本情况", "主要工作"]
     assert data["sections"][0]["paragraphs"] == ["看得见的字。"]
-    assert "# 未导入：目录 / table of contents" in text and "# 未导入：隐藏文字 / hidden text" in text
+    assert "# 未导入：目录" in text and "# 未导入：隐藏文字 / not imported: hidden text" in text
+
+
+def test_footnotes_are_kept_as_text_after_their_paragraph(tmp_path: Path) -> None:
+    """A footnote's text follows the paragraph citing it as a 注： paragraph, and the YAML says so."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    d.add_paragraph("一、情况")
+    p = d.add_paragraph("全年接待读者10万人次。")
+    p._p.append(parse_xml(f'<w:r {w}><w:footnoteReference w:id="1"/></w:r>'))
+    d.add_paragraph("开展活动。")
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    notes = (f'<w:footnotes {w}><w:footnote w:id="1"><w:p><w:r><w:t>含线上服务。</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>').encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", notes, d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    data = _import(d, tmp_path)
+    assert data["sections"][0]["paragraphs"] == ["全年接待读者10万人次。", "注：含线上服务。", "开展活动。"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from .chart_in import read_chart
+from .notes_in import cited_note, is_toc, note_texts
 from .numbering_in import Numbering
 from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
 from .package_in import Package
@@ -32,6 +33,7 @@ _WRAPPERS = {W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt",
                              "dir", "bdo")}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _FALSE = {"0", "false", "off", "none"}
+_TOC = "未导入：目录（由 Word 生成）/ not imported: the table of contents (Word makes it)"
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,6 @@ def _num(num_pr: Element | None) -> tuple[str, int] | None:
     return _val(num_pr.find(W + "numId")) or "", int(level) if level.isdigit() and len(level) < 3 else 0
 
 
-def _is_toc(sdt: Element) -> bool:
-    """Return whether a content control is Word's table of contents (``docPartGallery`` Table of Contents)."""
-    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
-    return gallery is not None and "contents" in (_val(gallery) or "").lower()
-
-
 def _is_kai(fonts: Element | None) -> bool:
     face = _val(fonts, "eastAsia") or ""
     return "楷" in face or "kai" in face.lower()
@@ -88,6 +84,7 @@ class _Reader:
         self.rels = package.rels(package.main)
         self.numbering = Numbering(package)
         self.skipped: set[str] = set()  # what a reader does not see, left out on purpose
+        self.notes = note_texts(package)
 
     def auto_number(self, ppr: Element | None, style_id: str) -> tuple[str | None, str, str]:
         """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
@@ -125,8 +122,8 @@ class _Reader:
                 yield from self.paragraph(child, in_textbox)
             elif child.tag == W + "tbl":
                 yield from self.table(child, in_textbox)
-            elif child.tag == W + "sdt" and _is_toc(child):
-                self.skipped.add("目录 / table of contents")
+            elif child.tag == W + "sdt" and is_toc(child):
+                self.skipped.add(_TOC)
             elif child.tag in _WRAPPERS:
                 yield from self.blocks(child, in_textbox)
             elif child.tag == MC + "AlternateContent":
@@ -138,7 +135,7 @@ class _Reader:
         style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
         name, heading = self.style_heading(style_id or "")
         if re.match(r"^(toc\b|toc heading|目录)", name.lower()):  # a table of contents Word generates
-            self.skipped.add("目录 / table of contents")
+            self.skipped.add(_TOC)
             return
         level = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
         if level is not None and level.isdigit():
@@ -172,7 +169,7 @@ class _Reader:
         rpr = r.find(W + "rPr")
         hidden = rpr.find(W + "vanish") if rpr is not None else None
         if hidden is not None and _val(hidden) not in _FALSE:
-            self.skipped.add("隐藏文字 / hidden text")
+            self.skipped.add("未导入：隐藏文字 / not imported: hidden text")
             return
         bold = rpr is not None and rpr.find(W + "b") is not None and _val(rpr.find(W + "b")) not in _FALSE
         kai = _is_kai(rpr.find(W + "rFonts")) if rpr is not None and rpr.find(W + "rFonts") is not None else kai_style
@@ -188,6 +185,9 @@ class _Reader:
                 text.append("-")
             elif child.tag in (W + "drawing", W + "pict", MC + "AlternateContent", W + "object"):
                 self.graphics(child, extras)
+            elif (key := cited_note(child)) in self.notes:  # kept as text after the paragraph
+                extras.append(Para(f"注：{self.notes[key]}"))
+                self.skipped.add("脚注、尾注改为其后的“注：”段落 / footnotes and endnotes kept as 注： paragraphs")
         if text:
             runs.append(Run("".join(text), bold, kai))
 
