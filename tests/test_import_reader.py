@@ -244,3 +244,33 @@ def test_footnotes_are_kept_as_text_after_their_paragraph(tmp_path: Path) -> Non
     d.part.relate_to(part, RT.FOOTNOTES)
     data = _import(d, tmp_path)
     assert data["sections"][0]["paragraphs"] == ["全年接待读者10万人次。", "注：含线上服务。", "开展活动。"]
+
+
+def test_smartart_words_are_kept_as_text(tmp_path: Path) -> None:
+    """A SmartArt org chart (dgm data part) is not dropped: its nodes' words come back as a paragraph."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    d = docx.Document()
+    d.add_paragraph("一、组织结构")
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<dgm:ptLst><dgm:pt modelId="0" type="doc"><dgm:t><a:p><a:r><a:t>整体</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            + "".join(f'<dgm:pt modelId="{i}"><dgm:t><a:p><a:r><a:t>{name}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                      for i, name in enumerate(["馆长室", "办公室", "采编部"], start=1))
+            + '<dgm:pt modelId="9" type="parTrans"><dgm:t><a:p><a:r><a:t>连线</a:t></a:r></a:p></dgm:t></dgm:pt>'
+            '</dgm:ptLst></dgm:dataModel>').encode()
+    part = Part(PackURI("/word/diagrams/data1.xml"),
+                "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml", data, d.part.package)
+    rid = d.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData")
+    inline = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:drawing><wp:inline>'
+        '<wp:extent cx="3600000" cy="2000000"/><wp:docPr id="5" name="Diagram 1"/><a:graphic><a:graphicData '
+        f'uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}" r:dm="{rid}" r:lo="" r:qs="" r:cs=""/></a:graphicData>'
+        '</a:graphic></wp:inline></w:drawing></w:r>')
+    d.add_paragraph()._p.append(inline)
+    result = _import(d, tmp_path)
+    assert result["sections"][0]["paragraphs"] == ["馆长室、办公室、采编部"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from .chart_in import read_chart
-from .notes_in import cited_note, is_toc, note_texts
+from .notes_in import cited_note, diagram_text, is_toc, note_texts
 from .numbering_in import Numbering
 from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
 from .package_in import Package
@@ -219,6 +219,9 @@ class _Reader:
             for box in frame.iter(W + "txbxContent"):
                 if not any(a.tag == MC + "Fallback" for a in box.iterancestors()):
                     extras.extend(self.blocks(box, in_textbox=True))
+            if diagram := diagram_text(self.package, frame, self.rels):  # SmartArt: its words, kept as text
+                extras.append(Para(f"{alt}：{diagram}" if alt else diagram))
+                self.skipped.add("SmartArt 图示按文字保留 / SmartArt diagrams kept as text")
 
     def image(self, rid: str, alt: str, width_mm: float) -> Image | None:
         target = self.rels.get(rid)
@@ -277,8 +280,7 @@ class _Reader:
 
 def graphics_with_captions(tbl: Element, reader: _Reader, in_textbox: bool) -> Iterator[Item]:
     """Yield a gallery's pictures, each followed by its caption paragraph, cell by cell."""
-    for tc in tbl.iter(W + "tc"):
-        yield from reader.blocks(tc, in_textbox)
+    yield from (item for tc in tbl.iter(W + "tc") for item in reader.blocks(tc, in_textbox))
 
 
 def read_outline(package: Package) -> Outline:
@@ -290,10 +292,6 @@ def read_outline(package: Package) -> Outline:
     body = root.find(W + "body") if root is not None else None
     reader = _Reader(package)
     items = list(reader.blocks(body)) if body is not None else []
-    core = ""
-    for rel_type, target in package.rels("").values():
-        if rel_type.endswith("/core-properties"):
-            props = package.xml(target)
-            title = props.find(DC + "title") if props is not None else None
-            core = (title.text or "").strip() if title is not None else ""
-    return Outline(items, core, sorted(reader.skipped))
+    cores = [package.xml(t) for kind, t in package.rels("").values() if kind.endswith("/core-properties")]
+    title = next((c.find(DC + "title") for c in cores if c is not None and c.find(DC + "title") is not None), None)
+    return Outline(items, (title.text or "").strip() if title is not None else "", sorted(reader.skipped))

@@ -36,3 +36,22 @@ def is_toc(sdt: Element) -> bool:
     """Return whether a content control is Word's table of contents (``docPartGallery`` Table of Contents)."""
     gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
     return gallery is not None and "contents" in (gallery.get(W + "val") or "").lower()
+
+
+DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def diagram_text(package: Package, frame: Element, rels: dict[str, tuple[str, str]]) -> str:
+    """Return the text of the SmartArt diagrams in a drawing frame, node by node (``A、B、C``), "" if none."""
+    texts: list[str] = []
+    for ids in frame.iter(DGM + "relIds"):
+        target = rels.get(ids.get(R + "dm") or "")
+        root = package.xml(target[1]) if target else None
+        for point in root.iter(DGM + "pt") if root is not None else ():
+            if point.get("type") in (None, "node"):
+                text = "".join(t.text or "" for t in point.iter(A + "t")).strip()
+                if text:
+                    texts.append(text)
+    return "、".join(texts)
