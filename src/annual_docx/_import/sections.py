@@ -188,9 +188,9 @@ def _breakdown(node: Node, path: str, ctx: Context) -> dict[str, Any] | None:
         return None
     match = _TOTAL.match(node.title)
     total = sum(values.values())
-    unit = match["unit"] if match else (data["unit"] or "人")
-    if data["unit"] and data["unit"] != unit:
-        return None
+    unit = match["unit"] if match else data["unit"]
+    if not unit or (data["unit"] and data["unit"] != unit):
+        return None  # a count needs its unit: from （共N人） or from the chart
     block: dict[str, Any] = {"type": "breakdown", "title": match["title"] if match else node.title,
                              "categories": values}
     paragraphs = [p.text for p in own if p.kind == "paragraph"]
