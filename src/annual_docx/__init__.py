@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ._check import check
 from ._finding import Finding
+from ._import import import_docx, import_to_yaml
 from ._lint import lint
 from ._load import load, validate
 from ._ooxml.reader import Limits
@@ -86,6 +87,8 @@ __all__ = [
     "__version__",
     "check",
     "default_template",
+    "import_docx",
+    "import_to_yaml",
     "lint",
     "load",
     "preview",

@@ -1,5 +1,6 @@
 """Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx] [--pdf]``,
-``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``, ``annual-docx validate REPORT.yaml [--strict]``, the
+``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``, ``annual-docx validate REPORT.yaml [--strict]``,
+``annual-docx import OLD.docx -o REPORT.yaml [--assets DIR]``, the
 format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, ``template export|check``).
 
 A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
@@ -14,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, _batch_cli, _cli_authoring, _cli_fonts
+from . import __version__, _batch_cli, _cli_authoring, _cli_fonts, _cli_import
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
 from ._images import prepare_pictures
 from ._lint import lint
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
     validate_cmd.add_argument("--strict", action="store_true", help="警告视为错误 / treat warnings as errors (exit 1)")
     _batch_cli.add_parser(commands)
+    _cli_import.add_parser(commands)
     return parser
 
 
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "fonts":
             return _cli_fonts.run_fonts(args)
+        if args.command == "import":
+            return _cli_import.run(args)
         if args.command in FORMAT_COMMANDS:
             return FORMAT_COMMANDS[args.command](args)
         return _cli_authoring.run(args)

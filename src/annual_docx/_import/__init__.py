@@ -1,0 +1,90 @@
+"""Import an existing report (.docx from Word, WPS, LibreOffice…) into report data: ``import_docx`` and
+``import_to_yaml``.
+
+Pipeline: ``_ooxml.package_in.open_package`` (the one seam that opens the zip) → ``_ooxml.docx_in.read_outline``
+(paragraphs, tables, pictures, native charts) → ``build.report_data`` (front and back matter, heading tree,
+sections) → ``validate``; ``yaml_out`` writes it with comments on what was guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._load import validate
+from .._ooxml.docx_in import read_outline
+from .._ooxml.package_in import open_package
+from ..errors import AnnualDocxError, InputError, OutputError
+from ..schema import Report
+from .build import report_data
+from .pieces import Context
+from .yaml_out import to_yaml
+
+
+@dataclass
+class Imported:
+    """An imported report: the validated report, its data as written, and notes by field path."""
+
+    report: Report
+    data: dict[str, Any]
+    notes: dict[str, list[str]]
+
+
+def read_report(path: str | Path, assets: str | Path | None = None, base_dir: str | Path | None = None) -> Imported:
+    """Import ``path``; pictures go to ``assets`` (default: ``<name>_assets`` beside the .docx), their paths are
+    written relative to ``base_dir`` (default: the folder of ``assets``)."""
+    source = Path(path)
+    folder = Path(assets) if assets is not None else source.with_name(f"{source.stem}_assets")
+    base = Path(base_dir) if base_dir is not None else folder.parent
+    package = open_package(source)
+    ctx = Context(folder, base)
+    try:
+        outline = read_outline(package)
+        data = report_data(outline, ctx)
+    except OSError as exc:
+        raise OutputError(f"{folder}: 无法保存图片 / cannot save the pictures ({exc.strerror or exc})") from None
+    except AnnualDocxError:
+        raise
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as exc:  # a structure not foreseen
+        raise InputError(f"{source}: 无法识别此文档的结构，请将文件反馈给开发者 / this document's structure could not "
+                         f"be read ({type(exc).__name__}: {exc}); please report it with the file") from exc
+    finally:
+        package.close()
+    report = validate(data, source=str(source), base_dir=base)
+    return Imported(report, data, ctx.notes)
+
+
+def import_docx(path: str | Path, assets: str | Path | None = None) -> Report:
+    """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
+    ``<name>_assets`` beside the .docx). Raises :class:`~annual_docx.errors.InputError` for a .doc, an encrypted,
+    damaged or non-Word file, with what to do."""
+    return read_report(path, assets).report
+
+
+def import_to_yaml(path: str | Path, output: str | Path, assets: str | Path | None = None) -> Path:
+    """Import ``path`` and write the report to ``output`` as YAML with comments; pictures go to ``assets``
+    (default: ``<output name>_assets`` beside it). Writes to a temporary file and renames, never over the input."""
+    return convert(path, output, assets)[0]
+
+
+def convert(path: str | Path, output: str | Path, assets: str | Path | None = None) -> tuple[Path, Imported]:
+    """Do what :func:`import_to_yaml` does; return the file written and the import (with its notes)."""
+    out = Path(output)
+    source = Path(path)
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        raise OutputError(f"{out}: 不能覆盖要导入的文件 / refusing to write over the imported file")
+    folder = Path(assets) if assets is not None else out.with_name(f"{out.stem}_assets")
+    imported = read_report(source, folder, out.parent)
+    text = to_yaml(imported.data, imported.notes, source.name)
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
+    return out, imported
+
+
+__all__ = ["Imported", "convert", "import_docx", "import_to_yaml", "read_report"]

@@ -1,0 +1,98 @@
+"""Turn the items under one heading into pieces a section can hold: paragraphs (with emphasis), lists, tables,
+charts, pictures saved to the assets folder, org and party charts, and party role lines."""
+
+from __future__ import annotations
+
+import re
+
+from .._ooxml.outline import Item, Para, Table
+from .graphics import graphic
+from .lines import award_names, group_lines, numbered_list
+from .piece import Context, Piece
+from .tables import table_block
+
+__all__ = ["Context", "Piece", "award_names", "markup", "numbered_list", "pieces"]
+
+_CAPTION = re.compile(r"^图\s*\d+(?:[-－.．]\d+)?[\s\u3000:：.．]*")
+
+
+def _escape(text: str) -> str:
+    return text.replace("*", "\\*")
+
+
+def markup(para: Para) -> str:
+    """Return the paragraph in ParagraphBlock syntax: ``**bold**``, ``*楷体*``; literal stars escaped."""
+    out: list[str] = []
+    merged: list[tuple[str, str]] = []
+    for run in para.runs:
+        mark = "**" if run.bold and run.text.strip() else "*" if run.kai and run.text.strip() else ""
+        if merged and merged[-1][1] == mark:
+            merged[-1] = (merged[-1][0] + run.text, mark)
+        else:
+            merged.append((run.text, mark))
+    for text, mark in merged:
+        core = text.strip()
+        if mark and core:
+            lead, tail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            out.append(f"{lead}{mark}{_escape(core)}{mark}{tail}")
+        else:
+            out.append(_escape(text))
+    return "".join(out).strip()
+
+
+def _caption(items: list[Item], index: int) -> tuple[str, int]:
+    """Return the caption after ``items[index]`` (its 图N number dropped) and how many items it used."""
+    if index + 1 < len(items):
+        nxt = items[index + 1]
+        captioned = isinstance(nxt, Para) and (nxt.style_name.lower() in ("caption", "题注")
+                                               or bool(_CAPTION.match(nxt.text.strip())))
+        if isinstance(nxt, Para) and captioned and nxt.text.strip() and len(nxt.text.strip()) <= 80:
+            return _CAPTION.sub("", nxt.text.strip()).strip() or nxt.text.strip(), 1
+    return "", 0
+
+
+def pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
+    """Return the pieces of ``items`` in order (once per list: pictures are saved once); ``path`` names the
+    section in notes."""
+    known = ctx.memo.get(id(items))
+    if known is None or known[0] is not items:
+        known = ctx.memo[id(items)] = (items, _pieces(items, path, ctx))  # the list is kept, so its id stays its own
+    return known[1]
+
+
+def _pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
+    out: list[Piece] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if isinstance(item, Para):
+            text = item.text.strip()
+            if not text:
+                index += 1
+                continue
+            if _is_table_title(items, index):
+                index += 1
+                block = table_block(items[index], text)  # type: ignore[arg-type]
+                if block:
+                    out.append(Piece("block", data=block))
+                index += 1
+                continue
+            mark = markup(item)
+            out.append(Piece("paragraph", text, mark if mark != _escape(text) else ""))
+        elif isinstance(item, Table):
+            block = table_block(item, None)
+            if block:
+                out.append(Piece("block", data=block))
+        else:
+            caption, used = _caption(items, index)
+            out.extend(graphic(item, caption, path, ctx))
+            index += used
+        index += 1
+    return group_lines(out, path, ctx)
+
+
+def _is_table_title(items: list[Item], index: int) -> bool:
+    item = items[index]
+    if index + 1 >= len(items) or not isinstance(items[index + 1], Table) or not isinstance(item, Para):
+        return False
+    return item.style == "TableTitle" or item.style_name == "表题" or bool(re.match(r"^表\s*\d+", item.text.strip()))

@@ -1,0 +1,57 @@
+"""Parts of a document around its body that the importer keeps or leaves out on purpose: footnotes and endnotes
+(kept as text after the paragraph that cites them) and Word's generated table of contents (left out)."""
+
+from __future__ import annotations
+
+from .package_in import Package
+from .props import Element
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def note_texts(package: Package) -> dict[str, str]:
+    """Return ``{"footnote:3": text, "endnote:1": text}`` of the document's footnotes and endnotes."""
+    out: dict[str, str] = {}
+    for rel_type, target in package.rels(package.main).values():
+        kind = rel_type.rsplit("/", 1)[-1]
+        if kind not in ("footnotes", "endnotes"):
+            continue
+        root = package.xml(target)
+        for note in root.iter(W + kind[:-1]) if root is not None else ():
+            text = "".join(t.text or "" for t in note.iter(W + "t")).strip()
+            if text:
+                out[f"{kind[:-1]}:{note.get(W + 'id')}"] = text
+    return out
+
+
+def cited_note(run_child: Element) -> str | None:
+    """Return the key (``footnote:3``) of a footnote or endnote reference, None for anything else."""
+    for kind in ("footnote", "endnote"):
+        if run_child.tag == f"{W}{kind}Reference":
+            return f"{kind}:{run_child.get(W + 'id')}"
+    return None
+
+
+def is_toc(sdt: Element) -> bool:
+    """Return whether a content control is Word's table of contents (``docPartGallery`` Table of Contents)."""
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and "contents" in (gallery.get(W + "val") or "").lower()
+
+
+DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def diagram_text(package: Package, frame: Element, rels: dict[str, tuple[str, str]]) -> str:
+    """Return the text of the SmartArt diagrams in a drawing frame, node by node (``A、B、C``), "" if none."""
+    texts: list[str] = []
+    for ids in frame.iter(DGM + "relIds"):
+        target = rels.get(ids.get(R + "dm") or "")
+        root = package.xml(target[1]) if target else None
+        for point in root.iter(DGM + "pt") if root is not None else ():
+            if point.get("type") in (None, "node"):
+                text = "".join(t.text or "" for t in point.iter(A + "t")).strip()
+                if text:
+                    texts.append(text)
+    return "、".join(texts)
