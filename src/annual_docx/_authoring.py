@@ -125,9 +125,10 @@ def _context_keys() -> frozenset[str]:
     """Return the top-level variables the render context provides."""
     from ._context import build_context
     from ._load import validate
+    from .govinfo import as_report
 
     minimal = validate({"organisation": "x", "year": 2000, "sections": [{"kind": "text", "title": "x"}]})
-    return frozenset(build_context(minimal, lambda *_: None))
+    return frozenset(build_context(as_report(minimal), lambda *_: None))
 
 
 def check_template(path: Path) -> TemplateCheck:

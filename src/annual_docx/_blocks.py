@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ._context import Block
 
 FULL_SPACE = "\u3000"
+TEXT_SIZES: dict[str, int | None] = {"四号": None, "小四": 24, "五号": 21, "小五": 18}
+"""Table text sizes in half-points (四号 is the table styles' own size)."""
 
 
 def content_blocks(
@@ -51,7 +53,9 @@ def content_blocks(
             header, rows, aligns, totals, title = _tabulate(block, f"{path}[{i}]")
             try:
                 elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
-                                                      weights=getattr(block, "widths", None))
+                                                      weights=getattr(block, "widths", None),
+                                                      size=TEXT_SIZES[getattr(block, "text_size", "四号")],
+                                                      repeat_header=getattr(block, "repeat_header", True))
             except ValueError as exc:
                 raise InputError(f"{path}[{i}]: 表格的列数不一致 / the table's rows do not line up: {exc}") from None
             yield Block("xml", xml=Markup(ooxml_body.markup(elements)))
@@ -122,7 +126,7 @@ def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]]
 
     def cell(value: Any) -> Any:
         if isinstance(value, sb.MergedCell):
-            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan)
+            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan, value.head, value.align)
         return _format_cell(value)
 
     header_rows = header if header and isinstance(header[0], list) else [header]

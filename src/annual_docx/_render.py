@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from importlib import resources
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -26,6 +26,9 @@ from ._text import clean
 from .errors import ImageError, OutputError, TemplateError
 from .schema import Report
 
+if TYPE_CHECKING:
+    from .govinfo import GovinfoReport
+
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
 
 
@@ -37,7 +40,9 @@ def default_template() -> Path:
     return _SOURCE_TREE_TEMPLATE  # editable install: the template sits at the top of the repository
 
 
-def render(report: Report, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None) -> Path:
+def render(
+    report: Report | GovinfoReport, out: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None
+) -> Path:
     """Write ``report`` as a .docx to ``out`` and return its path; on any error ``out`` is left as it was.
 
     ``template`` is a Word file restyled from the default one (``templates/report_template.docx``). Text is cleaned
@@ -50,11 +55,13 @@ def render(report: Report, out: str | os.PathLike[str], *, template: str | os.Pa
         raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
     if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
         raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
-    report = clean(report)
-    pictures = prepare_pictures(report)
+    from .govinfo import as_report
+
+    plain: Report = clean(as_report(report))
+    pictures = prepare_pictures(plain)
     tpl = _open_template(template_path)
-    context = build_context(report, _picture_factory(tpl, pictures))
-    fill(tpl, context, template_path, report.date)
+    context = build_context(plain, _picture_factory(tpl, pictures))
+    fill(tpl, context, template_path, plain.date)
     buffer = BytesIO()
     tpl.save(buffer)
     with _atomic_target(out_path) as tmp:

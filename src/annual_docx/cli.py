@@ -21,6 +21,7 @@ from ._load import load
 from ._pdf import to_pdf
 from ._render import render
 from .errors import AnnualDocxError, OutputError, Problem
+from .govinfo import as_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,7 +64,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     report = load(args.report)
-    prepare_pictures(report)
+    prepare_pictures(as_report(report))
     problems = lint(report)
     _warn(problems, "错误 / error" if args.strict else "警告 / warning")
     count = len(problems)
