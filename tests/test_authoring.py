@@ -61,7 +61,7 @@ def test_init_writes_a_starter_that_renders(tmp_path: Path, kind: str) -> None:
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server")
     out = annual_docx.render(annual_docx.load(path), tmp_path / f"{kind}.docx")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert texts[0].endswith("工作年报")
+    assert texts[0].endswith("工作年度报告" if kind == "govinfo" else "工作年报")
 
 
 def test_init_does_not_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from .errors import TemplateError
 from .schema import Report
 
-STARTER_KINDS = ("library", "museum", "culture-centre", "generic")
+STARTER_KINDS = ("library", "museum", "culture-centre", "generic", "govinfo")
 
 
 CHINESE_TITLES = {
@@ -38,19 +38,28 @@ CHINESE_TITLES = {
     "PageBreakBlock": "分页",
     "TableSource": "表格文件（CSV 或 xlsx）",
     "MergedCell": "合并单元格",
+    "GovinfoReport": "政府信息公开工作年度报告（kind: govinfo）",
+    "Prose": "政府信息公开年报的文字部分（一、五、六）",
+    "Subsection": "小标题及其段落",
 }
 
 
 def report_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a report file, with Chinese descriptions, for editors' completion and checks."""
-    schema = Report.model_json_schema(mode="validation")
-    for name, definition in [("Report", schema), *schema.get("$defs", {}).items()]:
+    from pydantic import TypeAdapter
+
+    from .govinfo import GovinfoReport
+
+    schema = TypeAdapter(Report | GovinfoReport).json_schema(mode="validation")
+    for name, definition in schema.get("$defs", {}).items():
         if name in CHINESE_TITLES:
             english = definition.get("description", "")
             definition["description"] = f"{CHINESE_TITLES[name]} / {english}" if english else CHINESE_TITLES[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "annual_docx 工作年报 / annual work report",
+        "description": "工作年报，或 kind: govinfo 的政府信息公开工作年度报告 / an annual work report, or a "
+                       "政府信息公开工作年度报告 (kind: govinfo)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
 

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from ..schema import ChartFont, Text
 from ..schema_blocks import ContentBlock, resolve_path
@@ -22,6 +22,11 @@ from . import keys
 from . import labels as L
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
+_NUMBERS_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"},
+                             {"type": "array", "items": {"type": ["number", "string", "null"]}}]}
+_ROWS_SCHEMA = WithJsonSchema({"type": "object", "additionalProperties": _NUMBERS_SCHEMA})
+_TREE_SCHEMA = WithJsonSchema({"type": "object",
+                               "additionalProperties": {"anyOf": [_NUMBERS_SCHEMA, {"type": "object"}]}})
 
 
 class _Model(BaseModel):
@@ -66,11 +71,11 @@ class GovinfoReport(_Model):
     title: str | None = Field(None, description="标题；默认 {organisation}{year}年政府信息公开工作年度报告 / title")
     opening: list[Text] = Field(default_factory=list, description="开头段落（依据、统计期限）/ opening paragraphs")
     overview: Prose = Field(description="一、总体情况 / section 一")
-    proactive: dict[str, tuple[Decimal, ...]] = Field(
+    proactive: Annotated[dict[str, tuple[Decimal, ...]], _ROWS_SCHEMA] = Field(
         default_factory=dict, description="表二 主动公开：行名 → 数字 / table 二: row → numbers")
-    requests: dict[tuple[str, ...], tuple[Decimal, ...]] = Field(
+    requests: Annotated[dict[tuple[str, ...], tuple[Decimal, ...]], _TREE_SCHEMA] = Field(
         default_factory=dict, description="表三 依申请公开：行名 → 7个数 / table 三: row → seven numbers")
-    reviews: dict[str, tuple[Decimal, ...]] = Field(
+    reviews: Annotated[dict[str, tuple[Decimal, ...]], _ROWS_SCHEMA] = Field(
         default_factory=dict, description="表四 复议诉讼：行政复议等 → 5个数 / table 四: group → five numbers")
     problems: Prose = Field(description="五、存在的主要问题及改进情况 / section 五")
     other: Prose = Field(description="六、其他需要报告的事项（含信息处理费）/ section 六")
@@ -85,7 +90,8 @@ class GovinfoReport(_Model):
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts")
 
-    _prose = field_validator("overview", "problems", "other", mode="before")(_as_paragraphs)
+    _prose = field_validator("overview", "problems", "other", mode="before",
+                             json_schema_input_type=Prose | list[str] | str)(_as_paragraphs)
 
     @field_validator("opening", mode="before")
     @classmethod
