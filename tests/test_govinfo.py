@@ -249,7 +249,8 @@ def test_rows_may_be_named_by_number_or_with_half_width_brackets() -> None:
 
 def test_a_misspelt_row_names_the_table_and_suggests_the_label() -> None:
     data = valid()
-    data["requests"]["三、本年度办理结果"]["（一）予与公开"] = data["requests"]["三、本年度办理结果"].pop("（一）予以公开")
+    outcomes = data["requests"]["三、本年度办理结果"]
+    outcomes["（一）予与公开"] = outcomes.pop("（一）予以公开")
     found = problems(data)
     assert len(found) == 1 and "requests" in found[0] and "“（一）予与公开”" in found[0]
     assert "是否应为“（一）予以公开”" in found[0]
@@ -318,16 +319,20 @@ def fill_workbook(path: Path, data: dict[str, Any]) -> None:
         values = data["proactive"][row]
         for i, value in enumerate(values if isinstance(values, list) else [values]):
             two.cell(line, 2 + i, value)
-    requests = data["requests"]
-    for (r, c), (label, _, _) in oracle.TABLE3_ROW_LABELS.items():
-        leaf = oracle.TABLE3_ROW_LABELS.get((r, c + 1)) is None and label != "三、本年度办理结果"
-        if not leaf or label.startswith("（三）") or label.startswith("（四）") or label.startswith("（五）"):
-            continue
-        group = next((g for (gr, gc), (g, span, _) in oracle.TABLE3_ROW_LABELS.items()
-                      if gc == 1 and gr <= r < gr + span and c == 2), None)
-        values = (requests.get(label) or requests["三、本年度办理结果"].get(label)
-                  or requests["三、本年度办理结果"].get(group or "", {}).get(label))
-        for i, value in enumerate(values or []):
+    flat: dict[tuple[str, ...], list[int]] = {}
+
+    def walk(level: dict[str, Any], path: tuple[str, ...]) -> None:
+        for key, value in level.items():
+            if isinstance(value, dict):
+                walk(value, (*path, key))
+            else:
+                flat[(*path, key)] = value
+
+    walk(data["requests"], ())
+    for r in oracle.TABLE3_DATA_ROWS:  # the row's labels: the cells covering it in grid columns 0–2, left to right
+        labels = tuple(label for (gr, _), (label, rows, _) in sorted(oracle.TABLE3_ROW_LABELS.items(),
+                                                                    key=lambda kv: kv[0][1]) if gr <= r < gr + rows)
+        for i, value in enumerate(flat.get(labels, [])):
             three.cell(3 + r, 4 + i, value)
     for g, name in enumerate(("行政复议", "未经复议直接起诉", "复议后起诉")):
         for i, value in enumerate(data["reviews"][name]):
@@ -376,7 +381,7 @@ def test_a_workbook_with_a_moved_row_or_a_word_for_a_number_is_refused(tmp_path:
     book.worksheets[1]["D6"] = "五"
     book.save(book_path)
     found = problems(data | {"workbook": str(book_path)})
-    assert "表三" in found[0] and "D6" in found[0] and "“五”" in found[0]
+    assert "表三" in found[0] and "D6" in found[0] and "“五”" in found[0]  # a number cell of row 一
     book.worksheets[1]["D6"] = None
     book.worksheets[1]["C15"] = "1.属于国家机密"
     book.save(book_path)
