@@ -284,25 +284,25 @@ def test_the_common_longer_headings_are_accepted_others_warned() -> None:
 
 def test_lint_compares_numbers_quoted_in_the_text_with_the_tables() -> None:
     data = valid()
-    text = data["overview"]["subsections"][1]["paragraphs"][0]
-    data["overview"]["subsections"][1]["paragraphs"][0] = text.replace("申请26件", "申请66件").replace(
+    text = data["overview"]["sections"][1]["paragraphs"][0]
+    data["overview"]["sections"][1]["paragraphs"][0] = text.replace("申请26件", "申请66件").replace(
         "不予处理2件", "不予处理3件")
     warnings = annual_docx.lint(annual_docx.validate(data))
-    assert [p.path for p in warnings] == ["overview.subsections[1].paragraphs[0]"] * 2
+    assert [p.path for p in warnings] == ["overview.sections[1].paragraphs[0]"] * 2
     assert "66" in warnings[0].message and "表三“一、本年新收政府信息公开申请数量”总计为 26" in warnings[0].message
     assert "表三“（五）不予处理”各项之和为 2" in warnings[1].message
 
 
 def test_general_warnings_name_the_govinfo_fields() -> None:
     data = valid()
-    data["problems"]["subsections"][0]["paragraphs"][0] += "工作不够细致,有待改进。"
+    data["problems"]["sections"][0]["paragraphs"][0] += "工作不够细致,有待改进。"
     warnings = annual_docx.lint(annual_docx.validate(data))
-    assert [p.path for p in warnings] == ["problems.subsections[0].paragraphs[0]"]
+    assert [p.path for p in warnings] == ["problems.sections[0].paragraphs[0]"]
 
 
 def test_subheadings_may_carry_their_own_numbers(tmp_path: Path) -> None:
     data = valid(subheading_numbering="无")
-    data["problems"]["subsections"][0]["title"] = "1.存在的主要问题"
+    data["problems"]["sections"][0]["title"] = "1.存在的主要问题"
     out = annual_docx.render(annual_docx.validate(data), tmp_path / "g.docx")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert "1.存在的主要问题" in texts and "（一）主动公开" not in texts and "主动公开" in texts
@@ -424,3 +424,17 @@ def test_cli_init_xlsx_needs_the_govinfo_kind(tmp_path: Path, capsys: pytest.Cap
     assert main(["init", str(tmp_path / "x.xlsx"), "--kind", "library", "--xlsx"]) == 1
     assert "--kind govinfo" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_prose_sections_nest_like_any_report_and_hold_any_block(tmp_path: Path) -> None:
+    """Section 一's subsections take blocks and their own subsections; too deep is an error naming the govinfo field."""
+    data = valid()
+    data["overview"]["sections"][0]["blocks"] = [{"type": "list", "items": ["政策文件87条", "动态信息225条"]}]
+    data["overview"]["sections"][0]["sections"] = [{"title": "政策解读", "paragraphs": ["解读12篇。"]}]
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "nested.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts.index("（一）主动公开") < texts.index("1.政策文件87条") < texts.index("1.政策解读") < texts.index(
+        "（二）依申请公开")
+    deep = {"title": "甲", "sections": [{"title": "乙", "sections": [{"title": "丙", "sections": [{"title": "丁"}]}]}]}
+    data["overview"]["sections"][0]["sections"] = [deep]
+    assert problems(data)[0].startswith("overview.sections[0].sections[0].sections[0].sections[0]: 节最多嵌套四级")

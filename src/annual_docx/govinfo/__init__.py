@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..errors import InputError, Problem, ReportValidationError
 from ..schema import Report
 from .convert import to_report
-from .lint import lint
+from .lint import govinfo_path, lint
 from .model import Figures, GovinfoReport
 from .relations import relations
 from .workbook import read_workbook, workbook_bytes
@@ -53,7 +53,17 @@ def validate(data: Mapping[str, Any], *, source: str | None = None, base_dir: Pa
     problems = relations(report, source=report.workbook.name if report.workbook else None)
     if problems:
         raise ReportValidationError(problems, source=source)
+    try:  # what only the whole report can check (e.g. sections nested too deep) is found now, not when rendering
+        to_report(report)
+    except ValidationError as exc:
+        raise ReportValidationError([_govinfo_path(problem(e)) for e in exc.errors()], source=source) from None
     return report
+
+
+def _govinfo_path(found: Problem) -> Problem:
+    """Return a problem of the converted report with the govinfo field its section comes from (a whole-report
+    check puts the path at the start of its message)."""
+    return Problem(govinfo_path(found.path), govinfo_path(found.message))
 
 
 def as_report(report: Report | GovinfoReport) -> Report:

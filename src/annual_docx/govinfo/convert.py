@@ -1,5 +1,5 @@
 """A :class:`GovinfoReport` as an ordinary :class:`~annual_docx.schema.Report`: six numbered sections, the prose of
-一、五、六 as text (sub-headings as numbered items) and tables 二、三、四 as table blocks, rendered like any report."""
+一、五、六 as sections (with their subsections) and tables 二、三、四 as table blocks, rendered like any report."""
 
 from __future__ import annotations
 
@@ -17,11 +17,8 @@ _NUMBERING = {
 
 
 def _prose(title: str, prose: Prose) -> dict[str, Any]:
-    section: dict[str, Any] = {"title": title, "paragraphs": list(prose.paragraphs), "blocks": list(prose.blocks)}
-    if prose.subsections:
-        items = [{"title": s.title, "paragraphs": list(s.paragraphs)} for s in prose.subsections]
-        return {"kind": "work_items", **section, "items": items}
-    return {"kind": "text", **section}
+    return {"title": title, "paragraphs": list(prose.paragraphs), "blocks": list(prose.blocks),
+            "sections": list(prose.sections), "closing": list(prose.closing)}
 
 
 def to_report(report: GovinfoReport) -> Report:
@@ -30,7 +27,7 @@ def to_report(report: GovinfoReport) -> Report:
     table_blocks = (tables.table2(figures), tables.table3(figures), tables.table4(figures))
     sections = [
         _prose(report.heading(0), report.overview),
-        *({"kind": "text", "title": report.heading(i), "blocks": [block]} for i, block in enumerate(table_blocks, 1)),
+        *({"title": report.heading(i), "blocks": [block]} for i, block in enumerate(table_blocks, 1)),
         _prose(report.heading(4), report.problems),
         _prose(report.heading(5), report.other),
     ]

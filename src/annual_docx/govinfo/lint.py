@@ -80,10 +80,15 @@ _SECTION_FIELDS = {0: "overview", 4: "problems", 5: "other"}
 _SECTION = re.compile(r"^sections\[(\d)\]")
 
 
+def govinfo_path(path: str) -> str:
+    """Return a field path of the converted report (``sections[0].sections[1]``) as the govinfo field it comes from
+    (``overview.sections[1]``)."""
+    return _SECTION.sub(lambda m: _SECTION_FIELDS.get(int(m.group(1)), m.group(0)), path)
+
+
 def lint(report: GovinfoReport) -> list[Problem]:
     """Return every warning for ``report``; the checks of any report name the govinfo fields."""
     general = []
     for problem in report_lint(to_report(report)):
-        path = _SECTION.sub(lambda m: _SECTION_FIELDS.get(int(m.group(1)), m.group(0)), problem.path)
-        general.append(Problem(path.replace(".items[", ".subsections["), problem.message))
+        general.append(Problem(govinfo_path(problem.path), problem.message))
     return [*general, *headings(report), *quoted_numbers(report)]

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
-from ..schema import ChartFont, Text
+from ..schema import ChartFont, Section, Text, _default_kind
 from ..schema_blocks import ContentBlock, resolve_path
 from ..schema_official import OfficialParts
 from . import keys
@@ -42,24 +42,16 @@ def _as_paragraphs(value: Any) -> Any:
     return value
 
 
-class Subsection(_Model):
-    """A sub-heading of a prose section (（一）主动公开) with its paragraphs."""
-
-    title: Text = Field(description="小标题（不含序号）/ sub-heading, without its number")
-    paragraphs: list[Text] = Field(min_length=1, description="段落 / paragraphs")
-
-    @field_validator("paragraphs", mode="before")
-    @classmethod
-    def _listed(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
-
-
 class Prose(_Model):
-    """The text of section 一、五 or 六: paragraphs, sub-headings with their paragraphs, then any blocks."""
+    """The text of section 一、五 or 六, built like any report's section: paragraphs, blocks, subsections (（一）…, up
+    to three levels below), closing blocks."""
 
     paragraphs: list[Text] = Field(default_factory=list, description="段落 / paragraphs under the heading")
-    subsections: list[Subsection] = Field(default_factory=list, description="小标题及其段落 / sub-headings")
-    blocks: list[ContentBlock] = Field(default_factory=list, description="列表、表格等 / lists, tables… at the end")
+    blocks: list[ContentBlock] = Field(default_factory=list, description="段落之后的内容块 / blocks after them")
+    sections: list[Section] = Field(default_factory=list, description="下级节（一）（二）…… / subsections")
+    closing: list[ContentBlock] = Field(default_factory=list, description="下级节之后的内容块 / closing blocks")
+
+    _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
 
 class GovinfoReport(_Model):
