@@ -24,6 +24,7 @@ from .errors import (
     TemplateError,
     ToolError,
 )
+from .govinfo import GovinfoReport
 from .schema import (
     Award,
     AwardsSection,
@@ -55,6 +56,7 @@ __all__ = [
     "ChartFont",
     "ChartSection",
     "Finding",
+    "GovinfoReport",
     "ImageError",
     "InputError",
     "OrgChartSection",
