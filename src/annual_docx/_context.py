@@ -14,6 +14,7 @@ from typing import Any
 
 from . import schema as s
 from ._build_figures import quoted, role_lines, spread
+from ._build_text import breaks_before_headings
 from ._drawing import Drawer, PictureFactory, chart_error_at
 from ._figures import number_figures
 from ._official import official_context
@@ -44,7 +45,7 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
 
     def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
         paths = f"official.attachments[{i}].blocks"
-        return number_figures(tree.attachment(blocks, paths, title))
+        return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
 
     return {
         "title": report.full_title,
@@ -52,7 +53,7 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
         "organisation": report.organisation,
         "year": report.year,
         "opening": list(report.opening),
-        "blocks": number_figures(list(tree.sections(report.sections))),
+        "blocks": number_figures(breaks_before_headings(list(tree.sections(report.sections)))),
         "signature": signature(report.signature, report.date),
         "official": official_context(report.official, attachment),
     }

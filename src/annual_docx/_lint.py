@@ -12,7 +12,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import schema as s
+from ._registry import registry
 from ._text import illegal_characters, strings
+from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
 
 if TYPE_CHECKING:
@@ -27,23 +29,25 @@ _SHARE = re.compile(r"占[^，,。；;%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]")
 
 
 def check_personnel(report: s.Report) -> list[Problem]:
-    """Flag breakdowns whose sum differs from the stated staff, and staff above the establishment."""
+    """Flag staff above the establishment in a personnel section (its breakdowns are checked as blocks)."""
     out = []
-    for i, section in enumerate(report.sections):
+    for where, section in original_sections(report.sections):
         if not isinstance(section, s.PersonnelSection):
             continue
-        where = f"sections[{i}]"
         staff, posts = section.staff, section.establishment
         if staff is not None and posts is not None and posts < staff:
             out.append(Problem(f"{where}.establishment", f"编制 {posts} 人少于在职 {staff} 人 / the establishment "
                                f"({posts}) is smaller than the staff in post ({staff})"))
-        for j, breakdown in enumerate(section.breakdowns):
-            if staff is not None and breakdown.total != staff:
-                out.append(Problem(
-                    f"{where}.breakdowns[{j}].categories",
-                    f"“{breakdown.title}”各类合计 {breakdown.total} 人，与在职人数 {staff} 人不符 / the categories of "
-                    f"{breakdown.title!r} add up to {breakdown.total}, not the staff of {staff}",
-                ))
+    return out
+
+
+def check_blocks(report: s.Report) -> list[Problem]:
+    """Run each block type's own lint rule (from the block registry) on every block, at any level."""
+    kinds = registry()
+    out = []
+    for path, block in walk_blocks(report):
+        rule = kinds[type(block)].lint if type(block) in kinds else None
+        out += rule(block, path) if rule else []
     return out
 
 
@@ -100,16 +104,18 @@ def check_punctuation(report: s.Report) -> list[Problem]:
 
 
 def check_sections(report: s.Report) -> list[Problem]:
-    """Flag duplicate section titles and sections with nothing under their title."""
+    """Flag a section title repeated among its siblings, and sections with nothing under their title, at any
+    level."""
     out = []
-    seen: dict[str, int] = {}
-    for i, section in enumerate(report.sections):
+    siblings: dict[str, dict[str, str]] = {}  # parent path -> title -> path of the first section with it
+    for path, _depth, section in walk_sections(report.sections):
+        seen = siblings.setdefault(path.rsplit("[", 1)[0], {})
         if section.title in seen:
-            out.append(Problem(f"sections[{i}].title", f"节标题“{section.title}”与 sections[{seen[section.title]}] "
-                               f"重复 / the title repeats that of sections[{seen[section.title]}]"))
-        seen.setdefault(section.title, i)
-        if isinstance(section, s.TextSection) and not section.paragraphs and not section.blocks:
-            out.append(Problem(f"sections[{i}]", "该节没有内容 / the section is empty"))
+            out.append(Problem(f"{path}.title", f"节标题“{section.title}”与 {seen[section.title]} "
+                               f"重复 / the title repeats that of {seen[section.title]}"))
+        seen.setdefault(section.title, path)
+        if not (section.paragraphs or section.blocks or section.sections or section.closing):
+            out.append(Problem(path, "该节没有内容 / the section is empty"))
     return out
 
 
@@ -124,7 +130,8 @@ def check_characters(report: s.Report) -> list[Problem]:
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
-    check_characters, check_personnel, check_percentages, check_years, check_dates, check_punctuation, check_sections,
+    check_characters, check_personnel, check_blocks, check_percentages, check_years, check_dates, check_punctuation,
+    check_sections,
 )
 
 

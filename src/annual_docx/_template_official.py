@@ -51,7 +51,9 @@ HEAD: list[tuple[str | None, str]] = [
     (None, "{%p if official and official.issuer %}"),
     ("Issuer", "{{ official.issuer }}"),
     (None, "{%p endif %}"),
-    (None, "{%p if official and official.number %}"),
+    (None, "{%p if official and official.signers_xml %}"),
+    ("DocNumber", "{{p official.signers_xml }}"),  # 上行文: number left, 签发人 right, same line (7.2.5)
+    (None, "{%p elif official and official.number %}"),
     ("DocNumber", "{{ official.number }}"),
     (None, "{%p endif %}"),
 ]

@@ -79,3 +79,27 @@ def block_fields(section: s.Section, path: str) -> tuple[list[str], list[str], l
     if isinstance(section, (s.ContentSection, s.TextSection)):
         return own_blocks, own_sections, closing
     return [path, *own_blocks], own_sections, closing
+
+
+def walk_blocks(report: s.Report) -> Iterator[tuple[str, sb.ContentBlock]]:
+    """Yield ``(field path, block)`` for every block of the report: in each section (shorthand content included)
+    and in each attachment."""
+    for path, section in original_sections(report.sections):
+        plain = expand(section)
+        block_paths, _, closing_paths = block_fields(section, path)
+        yield from zip(block_paths, plain.blocks, strict=True)
+        yield from zip(closing_paths, plain.closing, strict=True)
+    for i, attachment in enumerate(report.official.attachments if report.official else []):
+        yield from ((f"official.attachments[{i}].blocks[{j}]", b) for j, b in enumerate(attachment.blocks))
+
+
+def original_sections(sections: list[s.Section], path: str = "sections") -> Iterator[tuple[str, s.Section]]:
+    """Yield ``(field path, section as written)`` for every section of the tree, shorthand kinds as they are."""
+    for i, section in enumerate(sections):
+        yield from _originals(section, f"{path}[{i}]")
+
+
+def _originals(section: s.Section, path: str) -> Iterator[tuple[str, s.Section]]:
+    yield path, section
+    for sub, sub_path in zip(expand(section).sections, block_fields(section, path)[1], strict=True):
+        yield from _originals(sub, sub_path)

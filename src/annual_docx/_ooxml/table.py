@@ -17,13 +17,15 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left/right cell margin of tables set in text smaller than 四号
 
 
-def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None) -> Element:
+def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
+               ) -> Element:
     """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
 
     def run_pr() -> Element | None:
         return el("w:rPr", None, el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})) if size else None
 
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+                               el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None, run_pr()),
               el("w:r", None, run_pr(), w_text(text)) if text else None)
 
@@ -102,8 +104,8 @@ def _skip_covered(below: dict[int, tuple[int, int]], column: int, placed: list[P
     return column
 
 
-def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None, size: int | None = None
-          ) -> Element:
+def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None, size: int | None = None,
+          keep: bool = False) -> Element:
     width = sum(widths[cell.column:cell.column + cell.colspan])
     merge = None
     if cell.merge is not None:
@@ -112,15 +114,16 @@ def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = N
                el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
                el("w:vAlign", {"w:val": "center"}))
     style = HEADER_STYLE if cell.head else style
-    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size))
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep))
 
 
 def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
-         aligns: Sequence[str | None] | None = None, size: int | None = None) -> Element:
+         aligns: Sequence[str | None] | None = None, size: int | None = None, keep: bool = False) -> Element:
+    """Return a row that never splits; ``keep`` keeps it on the page of the next row (keepNext in its cells)."""
     row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
                 el("w:jc", {"w:val": "center"}))
     return el("w:tr", None, row_pr,
-              *(_cell(c, widths, style, aligns[c.column] if aligns else None, size) for c in cells))
+              *(_cell(c, widths, style, aligns[c.column] if aligns else None, size, keep) for c in cells))
 
 
 def official_table(
@@ -138,9 +141,10 @@ def official_table(
 
     ``header`` is one row of cells or several rows; any cell may be a :class:`Span` (merged cells). ``aligns``
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
-    is a last row set like the header but not repeated on new pages. ``size`` (half-points) sets every cell's text
-    smaller than the style's 四号 and narrows the cell margins to 1 mm, so narrow columns hold more;
-    ``repeat_header=False`` keeps the header rows from repeating on a new page.
+    is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
+    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
+    ``size`` (half-points) sets every cell's text smaller than the style's 四号 and narrows the cell margins to 1 mm,
+    so narrow columns hold more; ``repeat_header=False`` keeps the header rows from repeating on a new page.
     """
     if header and isinstance(header[0], (list, tuple)):
         header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
@@ -165,9 +169,11 @@ def official_table(
                          "w:noHBand": 1, "w:noVBand": 1}),
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
+    following = len(body) + (1 if total_row else 0)  # rows after the header
     table = el("w:tbl", None, tbl_pr, grid,
-               *(_row(row, widths, HEADER_STYLE, repeat_header, size=size) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns, size) for row in body),
+               *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
+               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i == 0 and following > 1)
+                 for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
