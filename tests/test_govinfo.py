@@ -438,3 +438,12 @@ def test_prose_sections_nest_like_any_report_and_hold_any_block(tmp_path: Path) 
     deep = {"title": "甲", "sections": [{"title": "乙", "sections": [{"title": "丙", "sections": [{"title": "丁"}]}]}]}
     data["overview"]["sections"][0]["sections"] = [deep]
     assert problems(data)[0].startswith("overview.sections[0].sections[0].sections[0].sections[0]: 节最多嵌套四级")
+
+
+def test_the_fee_amount_is_printed_as_given_and_counts_without_decimals(tmp_path: Path) -> None:
+    data = valid()
+    data["proactive"]["行政事业性收费"] = "18651.06"
+    data["proactive"]["行政许可"] = 136.0
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "fee.docx")
+    cells = [c.text for row in docx.Document(str(out)).tables[0].rows for c in row.cells]
+    assert "18651.06" in cells and "136" in cells and "136.0" not in cells

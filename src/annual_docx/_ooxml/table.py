@@ -14,7 +14,7 @@ from .props import Element, el, w_text
 
 TYPE_WIDTH = 8845  # twips: the 156 mm 版心
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
-SMALL_TEXT_MARGIN = 57  # twips (1 mm): left/right cell margin of tables set in text smaller than 四号
+SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
 def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
@@ -143,8 +143,9 @@ def official_table(
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
     is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
     row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
-    ``size`` (half-points) sets every cell's text smaller than the style's 四号 and narrows the cell margins to 1 mm,
-    so narrow columns hold more; ``repeat_header=False`` keeps the header rows from repeating on a new page.
+    ``size`` (half-points) sets every cell's text smaller than the style's 四号 with 1 mm cell margins left and
+    right (narrow columns hold more) and below (LibreOffice otherwise sets small CJK text on the bottom border);
+    ``repeat_header=False`` keeps the header rows from repeating on a new page.
     """
     if header and isinstance(header[0], (list, tuple)):
         header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
@@ -163,7 +164,9 @@ def official_table(
         el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
         el("w:jc", {"w:val": "center"}),
         el("w:tblLayout", {"w:type": "fixed"}),
-        el("w:tblCellMar", None, el("w:left", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
+        el("w:tblCellMar", None, el("w:top", {"w:w": 0, "w:type": "dxa"}),
+           el("w:left", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
+           el("w:bottom", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
            el("w:right", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"})) if size and size < 28 else None,
         el("w:tblLook", {"w:val": "04A0", "w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0, "w:lastColumn": 0,
                          "w:noHBand": 1, "w:noVBand": 1}),

@@ -2,7 +2,7 @@
 
 Numbers are printed as they are, 0 included (never a blank cell). Table 三's three header rows repeat when it breaks
 across pages. Tables 三 and 四 are set in 五号 with 1 mm cell margins: a five-digit count fits on one line of 三's
-11.9 mm number columns, a four-digit one in each of 四's 15 columns (10.4 mm, the 156 mm type width); table 二 is in
+11.6 mm number columns, a four-digit one in each of 四's 15 columns (10.4 mm, the 156 mm type width); table 二 is in
 小四.
 """
 
@@ -13,7 +13,7 @@ from . import labels as L
 from .keys import text
 from .model import Figures
 
-TABLE3_WIDTHS = (12, 16, 45, *(83 / 7,) * 7)
+TABLE3_WIDTHS = (10, 15, 50, *(81 / 7,) * 7)
 """Column widths of table 三 in mm: three label columns, seven number columns (156 mm in all)."""
 
 
