@@ -357,14 +357,20 @@ def test_init_xlsx_writes_the_empty_workbook_laid_out_like_the_tables(tmp_path: 
         v[0] for _, v in sorted(oracle.TABLE4.items())]
 
 
-def test_numbers_from_the_workbook_equal_numbers_in_the_report(tmp_path: Path) -> None:
+def filled_workbook(tmp_path: Path, fill: bool = True) -> tuple[Path, dict[str, Any], dict[str, Any]]:
+    """Return a workbook written by `init --xlsx` (filled with the example's numbers unless ``fill`` is False), the
+    example's data without its tables, and the example's data."""
     book = tmp_path / "统计.xlsx"
     assert main(["init", str(book), "--kind", "govinfo", "--xlsx"]) == 0
     data = valid()
-    fill_workbook(book, data)
-    from_yaml = annual_docx.validate(data)
-    for key in ("proactive", "requests", "reviews"):
-        data.pop(key)
+    if fill:
+        fill_workbook(book, data)
+    return book, {k: v for k, v in data.items() if k not in ("proactive", "requests", "reviews")}, data
+
+
+def test_numbers_from_the_workbook_equal_numbers_in_the_report(tmp_path: Path) -> None:
+    _, data, full = filled_workbook(tmp_path)
+    from_yaml = annual_docx.validate(full)
     from_book = annual_docx.validate(data | {"workbook": "统计.xlsx"}, base_dir=tmp_path)
     assert from_book.figures == from_yaml.figures  # type: ignore[union-attr]
     out = annual_docx.render(from_book, tmp_path / "from_book.docx")
@@ -372,11 +378,7 @@ def test_numbers_from_the_workbook_equal_numbers_in_the_report(tmp_path: Path) -
 
 
 def test_a_workbook_with_a_moved_row_or_a_word_for_a_number_is_refused(tmp_path: Path) -> None:
-    book_path = tmp_path / "统计.xlsx"
-    assert main(["init", str(book_path), "--kind", "govinfo", "--xlsx"]) == 0
-    data = valid()
-    for key in ("proactive", "requests", "reviews"):
-        data.pop(key)
+    book_path, data, _ = filled_workbook(tmp_path, fill=False)
     book = openpyxl.load_workbook(book_path)
     book.worksheets[1]["D6"] = "五"
     book.save(book_path)
@@ -392,15 +394,10 @@ def test_a_workbook_with_a_moved_row_or_a_word_for_a_number_is_refused(tmp_path:
 
 
 def test_relations_are_checked_on_workbook_numbers_too(tmp_path: Path) -> None:
-    book = tmp_path / "统计.xlsx"
-    assert main(["init", str(book), "--kind", "govinfo", "--xlsx"]) == 0
-    data = valid()
-    fill_workbook(book, data)
+    book, data, _ = filled_workbook(tmp_path)
     sheet = openpyxl.load_workbook(book)
     sheet.worksheets[2]["E6"] = 2
     sheet.save(book)
-    for key in ("proactive", "requests", "reviews"):
-        data.pop(key)
     found = problems(data | {"workbook": str(book)})
     assert len(found) == 1 and found[0].startswith("统计.xlsx 表四") and "行政复议" in found[0]
 

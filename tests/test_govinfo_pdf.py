@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from PIL import Image
 
 import annual_docx
 
 from .conftest import require_tools
+from .pdfpage import dark_pixels
 from .test_govinfo import valid
 
 pytestmark = pytest.mark.libreoffice
@@ -95,12 +95,7 @@ def test_tables_stay_inside_the_type_area(exported: tuple[Path, set[str]]) -> No
 
 def horizontal_rules(pdf: Path, page: int) -> list[tuple[float, float]]:
     """Return (start, end) in mm from the left edge of each horizontal line longer than 60 mm on ``page``."""
-    prefix = pdf.with_name(f"{pdf.stem}-p{page}")
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page), "-png", str(pdf),
-                    str(prefix)], check=True, capture_output=True)
-    image = Image.open(next(prefix.parent.glob(f"{prefix.name}*.png"))).convert("L")
-    width, height = image.size
-    dark = image.point(lambda v: 1 if v < 128 else 0).tobytes()
+    dark, width, height = dark_pixels(pdf, page, DPI)
     mm = 25.4 / DPI
     found = []
     for y in range(height):
