@@ -444,3 +444,17 @@ def test_the_fee_amount_is_printed_as_given_and_counts_without_decimals(tmp_path
     out = annual_docx.render(annual_docx.validate(data), tmp_path / "fee.docx")
     cells = [c.text for row in docx.Document(str(out)).tables[0].rows for c in row.cells]
     assert "18651.06" in cells and "136" in cells and "136.0" not in cells
+
+
+def test_official_parts_are_optional_as_for_any_report(tmp_path: Path) -> None:
+    """版头 and 版记 come out as in a 工作年报; the document stays valid and passes the compliance check."""
+    from openxml_audit import OpenXmlValidator
+
+    data = valid(official={"issuer": "青禾县文化广电和旅游局文件", "number": "青文旅发〔2025〕3号",
+                           "cc": ["县政务公开办"], "printer": "青禾县文化广电和旅游局办公室",
+                           "print_date": "2025-01-20"})
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "official.docx")
+    xml = etree.tostring(part(out, "word/document.xml"), encoding="unicode")
+    assert "青禾县文化广电和旅游局文件" in xml and "青文旅发〔2025〕3号" in xml and "县政务公开办" in xml
+    assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
+    assert [f.item for f in annual_docx.check(out) if not f.ok] == []
