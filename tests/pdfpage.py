@@ -113,3 +113,15 @@ def full_line_chars(pages: list[Page], left: float) -> list[int]:
 def _median_right(page: Page) -> float:
     ends = [page.width - ln.x1 for ln in page.body if ln.x1 > page.width * 0.8]
     return statistics.median(ends) if ends else 0.0
+
+
+def dark_pixels(pdf: Path, page: int, dpi: int) -> tuple[bytes, int, int]:
+    """Return page ``page`` (1-based) of ``pdf`` rasterised at ``dpi`` as one byte a pixel, row after row (1 where
+    it is dark), with its width and height (needs poppler-utils' pdftoppm)."""
+    from PIL import Image
+
+    prefix = pdf.with_name(f"{pdf.stem}-raster-{page}")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), "-png", str(pdf),
+                    str(prefix)], check=True, capture_output=True)
+    image = Image.open(next(prefix.parent.glob(f"{prefix.name}*.png"))).convert("L")
+    return image.point(lambda v: 1 if v < 128 else 0).tobytes(), image.size[0], image.size[1]

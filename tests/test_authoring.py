@@ -15,6 +15,7 @@ from docx.shared import Pt
 import annual_docx
 from annual_docx._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
 from annual_docx.cli import main
+from annual_docx.govinfo import as_report
 
 from .conftest import EXAMPLE
 from .docxcheck import NS, part, q
@@ -61,7 +62,7 @@ def test_init_writes_a_starter_that_renders(tmp_path: Path, kind: str) -> None:
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server")
     out = annual_docx.render(annual_docx.load(path), tmp_path / f"{kind}.docx")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert texts[0].endswith("工作年报")
+    assert texts[0].endswith("工作年度报告" if kind == "govinfo" else "工作年报")
 
 
 @pytest.mark.parametrize("kind", STARTER_KINDS)
@@ -74,7 +75,8 @@ def test_init_writes_the_schema_its_first_line_points_to_and_starters_nest(tmp_p
     schema = tmp_path / first.split("$schema=", 1)[1]
     assert schema.name == "report.schema.json" and json.loads(schema.read_text(encoding="utf-8")) == \
         report_json_schema()
-    report = annual_docx.load(path)
+    loaded = annual_docx.load(path)
+    report = as_report(loaded) if isinstance(loaded, annual_docx.GovinfoReport) else loaded
     assert all(section.kind == "section" for section in report.sections)
     assert any(section.sections for section in report.sections)
 

@@ -126,4 +126,4 @@ def test_json_schema_offers_engine_wherever_a_chart_is_drawn() -> None:
         prop = defs[name]["properties"]["engine"]
         options = prop.get("anyOf", [prop])
         assert {"enum": ["image", "native"], "type": "string"} in options, name
-    assert report_json_schema()["properties"]["chart_engine"]["enum"] == ["image", "native"]
+    assert defs["Report"]["properties"]["chart_engine"]["enum"] == ["image", "native"]

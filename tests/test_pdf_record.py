@@ -4,16 +4,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 import annual_docx
 
 from .conftest import require_tools, small_report
-from .pdfpage import PT_PER_MM, Page, read_pages
+from .pdfpage import PT_PER_MM, Page, dark_pixels, read_pages
 
 pytestmark = pytest.mark.libreoffice
 
@@ -39,12 +37,7 @@ def export(tmp: Path, paragraphs: int, official: dict[str, object] = OFFICIAL) -
 
 def rules_mm(pdf: Path, page: int) -> list[tuple[float, float]]:
     """Return (y from the top, length) in mm of each horizontal black rule on ``page`` (1-based) of ``pdf``."""
-    prefix = pdf.with_name(f"{pdf.stem}-rules")
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page), "-png", str(pdf),
-                    str(prefix)], check=True, capture_output=True)
-    image = Image.open(next(prefix.parent.glob(f"{prefix.name}*.png"))).convert("L")
-    width, height = image.size
-    dark = image.point(lambda v: 1 if v < 128 else 0).tobytes()  # one byte a pixel, row after row
+    dark, width, height = dark_pixels(pdf, page, DPI)
     mm = 25.4 / DPI
     found: list[tuple[float, float]] = []
     for y in range(height):

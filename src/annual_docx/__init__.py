@@ -29,6 +29,7 @@ from .errors import (
     TemplateError,
     ToolError,
 )
+from .govinfo import GovinfoReport
 from .schema import (
     Award,
     AwardsSection,
@@ -64,6 +65,7 @@ __all__ = [
     "DocumentError",
     "Finding",
     "FontWarning",
+    "GovinfoReport",
     "ImageError",
     "InputError",
     "Limits",

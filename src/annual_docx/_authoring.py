@@ -15,7 +15,7 @@ from ._bounds import BoundedSandbox
 from .errors import TemplateError
 from .schema import Report
 
-STARTER_KINDS = ("library", "museum", "culture-centre", "generic")
+STARTER_KINDS = ("library", "museum", "culture-centre", "generic", "govinfo")
 
 
 CHINESE_TITLES = {
@@ -39,22 +39,29 @@ CHINESE_TITLES = {
     "Indicator": "统计指标（本年、上年）",
     "TableSource": "表格文件（CSV 或 xlsx）",
     "MergedCell": "合并单元格",
+    "GovinfoReport": "政府信息公开工作年度报告（kind: govinfo）",
+    "Prose": "政府信息公开年报的文字部分（一、五、六），可含下级节",
 }
 
 
 def report_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a report file, with Chinese descriptions, for editors' completion and checks."""
-    from ._registry import registry
+    from pydantic import TypeAdapter
 
-    schema = Report.model_json_schema(mode="validation")
+    from ._registry import registry
+    from .govinfo import GovinfoReport
+
+    schema = TypeAdapter(Report | GovinfoReport).json_schema(mode="validation")
     titles = {**CHINESE_TITLES, **{model.__name__: kind.chinese for model, kind in registry().items()}}
-    for name, definition in [("Report", schema), *schema.get("$defs", {}).items()]:
+    for name, definition in schema.get("$defs", {}).items():
         if name in titles:
             english = definition.get("description", "")
             definition["description"] = f"{titles[name]} / {english}" if english else titles[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "annual_docx 工作年报 / annual work report",
+        "description": "工作年报，或 kind: govinfo 的政府信息公开工作年度报告 / an annual work report, or a "
+                       "政府信息公开工作年度报告 (kind: govinfo)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
 
@@ -150,9 +157,10 @@ def _context_keys() -> frozenset[str]:
     """Return the top-level variables the render context provides."""
     from ._context import build_context
     from ._load import validate
+    from .govinfo import as_report
 
     minimal = validate({"organisation": "x", "year": 2000, "sections": [{"kind": "text", "title": "x"}]})
-    return frozenset(build_context(minimal, lambda *_: None))
+    return frozenset(build_context(as_report(minimal), lambda *_: None))
 
 
 def check_template(path: Path, report: Report | None = None) -> TemplateCheck:

@@ -20,7 +20,8 @@ from .errors import InputError
 @block_type(sb.FormBlock, "项目/内容表", table_like=True)
 def table(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
     """A 公文 table, its title above (numbered 表N when the document is put together)."""
-    yield table_piece(_tabulate(block, scope.path), scope.path, getattr(block, "widths", None))
+    yield table_piece(_tabulate(block, scope.path), scope.path, getattr(block, "widths", None),
+                      TEXT_SIZES[getattr(block, "text_size", "四号")], getattr(block, "repeat_header", True))
 
 
 @block_type(sb.IndicatorsBlock, "统计指标表（上年、本年、同比）", table_like=True)
@@ -30,10 +31,17 @@ def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
     yield table_piece(indicator_table(found, block.title, block.wan_from), scope.path)
 
 
-def table_piece(table: Table, path: str, weights: Sequence[float] | None = None) -> Block:
-    """Return the template block of a tabulated table; rows that do not line up are an error naming ``path``."""
+TEXT_SIZES: dict[str, int | None] = {"四号": None, "小四": 24, "五号": 21, "小五": 18}
+"""Table text sizes in half-points (四号 is the table styles' own size)."""
+
+
+def table_piece(table: Table, path: str, weights: Sequence[float] | None = None, size: int | None = None,
+                repeat_header: bool = True) -> Block:
+    """Return the template block of a tabulated table; rows that do not line up are an error naming ``path``.
+    ``size`` (half-points) sets the text smaller; ``repeat_header=False`` keeps the header from repeating."""
     header, rows, aligns, totals, title = table
-    built = TablePiece(header, rows, title=title, aligns=aligns, totals=totals, weights=weights)
+    built = TablePiece(header, rows, title=title, aligns=aligns, totals=totals, weights=weights, size=size,
+                       repeat_header=repeat_header)
     try:
         built.elements()  # lay it out now, so a table whose rows do not line up is an error naming the block
     except ValueError as exc:
@@ -71,7 +79,7 @@ def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]]
 
     def cell(value: Any) -> Any:
         if isinstance(value, sb.MergedCell):
-            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan)
+            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan, value.head, value.align)
         return _format_cell(value)
 
     header_rows = header if header and isinstance(header[0], list) else [header]

@@ -11,7 +11,7 @@ from typing import Any
 
 from ._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
 from ._render import default_template
-from .errors import OutputError
+from .errors import InputError, OutputError
 
 COMMANDS = frozenset({"schema", "init", "template"})
 SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
@@ -27,6 +27,8 @@ def add_commands(commands: Any) -> None:
     init.add_argument("path", type=Path, nargs="?", default=Path("report.yaml"), help="default: report.yaml")
     init.add_argument("--kind", choices=STARTER_KINDS, default="generic", help="单位类型 / kind of agency")
     init.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    init.add_argument("--xlsx", action="store_true", help="政府信息公开年报：写出表二至表四的空白工作簿 / "
+                      "govinfo: write the empty workbook of tables 二–四 instead")
 
     template = commands.add_parser("template", help="导出或检查 Word 模板 / export or check a Word template")
     actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -46,6 +48,15 @@ def run(args: argparse.Namespace) -> int:
             print(args.output)
         else:
             sys.stdout.write(text)
+        return 0
+    if args.command == "init" and args.xlsx:
+        if args.kind != "govinfo":
+            raise InputError("--xlsx 只用于 --kind govinfo / --xlsx goes with --kind govinfo")
+        from .govinfo import workbook_bytes
+
+        path = args.path if args.path.suffix.lower() == ".xlsx" else args.path.with_suffix(".xlsx")
+        _write_new(path, workbook_bytes(), force=args.force)
+        print(path)
         return 0
     if args.command == "init":
         starter = starter_report(args.kind)

@@ -51,13 +51,16 @@ class Table:
     aligns: Sequence[str | None] | None = None
     totals: Sequence[str] | None = None
     weights: Sequence[float] | None = None
+    size: int | None = None  # half-points; None keeps the styles' 四号
+    repeat_header: bool = True
 
     def elements(self) -> list[Any]:
         """Return the title paragraph and ``w:tbl``; ValueError when the rows do not line up."""
         from ._ooxml import table
 
         return table.official_table(self.header, self.rows, title=self.title, aligns=self.aligns,
-                                    totals=self.totals, weights=self.weights)
+                                    totals=self.totals, weights=self.weights, size=self.size,
+                                    repeat_header=self.repeat_header)
 
     def __html__(self) -> str:
         from ._ooxml import body

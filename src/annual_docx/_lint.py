@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import schema as s
 from ._registry import registry
 from ._text import illegal_characters, strings
 from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from .govinfo import GovinfoReport
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])[,.;:?!](?=\s*(?:$|[{_CJK}“‘《（]))")
@@ -131,6 +135,11 @@ CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
 )
 
 
-def lint(report: s.Report) -> list[Problem]:
-    """Return every consistency warning for ``report``, each with the field path it concerns."""
+def lint(report: s.Report | GovinfoReport) -> list[Problem]:
+    """Return every consistency warning for ``report``, each with the field path it concerns (a 政府信息公开工作年度报告
+    adds its own: numbers quoted in the text against the tables, headings)."""
+    if not isinstance(report, s.Report):
+        from .govinfo import lint as govinfo_lint
+
+        return govinfo_lint(report)
     return [problem for check in CHECKS for problem in check(report)]

@@ -7,7 +7,7 @@ import json
 import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -16,6 +16,9 @@ from pydantic.fields import FieldInfo
 from ._encoding import decode
 from .errors import InputError, Problem, ReportValidationError
 from .schema import DISCRIMINATOR_TAGS, Report
+
+if TYPE_CHECKING:
+    from .govinfo import GovinfoReport
 
 _NO_KIND = FieldInfo(annotation=None)
 _TYPE_MESSAGES = {
@@ -37,9 +40,9 @@ _TYPE_MESSAGES = {
     "bool_parsing": "应为 true 或 false / expected true or false",
 }
 
-def load(path: str | Path) -> Report:
-    """Return the :class:`Report` in the YAML or JSON file at ``path``; relative picture paths resolve against its
-    folder."""
+def load(path: str | Path) -> Report | GovinfoReport:
+    """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
+    ``path``; relative picture paths resolve against its folder."""
     path = Path(path)
     data = parse(path)
     return validate(data, source=str(path), base_dir=path.parent)
@@ -135,21 +138,29 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise InputError(f"{path}: YAML 语法错误 / YAML syntax error: {exc}") from None
 
 
-def validate(data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None) -> Report:
-    """Return ``data`` as a :class:`Report`, or raise :class:`ReportValidationError` listing every problem."""
+def validate(
+    data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None
+) -> Report | GovinfoReport:
+    """Return ``data`` as a :class:`Report` (a :class:`GovinfoReport` with ``kind: govinfo``), or raise
+    :class:`ReportValidationError` listing every problem."""
+    if data.get("kind") == "govinfo":
+        from .govinfo import validate as validate_govinfo
+
+        return validate_govinfo(data, source=source, base_dir=base_dir)
     try:
         return Report.model_validate(dict(data), context={"base_dir": base_dir})
     except ValidationError as exc:
-        raise ReportValidationError([_problem(e) for e in exc.errors()], source=source) from None
+        raise ReportValidationError([problem(e) for e in exc.errors()], source=source) from None
 
 
-def _problem(error: Any) -> Problem:
+def problem(error: Any, root: type[BaseModel] = Report) -> Problem:
+    """Return a pydantic error of a ``root`` model as a Problem with a field path and a bilingual message."""
     path = _path(error["loc"])
     kind = error["type"]
     if kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
     elif kind == "extra_forbidden":
-        message = _unknown_key(error["loc"])
+        message = _unknown_key(error["loc"], root)
     elif kind in _TYPE_MESSAGES:
         message = _TYPE_MESSAGES[kind]
     elif kind == "union_tag_invalid":
@@ -187,10 +198,10 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _unknown_key(loc: tuple[Any, ...]) -> str:
+def _unknown_key(loc: tuple[Any, ...], root: type[BaseModel]) -> str:
     """Return the message for an unknown key, suggesting the closest valid key of the model it sits in."""
     key = str(loc[-1])
-    fields = _fields_at(loc[:-1])
+    fields = _fields_at(loc[:-1], root)
     close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
     if close:
         return f"未知的键 `{key}`，是否应为 `{close[0]}`？/ unknown key `{key}`; did you mean `{close[0]}`?"
@@ -198,9 +209,9 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     return f"未知的键 `{key}` / unknown key `{key}`" + (f"（可用 / valid keys: {valid}）" if valid else "")
 
 
-def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+def _fields_at(loc: tuple[Any, ...], root: type[BaseModel] = Report) -> list[str]:
     """Return the field names of the model at ``loc`` (a pydantic error location), or [] if it is not a model."""
-    node: Any = Report
+    node: Any = root
     for part in loc:
         node = _unwrap(node, part)
         if isinstance(part, str) and isinstance(node, type) and issubclass(node, BaseModel):

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from importlib import resources
 from io import BytesIO
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import jinja2
 
@@ -33,7 +33,11 @@ from ._text import clean
 from .errors import AnnualDocxError, DocumentError, ImageError, OutputError, TemplateError
 from .schema import Report
 
+if TYPE_CHECKING:
+    from .govinfo import GovinfoReport
+
 StrPath: typing.TypeAlias = "str | os.PathLike[str]"
+AnyReport: typing.TypeAlias = "Report | GovinfoReport | Mapping[str, Any]"
 
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report_template.docx"
 
@@ -51,20 +55,20 @@ GRIDS = ("word", "portable")
 
 @typing.overload
 def render(
-    report: Report | Mapping[str, Any], out: None = None, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word"
 ) -> bytes: ...
 @typing.overload
 def render(
-    report: Report | Mapping[str, Any], out: StrPath, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word"
 ) -> Path: ...
 @typing.overload
 def render(
-    report: Report | Mapping[str, Any], out: BinaryIO, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word"
 ) -> None: ...
 
 
 def render(
-    report: Report | Mapping[str, Any],
+    report: AnyReport,
     out: StrPath | BinaryIO | None = None,
     *,
     template: StrPath | None = None,
@@ -73,16 +77,16 @@ def render(
     """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or
     write it to the path ``out`` and return that path; on any error a path ``out`` is left as it was.
 
-    ``report`` is a :class:`Report` or a plain mapping, validated as by :func:`annual_docx.validate` (relative
-    picture paths then resolve against the working folder). ``template`` is a Word file restyled from the default one
-    (``templates/report_template.docx``). ``grid="word"`` (default) writes Word's character grid (28 characters a
-    line in Word and WPS; LibreOffice opens it at 14 a line); ``grid="portable"`` writes a line grid with text
-    condensed 0.25 pt, 28 a line in LibreOffice and in Word alike. Text is cleaned of XML-illegal characters and
-    pictures are checked before anything is written; the same report and template give byte-identical files.
+    ``report`` is a :class:`Report`, a :class:`GovinfoReport` or a plain mapping of either, validated as by
+    :func:`annual_docx.validate` (relative picture paths then resolve against the working folder). ``template`` is
+    a Word file restyled from the default one (``templates/report_template.docx``). ``grid="word"`` (default)
+    writes Word's character grid (28 characters a line in Word and WPS; LibreOffice opens it at 14 a line);
+    ``grid="portable"`` writes a line grid with text condensed 0.25 pt, 28 a line in LibreOffice and in Word alike.
+    Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report and template give byte-identical files.
     """
     if grid not in GRIDS:
         raise OutputError(f"grid={grid!r}: 网格只能是 word 或 portable / grid must be 'word' or 'portable'")
-    if not isinstance(report, Report):
+    if isinstance(report, Mapping):
         from ._load import validate
 
         report = validate(report)
@@ -107,18 +111,20 @@ def render(
     return None
 
 
-def _document_bytes(report: Report, template_path: Path, grid: str, *, custom: bool) -> bytes:
+def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool) -> bytes:
     """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
     a ``custom`` (outside) template is checked for the report's tags first and rendered within a time limit."""
-    report = clean(report)
-    pictures = prepare_pictures(report)
+    from .govinfo import as_report
+
+    plain: Report = clean(as_report(report))
+    pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
     if custom:
-        refuse_incomplete(tpl, template_path, report)
+        refuse_incomplete(tpl, template_path, plain)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
-    context = build_context(report, _picture_factory(tpl, pictures),
+    context = build_context(plain, _picture_factory(tpl, pictures),
                             lambda spec: native_figure(tpl, spec, next(numbers)))
-    fill(tpl, context, template_path, report.date, seconds=template_seconds() if custom else None)
+    fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
     buffer = BytesIO()
     tpl.save(buffer)
     data = portable_grid(buffer.getvalue())[0] if grid == "portable" else buffer.getvalue()

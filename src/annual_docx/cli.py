@@ -22,6 +22,7 @@ from ._lint import lint
 from ._load import load
 from ._render import render
 from .errors import AnnualDocxError, OutputError, Problem
+from .govinfo import as_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +67,7 @@ def _render(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     report = load(args.report)
-    prepare_pictures(report)
+    prepare_pictures(as_report(report))
     problems = lint(report)
     _warn(problems, "错误 / error" if args.strict else "警告 / warning")
     count = len(problems)

@@ -25,6 +25,8 @@ class MergedCell(BaseModel):
     text: str | int | float = ""
     colspan: int = Field(1, ge=1, le=50)
     rowspan: int = Field(1, ge=1, le=1000)
+    head: bool = Field(False, description="按表头样式（黑体）排 / set like a header cell, also in the body")
+    align: Literal["left", "center", "right"] | None = Field(None, description="对齐 / alignment of this cell")
 
 
 CellValue = str | int | float | None | MergedCell
@@ -110,6 +112,10 @@ class TableBlock(_Block):
     widths: list[Annotated[float, Field(gt=0)]] | None = Field(None, description="列宽比例 / relative widths")
     total: str | None = Field(None, description="合计行的标签，如“合计” / label of a totals row summing numbers")
     unit: str | None = Field(None, description="单位，显示在表题右侧 / unit, shown after the title")
+    text_size: Literal["四号", "小四", "五号", "小五"] = Field(
+        "四号", description="表格文字字号；小于四号时单元格边距缩为1毫米 / text size; smaller sizes narrow the margins"
+    )
+    repeat_header: bool = Field(True, description="跨页时重复表头 / repeat the header rows on each new page")
 
     @model_validator(mode="after")
     def _one_source(self) -> TableBlock:

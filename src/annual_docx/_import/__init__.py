@@ -8,6 +8,7 @@ sections) → ``validate``; ``yaml_out`` writes it with comments on what was gue
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,8 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
                          f"be read ({type(exc).__name__}: {exc}); please report it with the file") from exc
     finally:
         package.close()
-    report = validate(data, source=str(source), base_dir=base)
-    return Imported(report, data, ctx.notes)
+    report = validate(data, source=str(source), base_dir=base)  # the importer writes no `kind: govinfo`
+    return Imported(typing.cast(Report, report), data, ctx.notes)
 
 
 def import_docx(path: str | Path, assets: str | Path | None = None) -> Report:

@@ -14,15 +14,20 @@ from .props import Element, el, w_text
 
 TYPE_WIDTH = 8845  # twips: the 156 mm 版心
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
+SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
+def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
+               ) -> Element:
+    """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
 
+    def run_pr() -> Element | None:
+        return el("w:rPr", None, el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})) if size else None
 
-def _paragraph(text: str, style: str, align: str | None = None, keep_next: bool = False) -> Element:
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:keepNext") if keep_next else None,
-                               el("w:jc", {"w:val": align}) if align else None),
-              el("w:r", None, w_text(text)) if text else None)
+                               el("w:jc", {"w:val": align}) if align else None, run_pr()),
+              el("w:r", None, run_pr(), w_text(text)) if text else None)
 
 
 def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
@@ -39,11 +44,14 @@ def column_widths(count: int, weights: Sequence[float] | None = None, total: int
 
 @dataclass(frozen=True)
 class Span:
-    """A cell that spans ``colspan`` columns and ``rowspan`` rows (merged cells)."""
+    """A cell that spans ``colspan`` columns and ``rowspan`` rows (merged cells); ``head`` sets it like a header
+    cell (黑体) wherever it is, ``align`` overrides its column's alignment."""
 
     text: str
     colspan: int = 1
     rowspan: int = 1
+    head: bool = False
+    align: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,8 @@ class Placed:
     column: int
     colspan: int
     merge: str | None  # None, "restart" (first row of a vertical merge) or "continue"
+    head: bool = False
+    align: str | None = None
 
 
 CellSpec = str | Span
@@ -68,7 +78,8 @@ def place(rows: Sequence[Sequence[CellSpec]], columns: int, labels: Sequence[str
         placed: list[Placed] = []
         column = _skip_covered(below, 0, placed)
         for cell in (c if isinstance(c, Span) else Span(c) for c in row):
-            placed.append(Placed(cell.text, column, cell.colspan, "restart" if cell.rowspan > 1 else None))
+            placed.append(Placed(cell.text, column, cell.colspan, "restart" if cell.rowspan > 1 else None,
+                                 cell.head, cell.align))
             if cell.rowspan > 1:
                 below[column] = (cell.colspan, cell.rowspan - 1)
             column = _skip_covered(below, column + cell.colspan, placed)
@@ -93,7 +104,8 @@ def _skip_covered(below: dict[int, tuple[int, int]], column: int, placed: list[P
     return column
 
 
-def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None, keep: bool = False) -> Element:
+def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None, size: int | None = None,
+          keep: bool = False) -> Element:
     width = sum(widths[cell.column:cell.column + cell.colspan])
     merge = None
     if cell.merge is not None:
@@ -101,16 +113,17 @@ def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = N
     tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
                el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
                el("w:vAlign", {"w:val": "center"}))
-    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, align, keep))
+    style = HEADER_STYLE if cell.head else style
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep))
 
 
 def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
-         aligns: Sequence[str | None] | None = None, keep: bool = False) -> Element:
+         aligns: Sequence[str | None] | None = None, size: int | None = None, keep: bool = False) -> Element:
     """Return a row that never splits; ``keep`` keeps it on the page of the next row (keepNext in its cells)."""
     row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
                 el("w:jc", {"w:val": "center"}))
     return el("w:tr", None, row_pr,
-              *(_cell(c, widths, style, aligns[c.column] if aligns else None, keep) for c in cells))
+              *(_cell(c, widths, style, aligns[c.column] if aligns else None, size, keep) for c in cells))
 
 
 def official_table(
@@ -121,6 +134,8 @@ def official_table(
     weights: Sequence[float] | None = None,
     aligns: Sequence[str | None] | None = None,
     totals: Sequence[str] | None = None,
+    size: int | None = None,
+    repeat_header: bool = True,
 ) -> list[Element]:
     """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body.
 
@@ -128,6 +143,9 @@ def official_table(
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
     is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
     row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
+    ``size`` (half-points) sets every cell's text smaller than the style's 四号 with 1 mm cell margins left and
+    right (narrow columns hold more) and below (LibreOffice otherwise sets small CJK text on the bottom border);
+    ``repeat_header=False`` keeps the header rows from repeating on a new page.
     """
     if header and isinstance(header[0], (list, tuple)):
         header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
@@ -146,16 +164,20 @@ def official_table(
         el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
         el("w:jc", {"w:val": "center"}),
         el("w:tblLayout", {"w:type": "fixed"}),
+        el("w:tblCellMar", None, el("w:top", {"w:w": 0, "w:type": "dxa"}),
+           el("w:left", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
+           el("w:bottom", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
+           el("w:right", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"})) if size and size < 28 else None,
         el("w:tblLook", {"w:val": "04A0", "w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0, "w:lastColumn": 0,
                          "w:noHBand": 1, "w:noVBand": 1}),
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     following = len(body) + (1 if total_row else 0)  # rows after the header
     table = el("w:tbl", None, tbl_pr, grid,
-               *(_row(row, widths, HEADER_STYLE, True, keep=following > 0) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns, keep=i == 0 and following > 1)
+               *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
+               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i == 0 and following > 1)
                  for i, row in enumerate(body)),
-               _row(total_row, widths, HEADER_STYLE, False, aligns) if total_row else None)
+               _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
 
