@@ -82,7 +82,8 @@ def render(
     a Word file restyled from the default one (``templates/report_template.docx``). ``grid="word"`` (default)
     writes Word's character grid (28 characters a line in Word and WPS; LibreOffice opens it at 14 a line);
     ``grid="portable"`` writes a line grid with text condensed 0.25 pt, 28 a line in LibreOffice and in Word alike.
-    Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report and template give byte-identical files.
+    Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report
+    and template give byte-identical files.
     """
     if grid not in GRIDS:
         raise OutputError(f"grid={grid!r}: 网格只能是 word 或 portable / grid must be 'word' or 'portable'")
