@@ -1,129 +1,134 @@
 """Consistency checks over a valid :class:`Report`: things a schema cannot catch but a reader would.
 
-Each check is a pure function ``Report -> list[Problem]``; :func:`lint` runs them all. The findings are warnings:
-``annual-docx validate`` prints them (errors with ``--strict``) and ``render`` shows them without failing.
+Each check is a pure function ``Report -> list[Problem]``; :func:`lint` runs them all and drops the ones the report's
+``lint:`` settings silence. Every finding has a code (:data:`~annual_docx.schema_lint.LINT_CODES`). The findings are
+warnings: ``annual-docx validate`` prints them (errors with ``--strict``) and ``render`` shows them without failing.
+The text checks are in :mod:`._lint_text`; the ones over the section tree are here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from . import schema as s
-from ._text import illegal_characters, strings
+from ._lint_text import (
+    check_characters,
+    check_dates,
+    check_percentages,
+    check_placeholders,
+    check_punctuation,
+    check_years,
+)
+from ._text import walk
 from .errors import Problem
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])[,.;:?!](?=\s*(?:$|[{_CJK}“‘《（]))")
-_FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！"}
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年")
-_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
-_SHARE = re.compile(r"占[^，,。；;%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]")
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十百零〇]+)\s*[、，,.．]|[（(]\s*(?P<cn_paren>[一二三四五六七八九十百零〇]+)\s*[）)]"
+    r"|(?P<digit>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<digit_paren>\d{1,2})\s*[）)]|【.+】\s*$)"
+)
+_TYPED_STYLE = {"cn": "一、", "cn_paren": "（一）", "digit": "1.", "digit_paren": "（1）"}
+
+
+def sections(tree: Sequence[Any], path: str = "sections", depth: int = 1,
+             parent: Any = None) -> Iterator[tuple[str, int, Any, Any]]:
+    """Yield ``(field path, depth, section, parent or None)`` for every section of a tree, parents first; a section's
+    subsections are its ``sections`` attribute, when it has one."""
+    for i, section in enumerate(tree):
+        where = f"{path}[{i}]"
+        yield where, depth, section, parent
+        yield from sections(getattr(section, "sections", None) or [], f"{where}.sections", depth + 1, section)
 
 
 def check_personnel(report: s.Report) -> list[Problem]:
     """Flag breakdowns whose sum differs from the stated staff, and staff above the establishment."""
     out = []
-    for i, section in enumerate(report.sections):
+    for where, section in walk(report):
         if not isinstance(section, s.PersonnelSection):
             continue
-        where = f"sections[{i}]"
         staff, posts = section.staff, section.establishment
         if staff is not None and posts is not None and posts < staff:
             out.append(Problem(f"{where}.establishment", f"编制 {posts} 人少于在职 {staff} 人 / the establishment "
-                               f"({posts}) is smaller than the staff in post ({staff})"))
+                               f"({posts}) is smaller than the staff in post ({staff})", "W-POSTS"))
         for j, breakdown in enumerate(section.breakdowns):
             if staff is not None and breakdown.total != staff:
                 out.append(Problem(
                     f"{where}.breakdowns[{j}].categories",
                     f"“{breakdown.title}”各类合计 {breakdown.total} 人，与在职人数 {staff} 人不符 / the categories of "
-                    f"{breakdown.title!r} add up to {breakdown.total}, not the staff of {staff}",
+                    f"{breakdown.title!r} add up to {breakdown.total}, not the staff of {staff}", "W-TOTAL",
                 ))
     return out
 
 
-def check_percentages(report: s.Report) -> list[Problem]:
-    """Flag a paragraph whose shares (占…%) add up to more than 100%."""
-    out = []
-    for path, text in strings(report):
-        shares = [float(m.group(1)) for m in _SHARE.finditer(text)]
-        if len(shares) > 1 and sum(shares) > 100.5:
-            total = f"{sum(shares):g}"
-            out.append(Problem(path, f"所占比例合计 {total}%，超过 100% / the shares add up to {total}%, over 100%"))
-    return out
-
-
-def check_years(report: s.Report) -> list[Problem]:
-    """Flag a year in the text that is not the report's year (``截至 2018 年 12 月`` in a 2020 report)."""
-    out = []
-    for path, text in strings(report):
-        for year in dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text)):
-            if year != report.year:
-                out.append(Problem(path, f"提到 {year} 年，与报告年度 {report.year} 年不同，请核对 / mentions the year "
-                                   f"{year}, not the report year {report.year}; please check"))
-    return out
-
-
-def check_dates(report: s.Report) -> list[Problem]:
-    """Flag a full date in the text later than the report's date (成文日期)."""
-    if report.date is None:
-        return []
-    out = []
-    for path, text in strings(report):
-        for m in _DATE.finditer(text):
-            month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-            try:
-                when = dt.date(int(m.group(1)), int(month), int(day))
-            except ValueError:
-                out.append(Problem(path, f"日期 {m.group(0)} 不存在 / {m.group(0)} is not a real date"))
-                continue
-            if when > report.date:
-                out.append(Problem(path, f"日期 {m.group(0)} 晚于成文日期 {report.date} / the date {m.group(0)} is "
-                                   f"after the report's date {report.date}"))
-    return out
-
-
-def check_punctuation(report: s.Report) -> list[Problem]:
-    """Flag half-width punctuation (, . ; : ? !) inside Chinese sentences."""
-    out = []
-    for path, text in strings(report):
-        marks = dict.fromkeys(m.group(0) for m in _HALF_WIDTH.finditer(text))
-        for mark in marks:
-            out.append(Problem(path, f"中文句中使用了半角标点“{mark}”，应为“{_FULL_WIDTH[mark]}” / half-width "
-                               f"{mark!r} in Chinese text; use the full-width {_FULL_WIDTH[mark]!r}"))
-    return out
-
-
 def check_sections(report: s.Report) -> list[Problem]:
-    """Flag duplicate section titles and sections with nothing under their title."""
+    """Flag a section title its sibling already has, and a section with nothing under its title."""
     out = []
-    seen: dict[str, int] = {}
-    for i, section in enumerate(report.sections):
+    siblings: dict[tuple[int, int], dict[str, str]] = {}  # (id of the parent, depth) → title → first path
+    for where, depth, section, parent in sections(report.sections):
+        seen = siblings.setdefault((id(parent), depth), {})
         if section.title in seen:
-            out.append(Problem(f"sections[{i}].title", f"节标题“{section.title}”与 sections[{seen[section.title]}] "
-                               f"重复 / the title repeats that of sections[{seen[section.title]}]"))
-        seen.setdefault(section.title, i)
-        if isinstance(section, s.TextSection) and not section.paragraphs and not section.blocks:
-            out.append(Problem(f"sections[{i}]", "该节没有内容 / the section is empty"))
+            out.append(Problem(f"{where}.title", f"节标题“{section.title}”与 {seen[section.title]} 重复 / the title "
+                               f"repeats that of {seen[section.title]}", "W-DUP-TITLE"))
+        seen.setdefault(section.title, where)
+        plain = getattr(section, "kind", None) in {"text", "section"}
+        if plain and not (section.paragraphs or section.blocks or getattr(section, "sections", None)):
+            out.append(Problem(where, "该节没有内容 / the section is empty", "W-EMPTY"))
     return out
 
 
-def check_characters(report: s.Report) -> list[Problem]:
-    """Flag invisible control characters (pasted from Word); the document is written without them."""
+def typed_style(title: str) -> str | None:
+    """Return the number style of a number typed at the start of a title (``（一）主要职能`` → ``（一）``), if any."""
+    m = _TYPED_NUMBER.match(title)
+    if not m:
+        return None
+    return next((style for group, style in _TYPED_STYLE.items() if m.group(group)), "【】")
+
+
+def check_numbering(report: s.Report) -> list[Problem]:
+    """Flag a heading number typed into a numbered title (it would read 一、一、…), and a section numbered in the
+    same style as its parent (（一） under （一）), whether the style comes from ``numbering`` or is typed."""
     out = []
-    for path, text in strings(report):
-        if codes := illegal_characters(text):
-            out.append(Problem(path, f"含有不可见的控制字符 {', '.join(codes)}，生成文档时已删除 / contains control "
-                               f"characters {', '.join(codes)}, left out of the document"))
+    styles: dict[int, str] = {}  # id of a section → its number style
+    for where, depth, section, parent in sections(report.sections):
+        own = getattr(section, "numbering", None)  # a style a section may set for itself
+        level = own if isinstance(own, str) else (
+            report.numbering[depth - 1] if depth <= len(report.numbering) else "无")
+        if getattr(section, "numbered", True) is False:
+            level = "无"
+        typed = typed_style(section.title)
+        if typed and level != "无":
+            out.append(Problem(f"{where}.title", f"标题“{section.title}”中手写了序号，序号会自动加上（{level}），请删去"
+                               f"或将该级设为“无” / the title has a typed number; numbers are added ({level}): remove "
+                               "it or number the level 无", "W-TYPED-NUMBER"))
+        style = styles[id(section)] = level if level != "无" else (typed or "无")
+        above = styles.get(id(parent), "无") if parent is not None else "无"
+        if style != "无" and style == above:
+            out.append(Problem(where, f"“{section.title}”与上级节“{parent.title}”同用“{style}”式序号，请核对层级 / "
+                               f"numbered in the same style ({style}) as its parent section; check its level",
+                               "W-NUMBERING"))
     return out
+
+
+def check_silencing(report: s.Report) -> list[Problem]:
+    """Flag a ``lint.ignore_at`` path that names no field of the report (a typo, or a section since moved)."""
+    if not report.lint.ignore_at:
+        return []
+    fields = {path for name in type(report).model_fields if name != "lint"
+              for path, _ in walk(getattr(report, name), name)}
+    return [Problem(f"lint.ignore_at.{where}", f"路径“{where}”不存在，该处的警告未被屏蔽 / no field {where!r} in the "
+                    "report: nothing is silenced there", "W-IGNORE-PATH")
+            for where in report.lint.ignore_at if where not in fields]
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
-    check_characters, check_personnel, check_percentages, check_years, check_dates, check_punctuation, check_sections,
+    check_characters, check_personnel, check_percentages, check_years, check_dates, check_punctuation,
+    check_placeholders, check_sections, check_numbering, check_silencing,
 )
 
 
-def lint(report: s.Report) -> list[Problem]:
-    """Return every consistency warning for ``report``, each with the field path it concerns."""
-    return [problem for check in CHECKS for problem in check(report)]
+def lint(report: s.Report, *, silenced: bool = False) -> list[Problem]:
+    """Return every consistency warning for ``report``, each with its field path and code, leaving out those the
+    report's ``lint:`` settings silence (``silenced=True`` keeps them)."""
+    problems = [problem for check in CHECKS for problem in check(report)]
+    return problems if silenced else [p for p in problems if not report.lint.silences(p.code, p.path)]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .schema_blocks import ContentBlock, SeriesChart, resolve_path
+from .schema_lint import LintSettings
 from .schema_official import OfficialParts
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
@@ -254,6 +255,7 @@ class Report(_Model):
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
+    lint: LintSettings = Field(default_factory=LintSettings, description="不再提示的检查警告 / silenced lint warnings")
 
     _opening_as_list = field_validator("opening", mode="before")(_as_list)
 
