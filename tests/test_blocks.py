@@ -52,7 +52,7 @@ def test_table_has_title_repeated_header_right_aligned_numbers_and_totals(tmp_pa
     })
     assert cells(out) == [[["分馆", "一季度", "二季度"], ["城关分馆", "1,200", "1,300.5"],
                            ["南关分馆", "2,400", "800"], ["合计", "3,600", "2,100.5"]]]
-    assert "分馆外借（单位：册次）" in paragraphs(out)
+    assert "表1 分馆外借（单位：册次）" in paragraphs(out)  # titled tables are numbered 表N
     body = part(out, "word/document.xml")
     assert body.xpath("count(//w:tbl/w:tr[1]/w:trPr/w:tblHeader)", namespaces=NS) == 1
     assert body.xpath("string(//w:tbl/w:tr[2]/w:tc[2]//w:jc/@w:val)", namespaces=NS) == "right"
@@ -170,7 +170,7 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 def test_paragraph_emphasis_is_bold_or_kaiti_and_text_stays_literal(tmp_path: Path) -> None:
     """**…** becomes a bold run and *…* a 楷体 run; \\* is a star; template syntax in the text stays text."""
-    from annual_docx._blocks import emphasis
+    from annual_docx._build_text import emphasis
 
     assert emphasis("甲**乙**丙*丁*戊\\*") == [("甲", None), ("乙", "bold"), ("丙", None), ("丁", "kai"), ("戊*", None)]
     assert emphasis("**未闭合") == [("**未闭合", None)]

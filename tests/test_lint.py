@@ -106,3 +106,18 @@ def test_control_characters_are_flagged_with_their_codes() -> None:
     problems = warnings_for(opening=["正文\x07段落\x0c。"])
     assert paths(problems) == ["opening[0]"]
     assert "U+0007" in problems[0].message and "U+000C" in problems[0].message
+
+
+def test_nested_sections_and_blocks_are_linted_at_every_level() -> None:
+    """A breakdown block deep in the tree is checked against its expected total; an empty subsection is flagged;
+    titles repeat only among siblings; a section holding only subsections is not empty."""
+    breakdown = {"type": "breakdown", "title": "年龄结构", "categories": {"青年": 2, "中年": 3}, "expected_total": 6}
+    tree = {"title": "基本情况", "sections": [
+        {"title": "人员情况", "sections": [{"title": "结构", "blocks": [breakdown]}]},
+        {"title": "概况", "sections": [{"title": "小结"}]},
+        {"title": "其他", "sections": [{"title": "小结", "paragraphs": ["正文。"]}]},
+    ]}
+    problems = warnings_for(sections=[tree])
+    assert paths(problems) == ["sections[0].sections[0].sections[0].blocks[0].categories",
+                               "sections[0].sections[1].sections[0]"]
+    assert "5" in problems[0].message and "6" in problems[0].message and "empty" in problems[1].message

@@ -159,3 +159,37 @@ def test_validate_strict_honours_silencing(tmp_path: Path, capsys: pytest.Captur
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["validate", "--strict", str(path)]) == 0
     assert "0 warning(s) (2 more silenced" in capsys.readouterr().out
+
+
+def nested(parent: str, child: str, **report: Any) -> list[Problem]:
+    tree = {"title": parent, "paragraphs": ["正文。"], "sections": [{"title": child, "paragraphs": ["正文。"]}]}
+    return warnings_for(sections=[tree], **report)
+
+
+def test_a_subsection_numbered_in_its_parents_style_is_flagged() -> None:
+    """Unnumbered levels with numbers typed by hand: （一） under 一、 is right; 一、 under 一、 is flagged at the
+    subsection, and so is a typed 一、 under a level numbered 一、 automatically."""
+    assert nested("一、基本情况", "（一）主要职能", numbering=["无", "无"]) == []
+    assert found(nested("一、基本情况", "一、主要职能", numbering=["无", "无"])) == [
+        ("sections[0].sections[0]", "W-NUMBERING")]
+    assert found(nested("基本情况", "一、主要职能", numbering=["一、", "无"])) == [
+        ("sections[0].sections[0]", "W-NUMBERING")]
+
+
+def test_a_typed_number_in_a_nested_numbered_title_is_flagged() -> None:
+    """At level 2 under the default numbering, `（一）主要职能` would read （一）（一）主要职能."""
+    assert found(nested("基本情况", "（一）主要职能")) == [("sections[0].sections[0].title", "W-TYPED-NUMBER")]
+    assert nested("基本情况", "主要职能") == []
+
+
+def test_silencing_and_year_places_follow_the_tree() -> None:
+    """A path into a subsection silences what it holds; a table in an attachment has its header years expected."""
+    tree = {"title": "基本情况", "sections": [
+        {"title": "人员", "paragraphs": ["2019年起增编。"]},
+        {"title": "资产", "paragraphs": ["2019年购置。"]},
+    ]}
+    official = {"attachments": [{"title": "附表", "blocks": [
+        {"type": "table", "header": ["项目", "2019年", "2020年"], "rows": [["外借", "1", "2"]]}]}]}
+    report = annual_docx.validate(small_report(sections=[tree], official=official,
+                                               lint={"ignore_at": {"sections[0].sections[1]": ["W-YEAR"]}}))
+    assert found(lint(report)) == [("sections[0].sections[0].paragraphs[0]", "W-YEAR")]

@@ -30,12 +30,11 @@ CHINESE_TITLES = {
     "Picture": "图片",
     "Role": "职务及任职人员",
     "TextSection": "文字一节",
+    "ContentSection": "节（段落、内容块、下级节）",
     "WorkItem": "工作条目",
     "WorkItemsSection": "工作条目一节",
-    "ChartBlock": "图表块（由数据绘制折线图或柱状图）",
     "ChartFont": "图表字体（字体名称或字体文件）",
     "Indicator": "统计指标（本年、上年）",
-    "PageBreakBlock": "分页",
     "TableSource": "表格文件（CSV 或 xlsx）",
     "MergedCell": "合并单元格",
 }
@@ -43,11 +42,14 @@ CHINESE_TITLES = {
 
 def report_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a report file, with Chinese descriptions, for editors' completion and checks."""
+    from ._registry import registry
+
     schema = Report.model_json_schema(mode="validation")
+    titles = {**CHINESE_TITLES, **{model.__name__: kind.chinese for model, kind in registry().items()}}
     for name, definition in [("Report", schema), *schema.get("$defs", {}).items()]:
-        if name in CHINESE_TITLES:
+        if name in titles:
             english = definition.get("description", "")
-            definition["description"] = f"{CHINESE_TITLES[name]} / {english}" if english else CHINESE_TITLES[name]
+            definition["description"] = f"{titles[name]} / {english}" if english else titles[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "annual_docx 工作年报 / annual work report",

@@ -1,94 +1,44 @@
-"""Turn a section's content blocks (lists, tables, forms, statistics, 大事记, page breaks) into template blocks."""
+"""Builders of the table blocks: 公文 tables (inline, merged cells, totals, from CSV/xlsx), 项目/内容 forms and
+statistics (指标 / 上年 / 本年 / 同比)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
-
-from markupsafe import Markup
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from . import schema_blocks as sb
-from ._fonts import KAITI
-from ._numbering import chinese_number
+from ._figures import Table as TablePiece
 from ._numbers import NumberStyle, format_count, yoy_phrase
-from ._ooxml import body as ooxml_body
 from ._ooxml import table as ooxml_table
+from ._piece import Block
+from ._registry import Scope, block_type
 from ._sheets import Cell, read_table
 from .errors import InputError
 
-if TYPE_CHECKING:
-    from ._context import Block
 
-FULL_SPACE = "\u3000"
-
-
-def content_blocks(
-    blocks: Sequence[sb.ContentBlock], path: str, chart: Callable[[sb.ChartBlock], Block]
-) -> Iterator[Block]:
-    """Yield the template blocks of ``blocks``; ``path`` (``sections[2].blocks``) names them in errors; ``chart``
-    draws a chart block as a figure."""
-    from ._context import Block
-
-    previous_table = False
-    for i, block in enumerate(blocks):
-        is_table = isinstance(block, (sb.TableBlock, sb.FormBlock, sb.IndicatorsBlock))
-        if is_table and previous_table and not getattr(block, "title", None):
-            yield Block("paragraph")  # Word merges two tables that touch
-        previous_table = is_table
-        if isinstance(block, sb.ParagraphBlock):
-            paragraph = ooxml_body.rich_paragraph(emphasis(block.text), kai_font=KAITI)
-            yield Block("xml", xml=Markup(ooxml_body.markup([paragraph])))
-        elif isinstance(block, sb.ListBlock):
-            yield from (Block("paragraph", line) for line in list_lines(block))
-        elif isinstance(block, sb.ChronologyBlock):
-            yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
-        elif isinstance(block, sb.ChartBlock):
-            yield chart(block)
-        elif isinstance(block, sb.PageBreakBlock):
-            yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
-        else:
-            header, rows, aligns, totals, title = _tabulate(block, f"{path}[{i}]")
-            try:
-                elements = ooxml_table.official_table(header, rows, title=title, aligns=aligns, totals=totals,
-                                                      weights=getattr(block, "widths", None))
-            except ValueError as exc:
-                raise InputError(f"{path}[{i}]: 表格的列数不一致 / the table's rows do not line up: {exc}") from None
-            yield Block("xml", xml=Markup(ooxml_body.markup(elements)))
+@block_type(sb.TableBlock, "表格（可合并单元格、合计行，或读取 CSV/xlsx）", table_like=True)
+@block_type(sb.FormBlock, "项目/内容表", table_like=True)
+def table(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
+    """A 公文 table, its title above (numbered 表N when the document is put together)."""
+    yield table_piece(_tabulate(block, scope.path), scope.path, getattr(block, "widths", None))
 
 
-_EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+@block_type(sb.IndicatorsBlock, "统计指标表（上年、本年、同比）", table_like=True)
+def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
+    """The 指标 / 上年 / 本年 / 同比 table of a statistics block."""
+    found = block.indicators or _sheet_indicators(block, scope.path)
+    yield table_piece(indicator_table(found, block.title, block.wan_from), scope.path)
 
 
-def emphasis(text: str) -> list[tuple[str, str | None]]:
-    """Split ``text`` into ``(text, emphasis)`` runs: ``**加粗**`` → bold, ``*引文*`` → kai (楷体);
-    ``\\*`` is a star."""
-    out: list[tuple[str, str | None]] = []
-    plain, position = "", 0
-    for match in _EMPHASIS.finditer(text):
-        plain += text[position:match.start()]
-        position = match.end()
-        if match.group(0) == "\\*":
-            plain += "*"
-            continue
-        if plain:
-            out.append((plain, None))
-            plain = ""
-        out.append((match.group(1), "bold") if match.group(1) is not None else (match.group(2), "kai"))
-    plain += text[position:]
-    if plain:
-        out.append((plain, None))
-    return out
-
-
-def list_lines(block: sb.ListBlock) -> list[str]:
-    """Return a list's paragraphs: ``1.甲`` lines, or one ``一是甲；二是乙。`` sentence."""
-    if block.style == "一是":
-        parts = [f"{chinese_number(n)}是{item.rstrip('；;。.')}" for n, item in enumerate(block.items, start=1)]
-        return [f"{block.lead or ''}{'；'.join(parts)}。"]
-    if block.style == "（1）":
-        return [f"（{n}）{item}" for n, item in enumerate(block.items, start=1)]
-    return [f"{n}.{item}" for n, item in enumerate(block.items, start=1)]
+def table_piece(table: Table, path: str, weights: Sequence[float] | None = None) -> Block:
+    """Return the template block of a tabulated table; rows that do not line up are an error naming ``path``."""
+    header, rows, aligns, totals, title = table
+    built = TablePiece(header, rows, title=title, aligns=aligns, totals=totals, weights=weights)
+    try:
+        built.elements()  # lay it out now, so a table whose rows do not line up is an error naming the block
+    except ValueError as exc:
+        raise InputError(f"{path}: 表格的列数不一致 / the table's rows do not line up: {exc}") from None
+    return Block("xml", xml=built)
 
 
 Table = tuple[list[Any], list[list[Any]], list[str | None] | None, list[str] | None, str | None]
@@ -98,8 +48,7 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: st
     if isinstance(block, sb.FormBlock):
         return list(block.labels), [[k, v] for k, v in block.items.items()], [None, "left"], None, block.title
     if isinstance(block, sb.IndicatorsBlock):
-        indicators = block.indicators or _sheet_indicators(block, path)
-        return indicator_table(indicators, block.title, block.wan_from)
+        return indicator_table(block.indicators or _sheet_indicators(block, path), block.title, block.wan_from)
     header, rows = _table_data(block, path)
     if any(isinstance(c, sb.MergedCell) for row in [*header, *rows] for c in (row if isinstance(row, list) else [row])):
         return _merged_table(block, header, rows)

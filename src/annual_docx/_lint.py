@@ -9,8 +9,7 @@ The text checks are in :mod:`._lint_text`; the ones over the section tree are he
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable
 
 from . import schema as s
 from ._lint_text import (
@@ -21,7 +20,9 @@ from ._lint_text import (
     check_punctuation,
     check_years,
 )
+from ._registry import registry
 from ._text import walk
+from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
 
 _TYPED_NUMBER = re.compile(
@@ -31,49 +32,42 @@ _TYPED_NUMBER = re.compile(
 _TYPED_STYLE = {"cn": "一、", "cn_paren": "（一）", "digit": "1.", "digit_paren": "（1）"}
 
 
-def sections(tree: Sequence[Any], path: str = "sections", depth: int = 1,
-             parent: Any = None) -> Iterator[tuple[str, int, Any, Any]]:
-    """Yield ``(field path, depth, section, parent or None)`` for every section of a tree, parents first; a section's
-    subsections are its ``sections`` attribute, when it has one."""
-    for i, section in enumerate(tree):
-        where = f"{path}[{i}]"
-        yield where, depth, section, parent
-        yield from sections(getattr(section, "sections", None) or [], f"{where}.sections", depth + 1, section)
-
-
 def check_personnel(report: s.Report) -> list[Problem]:
-    """Flag breakdowns whose sum differs from the stated staff, and staff above the establishment."""
+    """Flag staff above the establishment in a personnel section (its breakdowns are checked as blocks)."""
     out = []
-    for where, section in walk(report):
+    for where, section in original_sections(report.sections):
         if not isinstance(section, s.PersonnelSection):
             continue
         staff, posts = section.staff, section.establishment
         if staff is not None and posts is not None and posts < staff:
             out.append(Problem(f"{where}.establishment", f"编制 {posts} 人少于在职 {staff} 人 / the establishment "
                                f"({posts}) is smaller than the staff in post ({staff})", "W-POSTS"))
-        for j, breakdown in enumerate(section.breakdowns):
-            if staff is not None and breakdown.total != staff:
-                out.append(Problem(
-                    f"{where}.breakdowns[{j}].categories",
-                    f"“{breakdown.title}”各类合计 {breakdown.total} 人，与在职人数 {staff} 人不符 / the categories of "
-                    f"{breakdown.title!r} add up to {breakdown.total}, not the staff of {staff}", "W-TOTAL",
-                ))
+    return out
+
+
+def check_blocks(report: s.Report) -> list[Problem]:
+    """Run each block type's own lint rule (from the block registry) on every block, at any level."""
+    kinds = registry()
+    out = []
+    for path, block in walk_blocks(report):
+        rule = kinds[type(block)].lint if type(block) in kinds else None
+        out += rule(block, path) if rule else []
     return out
 
 
 def check_sections(report: s.Report) -> list[Problem]:
-    """Flag a section title its sibling already has, and a section with nothing under its title."""
+    """Flag a section title repeated among its siblings, and sections with nothing under their title, at any
+    level."""
     out = []
-    siblings: dict[tuple[int, int], dict[str, str]] = {}  # (id of the parent, depth) → title → first path
-    for where, depth, section, parent in sections(report.sections):
-        seen = siblings.setdefault((id(parent), depth), {})
+    siblings: dict[str, dict[str, str]] = {}  # parent path -> title -> path of the first section with it
+    for path, _depth, section in walk_sections(report.sections):
+        seen = siblings.setdefault(path.rsplit("[", 1)[0], {})
         if section.title in seen:
-            out.append(Problem(f"{where}.title", f"节标题“{section.title}”与 {seen[section.title]} 重复 / the title "
-                               f"repeats that of {seen[section.title]}", "W-DUP-TITLE"))
-        seen.setdefault(section.title, where)
-        plain = getattr(section, "kind", None) in {"text", "section"}
-        if plain and not (section.paragraphs or section.blocks or getattr(section, "sections", None)):
-            out.append(Problem(where, "该节没有内容 / the section is empty", "W-EMPTY"))
+            out.append(Problem(f"{path}.title", f"节标题“{section.title}”与 {seen[section.title]} "
+                               f"重复 / the title repeats that of {seen[section.title]}", "W-DUP-TITLE"))
+        seen.setdefault(section.title, path)
+        if not (section.paragraphs or section.blocks or section.sections or section.closing):
+            out.append(Problem(path, "该节没有内容 / the section is empty", "W-EMPTY"))
     return out
 
 
@@ -89,22 +83,21 @@ def check_numbering(report: s.Report) -> list[Problem]:
     """Flag a heading number typed into a numbered title (it would read 一、一、…), and a section numbered in the
     same style as its parent (（一） under （一）), whether the style comes from ``numbering`` or is typed."""
     out = []
-    styles: dict[int, str] = {}  # id of a section → its number style
-    for where, depth, section, parent in sections(report.sections):
-        own = getattr(section, "numbering", None)  # a style a section may set for itself
-        level = own if isinstance(own, str) else (
-            report.numbering[depth - 1] if depth <= len(report.numbering) else "无")
-        if getattr(section, "numbered", True) is False:
+    styles: dict[str, tuple[str, str]] = {}  # section path → (its number style, its title)
+    for where, depth, section in walk_sections(report.sections):
+        level = report.numbering[depth - 1] if depth <= len(report.numbering) else "无"
+        if not section.numbered:
             level = "无"
         typed = typed_style(section.title)
         if typed and level != "无":
             out.append(Problem(f"{where}.title", f"标题“{section.title}”中手写了序号，序号会自动加上（{level}），请删去"
                                f"或将该级设为“无” / the title has a typed number; numbers are added ({level}): remove "
                                "it or number the level 无", "W-TYPED-NUMBER"))
-        style = styles[id(section)] = level if level != "无" else (typed or "无")
-        above = styles.get(id(parent), "无") if parent is not None else "无"
+        style = level if level != "无" else (typed or "无")
+        styles[where] = (style, section.title)
+        above, parent = styles[where.rsplit(".", 1)[0]] if "." in where else ("无", "")
         if style != "无" and style == above:
-            out.append(Problem(where, f"“{section.title}”与上级节“{parent.title}”同用“{style}”式序号，请核对层级 / "
+            out.append(Problem(where, f"“{section.title}”与上级节“{parent}”同用“{style}”式序号，请核对层级 / "
                                f"numbered in the same style ({style}) as its parent section; check its level",
                                "W-NUMBERING"))
     return out
@@ -122,7 +115,7 @@ def check_silencing(report: s.Report) -> list[Problem]:
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
-    check_characters, check_personnel, check_percentages, check_years, check_dates, check_punctuation,
+    check_characters, check_personnel, check_blocks, check_percentages, check_years, check_dates, check_punctuation,
     check_placeholders, check_sections, check_numbering, check_silencing,
 )
 

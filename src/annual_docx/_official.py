@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .schema_official import OfficialParts
+
+BuildBlocks = Callable[[int, str, list[Any]], list[Any]]
+"""``(attachment index, title, blocks) -> template blocks`` of an attachment's blocks."""
 
 FULL_SPACE = "\u3000"
 
@@ -17,16 +21,18 @@ def attachment_lines(titles: list[str]) -> list[str]:
     return [("附件：" if n == 1 else FULL_SPACE * 3) + f"{n}. {title}" for n, title in enumerate(titles, start=1)]
 
 
-def official_context(parts: OfficialParts | None) -> dict[str, Any] | None:
-    """Return what the template needs for ``parts`` (None when the report has no official parts)."""
+def official_context(parts: OfficialParts | None, build: BuildBlocks | None = None) -> dict[str, Any] | None:
+    """Return what the template needs for ``parts`` (None when the report has no official parts); ``build`` turns
+    an attachment's blocks into template blocks (without it they are left out)."""
     if parts is None:
         return None
     titles = [a.title for a in parts.attachments]
     several = len(parts.attachments) > 1
     pages = [
-        {"label": f"附件{n}" if several else "附件", "title": a.title, "paragraphs": list(a.paragraphs)}
+        {"label": f"附件{n}" if several else "附件", "title": a.title, "paragraphs": list(a.paragraphs),
+         "blocks": build(n - 1, a.title, list(a.blocks)) if build and a.blocks else []}
         for n, a in enumerate(parts.attachments, start=1)
-        if a.paragraphs
+        if a.paragraphs or a.blocks
     ]
     printed = ""
     if parts.printer or parts.print_date:

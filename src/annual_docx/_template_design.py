@@ -111,6 +111,37 @@ FACES: dict[str, tuple[str | None, int, str, str]] = {
     LATIN: (None, 0x00, "roman", "variable"),
 }
 
+def block_layout(blocks: str) -> list[tuple[str | None, str]]:
+    """Return the tags that lay out the template blocks in the context list ``blocks``, one paragraph style per
+    block ``kind`` (the body and each attachment page use the same)."""
+    return [
+        (None, f"{{%p for b in {blocks} %}}"),
+        (None, '{%p if b.kind == "heading1" %}'),
+        ("Heading1", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "heading2" %}'),
+        ("Heading2", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "heading3" %}'),
+        ("Heading3", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "heading4" %}'),
+        ("Heading4", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "paragraph" %}'),
+        ("Normal", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "figure" %}'),
+        ("Figure", "{{ b.image }}"),
+        (None, "{%p if b.text %}"),
+        ("Caption", "{{ b.text }}"),
+        (None, "{%p endif %}"),
+        (None, '{%p elif b.kind == "xml" %}'),
+        ("Normal", "{{p b.xml }}"),
+        (None, '{%p elif b.kind == "group" %}'),
+        ("GroupTitle", "{{ b.text }}"),
+        (None, '{%p elif b.kind == "role" %}'),
+        ("RoleList", "{{ b.text }}"),
+        (None, "{%p endif %}"),
+        (None, "{%p endfor %}"),
+    ]
+
+
 # (style id, text) of each template paragraph. {%p … %} paragraphs are removed by docxtpl when it renders.
 BODY_LAYOUT: list[tuple[str | None, str]] = [
     *official.HEAD,
@@ -119,37 +150,14 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),
     (None, "{%p endfor %}"),
-    (None, "{%p for b in blocks %}"),
-    (None, '{%p if b.kind == "heading1" %}'),
-    ("Heading1", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "heading2" %}'),
-    ("Heading2", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "heading3" %}'),
-    ("Heading3", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "heading4" %}'),
-    ("Heading4", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "paragraph" %}'),
-    ("Normal", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "figure" %}'),
-    ("Figure", "{{ b.image }}"),
-    (None, "{%p if b.text %}"),
-    ("Caption", "{{ b.text }}"),
-    (None, "{%p endif %}"),
-    (None, '{%p elif b.kind == "xml" %}'),
-    ("Normal", "{{p b.xml }}"),
-    (None, '{%p elif b.kind == "group" %}'),
-    ("GroupTitle", "{{ b.text }}"),
-    (None, '{%p elif b.kind == "role" %}'),
-    ("RoleList", "{{ b.text }}"),
-    (None, "{%p endif %}"),
-    (None, "{%p endfor %}"),
+    *block_layout("blocks"),
     *official.NOTES,
     (None, "{%p if signature %}"),
     ("Normal", ""),
     ("Signature", "{{ signature.name }}"),
     ("Date", "{{ signature.date }}"),
     (None, "{%p endif %}"),
-    *official.TAIL,
+    *official.tail(block_layout("a.blocks")),
 ]
 
 

@@ -68,15 +68,26 @@ NOTES: list[tuple[str | None, str]] = [
     (None, "{%p endfor %}"),
     (None, "{%p endif %}"),
 ]
-TAIL: list[tuple[str | None, str]] = [
-    (None, "{%p if official %}"),
-    (None, "{%p for a in official.attachments %}"),
-    ("AttachmentLabel", "{{ a.label }}"),
-    ("AttachmentTitle", "{{ a.title }}"),
-    (None, "{%p for p in a.paragraphs %}"),
-    ("Normal", "{{ p }}"),
-    (None, "{%p endfor %}"),
-    (None, "{%p endfor %}"),
+
+
+def tail(attachment_blocks: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """Return the tags after the 落款: each attachment's page (label, title, paragraphs, then its blocks laid out
+    by ``attachment_blocks``) and the 版记."""
+    return [
+        (None, "{%p if official %}"),
+        (None, "{%p for a in official.attachments %}"),
+        ("AttachmentLabel", "{{ a.label }}"),
+        ("AttachmentTitle", "{{ a.title }}"),
+        (None, "{%p for p in a.paragraphs %}"),
+        ("Normal", "{{ p }}"),
+        (None, "{%p endfor %}"),
+        *attachment_blocks,
+        (None, "{%p endfor %}"),
+        *RECORD,
+    ]
+
+
+RECORD: list[tuple[str | None, str]] = [  # the 版记, then the end of {%p if official %}
     (None, "{%p if official.record %}"),
     (None, "{%p if official.record.cc %}"),
     ("RecordCc", "{{ official.record.cc }}"),

@@ -1,4 +1,9 @@
-"""Pydantic models of an annual work report (工作年报): the report, its sections and their parts.
+"""Pydantic models of an annual work report (工作年报): a tree of sections holding blocks.
+
+A :class:`Report` has ``sections``; each section has a title, ``paragraphs``, ``blocks`` (any
+:data:`~annual_docx.schema_blocks.ContentBlock`) and ``sections`` of its own, down to four levels. The seven older
+section ``kind`` values (``work_items``, ``org_chart``, ``party``, ``personnel``, ``chart``, ``photos``, ``awards``)
+are shorthands for a section holding the matching block; :func:`annual_docx._tree.expand` turns them into it.
 
 The models hold data only: no I/O beyond checking that a named picture exists, no formatting. Every model forbids
 unknown keys, so a misspelt key in a report file is an error that names it.
@@ -13,9 +18,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .schema_blocks import ContentBlock, SeriesChart, resolve_path
+from .schema_blocks import ContentBlock, SeriesChart
+from .schema_figures import Breakdown as Breakdown
 from .schema_lint import LintSettings
 from .schema_official import OfficialParts
+from .schema_parts import Award as Award
+from .schema_parts import OrgUnit as OrgUnit
+from .schema_parts import PartyBranch as PartyBranch
+from .schema_parts import Picture as Picture
+from .schema_parts import Role as Role
+from .schema_parts import as_list, resolve_path
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "无"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】;
@@ -29,31 +41,6 @@ Text = Annotated[str, Field(min_length=1)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-def _as_list(value: Any) -> Any:
-    """Accept a single string where a list of paragraphs is expected."""
-    return [value] if isinstance(value, str) else value
-
-
-class Picture(_Model):
-    """A picture file (PNG or JPEG) with an optional caption and alt text; relative paths are resolved against the
-    report file's folder."""
-
-    path: Path = Field(description="图片文件路径 / picture file (PNG or JPEG)")
-    caption: str | None = Field(None, description="图题 / caption shown under the picture")
-    alt: str | None = Field(None, description="替代文字 / alt text; defaults to the caption")
-    width_mm: float = Field(120, gt=10, le=156, description="版面宽度（毫米）/ placed width in mm")
-
-    @field_validator("path")
-    @classmethod
-    def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
-        path = resolve_path(path, info)
-        if not path.is_file():
-            raise ValueError(f"图片文件不存在 / picture file not found: {path}")
-        if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
-            raise ValueError(f"只支持 PNG 或 JPEG 图片 / only PNG and JPEG pictures are supported: {path.name}")
-        return path
 
 
 class ChartFont(_Model):
@@ -80,14 +67,44 @@ class ChartFont(_Model):
         return self
 
 
+MAX_DEPTH = 4
+"""Sections nest at most four levels deep (一、 → （一） → 1. → （1）, GB/T 9704 7.3.3)."""
+
+
+def _default_kind(value: Any) -> Any:
+    """Give a section written without ``kind`` the generic kind ``section``."""
+    if isinstance(value, list):
+        return [{"kind": "section", **item} if isinstance(item, dict) and "kind" not in item else item
+                for item in value]
+    return value
+
+
 class _Section(_Model):
     title: Text = Field(description="节标题（不含序号）/ section title, without its number")
+    numbered: bool = Field(
+        default=True, description="false：本节标题不编号，同级其他节照常连续编号 / false: no number for this heading; "
+                          "its siblings are numbered as if it were not there"
+    )
     paragraphs: list[Text] = Field(default_factory=list, description="节首段落 / paragraphs under the title")
     blocks: list[ContentBlock] = Field(
-        default_factory=list, description="节末的列表、表格、统计、大事记等 / lists, tables, statistics… at the end"
+        default_factory=list, description="段落之后的内容块：表格、图表、列表… / blocks after the paragraphs"
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="下级节（最多四级），排在内容块之后 / subsections, after the blocks"
+    )
+    closing: list[ContentBlock] = Field(
+        default_factory=list, description="节末内容块，排在下级节之后（如汇总表）/ blocks after the subsections"
     )
 
-    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
+    _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
+    _sections_kind = field_validator("sections", mode="before")(_default_kind)
+
+
+class ContentSection(_Section):
+    """A section: its title, paragraphs, then any blocks, its subsections, and closing blocks (``kind`` may be left
+    out)."""
+
+    kind: Literal["section"] = "section"
 
 
 class WorkItem(_Model):
@@ -96,7 +113,7 @@ class WorkItem(_Model):
     title: Text
     paragraphs: list[Text] = Field(min_length=1)
 
-    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
+    _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
 
 
 class WorkItemsSection(_Section):
@@ -107,18 +124,9 @@ class WorkItemsSection(_Section):
 
 
 class TextSection(_Section):
-    """A section of plain paragraphs."""
+    """A section of plain paragraphs (the same as a section without ``kind``)."""
 
     kind: Literal["text"]
-
-
-class OrgUnit(_Model):
-    """A unit in the organisation tree, with an optional head and sub-units."""
-
-    name: Text
-    head: str | None = Field(None, description="负责人 / head of the unit, e.g. 馆长 孔德安")
-    children: list[OrgUnit] = Field(default_factory=list)
-    guides: list[Text] = Field(default_factory=list, description="业务指导的同级单位（虚线）/ units it guides")
 
 
 class OrgChartSection(_Section):
@@ -129,20 +137,6 @@ class OrgChartSection(_Section):
     caption: str | None = None
 
 
-class Role(_Model):
-    """A post in a party branch and the person holding it (书记 孔德安)."""
-
-    title: Text = Field(description="职务 / post, e.g. 书记")
-    name: Text = Field(description="姓名 / name")
-
-
-class PartyBranch(_Model):
-    """A party branch (支部) and its committee roles."""
-
-    name: Text
-    roles: list[Role] = Field(min_length=1)
-
-
 class PartySection(_Section):
     """The party organisation (党组织架构)."""
 
@@ -150,32 +144,6 @@ class PartySection(_Section):
     branches: list[PartyBranch] = Field(min_length=1)
     chart: bool = Field(True, description="在名单后附党组织架构图 / add the branch chart after the role lines")
     caption: str | None = None
-
-
-class Breakdown(_Model):
-    """Staff counted by one attribute (职称, 学历…), with its own text and chart."""
-
-    title: Text = Field(description="e.g. 职称结构")
-    categories: dict[str, Annotated[int, Field(ge=0)]] = Field(min_length=1, description="类别 → 人数")
-    paragraphs: list[Text] = Field(default_factory=list)
-    chart: Literal["pie", "bar", "barh", "none"] = "pie"
-    show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
-
-    _paragraphs_as_list = field_validator("paragraphs", mode="before")(_as_list)
-
-    @property
-    def total(self) -> int:
-        """Return the sum of all categories."""
-        return sum(self.categories.values())
-
-    @model_validator(mode="after")
-    def _pie_has_a_slice(self) -> Breakdown:
-        if self.chart == "pie" and self.total == 0:
-            raise ValueError(
-                "饼图的各类人数不能全为 0（可改用 chart: bar 或 none）/ a pie chart needs a category above zero "
-                "(use chart: bar or none)"
-            )
-        return self
 
 
 class PersonnelSection(_Section):
@@ -201,13 +169,6 @@ class PhotoSection(_Section):
     per_row: int = Field(1, ge=1, le=3, description="每行几张图（1–3）/ pictures per row (1–3)")
 
 
-class Award(_Model):
-    """An honour received, optionally with a picture of the certificate."""
-
-    name: Text = Field(description="荣誉名称 / name of the honour")
-    picture: Picture | None = None
-
-
 class AwardsSection(_Section):
     """A numbered list of honours (获奖统计), with optional pictures."""
 
@@ -217,7 +178,8 @@ class AwardsSection(_Section):
 
 
 Section = Annotated[
-    WorkItemsSection
+    ContentSection
+    | WorkItemsSection
     | TextSection
     | OrgChartSection
     | PartySection
@@ -227,11 +189,17 @@ Section = Annotated[
     | AwardsSection,
     Field(discriminator="kind"),
 ]
-SECTION_KINDS = frozenset(typing.get_args(m.model_fields["kind"].annotation)[0] for m in typing.get_args(
-    typing.get_args(Section)[0]))
+"""A section: generic (``kind`` left out) or one of the shorthand kinds."""
+
+
+def _tags(union: Any, key: str) -> frozenset[str]:
+    members = typing.get_args(typing.get_args(union)[0])
+    return frozenset(tag for m in members for tag in typing.get_args(m.model_fields[key].annotation))
+
+
+SECTION_KINDS = _tags(Section, "kind")
 """The ``kind`` values of every section model."""
-BLOCK_TYPES = frozenset(typing.get_args(m.model_fields["type"].annotation)[0] for m in typing.get_args(
-    typing.get_args(ContentBlock)[0]))
+BLOCK_TYPES = _tags(ContentBlock, "type")
 """The ``type`` values of every content block."""
 DISCRIMINATOR_TAGS = SECTION_KINDS | BLOCK_TYPES
 """Tags pydantic inserts into error locations, dropped from the paths users see."""
@@ -244,7 +212,7 @@ class Report(_Model):
     year: int = Field(ge=1949, le=2100, description="报告年度 / the year reported on")
     title: str | None = Field(None, description="标题；默认 {year}年度{organisation}工作年报 / title")
     opening: list[Text] = Field(default_factory=list, description="开头段落 / opening paragraphs")
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
@@ -257,7 +225,8 @@ class Report(_Model):
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
     lint: LintSettings = Field(default_factory=LintSettings, description="不再提示的检查警告 / silenced lint warnings")
 
-    _opening_as_list = field_validator("opening", mode="before")(_as_list)
+    _opening_as_list = field_validator("opening", mode="before")(as_list)
+    _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
     @property
     def full_title(self) -> str:
@@ -267,9 +236,26 @@ class Report(_Model):
     @field_validator("numbering")
     @classmethod
     def _distinct_levels(cls, styles: list[str]) -> list[str]:
-        if len(set(styles)) != len(styles):
-            raise ValueError("各级序号样式不能重复 / each heading level needs a different number style")
+        numbered = [style for style in styles if style != "无"]
+        if len(set(numbered)) != len(numbered):
+            raise ValueError("各级序号样式不能重复（“无”可重复）/ each numbered level needs a different number style "
+                             "(only 无 may repeat)")
         return styles
 
+    @model_validator(mode="after")
+    def _at_most_four_levels(self) -> Report:
+        def deepest(sections: list[Any], path: str, depth: int) -> None:
+            for i, section in enumerate(sections):
+                where = f"{path}[{i}]"
+                if depth > MAX_DEPTH:
+                    raise ValueError(f"{where}: 节最多嵌套四级 / sections nest at most {MAX_DEPTH} levels deep")
+                deepest(section.sections, f"{where}.sections", depth + 1)
 
-OrgUnit.model_rebuild()
+        deepest(self.sections, "sections", 1)
+        return self
+
+
+for _model in (ContentSection, WorkItemsSection, TextSection, OrgChartSection, PartySection, PersonnelSection,
+               ChartSection, PhotoSection, AwardsSection):
+    _model.model_rebuild()
+

@@ -1,12 +1,16 @@
-"""Generic content blocks any section may carry after its paragraphs: lists, tables, forms, statistics,
-chronologies and page breaks. Each block names its ``type``; the report's data stays plain data."""
+"""Content blocks any section or attachment may hold: paragraphs, lists, tables, forms, statistics, charts,
+chronologies and page breaks here; org charts, party branches, breakdowns, photos and honours in
+:mod:`schema_figures`. Each block names its ``type``; :data:`ContentBlock` is the union of them all."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
+from .schema_parts import resolve_path as resolve_path
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -24,20 +28,15 @@ class MergedCell(BaseModel):
 CellValue = str | int | float | None | MergedCell
 
 
-def resolve_path(path: Path, info: ValidationInfo) -> Path:
-    """Return ``path`` resolved against the report file's folder (the ``base_dir`` validation context)."""
-    base = (info.context or {}).get("base_dir")
-    return Path(base) / path if not path.is_absolute() and base is not None else path
-
-
 class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class SeriesChart(BaseModel):
-    """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020."""
+    """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020; or one series
+    over categories drawn as a pie (``pie`` and ``donut`` both draw a donut with the total in the hole)."""
 
-    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh"] = "line"
+    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "donut"] = "line"
     labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
     series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
         min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
@@ -54,11 +53,17 @@ class SeriesChart(BaseModel):
                     f"系列“{name}”有{len(values)}个数值，应与 labels 一样为{len(self.labels)}个"
                     f" / series {name!r} has {len(values)} values for {len(self.labels)} labels"
                 )
+        if self.chart in ("pie", "donut"):
+            if len(self.series) != 1:
+                raise ValueError(f"饼图只能有一个系列，现有{len(self.series)}个 / a pie chart takes one series, "
+                                 f"not {len(self.series)}")
+            if not any(v for values in self.series.values() for v in values):
+                raise ValueError("饼图至少需要一个大于0的数值 / a pie chart needs a value above zero")
         return self
 
 
 class ChartBlock(_Block, SeriesChart):
-    """A line or bar chart drawn from inline data, anywhere in a section."""
+    """A line, bar or pie chart drawn from inline data, anywhere in a section or attachment."""
 
     type: Literal["chart"]
     title: Text = Field(description="图表名称（用于替代文字）/ what the chart shows, for its alt text")
@@ -175,6 +180,7 @@ class PageBreakBlock(_Block):
 
 ContentBlock = Annotated[
     ParagraphBlock | ListBlock | TableBlock | FormBlock | IndicatorsBlock | ChronologyBlock | ChartBlock
-    | PageBreakBlock,
+    | OrgChartBlock | PartyBlock | BreakdownBlock | PhotosBlock | AwardsBlock | PageBreakBlock,
     Field(discriminator="type"),
 ]
+"""Any block: the ``type`` key picks the model."""

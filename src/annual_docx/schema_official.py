@@ -8,17 +8,21 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .schema_blocks import ContentBlock
+
 Text = Annotated[str, Field(min_length=1)]
 _NUMBER = re.compile(r"^(?P<code>.*?)[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*0*(?P<seq>\d+)\s*号$")
 
 
 class Attachment(BaseModel):
-    """An attachment: its title (listed in 附件说明) and, optionally, its text on pages of its own."""
+    """An attachment: its title (listed in 附件说明) and, optionally, its content on pages of its own: paragraphs,
+    then any blocks (tables, charts, lists…)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     title: Text = Field(description="附件名称 / attachment title, without final punctuation")
     paragraphs: list[Text] = Field(default_factory=list, description="附件正文 / the attachment's text")
+    blocks: list[ContentBlock] = Field(default_factory=list, description="附件的内容块（表格等）/ blocks: tables…")
 
     @field_validator("paragraphs", mode="before")
     @classmethod
@@ -38,6 +42,9 @@ class OfficialParts(BaseModel):
 
     issuer: str | None = Field(None, description="发文机关标志 / issuer mark, e.g. 曲阜市图书馆文件")
     number: str | None = Field(None, description="发文字号 / document number, e.g. 曲图发〔2021〕3号")
+    signers: list[Text] = Field(
+        default_factory=list, description="签发人（上行文）：发文字号居左，签发人居右同一行 / signers of a document "
+                                          "sent upward: the number on the left, 签发人 on the right (7.2.5)")
     recipients: str | None = Field(None, description="主送机关 / addressees, e.g. 曲阜市文化和旅游局")
     attachments: list[Attachment] = Field(default_factory=list, description="附件 / attachments")
     cc: list[Text] = Field(default_factory=list, description="抄送机关 / copied to")

@@ -1,0 +1,74 @@
+"""Builders of the text blocks: paragraphs with emphasis, lists, 大事记 and page breaks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from . import schema_blocks as sb
+from ._fonts import KAITI
+from ._numbering import chinese_number
+from ._ooxml import body as ooxml_body
+from ._piece import Block
+from ._registry import Scope, block_type
+
+FULL_SPACE = "\u3000"
+_EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+
+
+@block_type(sb.ParagraphBlock, "段落（可加粗、楷体强调）")
+def paragraph(block: sb.ParagraphBlock, scope: Scope) -> Iterator[Block]:
+    """One body paragraph; ``**加粗**`` runs bold, ``*引文*`` runs in 楷体."""
+    rich = ooxml_body.rich_paragraph(emphasis(block.text), kai_font=KAITI)
+    yield Block("xml", xml=Markup(ooxml_body.markup([rich])))
+
+
+@block_type(sb.ListBlock, "列表（1. （1） 或“一是……”）")
+def numbered_list(block: sb.ListBlock, scope: Scope) -> Iterator[Block]:
+    """One paragraph per item, or one ``一是……；二是……。`` sentence."""
+    yield from (Block("paragraph", line) for line in list_lines(block))
+
+
+@block_type(sb.ChronologyBlock, "大事记")
+def chronology(block: sb.ChronologyBlock, scope: Scope) -> Iterator[Block]:
+    """One paragraph per event: the date, an ideographic space, the event."""
+    yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
+
+
+@block_type(sb.PageBreakBlock, "分页")
+def page_break(block: sb.PageBreakBlock, scope: Scope) -> Iterator[Block]:
+    """A page break: what follows starts on a new page."""
+    yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
+
+
+def emphasis(text: str) -> list[tuple[str, str | None]]:
+    """Split ``text`` into ``(text, emphasis)`` runs: ``**加粗**`` → bold, ``*引文*`` → kai (楷体);
+    ``\\*`` is a star."""
+    out: list[tuple[str, str | None]] = []
+    plain, position = "", 0
+    for match in _EMPHASIS.finditer(text):
+        plain += text[position:match.start()]
+        position = match.end()
+        if match.group(0) == "\\*":
+            plain += "*"
+            continue
+        if plain:
+            out.append((plain, None))
+            plain = ""
+        out.append((match.group(1), "bold") if match.group(1) is not None else (match.group(2), "kai"))
+    plain += text[position:]
+    if plain:
+        out.append((plain, None))
+    return out
+
+
+def list_lines(block: sb.ListBlock) -> list[str]:
+    """Return a list's paragraphs: ``1.甲`` lines, or one ``一是甲；二是乙。`` sentence."""
+    if block.style == "一是":
+        parts = [f"{chinese_number(n)}是{item.rstrip('；;。.')}" for n, item in enumerate(block.items, start=1)]
+        return [f"{block.lead or ''}{'；'.join(parts)}。"]
+    if block.style == "（1）":
+        return [f"（{n}）{item}" for n, item in enumerate(block.items, start=1)]
+    return [f"{n}.{item}" for n, item in enumerate(block.items, start=1)]

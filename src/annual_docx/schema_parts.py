@@ -1,0 +1,81 @@
+"""The parts blocks are made of: pictures, org units, party roles and honours.
+
+Data only: no formatting, no I/O beyond checking that a named picture exists. Every model forbids unknown keys.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def as_list(value: Any) -> Any:
+    """Accept a single string where a list of paragraphs is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+def resolve_path(path: Path, info: ValidationInfo) -> Path:
+    """Return ``path`` resolved against the report file's folder (the ``base_dir`` validation context)."""
+    base = (info.context or {}).get("base_dir")
+    return Path(base) / path if not path.is_absolute() and base is not None else path
+
+
+class Picture(_Part):
+    """A picture file (PNG or JPEG) with an optional caption and alt text; relative paths are resolved against the
+    report file's folder."""
+
+    path: Path = Field(description="图片文件路径 / picture file (PNG or JPEG)")
+    caption: str | None = Field(None, description="图题 / caption shown under the picture")
+    alt: str | None = Field(None, description="替代文字 / alt text; defaults to the caption")
+    width_mm: float = Field(120, gt=10, le=156, description="版面宽度（毫米）/ placed width in mm")
+
+    @field_validator("path")
+    @classmethod
+    def _resolve(cls, path: Path, info: ValidationInfo) -> Path:
+        path = resolve_path(path, info)
+        if not path.is_file():
+            raise ValueError(f"图片文件不存在 / picture file not found: {path}")
+        if path.suffix.lower() not in {".png", ".jpg", ".jpeg"}:
+            raise ValueError(f"只支持 PNG 或 JPEG 图片 / only PNG and JPEG pictures are supported: {path.name}")
+        return path
+
+
+class OrgUnit(_Part):
+    """A unit in the organisation tree, with an optional head and sub-units."""
+
+    name: Text
+    head: str | None = Field(None, description="负责人 / head of the unit, e.g. 馆长 孔德安")
+    children: list[OrgUnit] = Field(default_factory=list)
+    guides: list[Text] = Field(default_factory=list, description="业务指导的同级单位（虚线）/ units it guides")
+
+
+class Role(_Part):
+    """A post in a party branch and the person holding it (书记 孔德安)."""
+
+    title: Text = Field(description="职务 / post, e.g. 书记")
+    name: Text = Field(description="姓名 / name")
+
+
+class PartyBranch(_Part):
+    """A party branch (支部) and its committee roles."""
+
+    name: Text
+    roles: list[Role] = Field(min_length=1)
+
+
+class Award(_Part):
+    """An honour received, optionally with a picture of the certificate."""
+
+    name: Text = Field(description="荣誉名称 / name of the honour")
+    picture: Picture | None = None
+
+
+OrgUnit.model_rebuild()
