@@ -11,6 +11,7 @@ from __future__ import annotations
 from ._check import Finding, check
 from ._lint import lint
 from ._load import load, validate
+from ._numbers import change_phrase
 from ._pdf import preview, to_pdf
 from ._render import default_template, render
 from .errors import (
@@ -75,6 +76,7 @@ __all__ = [
     "WorkItem",
     "WorkItemsSection",
     "__version__",
+    "change_phrase",
     "check",
     "default_template",
     "lint",
