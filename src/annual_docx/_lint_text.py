@@ -102,12 +102,12 @@ def check_years(report: s.Report) -> list[Problem]:
         if _expected(path, exact, under):
             continue
         for year in dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text)):
-            if year < report.year:
-                out.append(Problem(path, f"提到 {year} 年，与报告年度 {report.year} 年不同，请核对 / mentions the year "
-                                   f"{year}, not the report year {report.year}; please check", "W-YEAR"))
-            elif year > report.year:
-                out.append(Problem(path, f"提到 {year} 年，晚于报告年度 {report.year} 年，请核对 / mentions the year "
-                                   f"{year}, after the report year {report.year}; please check", "W-YEAR"))
+            if year == report.year:
+                continue
+            zh, en = (f"晚于报告年度 {report.year} 年", "after") if year > report.year else (
+                f"与报告年度 {report.year} 年不同", "not")
+            out.append(Problem(path, f"提到 {year} 年，{zh}，请核对 / mentions the year {year}, {en} the report year "
+                               f"{report.year}; please check", "W-YEAR"))
     return out
 
 
@@ -129,22 +129,22 @@ def check_dates(report: s.Report) -> list[Problem]:
     return out
 
 
+def _distinct_matches(report: s.Report, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """Yield ``(field path, matched text)`` for each distinct match of ``pattern`` in each string of the report."""
+    for path, text in texts(report):
+        for found in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+            yield path, found
+
+
 def check_punctuation(report: s.Report) -> list[Problem]:
     """Flag half-width punctuation (, . ; : ? !) inside Chinese sentences."""
-    out = []
-    for path, text in texts(report):
-        for mark in dict.fromkeys(m.group(0) for m in _HALF_WIDTH.finditer(text)):
-            out.append(Problem(path, f"中文句中使用了半角标点“{mark}”，应为“{_FULL_WIDTH[mark]}” / half-width "
-                               f"{mark!r} in Chinese text; use the full-width {_FULL_WIDTH[mark]!r}", "W-PUNCT"))
-    return out
+    return [Problem(path, f"中文句中使用了半角标点“{mark}”，应为“{_FULL_WIDTH[mark]}” / half-width {mark!r} in Chinese "
+                    f"text; use the full-width {_FULL_WIDTH[mark]!r}", "W-PUNCT")
+            for path, mark in _distinct_matches(report, _HALF_WIDTH)]
 
 
 def check_placeholders(report: s.Report) -> list[Problem]:
     """Flag starter placeholders left in the text: ××, 某某, XX, ○○, ____, 请填写, TODO …"""
-    out = []
-    for path, text in texts(report):
-        for found in dict.fromkeys(m.group(0) for m in _PLACEHOLDER.finditer(text)):
-            out.append(Problem(path, f"含有占位文字“{found}”，请替换为实际内容 / contains the placeholder {found!r}; "
-                               "replace it with the real text", "W-PLACEHOLDER"))
-    return out
-
+    return [Problem(path, f"含有占位文字“{found}”，请替换为实际内容 / contains the placeholder {found!r}; replace it "
+                    "with the real text", "W-PLACEHOLDER")
+            for path, found in _distinct_matches(report, _PLACEHOLDER)]
