@@ -124,3 +124,13 @@ def test_a_value_fitting_no_shape_is_one_error_listing_the_shapes() -> None:
     assert all(not re.search(r"constrained|list\[|MergedCell|union", p.path) for p in problems), problems
     assert any(p.path == "sections[0].blocks[0].header[1]" and "expected text or a mapping" in p.message
                for p in problems), problems
+
+
+def test_a_chinese_key_suggests_the_field_it_describes() -> None:
+    """A clerk writing 标题 or 上年 is pointed to `title` and `last_year`, found from the fields' descriptions."""
+    block = {"type": "indicators", "indicators": [{"name": "外借", "value": 3, "上年": 2}]}
+    section = {"kind": "text", "标题": "统计", "title": "统计", "blocks": [block]}
+    problems = problems_of(small_report(sections=[section]))
+    messages = {p.path: p.message for p in problems}
+    assert "did you mean `title`?" in messages["sections[0].标题"]
+    assert "did you mean `last_year`?" in messages["sections[0].blocks[0].indicators[0].上年"]

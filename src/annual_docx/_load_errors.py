@@ -224,10 +224,19 @@ def _unknown_key(item: _Located) -> str:
     key = str(item.error["loc"][-1])
     fields = list(item.model.model_fields) if _is_model(item.model) else []
     fields = sorted(fields, key=lambda f: f not in _TAGGED)  # kind/type first, the rest in the model's order
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.5) or _described(item.model, key)
     zh, en = (f"，是否应为 `{close[0]}`？", f"; did you mean `{close[0]}`?") if close else (" ", "")
     valid = f"（可用 / valid keys: {', '.join(fields)}）" if fields else ""
     return f"未知的键 `{key}`{zh}/ unknown key `{key}`{en}{valid}"
+
+
+def _described(model: Any, key: str) -> list[str]:
+    """Return the field whose Chinese description names a Chinese key (``标题`` → ``title``, ``单位`` → ``unit``)."""
+    if not _is_model(model) or not any("\u4e00" <= ch <= "\u9fff" for ch in key):
+        return []
+    named = [name for name, field in model.model_fields.items()
+             if key in (field.description or "").split("/")[0]]
+    return named[:1]
 
 
 def _problem(item: _Located) -> Problem:
