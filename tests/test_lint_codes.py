@@ -11,6 +11,7 @@ import pytest
 
 import annual_docx
 from annual_docx import Problem, lint
+from annual_docx._load import parse
 from annual_docx.cli import main
 from annual_docx.schema_lint import LINT_CODES
 
@@ -193,3 +194,19 @@ def test_silencing_and_year_places_follow_the_tree() -> None:
     report = annual_docx.validate(small_report(sections=[tree], official=official,
                                                lint={"ignore_at": {"sections[0].sections[1]": ["W-YEAR"]}}))
     assert found(lint(report)) == [("sections[0].sections[0].paragraphs[0]", "W-YEAR")]
+
+
+@pytest.mark.parametrize("kind", ["library", "museum", "culture-centre", "generic"])
+def test_silencing_each_warning_at_its_path_removes_exactly_it(kind: str, tmp_path: Path) -> None:
+    """For every warning of a starter report, `ignore_at: {its path: [its code]}` removes that warning and no other
+    (the expected list is built by removing it by hand, not through the library's matching)."""
+    target = tmp_path / "r.yaml"
+    assert main(["init", "--kind", kind, str(target)]) == 0
+    data = parse(target)
+    everything = found(lint(annual_docx.validate(data, base_dir=tmp_path)))
+    assert everything
+    for path, code in dict.fromkeys(everything):
+        quiet = annual_docx.validate({**data, "lint": {"ignore_at": {path: [code]}}}, base_dir=tmp_path)
+        left = found(lint(quiet))
+        assert left == [w for w in everything if not (w[1] == code and (w[0] == path or w[0].startswith(
+            (path + ".", path + "["))))]
