@@ -48,7 +48,8 @@ def _known_code(code: str) -> str:
     return code
 
 
-Code = Annotated[str, Field(min_length=1, description="警告代码，如 W-YEAR / a warning code such as W-YEAR"),
+Code = Annotated[str, Field(min_length=1, description="警告代码，如 W-YEAR / a warning code such as W-YEAR",
+                            examples=list(LINT_CODES)),
                  AfterValidator(_known_code)]
 
 
