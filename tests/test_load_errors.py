@@ -35,11 +35,32 @@ def problems_of(data: dict[str, Any], base_dir: Path | None = None) -> list[annu
     return caught.value.problems
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_an_unknown_key_in_any_mapping_lists_the_valid_keys(example: Path) -> None:
-    """Put a stray key into every mapping of a real report in turn: each unknown-key error names the key's path as
-    the report spells it, lists the valid keys, and comes alone (no noise from the other shapes a field may take)."""
-    data = parse(example)
+NESTED = {
+    "organisation": "某区文化馆", "year": 2021, "numbering": ["一、", "（一）", "1.", "（1）"],
+    "sections": [{"title": "基本情况", "sections": [
+        {"title": "机构情况", "blocks": [
+            {"type": "org_chart", "units": [{"name": "馆长", "children": [{"name": "办公室"}]}]}]},
+        {"title": "人员情况", "sections": [{"title": "年龄结构", "blocks": [
+            {"type": "breakdown", "title": "年龄", "categories": {"35岁以下": 3, "35岁以上": 5}},
+            {"type": "table",
+             "header": [[{"text": "项目", "rowspan": 2}, {"text": "人数", "colspan": 2}], ["上年", "本年"]],
+             "rows": [["在编", 8, {"text": "9", "colspan": 1}]]}]}]},
+        {"title": "资产情况", "blocks": [{"type": "indicators", "labels": {"last_year": "2020年", "value": "2021年"},
+                                      "indicators": [{"name": "馆舍面积", "value": 5200, "unit": "平方米"}]}]},
+    ]}],
+    "official": {"attachments": [{"title": "附表", "blocks": [{"type": "form", "items": {"地址": "某路1号"}}]}]},
+    "lint": {"ignore": ["W-YEAR"], "ignore_at": {"sections[0]": ["W-PUNCT"]}},
+}
+
+
+@pytest.mark.parametrize("source", [*EXAMPLES, "nested"], ids=[*(e.name for e in EXAMPLES), "nested"])
+def test_an_unknown_key_in_any_mapping_lists_the_valid_keys(source: Path | str) -> None:
+    """Put a stray key into every mapping of a real report (and of a four-level tree with blocks at every level) in
+    turn: each unknown-key error names the key's path as the report spells it, lists the valid keys, and comes alone
+    (no noise from the other shapes a field may take)."""
+    data = parse(source) if isinstance(source, Path) else copy.deepcopy(NESTED)
+    example = source if isinstance(source, Path) else ROOT / "examples" / "nested.yaml"
+    annual_docx.validate(data, base_dir=example.parent)  # valid as it is
     checked = 0
     for where in mappings(data):
         broken = copy.deepcopy(data)
