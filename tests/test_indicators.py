@@ -11,6 +11,7 @@ import annual_docx
 from annual_docx._numbers import change_cell, change_phrase
 
 from .conftest import small_report
+from .docxcheck import NS, part
 from .test_blocks import cells, paragraphs, render_blocks
 
 LIBRARY = [
@@ -103,3 +104,14 @@ def test_bad_labels_and_options_are_clear_errors() -> None:
     text = str(caught.value)
     assert "labels.this_year" in text and "valid keys: name, last_year, value, change" in text
     assert "sections[0].blocks[0].change" in text and "'signed'" in text
+
+
+def test_columns_are_as_wide_as_their_text(tmp_path: Path) -> None:
+    """Long row names and 百分点 changes get wider columns than the figures, so they do not wrap needlessly."""
+    block = {"type": "indicators", "unit_in": "name", "indicators": [
+        {"name": "数字资源访问量", "value": 96000, "unit": "人次", "last_year": 121000},
+        {"name": "免费开放率", "value": 100, "unit": "%", "last_year": 96.5}]}
+    out = render_blocks(tmp_path, block)
+    grid = [int(w) for w in part(out, "word/document.xml").xpath("//w:tbl/w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
+    name, last, this, change = grid
+    assert name > change > max(last, this)

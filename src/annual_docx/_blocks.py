@@ -30,7 +30,8 @@ def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
     found = _indicators.indicators_of(block, scope.path)
     if block.summary is not False:
         yield Block("paragraph", _indicators.summary(block, found))
-    yield table_piece(_indicators.indicator_table(block, found), scope.path)
+    table = _indicators.indicator_table(block, found)
+    yield table_piece(table, scope.path, _indicators.weights(table))
 
 
 def table_piece(table: Table, path: str, weights: Sequence[float] | None = None) -> Block:

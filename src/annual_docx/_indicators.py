@@ -7,6 +7,7 @@ Column labels are the clerk's (``2015年`` / ``2016年`` or ``上年`` / ``本�
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,17 @@ def indicator_table(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator
         rows.append(row)
     aligns: list[str | None] = [None, *(["right"] * (len(header) - 1))]
     return header, rows, aligns, None, block.title
+
+
+def weights(table: Table) -> list[float]:
+    """Return column weights from the widest text of each column (a CJK character counts two), so that names such as
+    外借册次（册次） and changes such as 提高3.5个百分点 fit on one line where the page allows."""
+    header, rows = table[0], table[1]
+    return [2.0 + max(_width(str(row[c])) for row in [header, *rows]) for c in range(len(header))]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def summary(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> str:
