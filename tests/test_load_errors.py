@@ -155,3 +155,18 @@ def test_a_chinese_key_suggests_the_field_it_describes() -> None:
     messages = {p.path: p.message for p in problems}
     assert "did you mean `title`?" in messages["sections[0].标题"]
     assert "did you mean `last_year`?" in messages["sections[0].blocks[0].indicators[0].上年"]
+
+
+def test_a_number_as_a_mapping_key_is_named_as_written(tmp_path: Path) -> None:
+    """`items: {1.: 甲}` in YAML has the number 1.0 as a key: the path and message show `1.`, ask for text and say
+    to quote it; a fractional year where a whole number is expected gets no such hint."""
+    path = tmp_path / "r.yaml"
+    path.write_text("organisation: 某馆\nyear: 2021\nsections:\n  - title: 概况\n    blocks:\n      - type: form\n"
+                    "        items: {1.: 甲, 2020: 乙}\n", encoding="utf-8")
+    with pytest.raises(annual_docx.ReportValidationError) as caught:
+        annual_docx.load(path)
+    first, second = caught.value.problems
+    assert first.path == "sections[0].blocks[0].items.1." and "the key must be text" in first.message
+    assert 'quote it: "1."' in first.message and second.path == "sections[0].blocks[0].items.2020"
+    (year,) = problems_of(small_report(year=2020.5))
+    assert year.path == "year" and "quote" not in year.message and "whole number" in year.message

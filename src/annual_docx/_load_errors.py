@@ -144,8 +144,12 @@ def _locate(error: Any) -> _Located:
                 branches.append((len(path), part))
                 node = _branch(members, part)
             continue
-        path.append(part)
         origin = typing.get_origin(node)
+        if part == "[key]":  # the error is about the mapping key just passed, not its value
+            error = {**error, "type": f"key_{error['type']}"}
+            path[-1] = _written(error["input"]) if "input" in error and path else path[-1]
+            continue
+        path.append(_written(part) if origin is dict and not isinstance(part, str) else part)
         if isinstance(part, int) and origin in (list, tuple):
             args = typing.get_args(node)
             node = args[part] if origin is tuple and len(args) > part and args[-1] is not Ellipsis else args[0]
@@ -207,10 +211,11 @@ def _written(value: Any) -> str:
 
 def _quote_hint(error: Any) -> str:
     """Return a hint to quote a number or true/false written where text is expected, else ''."""
-    value = error.get("input")
-    if not isinstance(value, (int, float)):
-        return ""
-    if error["type"] == "literal_error" and "'" not in str(error.get("ctx", {}).get("expected", "")):
+    value, kind = error.get("input"), error["type"]
+    wants_text = kind in {"string_type", "key_string_type"} or (
+        kind == "literal_error" and "'" in str(error.get("ctx", {}).get("expected", ""))) or (
+        kind == "wrong_shape" and _SHAPES["string_type"] in error["shapes"])
+    if not wants_text or not isinstance(value, (int, float)):
         return ""
     if isinstance(value, bool):
         return ("；YAML 把 yes/no/on/off/true/false 读成了真假值，要作为文字请加引号 / YAML reads yes/no/on/off as "
@@ -251,6 +256,8 @@ def _problem(item: _Located) -> Problem:
         message = f"应为{zh} / expected {en}"
     elif kind in _SHAPES:
         message = f"应为{_SHAPES[kind][0]} / expected {_SHAPES[kind][1]}"
+    elif kind.startswith("key_") and kind[4:] in _SHAPES:
+        message = f"键应为{_SHAPES[kind[4:]][0]} / the key must be {_SHAPES[kind[4:]][1]}"
     elif kind in _MESSAGES:
         message = _MESSAGES[kind]
     elif kind in {"union_tag_invalid", "union_tag_not_found"}:
