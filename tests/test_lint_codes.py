@@ -210,3 +210,16 @@ def test_silencing_each_warning_at_its_path_removes_exactly_it(kind: str, tmp_pa
         left = found(lint(quiet))
         assert left == [w for w in everything if not (w[1] == code and (w[0] == path or w[0].startswith(
             (path + ".", path + "["))))]
+
+
+def test_silencing_a_section_by_its_title_survives_reordering() -> None:
+    """`ignore_at: {2022年工作打算: [W-YEAR]}` silences that section and its subsections wherever it stands; the same
+    year elsewhere is still flagged, and a key that is neither a path nor a title is flagged itself."""
+    plan = {"title": "2022年工作打算", "paragraphs": ["2022年将建成新馆。"],
+            "sections": [{"title": "重点项目", "paragraphs": ["2022年底前完成。"]}]}
+    other = {"title": "概况", "paragraphs": ["2022年计划另议。"]}
+    settings = {"ignore_at": {"2022年工作打算": ["W-YEAR"], "2022年工作计划": ["W-YEAR"]}}
+    for sections in ([plan, other], [other, plan]):
+        report = annual_docx.validate(small_report(sections=sections, lint=settings))
+        where = f"sections[{sections.index(other)}].paragraphs[0]"
+        assert found(lint(report)) == [(where, "W-YEAR"), ("lint.ignore_at.2022年工作计划", "W-IGNORE-PATH")]

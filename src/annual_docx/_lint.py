@@ -24,6 +24,7 @@ from ._registry import registry
 from ._text import walk
 from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
+from .schema_lint import ancestors
 
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:(?P<cn>[一二三四五六七八九十百零〇]+)\s*[、，,.．]|[（(]\s*(?P<cn_paren>[一二三四五六七八九十百零〇]+)\s*[）)]"
@@ -103,15 +104,36 @@ def check_numbering(report: s.Report) -> list[Problem]:
     return out
 
 
+def silenced_places(report: s.Report) -> dict[str, set[str]]:
+    """Return field path → codes silenced there, from ``lint.ignore_at``: a key is a field path as warnings print it
+    (``sections[2].blocks[0]``) or a section title (``2021年工作打算``: that section wherever it is)."""
+    if not report.lint.ignore_at:
+        return {}
+    fields = _fields(report)
+    titles: dict[str, list[str]] = {}
+    for path, _depth, section in walk_sections(report.sections):
+        titles.setdefault(section.title, []).append(path)
+    places: dict[str, set[str]] = {}
+    for key, codes in report.lint.ignore_at.items():
+        for where in [key] if key in fields else titles.get(key, []):
+            places.setdefault(where, set()).update(codes)
+    return places
+
+
+def _fields(report: s.Report) -> set[str]:
+    return {path for name in type(report).model_fields if name != "lint"
+            for path, _ in walk(getattr(report, name), name)}
+
+
 def check_silencing(report: s.Report) -> list[Problem]:
-    """Flag a ``lint.ignore_at`` path that names no field of the report (a typo, or a section since moved)."""
+    """Flag a ``lint.ignore_at`` key that names neither a field nor a section title (a typo, or a section since
+    removed), so nothing is silenced by mistake."""
     if not report.lint.ignore_at:
         return []
-    fields = {path for name in type(report).model_fields if name != "lint"
-              for path, _ in walk(getattr(report, name), name)}
-    return [Problem(f"lint.ignore_at.{where}", f"路径“{where}”不存在，该处的警告未被屏蔽 / no field {where!r} in the "
-                    "report: nothing is silenced there", "W-IGNORE-PATH")
-            for where in report.lint.ignore_at if where not in fields]
+    known = _fields(report) | {section.title for _, _, section in walk_sections(report.sections)}
+    return [Problem(f"lint.ignore_at.{key}", f"“{key}”既不是字段路径也不是节标题，该处的警告未被屏蔽 / {key!r} names "
+                    "neither a field nor a section title: nothing is silenced there", "W-IGNORE-PATH")
+            for key in report.lint.ignore_at if key not in known]
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
@@ -124,4 +146,8 @@ def lint(report: s.Report, *, silenced: bool = False) -> list[Problem]:
     """Return every consistency warning for ``report``, each with its field path and code, leaving out those the
     report's ``lint:`` settings silence (``silenced=True`` keeps them)."""
     problems = [problem for check in CHECKS for problem in check(report)]
-    return problems if silenced else [p for p in problems if not report.lint.silences(p.code, p.path)]
+    if silenced:
+        return problems
+    places = silenced_places(report)
+    return [p for p in problems if p.code not in report.lint.ignore
+            and not any(p.code in places.get(where, ()) for where in ancestors(p.path))]

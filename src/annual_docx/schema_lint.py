@@ -6,7 +6,7 @@ checked::
     lint:
       ignore: [W-PUNCT]                              # everywhere in the report
       ignore_at:
-        sections[5]: [W-YEAR]                        # 明年工作打算 mentions next year on purpose
+        2021年工作打算: [W-YEAR]                     # a section by its title: it mentions next year on purpose
         sections[2].blocks[0].rows[3][1]: [W-YEAR]   # one cell
 """
 
@@ -32,7 +32,7 @@ LINT_CODES: dict[str, str] = {
     "W-EMPTY": "没有内容的节 / a section with nothing under its title",
     "W-NUMBERING": "节的序号样式与上级节相同 / a section numbered in its parent's style",
     "W-TYPED-NUMBER": "标题中手写了序号 / a heading number typed into the title",
-    "W-IGNORE-PATH": "lint.ignore_at 中的路径不存在 / a lint.ignore_at path that names no field",
+    "W-IGNORE-PATH": "lint.ignore_at 中的键不是字段路径或节标题 / a lint.ignore_at key naming no field or section",
 }
 """Every lint warning code, with what it flags (Chinese / English)."""
 
@@ -55,22 +55,17 @@ Code = Annotated[str, Field(min_length=1, description="警告代码，如 W-YEAR
 
 class LintSettings(BaseModel):
     """不再提示的检查警告 / Warning codes the report has checked and silences: everywhere (``ignore``) or under one
-    field (``ignore_at``: field path as the warning prints it → codes). A path silences its field and all in it."""
+    field or section (``ignore_at``: a field path as the warning prints it, or a section title → codes). A path
+    silences its field and all in it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
     ignore: list[Code] = Field(default_factory=list, description="全文不再提示的警告代码 / codes silenced everywhere")
     ignore_at: dict[str, list[Code]] = Field(
         default_factory=dict,
-        description="字段路径 → 该处不再提示的警告代码，如 sections[5]: [W-YEAR] / field path → codes silenced there",
+        description="字段路径或节标题 → 该处不再提示的警告代码，如 sections[5]: [W-YEAR]、2021年工作打算: [W-YEAR] / "
+                    "field path or section title → codes silenced there",
     )
-
-    def silences(self, code: str, path: str) -> bool:
-        """Return whether a warning ``code`` at field ``path`` is silenced (``sections[2]`` covers
-        ``sections[2].blocks[0].title``)."""
-        if code in self.ignore:
-            return True
-        return any(code in self.ignore_at.get(where, ()) for where in ancestors(path))
 
 
 def ancestors(path: str) -> Iterator[str]:
