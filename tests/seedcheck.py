@@ -32,8 +32,10 @@ def seed_lines(seed: Path = SEED) -> list[str]:
     return lines
 
 
-def document_text(docx: Path) -> tuple[str, list[str]]:
-    """Return the body text in document order (alt text of pictures included) and the pictures' alt texts."""
+def document_text(docx: Path, *, with_alt: bool = False) -> tuple[str, list[str]]:
+    """Return the body text in document order and the pictures' alt texts; ``with_alt`` puts each picture's alt
+    text into the body text where the picture is (as ``shared/tools/seed_check.py`` reads it). Without it the
+    text is only what a reader sees: a chart's alt text cannot stand in for a paragraph left out."""
     with zipfile.ZipFile(docx) as zf:
         root = ET.fromstring(zf.read("word/document.xml"))
     parts: list[str] = []
@@ -45,12 +47,13 @@ def document_text(docx: Path) -> tuple[str, list[str]]:
             parts.append("\n")
         elif el.tag == WP + "docPr":
             alts.append(el.get("descr", ""))
-            parts.append("\n" + el.get("descr", "") + " " + el.get("title", "") + "\n")
+            if with_alt:
+                parts.append("\n" + el.get("descr", "") + " " + el.get("title", "") + "\n")
     return "".join(parts), alts
 
 
 def missing_lines(docx: Path) -> list[str]:
-    """Return the seed lines not found, in order, in ``docx``."""
+    """Return the seed lines not found, in order, in the body text of ``docx`` (pictures' alt text left out)."""
     text, _ = document_text(docx)
     haystack = squash(text)
     pos, missing = 0, []

@@ -91,17 +91,22 @@ def test_header_row_repeats_on_the_next_page(table_docx: Path, tmp_path: Path) -
 
 
 def test_figures_are_centred_single_spaced_and_at_most_156_mm(example_docx: Path) -> None:
-    """Every picture sits in a centred, single-spaced 图片 paragraph and is no wider than the 156 mm 版心."""
+    """Every picture sits in a centred, single-spaced 图片 paragraph and is no wider than the 156 mm 版心; one with
+    a caption keeps with it, one without (图片（无图题）) keeps with nothing, so no chain of keeps runs on into the
+    next heading."""
     styles = part(example_docx, "word/styles.xml")
-    figure = "//w:style[@w:styleId='Figure']/w:pPr"
-    assert styles.xpath(f"string({figure}/w:jc/@w:val)", namespaces=NS) == "center"
-    assert styles.xpath(f"string({figure}/w:spacing/@w:lineRule)", namespaces=NS) == "auto"
+    for style_id, keeps in (("Figure", True), ("FigureAlone", False)):
+        figure = f"//w:style[@w:styleId='{style_id}']/w:pPr"
+        assert styles.xpath(f"string({figure}/w:jc/@w:val)", namespaces=NS) == "center"
+        assert styles.xpath(f"string({figure}/w:spacing/@w:lineRule)", namespaces=NS) == "auto"
+        assert bool(styles.xpath(f"{figure}/w:keepNext", namespaces=NS)) is keeps
     body = part(example_docx, "word/document.xml")
     wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
     extents = body.xpath("//wp:inline/wp:extent/@cx", namespaces={"wp": wp})
     assert len(extents) >= 5 and all(int(cx) <= 156 * 36000 for cx in extents)
     holders = body.xpath("//w:p[.//w:drawing]", namespaces=NS)
-    assert {str(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)) for p in holders} == {"Figure"}
+    assert {str(p.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)) for p in holders} == {"Figure",
+                                                                                                "FigureAlone"}
 
 
 def test_captioned_figures_are_numbered_in_order() -> None:

@@ -52,10 +52,10 @@ def check_breakdown(block: sf.BreakdownBlock, path: str) -> list[Problem]:
 
 @block_type(sf.BreakdownBlock, "分类统计（标题、文字、图表及合计核对）", lint=check_breakdown)
 def breakdown(block: sf.BreakdownBlock, scope: Scope) -> Iterator[Block]:
-    """A heading one level down (with 共N人), the text, and a donut or bar chart."""
+    """A heading one level down (with 共N人), the text, and a donut or bar chart, kept on one page when they fit."""
     total = f"（共{block.total}{block.unit}）" if block.show_total else ""
     yield scope.heading(block.title + total)
-    yield from (Block("paragraph", p) for p in block.paragraphs)
+    yield from (Block("paragraph", p, keep=block.chart != "none") for p in block.paragraphs)
     if block.chart != "none":
         with chart_error_at(scope.path):
             yield scope.drawer.category_chart(block.title, list(block.categories.items()), block.chart, block.unit)
@@ -81,8 +81,11 @@ def awards(block: sf.AwardsBlock, scope: Scope) -> Iterator[Block]:
 
 
 def quoted(name: str) -> str:
-    """Return an honour's name in Chinese quotation marks, unless it already has them."""
-    return name if name.startswith(("“", "《", "\"")) else f"“{name}”"
+    """Return an honour's name in Chinese quotation marks, unless it starts with them; quotation marks inside
+    become single ones (‘’), as quotes within quotes are written (GB/T 15834)."""
+    if name.startswith(("“", "《", "\"")):
+        return name
+    return "“" + name.replace("“", "‘").replace("”", "’") + "”"
 
 
 def spread(text: str, width: int) -> str:

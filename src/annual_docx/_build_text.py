@@ -11,7 +11,7 @@ from . import schema_blocks as sb
 from ._fonts import KAITI
 from ._numbering import chinese_number
 from ._ooxml import body as ooxml_body
-from ._piece import Block
+from ._piece import HEADING_KINDS, Block
 from ._registry import Scope, block_type
 
 FULL_SPACE = "\u3000"
@@ -37,10 +37,28 @@ def chronology(block: sb.ChronologyBlock, scope: Scope) -> Iterator[Block]:
     yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
 
 
+PAGE_BREAK = Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
+
+
 @block_type(sb.PageBreakBlock, "分页")
 def page_break(block: sb.PageBreakBlock, scope: Scope) -> Iterator[Block]:
     """A page break: what follows starts on a new page."""
-    yield Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
+    yield PAGE_BREAK
+
+
+def breaks_before_headings(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with a page break that directly follows headings moved before them: a section whose
+    first block is a page break starts on the new page, instead of leaving its heading at the foot of the last."""
+    out: list[Block] = []
+    for block in blocks:
+        if block == PAGE_BREAK:
+            start = len(out)
+            while start and out[start - 1].kind in HEADING_KINDS:
+                start -= 1
+            out.insert(start, block)
+        else:
+            out.append(block)
+    return out
 
 
 def emphasis(text: str) -> list[tuple[str, str | None]]:

@@ -9,11 +9,12 @@ passes in, so this module stays free of docxtpl.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import schema as s
 from ._build_figures import quoted, role_lines, spread
+from ._build_text import breaks_before_headings
 from ._drawing import Drawer, PictureFactory, chart_error_at
 from ._figures import number_figures
 from ._official import official_context
@@ -44,16 +45,20 @@ def build_context(report: s.Report, picture: PictureFactory) -> dict[str, Any]:
 
     def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
         paths = f"official.attachments[{i}].blocks"
-        return number_figures(tree.attachment(blocks, paths, title))
+        return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
 
+    blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
+    sign = signature(report.signature, report.date)
+    if sign and blocks and blocks[-1].kind == "paragraph":  # the last text goes with the 落款: never alone (7.3.5)
+        blocks[-1] = replace(blocks[-1], keep=True)
     return {
         "title": report.full_title,
         "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
         "organisation": report.organisation,
         "year": report.year,
         "opening": list(report.opening),
-        "blocks": number_figures(list(tree.sections(report.sections))),
-        "signature": signature(report.signature, report.date),
+        "blocks": blocks,
+        "signature": sign,
         "official": official_context(report.official, attachment),
     }
 

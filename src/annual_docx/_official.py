@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from markupsafe import Markup
+
 from .schema_official import OfficialParts
 
 BuildBlocks = Callable[[int, str, list[Any]], list[Any]]
@@ -19,6 +21,19 @@ def attachment_lines(titles: list[str]) -> list[str]:
     if len(titles) == 1:
         return [f"附件：{titles[0]}"]
     return [("附件：" if n == 1 else FULL_SPACE * 3) + f"{n}. {title}" for n, title in enumerate(titles, start=1)]
+
+
+def signers_markup(number: str, signers: list[str]) -> Markup | str:
+    """Return the 发文字号 and 签发人 lines as WordprocessingML for ``{{p official.signers_xml }}``, or ``""``
+    without signers (the template then sets the number centred)."""
+    if not signers:
+        return ""
+    from ._fonts import KAITI
+    from ._ooxml.body import markup
+    from ._ooxml.signers import signer_paragraphs
+    from ._template_official import TYPE_WIDTH
+
+    return Markup(markup(signer_paragraphs(number, signers, TYPE_WIDTH, KAITI)))
 
 
 def official_context(parts: OfficialParts | None, build: BuildBlocks | None = None) -> dict[str, Any] | None:
@@ -45,6 +60,7 @@ def official_context(parts: OfficialParts | None, build: BuildBlocks | None = No
     return {
         "issuer": parts.issuer or "",
         "number": parts.number or "",
+        "signers_xml": signers_markup(parts.number or "", parts.signers),
         "recipients": parts.recipients or "",
         "attachment_lines": attachment_lines(titles) if titles else [],
         "attachments": pages,

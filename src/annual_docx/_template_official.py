@@ -30,7 +30,8 @@ def official_styles() -> list[Element]:
               paragraph=ParagraphFormat(align="center", first_line_chars=0, before=2 * LINE, after=2 * LINE,
                                         borders=(("bottom", 8, RED),))),
         style("Recipients", "主送机关", based_on="Normal", paragraph=plain),
-        style("AttachmentNote", "附件说明", based_on="Normal"),
+        # 附件说明 keeps with the 落款 after it, so the 落款 never starts a page alone (7.3.5)
+        style("AttachmentNote", "附件说明", based_on="Normal", paragraph=ParagraphFormat(keep_next=True)),
         style("AttachmentLabel", "附件标签", based_on="Normal", next_style="AttachmentTitle",
               paragraph=ParagraphFormat(first_line_chars=0, page_break_before=True, keep_next=True, after=LINE),
               run=RunFormat(east_asia=HEITI, latin=LATIN)),
@@ -51,7 +52,9 @@ HEAD: list[tuple[str | None, str]] = [
     (None, "{%p if official and official.issuer %}"),
     ("Issuer", "{{ official.issuer }}"),
     (None, "{%p endif %}"),
-    (None, "{%p if official and official.number %}"),
+    (None, "{%p if official and official.signers_xml %}"),
+    ("DocNumber", "{{p official.signers_xml }}"),  # 上行文: number left, 签发人 right, same line (7.2.5)
+    (None, "{%p elif official and official.number %}"),
     ("DocNumber", "{{ official.number }}"),
     (None, "{%p endif %}"),
 ]
@@ -62,7 +65,7 @@ AFTER_TITLE: list[tuple[str | None, str]] = [
 ]
 NOTES: list[tuple[str | None, str]] = [
     (None, "{%p if official and official.attachment_lines %}"),
-    ("Normal", ""),
+    ("BodyKeep", ""),
     (None, "{%p for line in official.attachment_lines %}"),
     ("AttachmentNote", "{{ line }}"),
     (None, "{%p endfor %}"),

@@ -18,8 +18,9 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 
 
 
-def _paragraph(text: str, style: str, align: str | None = None) -> Element:
+def _paragraph(text: str, style: str, align: str | None = None, keep_next: bool = False) -> Element:
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+                               el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None),
               el("w:r", None, w_text(text)) if text else None)
 
@@ -92,7 +93,7 @@ def _skip_covered(below: dict[int, tuple[int, int]], column: int, placed: list[P
     return column
 
 
-def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None) -> Element:
+def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = None, keep: bool = False) -> Element:
     width = sum(widths[cell.column:cell.column + cell.colspan])
     merge = None
     if cell.merge is not None:
@@ -100,14 +101,16 @@ def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = N
     tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}),
                el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
                el("w:vAlign", {"w:val": "center"}))
-    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, align))
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, align, keep))
 
 
 def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
-         aligns: Sequence[str | None] | None = None) -> Element:
+         aligns: Sequence[str | None] | None = None, keep: bool = False) -> Element:
+    """Return a row that never splits; ``keep`` keeps it on the page of the next row (keepNext in its cells)."""
     row_pr = el("w:trPr", None, el("w:cantSplit"), el("w:tblHeader") if header else None,
                 el("w:jc", {"w:val": "center"}))
-    return el("w:tr", None, row_pr, *(_cell(c, widths, style, aligns[c.column] if aligns else None) for c in cells))
+    return el("w:tr", None, row_pr,
+              *(_cell(c, widths, style, aligns[c.column] if aligns else None, keep) for c in cells))
 
 
 def official_table(
@@ -123,7 +126,8 @@ def official_table(
 
     ``header`` is one row of cells or several rows; any cell may be a :class:`Span` (merged cells). ``aligns``
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
-    is a last row set like the header but not repeated on new pages.
+    is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
+    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
     """
     if header and isinstance(header[0], (list, tuple)):
         header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
@@ -146,8 +150,11 @@ def official_table(
                          "w:noHBand": 1, "w:noVBand": 1}),
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
-    table = el("w:tbl", None, tbl_pr, grid, *(_row(row, widths, HEADER_STYLE, True) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns) for row in body),
+    following = len(body) + (1 if total_row else 0)  # rows after the header
+    table = el("w:tbl", None, tbl_pr, grid,
+               *(_row(row, widths, HEADER_STYLE, True, keep=following > 0) for row in heads),
+               *(_row(row, widths, TEXT_STYLE, False, aligns, keep=i == 0 and following > 1)
+                 for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
