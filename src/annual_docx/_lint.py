@@ -19,9 +19,9 @@ from ._lint_text import (
     check_placeholders,
     check_punctuation,
     check_years,
+    fields,
 )
 from ._registry import registry
-from ._text import walk
 from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
 from .schema_lint import ancestors
@@ -121,8 +121,7 @@ def silenced_places(report: s.Report) -> dict[str, set[str]]:
 
 
 def _fields(report: s.Report) -> set[str]:
-    return {path for name in type(report).model_fields if name != "lint"
-            for path, _ in walk(getattr(report, name), name)}
+    return {path for path, _ in fields(report)}
 
 
 def check_silencing(report: s.Report) -> list[Problem]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from . import schema as s
 from . import schema_blocks as sb
-from ._text import illegal_characters, strings, walk
+from ._text import illegal_characters, walk
 from .errors import Problem
 from .schema_lint import ancestors
 
@@ -29,11 +30,24 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_last: tuple[s.Report, list[tuple[str, Any]]] | None = None  # the last report walked, and what was found
+
+
+def fields(report: s.Report) -> list[tuple[str, Any]]:
+    """Return ``(field path, value)`` for everything in the report but its ``lint:`` settings, walked once for all
+    the checks of one lint run (the last report's walk is kept)."""
+    global _last
+    cached = _last
+    if cached is None or cached[0] is not report:
+        found = [item for name in type(report).model_fields if name != "lint"
+                 for item in walk(getattr(report, name), name)]
+        cached = _last = (report, found)
+    return cached[1]
+
+
 def texts(report: s.Report) -> Iterator[tuple[str, str]]:
     """Yield ``(field path, text)`` for every string of the report except its ``lint:`` settings."""
-    for name in type(report).model_fields:
-        if name != "lint":
-            yield from strings(getattr(report, name), name)
+    return ((path, value) for path, value in fields(report) if isinstance(value, str))
 
 
 def check_characters(report: s.Report) -> list[Problem]:
@@ -67,7 +81,7 @@ def year_places(report: s.Report) -> tuple[set[str], set[str]]:
     """
     exact: set[str] = set()  # a dict's keys are walked at the dict's own path
     under: set[str] = set()
-    for path, value in walk(report):
+    for path, value in fields(report):
         if isinstance(value, sb.TableBlock):
             under |= {f"{path}.title", f"{path}.header"}
             under |= {f"{path}.rows[{r}][0]" for r in range(len(value.rows or []))}
