@@ -237,7 +237,7 @@ def chart_times(report: Any, runs: int) -> tuple[float, float]:
     """Return (first chart in a process, incl. matplotlib import and font registration; median time of the seed's
     three charts drawn warm)."""
     import annual_docx
-    from annual_docx._context import org_box
+    from annual_docx._drawing import org_box
 
     personnel = next(s for s in report.sections if isinstance(s, annual_docx.PersonnelSection))
     org = next(s for s in report.sections if isinstance(s, annual_docx.OrgChartSection))
