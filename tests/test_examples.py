@@ -31,7 +31,7 @@ def tables(path: Path) -> list[list[list[str]]]:
 
 
 def test_yearbook_has_bracket_headings_statistics_trend_chart_and_chronology(rendered: dict[str, Path]) -> None:
-    """Yearbook: 【】 item headings, a statistics table with last year, this year and YoY phrases, a trend chart, a
+    """Yearbook: 【】 item headings, a statistics table with year labels and signed changes, a trend chart, a
     branch table with totals, a 一是 sentence and a 大事记."""
     out = rendered["yearbook_county_library"]
     lines = texts(out)
@@ -39,9 +39,10 @@ def test_yearbook_has_bracket_headings_statistics_trend_chart_and_chronology(ren
     assert [t for t in lines if t[:2] in ("一、", "二、", "三、", "四、")] == [
         "一、业务工作", "二、外借文献", "三、总分馆建设", "四、大事记"]
     stats, branches = tables(out)
-    assert stats[0] == ["指标", "上年", "本年", "同比"]
-    assert stats[1] == ["到馆读者", "21.40万人次", "28.60万人次", "增长33.6%"]
-    assert stats[4][3] == "与上年持平" and stats[5][3] == "下降20.7%"
+    assert stats[0] == ["指标", "2022年", "2023年", "增减"]  # the clerk's column labels, signed changes
+    assert stats[1] == ["到馆读者", "21.40万人次", "28.60万人次", "+33.6%"]
+    assert stats[4][3] == "0.0%" and stats[5][3] == "-20.7%"
+    assert stats[6] == ["纸质文献外借率", "58.8%", "60.9%", "+2.1个百分点"]  # a rate changes in 百分点
     assert branches[-1] == ["合计", "16,458", "18,877"]
     assert "表2 乡镇分馆外借情况（单位：册次）" in lines  # numbered by the library, not typed
     assert any(t.startswith("下一步工作：一是完成") and t.endswith("制度。") for t in lines)

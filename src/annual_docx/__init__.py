@@ -13,6 +13,7 @@ from ._finding import Finding
 from ._import import import_docx, import_to_yaml
 from ._lint import lint
 from ._load import load, validate
+from ._numbers import change_phrase
 from ._ooxml.reader import Limits
 from ._pdf import preview, to_pdf
 from ._render import default_template, render
@@ -87,6 +88,7 @@ __all__ = [
     "WorkItem",
     "WorkItemsSection",
     "__version__",
+    "change_phrase",
     "check",
     "default_template",
     "import_docx",

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from . import _indicators
 from . import schema_blocks as sb
 from ._figures import Table as TablePiece
-from ._numbers import NumberStyle, format_count, yoy_phrase
 from ._ooxml import table as ooxml_table
 from ._piece import Block
 from ._registry import Scope, block_type
@@ -18,7 +18,7 @@ from .errors import InputError
 
 @block_type(sb.TableBlock, "表格（可合并单元格、合计行，或读取 CSV/xlsx）", table_like=True)
 @block_type(sb.FormBlock, "项目/内容表", table_like=True)
-def table(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
+def table(block: sb.TableBlock | sb.FormBlock, scope: Scope) -> Iterator[Block]:
     """A 公文 table, its title above (numbered 表N when the document is put together)."""
     yield table_piece(_tabulate(block, scope.path), scope.path, getattr(block, "widths", None),
                       TEXT_SIZES[getattr(block, "text_size", "四号")], getattr(block, "repeat_header", True))
@@ -26,9 +26,13 @@ def table(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, scope: Scope
 
 @block_type(sb.IndicatorsBlock, "统计指标表（上年、本年、同比）", table_like=True)
 def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
-    """The 指标 / 上年 / 本年 / 同比 table of a statistics block."""
-    found = block.indicators or _sheet_indicators(block, scope.path)
-    yield table_piece(indicator_table(found, block.title, block.wan_from), scope.path)
+    """The 指标 / 上年 / 本年 / 同比 table of a statistics block (:mod:`._indicators`), after its sentence of prose
+    when it asks for one."""
+    found = _indicators.indicators_of(block, scope.path)
+    if block.summary is not False:
+        yield Block("paragraph", _indicators.summary(block, found))
+    table = _indicators.indicator_table(block, found)
+    yield table_piece(table, scope.path, _indicators.weights(table))
 
 
 TEXT_SIZES: dict[str, int | None] = {"四号": None, "小四": 24, "五号": 21, "小五": 18}
@@ -52,11 +56,9 @@ def table_piece(table: Table, path: str, weights: Sequence[float] | None = None,
 Table = tuple[list[Any], list[list[Any]], list[str | None] | None, list[str] | None, str | None]
 
 
-def _tabulate(block: sb.TableBlock | sb.FormBlock | sb.IndicatorsBlock, path: str) -> Table:
+def _tabulate(block: sb.TableBlock | sb.FormBlock, path: str) -> Table:
     if isinstance(block, sb.FormBlock):
         return list(block.labels), [[k, v] for k, v in block.items.items()], [None, "left"], None, block.title
-    if isinstance(block, sb.IndicatorsBlock):
-        return indicator_table(block.indicators or _sheet_indicators(block, path), block.title, block.wan_from)
     header, rows = _table_data(block, path)
     if any(isinstance(c, sb.MergedCell) for row in [*header, *rows] for c in (row if isinstance(row, list) else [row])):
         return _merged_table(block, header, rows)
@@ -97,49 +99,6 @@ def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[A
     if not table:
         raise InputError(f"{path}.source: 表格为空 / the sheet is empty: {block.source.path}")
     return [_format_cell(c) for c in table[0]], table[1:]
-
-
-INDICATOR_COLUMNS = {"指标": "name", "单位": "unit", "本年": "value", "上年": "last_year"}
-
-
-def _sheet_indicators(block: sb.IndicatorsBlock, path: str) -> list[sb.Indicator]:
-    """Return the indicators of a sheet whose header names the columns 指标, 单位, 本年 and 上年."""
-    assert block.source is not None
-    try:
-        table = read_table(block.source.path, block.source.sheet)
-    except InputError as exc:
-        raise InputError(f"{path}.source: {exc}") from exc
-    header = [str(c or "").strip() for c in (table[0] if table else [])]
-    if "指标" not in header or "本年" not in header:
-        raise InputError(f"{path}.source: 表头须含“指标”和“本年”列 / the header needs columns 指标 and 本年: "
-                         f"{block.source.path}")
-    out = []
-    for i, row in enumerate(table[1:], start=2):
-        fields = {INDICATOR_COLUMNS[h]: v for h, v in zip(header, row, strict=True)
-                  if h in INDICATOR_COLUMNS and v not in (None, "")}
-        try:
-            out.append(sb.Indicator.model_validate(fields))
-        except ValueError as exc:
-            raise InputError(f"{path}.source: 第 {i} 行无法读取 / row {i} is not an indicator: {exc}") from None
-    return out
-
-
-def indicator_table(indicators: Sequence[sb.Indicator], title: str | None, wan_from: int = 10_000) -> Table:
-    """Return the 指标 / 上年 / 本年 / 同比 table of a statistics block."""
-    style = NumberStyle(wan_from=wan_from)
-    with_last = any(i.last_year is not None for i in indicators)
-    header = ["指标", "上年", "本年", "同比"] if with_last else ["指标", "本年"]
-    rows = []
-    for ind in indicators:
-        this_year = format_count(ind.value, ind.unit, style)
-        if with_last:
-            last = format_count(ind.last_year, ind.unit, style) if ind.last_year is not None else "—"
-            change = yoy_phrase(ind.value, ind.last_year, style).removeprefix("同比") or "—"
-            rows.append([ind.name, last, this_year, change])
-        else:
-            rows.append([ind.name, this_year])
-    aligns: list[str | None] = [None, *(["right"] * (len(header) - 1))]
-    return header, rows, aligns, None, title
 
 
 def _is_number(value: Cell) -> bool:

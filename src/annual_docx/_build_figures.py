@@ -47,7 +47,7 @@ def check_breakdown(block: sf.BreakdownBlock, path: str) -> list[Problem]:
         return []
     return [Problem(f"{path}.categories", f"“{block.title}”各类合计 {block.total}{block.unit}，与应有合计 "
                     f"{block.expected_total}{block.unit}不符 / the categories of {block.title!r} add up to "
-                    f"{block.total}, not {block.expected_total}")]
+                    f"{block.total}, not {block.expected_total}", "W-TOTAL")]
 
 
 @block_type(sf.BreakdownBlock, "分类统计（标题、文字、图表及合计核对）", lint=check_breakdown)

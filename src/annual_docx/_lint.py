@@ -1,31 +1,40 @@
 """Consistency checks over a valid :class:`Report`: things a schema cannot catch but a reader would.
 
-Each check is a pure function ``Report -> list[Problem]``; :func:`lint` runs them all. The findings are warnings:
-``annual-docx validate`` prints them (errors with ``--strict``) and ``render`` shows them without failing.
+Each check is a pure function ``Report -> list[Problem]``; :func:`lint` runs them all and drops the ones the report's
+``lint:`` settings silence. Every finding has a code (:data:`~annual_docx.schema_lint.LINT_CODES`). The findings are
+warnings: ``annual-docx validate`` prints them (errors with ``--strict``) and ``render`` shows them without failing.
+The text checks are in :mod:`._lint_text`; the ones over the section tree are here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import schema as s
+from ._lint_text import (
+    check_characters,
+    check_dates,
+    check_percentages,
+    check_placeholders,
+    check_punctuation,
+    check_years,
+    fields,
+)
 from ._registry import registry
-from ._text import illegal_characters, strings
 from ._tree import original_sections, walk_blocks, walk_sections
 from .errors import Problem
+from .schema_lint import ancestors
 
 if TYPE_CHECKING:
     from .govinfo import GovinfoReport
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])[,.;:?!](?=\s*(?:$|[{_CJK}“‘《（]))")
-_FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！"}
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年")
-_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
-_SHARE = re.compile(r"占[^，,。；;%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]")
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十百零〇]+)\s*[、，,.．]|[（(]\s*(?P<cn_paren>[一二三四五六七八九十百零〇]+)\s*[）)]"
+    r"|(?P<digit>\d{1,2})\s*[.．、](?!\d)|[（(]\s*(?P<digit_paren>\d{1,2})\s*[）)]|【.+】\s*$)"
+)
+_TYPED_STYLE = {"cn": "一、", "cn_paren": "（一）", "digit": "1.", "digit_paren": "（1）"}
 
 
 def check_personnel(report: s.Report) -> list[Problem]:
@@ -37,7 +46,7 @@ def check_personnel(report: s.Report) -> list[Problem]:
         staff, posts = section.staff, section.establishment
         if staff is not None and posts is not None and posts < staff:
             out.append(Problem(f"{where}.establishment", f"编制 {posts} 人少于在职 {staff} 人 / the establishment "
-                               f"({posts}) is smaller than the staff in post ({staff})"))
+                               f"({posts}) is smaller than the staff in post ({staff})", "W-POSTS"))
     return out
 
 
@@ -51,58 +60,6 @@ def check_blocks(report: s.Report) -> list[Problem]:
     return out
 
 
-def check_percentages(report: s.Report) -> list[Problem]:
-    """Flag a paragraph whose shares (占…%) add up to more than 100%."""
-    out = []
-    for path, text in strings(report):
-        shares = [float(m.group(1)) for m in _SHARE.finditer(text)]
-        if len(shares) > 1 and sum(shares) > 100.5:
-            total = f"{sum(shares):g}"
-            out.append(Problem(path, f"所占比例合计 {total}%，超过 100% / the shares add up to {total}%, over 100%"))
-    return out
-
-
-def check_years(report: s.Report) -> list[Problem]:
-    """Flag a year in the text that is not the report's year (``截至 2018 年 12 月`` in a 2020 report)."""
-    out = []
-    for path, text in strings(report):
-        for year in dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text)):
-            if year != report.year:
-                out.append(Problem(path, f"提到 {year} 年，与报告年度 {report.year} 年不同，请核对 / mentions the year "
-                                   f"{year}, not the report year {report.year}; please check"))
-    return out
-
-
-def check_dates(report: s.Report) -> list[Problem]:
-    """Flag a full date in the text later than the report's date (成文日期)."""
-    if report.date is None:
-        return []
-    out = []
-    for path, text in strings(report):
-        for m in _DATE.finditer(text):
-            month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-            try:
-                when = dt.date(int(m.group(1)), int(month), int(day))
-            except ValueError:
-                out.append(Problem(path, f"日期 {m.group(0)} 不存在 / {m.group(0)} is not a real date"))
-                continue
-            if when > report.date:
-                out.append(Problem(path, f"日期 {m.group(0)} 晚于成文日期 {report.date} / the date {m.group(0)} is "
-                                   f"after the report's date {report.date}"))
-    return out
-
-
-def check_punctuation(report: s.Report) -> list[Problem]:
-    """Flag half-width punctuation (, . ; : ? !) inside Chinese sentences."""
-    out = []
-    for path, text in strings(report):
-        marks = dict.fromkeys(m.group(0) for m in _HALF_WIDTH.finditer(text))
-        for mark in marks:
-            out.append(Problem(path, f"中文句中使用了半角标点“{mark}”，应为“{_FULL_WIDTH[mark]}” / half-width "
-                               f"{mark!r} in Chinese text; use the full-width {_FULL_WIDTH[mark]!r}"))
-    return out
-
-
 def check_sections(report: s.Report) -> list[Problem]:
     """Flag a section title repeated among its siblings, and sections with nothing under their title, at any
     level."""
@@ -112,34 +69,93 @@ def check_sections(report: s.Report) -> list[Problem]:
         seen = siblings.setdefault(path.rsplit("[", 1)[0], {})
         if section.title in seen:
             out.append(Problem(f"{path}.title", f"节标题“{section.title}”与 {seen[section.title]} "
-                               f"重复 / the title repeats that of {seen[section.title]}"))
+                               f"重复 / the title repeats that of {seen[section.title]}", "W-DUP-TITLE"))
         seen.setdefault(section.title, path)
         if not (section.paragraphs or section.blocks or section.sections or section.closing):
-            out.append(Problem(path, "该节没有内容 / the section is empty"))
+            out.append(Problem(path, "该节没有内容 / the section is empty", "W-EMPTY"))
     return out
 
 
-def check_characters(report: s.Report) -> list[Problem]:
-    """Flag invisible control characters (pasted from Word); the document is written without them."""
+def typed_style(title: str) -> str | None:
+    """Return the number style of a number typed at the start of a title (``（一）主要职能`` → ``（一）``), if any."""
+    m = _TYPED_NUMBER.match(title)
+    if not m:
+        return None
+    return next((style for group, style in _TYPED_STYLE.items() if m.group(group)), "【】")
+
+
+def check_numbering(report: s.Report) -> list[Problem]:
+    """Flag a heading number typed into a numbered title (it would read 一、一、…), and a section numbered in the
+    same style as its parent (（一） under （一）), whether the style comes from ``numbering`` or is typed."""
     out = []
-    for path, text in strings(report):
-        if codes := illegal_characters(text):
-            out.append(Problem(path, f"含有不可见的控制字符 {', '.join(codes)}，生成文档时已删除 / contains control "
-                               f"characters {', '.join(codes)}, left out of the document"))
+    styles: dict[str, tuple[str, str]] = {}  # section path → (its number style, its title)
+    for where, depth, section in walk_sections(report.sections):
+        level = report.numbering[depth - 1] if depth <= len(report.numbering) else "无"
+        if not section.numbered:
+            level = "无"
+        typed = typed_style(section.title)
+        if typed and level != "无":
+            out.append(Problem(f"{where}.title", f"标题“{section.title}”中手写了序号，序号会自动加上（{level}），请删去"
+                               f"或将该级设为“无” / the title has a typed number; numbers are added ({level}): remove "
+                               "it or number the level 无", "W-TYPED-NUMBER"))
+        style = level if level != "无" else (typed or "无")
+        styles[where] = (style, section.title)
+        above, parent = styles[where.rsplit(".", 1)[0]] if "." in where else ("无", "")
+        if style != "无" and style == above:
+            out.append(Problem(where, f"“{section.title}”与上级节“{parent}”同用“{style}”式序号，请核对层级 / "
+                               f"numbered in the same style ({style}) as its parent section; check its level",
+                               "W-NUMBERING"))
     return out
+
+
+def silenced_places(report: s.Report) -> dict[str, set[str]]:
+    """Return field path → codes silenced there, from ``lint.ignore_at``: a key is a field path as warnings print it
+    (``sections[2].blocks[0]``) or a section title (``2021年工作打算``: that section wherever it is)."""
+    if not report.lint.ignore_at:
+        return {}
+    fields = _fields(report)
+    titles: dict[str, list[str]] = {}
+    for path, _depth, section in walk_sections(report.sections):
+        titles.setdefault(section.title, []).append(path)
+    places: dict[str, set[str]] = {}
+    for key, codes in report.lint.ignore_at.items():
+        for where in [key] if key in fields else titles.get(key, []):
+            places.setdefault(where, set()).update(codes)
+    return places
+
+
+def _fields(report: s.Report) -> set[str]:
+    return {path for path, _ in fields(report)}
+
+
+def check_silencing(report: s.Report) -> list[Problem]:
+    """Flag a ``lint.ignore_at`` key that names neither a field nor a section title (a typo, or a section since
+    removed), so nothing is silenced by mistake."""
+    if not report.lint.ignore_at:
+        return []
+    known = _fields(report) | {section.title for _, _, section in walk_sections(report.sections)}
+    return [Problem(f"lint.ignore_at.{key}", f"“{key}”既不是字段路径也不是节标题，该处的警告未被屏蔽 / {key!r} names "
+                    "neither a field nor a section title: nothing is silenced there", "W-IGNORE-PATH")
+            for key in report.lint.ignore_at if key not in known]
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
     check_characters, check_personnel, check_blocks, check_percentages, check_years, check_dates, check_punctuation,
-    check_sections,
+    check_placeholders, check_sections, check_numbering, check_silencing,
 )
 
 
-def lint(report: s.Report | GovinfoReport) -> list[Problem]:
-    """Return every consistency warning for ``report``, each with the field path it concerns (a 政府信息公开工作年度报告
-    adds its own: numbers quoted in the text against the tables, headings)."""
+def lint(report: s.Report | GovinfoReport, *, silenced: bool = False) -> list[Problem]:
+    """Return every consistency warning for ``report``, each with its field path and code, leaving out those the
+    report's ``lint:`` settings silence (``silenced=True`` keeps them). A 政府信息公开工作年度报告 adds its own:
+    numbers quoted in the text against the tables, headings."""
     if not isinstance(report, s.Report):
         from .govinfo import lint as govinfo_lint
 
         return govinfo_lint(report)
-    return [problem for check in CHECKS for problem in check(report)]
+    problems = [problem for check in CHECKS for problem in check(report)]
+    if silenced:
+        return problems
+    places = silenced_places(report)
+    return [p for p in problems if p.code not in report.lint.ignore
+            and not any(p.code in places.get(where, ()) for where in ancestors(p.path))]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import typing
 from collections.abc import Mapping
@@ -10,35 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
+from pydantic import ValidationError
 
 from ._encoding import decode
-from .errors import InputError, Problem, ReportValidationError
-from .schema import DISCRIMINATOR_TAGS, Report
+from ._load_errors import SourceFloat, problems
+from .errors import InputError, ReportValidationError
+from .schema import Report
 
 if TYPE_CHECKING:
     from .govinfo import GovinfoReport
-
-_NO_KIND = FieldInfo(annotation=None)
-_TYPE_MESSAGES = {
-    "missing": "缺少必填项 / required field is missing",
-    "extra_forbidden": "未知的键（是否拼写错误？）/ unknown key (misspelt?)",
-    "string_type": "应为文本 / expected text",
-    "int_type": "应为整数 / expected a whole number",
-    "int_parsing": "应为整数 / expected a whole number",
-    "int_from_float": "应为整数 / expected a whole number",
-    "float_parsing": "应为数字 / expected a number",
-    "list_type": "应为列表 / expected a list",
-    "dict_type": "应为键值表 / expected a mapping",
-    "model_type": "应为键值表 / expected a mapping",
-    "date_from_datetime_parsing": "应为日期，如 2021-01-05 / expected a date such as 2021-01-05",
-    "date_parsing": "应为日期，如 2021-01-05 / expected a date such as 2021-01-05",
-    "date_type": "应为日期，如 2021-01-05 / expected a date such as 2021-01-05",
-    "bool_type": "应为 true 或 false / expected true or false",
-    "string_too_short": "不能为空 / must not be empty",
-    "bool_parsing": "应为 true 或 false / expected true or false",
-}
 
 def load(path: str | Path) -> Report | GovinfoReport:
     """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
@@ -91,7 +70,14 @@ def _strict_loader(base: Any) -> Any:
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
+    loader.add_constructor("tag:yaml.org,2002:float", _float)
     return loader
+
+
+def _float(loader: Any, node: yaml.ScalarNode) -> float:
+    """Read a YAML float remembering how it was written, so an error can show ``1.`` rather than ``1.0``."""
+    value = loader.construct_yaml_float(node)
+    return SourceFloat(value, node.value) if isinstance(value, float) else value
 
 
 # libyaml's parser when PyYAML was built with it (~8× faster); the pure-Python one re-reads a file that fails, for
@@ -109,9 +95,13 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _json_float(text: str) -> float:
+    return SourceFloat(float(text), text)
+
+
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_pairs) if text.strip() else None
+        return json.loads(text, object_pairs_hook=_unique_pairs, parse_float=_json_float) if text.strip() else None
     except json.JSONDecodeError as exc:
         line = text.splitlines()[exc.lineno - 1] if text.splitlines() else ""
         raise InputError(
@@ -150,94 +140,4 @@ def validate(
     try:
         return Report.model_validate(dict(data), context={"base_dir": base_dir})
     except ValidationError as exc:
-        raise ReportValidationError([problem(e) for e in exc.errors()], source=source) from None
-
-
-def problem(error: Any, root: type[BaseModel] = Report) -> Problem:
-    """Return a pydantic error of a ``root`` model as a Problem with a field path and a bilingual message."""
-    path = _path(error["loc"])
-    kind = error["type"]
-    if kind == "value_error":
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
-    elif kind == "extra_forbidden":
-        message = _unknown_key(error["loc"], root)
-    elif kind in _TYPE_MESSAGES:
-        message = _TYPE_MESSAGES[kind]
-    elif kind == "union_tag_invalid":
-        expected = error.get("ctx", {}).get("expected_tags", "")
-        message = f"kind 应为 {expected} 之一 / kind must be one of {expected}"
-    elif kind == "union_tag_not_found":
-        message = "缺少 kind（节的类型）/ missing kind (the type of section)"
-    elif kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        message = f"应为 {expected} 之一 / expected one of {expected}"
-    elif kind in {"too_short", "too_long"}:
-        message = f"项数不符 / wrong number of entries: {error['msg']}"
-    elif kind.startswith(("greater_than", "less_than")):
-        message = f"数值超出范围 / value out of range: {error['msg']}"
-    else:
-        message = error["msg"]
-    if kind not in {"missing", "extra_forbidden"} and "input" in error and not isinstance(error["input"], (dict, list)):
-        found = repr(error["input"])
-        message += f"（实际为 / found: {found[:60]}{'…' if len(found) > 60 else ''}）"
-    return Problem(path, message)
-
-
-def _path(loc: tuple[Any, ...]) -> str:
-    """Return a loc tuple as ``sections[3].items[1].title``, dropping the discriminator tags pydantic inserts."""
-    out = ""
-    previous: Any = None
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif isinstance(previous, int) and part in DISCRIMINATOR_TAGS:
-            pass
-        else:
-            out += f".{part}" if out else str(part)
-        previous = part
-    return out
-
-
-def _unknown_key(loc: tuple[Any, ...], root: type[BaseModel]) -> str:
-    """Return the message for an unknown key, suggesting the closest valid key of the model it sits in."""
-    key = str(loc[-1])
-    fields = _fields_at(loc[:-1], root)
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    if close:
-        return f"未知的键 `{key}`，是否应为 `{close[0]}`？/ unknown key `{key}`; did you mean `{close[0]}`?"
-    valid = ", ".join(fields)
-    return f"未知的键 `{key}` / unknown key `{key}`" + (f"（可用 / valid keys: {valid}）" if valid else "")
-
-
-def _fields_at(loc: tuple[Any, ...], root: type[BaseModel] = Report) -> list[str]:
-    """Return the field names of the model at ``loc`` (a pydantic error location), or [] if it is not a model."""
-    node: Any = root
-    for part in loc:
-        node = _unwrap(node, part)
-        if isinstance(part, str) and isinstance(node, type) and issubclass(node, BaseModel):
-            if part in node.model_fields:
-                node = node.model_fields[part].annotation
-            elif part not in DISCRIMINATOR_TAGS:
-                return []
-    node = _unwrap(node, None)
-    return list(node.model_fields) if isinstance(node, type) and issubclass(node, BaseModel) else []
-
-
-def _unwrap(node: Any, part: Any) -> Any:
-    """Strip list, Optional and Annotated wrappers; pick the union member whose ``kind`` is ``part``."""
-    while True:
-        origin = typing.get_origin(node)
-        args = [a for a in typing.get_args(node) if a is not type(None)]
-        if origin is typing.Annotated:
-            node = args[0]
-        elif origin in (list, tuple) and isinstance(part, int):
-            return args[0]
-        elif origin is not None and args and all(isinstance(a, type) and issubclass(a, BaseModel) for a in args):
-            picked = [a for a in args
-                      if any(part in typing.get_args(a.model_fields.get(tag, _NO_KIND).annotation)
-                             for tag in ("kind", "type"))]
-            return picked[0] if picked else node
-        elif len(args) == 1 and origin is not list:
-            node = args[0]
-        else:
-            return node
+        raise ReportValidationError(problems(exc.errors()), source=source) from None

@@ -58,3 +58,49 @@ def yoy_phrase(this_year: float, last_year: float | None, style: NumberStyle = D
     if rounded == 0:
         return "与上年持平"
     return f"同比{'增长' if change > 0 else '下降'}{rounded}%"
+
+
+RATE_UNITS = ("%", "％")
+"""Units of rates (外借率 67%): they are compared in 百分点, not in percent of percent."""
+
+
+def is_rate(unit: str) -> bool:
+    """Return whether values in ``unit`` are rates, compared in 百分点."""
+    return unit.strip() in RATE_UNITS
+
+
+def _points(this_year: float, last_year: float, style: NumberStyle) -> Decimal:
+    """Return the difference of two rates in 百分点, rounded, without trailing zeros (67 → 68 is 1, not 1.0)."""
+    points = _round(this_year - last_year, style.percent_decimals)
+    points = abs(points) if points == 0 else points  # no -0
+    return points.quantize(Decimal(1)) if points == points.to_integral_value() else points.normalize()
+
+
+def change_cell(this_year: float, last_year: float | None, unit: str = "", style: NumberStyle = DEFAULT_STYLE,
+                *, signed: bool = False) -> str:
+    """Return the change from last year as a table cell: ``增长8.3%``, ``提高1个百分点``, ``与上年持平``; or, with
+    ``signed``, ``+8.3%``, ``-12.0%``, ``+1个百分点``, ``0个百分点``. ``—`` when there is nothing to compare with."""
+    if last_year is None:
+        return "—"
+    if is_rate(unit):
+        points = _points(this_year, last_year, style)
+        if signed:
+            return f"{'+' if points > 0 else ''}{points}个百分点"
+        return "与上年持平" if points == 0 else f"{'提高' if points > 0 else '下降'}{abs(points)}个百分点"
+    if not signed:
+        return yoy_phrase(this_year, last_year, style).removeprefix("同比") or "—"
+    change = change_percent(this_year, last_year)
+    if change is None:
+        return "—"
+    rounded = _round(change, style.percent_decimals)
+    rounded = abs(rounded) if rounded == 0 else rounded  # no -0.0%
+    return f"{'+' if rounded > 0 else ''}{rounded}%"
+
+
+def change_phrase(this_year: float, last_year: float | None, unit: str = "", style: NumberStyle = DEFAULT_STYLE) -> str:
+    """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, unit ``%``),
+    ``与上年持平``; empty when there is nothing to compare with."""
+    if last_year is None or not is_rate(unit):
+        return yoy_phrase(this_year, last_year, style)
+    cell = change_cell(this_year, last_year, unit, style)
+    return cell if cell == "与上年持平" else f"同比{cell}"

@@ -25,7 +25,8 @@ def expand(section: s.Section) -> s.ContentSection:
     subsections: list[s.Section] = []
     blocks, closing = list(section.blocks), list(section.closing)
     if isinstance(section, s.WorkItemsSection):  # the items come first, then the section's blocks
-        subsections = [s.ContentSection.model_construct(title=item.title, paragraphs=item.paragraphs)
+        subsections = [s.ContentSection.model_construct(title=item.title, paragraphs=item.paragraphs, blocks=[],
+                                                        sections=[], closing=[])  # no default_factory: slow here
                        for item in section.items]
         blocks, closing = [], [*blocks, *closing]
     elif isinstance(section, s.OrgChartSection):

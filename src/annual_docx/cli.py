@@ -74,7 +74,10 @@ def _validate(args: argparse.Namespace) -> int:
     if args.strict and problems:
         print(f"{args.report}: {count} 处问题（--strict）/ {count} problem(s) under --strict", file=sys.stderr)
         return 1
-    print(f"{args.report}: 数据有效，{count} 条警告 / valid, {count} warning(s)")
+    quiet = len(lint(report, silenced=True)) - count
+    note = (f"（另有 {quiet} 条按 lint 设置不再提示）", f" ({quiet} more silenced by the report's lint settings)")
+    print(f"{args.report}: 数据有效，{count} 条警告{note[0] if quiet else ''} / valid, {count} warning(s)"
+          f"{note[1] if quiet else ''}")
     return 0
 
 

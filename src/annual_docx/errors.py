@@ -38,13 +38,16 @@ class DocumentError(InputError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One validation problem: where it is (``sections[3].items[1].title``) and what is wrong."""
+    """One problem: where it is (``sections[3].items[1].title``), what is wrong and, for a lint warning, its code
+    (``W-YEAR``, see :data:`annual_docx.schema_lint.LINT_CODES`)."""
 
     path: str
     message: str
+    code: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{text} [{self.code}]" if self.code else text
 
 
 class ReportValidationError(AnnualDocxError):

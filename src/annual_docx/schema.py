@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .schema_blocks import ContentBlock, SeriesChart
 from .schema_figures import Breakdown as Breakdown
+from .schema_lint import LintSettings
 from .schema_official import OfficialParts
 from .schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file
 from .schema_parts import Award as Award
@@ -225,6 +226,7 @@ class Report(_Model):
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
+    lint: LintSettings = Field(default_factory=LintSettings, description="不再提示的检查警告 / silenced lint warnings")
 
     _opening_as_list = field_validator("opening", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)

@@ -145,12 +145,22 @@ class Indicator(_Block):
 
     name: Text = Field(description="指标 / indicator, e.g. 外借册次")
     value: float
-    unit: str = ""
+    unit: str = Field("", description="单位；% 为比率，按百分点比较 / unit; % marks a rate, compared in 百分点")
     last_year: float | None = Field(None, description="上年数值 / last year's value")
 
 
+class IndicatorLabels(_Block):
+    """统计表的列名 / the column labels of a statistics table: ``{last_year: 2015年, value: 2016年}``."""
+
+    name: Annotated[str, Field(min_length=1, description="指标列 / the indicator column")] = "指标"
+    last_year: Annotated[str, Field(min_length=1, description="上年列，如 2015年 / last year's column")] = "上年"
+    value: Annotated[str, Field(min_length=1, description="本年列，如 2016年 / this year's column")] = "本年"
+    change: Annotated[str, Field(min_length=1, description="变化列，如 增减 / the change column")] = "同比"
+
+
 class IndicatorsBlock(_Block):
-    """Statistics of the year: a table of 指标 / 上年 / 本年 / 同比 with phrases such as 增长8.3%."""
+    """Statistics of the year: a table of 指标 / 上年 / 本年 / 同比 with phrases such as 增长8.3%; rates (unit %)
+    change in 百分点."""
 
     type: Literal["indicators"]
     title: str | None = None
@@ -159,6 +169,16 @@ class IndicatorsBlock(_Block):
         None, description="从 CSV/xlsx 读取，列为 指标、单位、本年、上年 / read from a sheet with those columns"
     )
     wan_from: int = Field(10_000, ge=1, description="从多少起用“万”表示 / write values from this size in 万")
+    labels: IndicatorLabels = Field(IndicatorLabels(), description="列名 / column labels")
+    unit_in: Literal["value", "name"] = Field(
+        "value", description="单位写在数值后（13.10万册次）或指标名后（外借册次（册次））/ unit after each value or in "
+                             "the row name")
+    change: Literal["words", "signed", "none"] = Field(
+        "words", description="变化列：增长3.0%/提高1个百分点（words），+3.0%/+1个百分点（signed），或不要（none）/ "
+                             "the change column as words, signed, or none")
+    summary: bool | str = Field(
+        False, description="表前加一句概述，可写引导语如“全年”/ a sentence of prose before the table, with an "
+                           "optional lead-in")
 
     @model_validator(mode="after")
     def _one_source(self) -> IndicatorsBlock:

@@ -30,7 +30,7 @@ __all__ = ["Figures", "GovinfoReport", "as_report", "lint", "read_workbook", "re
 def validate(data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None) -> GovinfoReport:
     """Return ``data`` as a :class:`GovinfoReport` whose tables satisfy every relation, or raise
     :class:`ReportValidationError` listing every problem (numbers from ``workbook`` when it is given)."""
-    from .._load import problem
+    from .._load_errors import problems as schema_problems
 
     data = dict(data)
     book = data.get("workbook")
@@ -49,14 +49,14 @@ def validate(data: Mapping[str, Any], *, source: str | None = None, base_dir: Pa
     try:
         report = GovinfoReport.model_validate(data, context={"base_dir": base_dir})
     except ValidationError as exc:
-        raise ReportValidationError([problem(e, GovinfoReport) for e in exc.errors()], source=source) from None
+        raise ReportValidationError(schema_problems(exc.errors(), GovinfoReport), source=source) from None
     problems = relations(report, source=report.workbook.name if report.workbook else None)
     if problems:
         raise ReportValidationError(problems, source=source)
     try:  # what only the whole report can check (e.g. sections nested too deep) is found now, not when rendering
         to_report(report)
     except ValidationError as exc:
-        raise ReportValidationError([_govinfo_path(problem(e)) for e in exc.errors()], source=source) from None
+        raise ReportValidationError([_govinfo_path(p) for p in schema_problems(exc.errors())], source=source) from None
     return report
 
 
