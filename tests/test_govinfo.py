@@ -458,3 +458,14 @@ def test_official_parts_are_optional_as_for_any_report(tmp_path: Path) -> None:
     assert "青禾县文化广电和旅游局文件" in xml and "青文旅发〔2025〕3号" in xml and "县政务公开办" in xml
     assert [str(e) for e in OpenXmlValidator().validate(out).errors] == []
     assert [f.item for f in annual_docx.check(out) if not f.ok] == []
+
+
+def test_govinfo_warnings_carry_codes() -> None:
+    """Every govinfo warning has a lint code, including the general checks run on its prose (W-PLACEHOLDER)."""
+    from annual_docx.schema_lint import LINT_CODES
+
+    data = valid(organisation="某某局", overview="本年新收政府信息公开申请999件。")
+    problems = annual_docx.lint(annual_docx.validate(data, base_dir=EXAMPLE.parent))
+    codes = {p.code for p in problems}
+    assert {"W-PLACEHOLDER", "W-QUOTED-NUMBER"} <= codes
+    assert all(p.code in LINT_CODES for p in problems), problems

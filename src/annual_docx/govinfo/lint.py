@@ -60,7 +60,8 @@ def quoted_numbers(report: GovinfoReport) -> list[Problem]:
                     said, table = Decimal(match.group(1)), get(figures)
                     if said != table:
                         out.append(Problem(path, f"文中“{match.group(0)}”为 {text(said)}，而{where}为 {text(table)} / "
-                                           f"the text says {text(said)} ({match.group(0)}), the table {text(table)}"))
+                                           f"the text says {text(said)} ({match.group(0)}), the table {text(table)}",
+                                           "W-QUOTED-NUMBER"))
     return out
 
 
@@ -72,7 +73,7 @@ def headings(report: GovinfoReport) -> list[Problem]:
         allowed = (L.HEADINGS[index], *L.HEADING_VARIANTS.get(index, ()))
         if title not in allowed:
             out.append(Problem(f"headings.{number}", f"“{title}”不是国家格式的标题（{'、'.join(allowed)}）/ not the "
-                               f"national heading of section {number}: {L.HEADINGS[index]}"))
+                               f"national heading of section {number}: {L.HEADINGS[index]}", "W-HEADING"))
     return out
 
 
@@ -90,5 +91,5 @@ def lint(report: GovinfoReport) -> list[Problem]:
     """Return every warning for ``report``; the checks of any report name the govinfo fields."""
     general = []
     for problem in report_lint(to_report(report)):
-        general.append(Problem(govinfo_path(problem.path), problem.message))
+        general.append(Problem(govinfo_path(problem.path), problem.message, problem.code))
     return [*general, *headings(report), *quoted_numbers(report)]
