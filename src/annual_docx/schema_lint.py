@@ -33,7 +33,7 @@ LINT_CODES: dict[str, str] = {
     "W-NUMBERING": "节的序号样式与上级节相同 / a section numbered in its parent's style",
     "W-TYPED-NUMBER": "标题中手写了序号 / a heading number typed into the title",
     "W-IGNORE-PATH": "lint.ignore_at 中的键不是字段路径或节标题 / a lint.ignore_at key naming no field or section",
-    "W-QUOTED-NUMBER": "政府信息公开年报：正文引用的数字与统计表不符 / govinfo: a number in the text differs from the tables",
+    "W-QUOTED-NUMBER": "政府信息公开年报：正文数字与统计表不符 / govinfo: a number in the text differs from the tables",
     "W-HEADING": "政府信息公开年报：标题不是国家格式的措辞 / govinfo: a heading not in the national wording",
 }
 """Every lint warning code, with what it flags (Chinese / English)."""
