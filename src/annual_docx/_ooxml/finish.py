@@ -1,4 +1,4 @@
-"""Post-process a rendered document: picture alt text, 落款 indents, East Asian fonts on every style, the 版记
+"""Post-process a rendered document: 落款 indents, East Asian fonts on every style, the 版记
 pinned to the bottom of the last page."""
 
 from __future__ import annotations
@@ -7,22 +7,6 @@ from typing import Any
 
 from .props import Element, el, qn, strip_theme_fonts, style_id
 from .record import anchor_record, take_record
-
-
-def describe_picture(inline: Element, alt: str, name: str) -> Element:
-    """Set ``alt`` as the description (alt text) and ``name`` as the name of a ``wp:inline`` picture; return it."""
-    doc_pr = inline.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
-    if doc_pr is not None:
-        doc_pr.set("descr", alt)
-        doc_pr.set("name", name)
-    return inline
-
-
-def picture_run_markup(inline: Element, alt: str, name: str) -> str:
-    """Return the run markup docxtpl splices into ``{{ image }}``: ``inline`` with ``alt`` as its description."""
-    describe_picture(inline, alt, name)
-    xml: str = inline.xml if hasattr(inline, "xml") else ""
-    return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
 
 
 def set_right_indent(body: Element, wanted: str, chars: float) -> int:
