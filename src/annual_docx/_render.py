@@ -9,7 +9,6 @@ import secrets
 import typing
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -18,10 +17,9 @@ from ._context import build_context
 from ._docxtpl import fill, open_template, picture_factory
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
-from ._ooxml.char_grid import portable_grid
 from ._ooxml.chart_part import native_figure
-from ._ooxml.finish import finish
-from ._ooxml.repro import fixed_zip
+from ._ooxml.finish import finish, prepare_template
+from ._ooxml.repro import package_bytes
 from ._text import clean
 from .errors import OutputError
 from .schema import Report
@@ -118,12 +116,10 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
     context = build_context(plain, picture_factory(tpl, pictures),
                             lambda spec: native_figure(tpl, spec, next(numbers)))
+    prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
-    finish(tpl.docx, context.get("signature"), FANGSONG)
-    buffer = BytesIO()
-    tpl.save(buffer)
-    data = portable_grid(buffer.getvalue())[0] if grid == "portable" else buffer.getvalue()
-    return fixed_zip(data)
+    finish(tpl.docx)
+    return package_bytes(tpl.docx)
 
 
 def template_seconds() -> float:

@@ -1,10 +1,11 @@
-"""Post-process a rendered document: 落款 indents, East Asian fonts on every style, the 版记
-pinned to the bottom of the last page."""
+"""Make a template final before rendering (East Asian fonts on every style, the 落款's indents, the portable
+grid), and the one step left after rendering: the 版记 pinned to the bottom of the last page."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .char_grid import line_grid_for_libreoffice
 from .props import Element, el, qn, strip_theme_fonts, style_id
 from .record import anchor_record, take_record
 
@@ -71,14 +72,25 @@ def ensure_east_asian_fonts(styles: Element, document: Element, default_east_asi
         rfonts.set(qn("w:eastAsia"), default_east_asia)
 
 
-def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
-    """Apply every post-render fix to a python-docx ``Document``."""
-    body = docx_document.element.body
+def prepare_template(docx_document: Any, signature: Any, default_east_asia: str, *, portable: bool) -> None:
+    """Make an opened template's python-docx ``Document`` final before it is rendered: every run resolves to an
+    explicit East Asian font, Word 2010's stale copy of the styles is dropped, the 落款 (``Signature``/``Date``
+    paragraphs) sits ``signature``'s indents from the right margin, and with ``portable`` the character grid is
+    emulated as a line grid (see ``char_grid``). The content the report brings is built final in the context."""
     ensure_east_asian_fonts(docx_document.styles.element, docx_document.element, default_east_asia)
     drop_styles_with_effects(docx_document.part)
+    body = docx_document.element.body
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
+    if portable:
+        line_grid_for_libreoffice(docx_document.element, docx_document.styles.element)
+
+
+def finish(docx_document: Any) -> None:
+    """Pin the rendered document's 版记 to the bottom of its last page (the one step still done after rendering:
+    see ``record``); end the body with a paragraph."""
+    body = docx_document.element.body
     record = take_record(body)
     end_with_paragraph(body)
     if record:
