@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -34,6 +36,7 @@ _UNDERSCORE_BY_TAG: Final = re.compile(r"(?<=[{%])_|_(?=[}%])|^_|_$")
 _PROPERTY_LIMIT: Final = 255  # characters python-docx (and Word) allow in a core text property
 _CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", "subject", "title")
 _MAX_PATCHED: Final = 16
+_DOC_PR_TAG: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _patched: dict[str, str] = {}
 
 
@@ -103,6 +106,7 @@ def template_class() -> Any:
         """A DocxTemplate for annual reports (see :func:`template_class`)."""
 
         report_date: dt.date | None = None
+        id_floor = 1000  # drawing ids the context gave out end here (see ``fix_docpr_ids``)
 
         def patch_xml(self, src_xml: str) -> str:
             # a dozen regular expressions over the whole part that depend only on the template: once per process
@@ -120,6 +124,13 @@ def template_class() -> Any:
             body = root.body
             body.clear()
             root.replace(body, tree)
+
+        def fix_docpr_ids(self, tree: Any) -> None:
+            # the context numbers every drawing it places; only a template's own drawings (which a loop may
+            # repeat) make docxtpl renumber the body's, then above every id the context gave out
+            if next(self.docx.element.body.iter(_DOC_PR_TAG), None) is not None:  # still the template's body
+                self.docx_ids_index = self.id_floor
+                super().fix_docpr_ids(tree)
 
         def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
             # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, sandboxed
@@ -180,19 +191,22 @@ class Picture:
     """A picture placed by ``{{ b.image }}`` (or in a gallery's cell), with ``alt`` as its alt text; it adds its
     image to the part being rendered when Jinja writes it."""
 
-    def __init__(self, tpl: Any, source: bytes | str, width_mm: float, alt: str) -> None:
-        self.tpl, self.source, self.width_mm, self.alt = tpl, source, width_mm, alt
+    def __init__(self, tpl: Any, source: bytes | str, width_mm: float, alt: str, doc_pr_id: int) -> None:
+        self.tpl, self.source, self.width_mm, self.alt, self.doc_pr_id = tpl, source, width_mm, alt, doc_pr_id
 
     def inline(self) -> Any:
         """Add the picture to the part being rendered and return its described ``wp:inline`` element."""
+        from docx.oxml.shape import CT_Inline
         from docx.shared import Mm
 
         part = self.tpl.current_rendering_part
         source = BytesIO(self.source) if isinstance(self.source, bytes) else self.source
         try:
-            inline = part.new_pic_inline(source, Mm(self.width_mm), None)
+            rid, image = part.get_or_add_image(source)
+            cx, cy = image.scaled_dimensions(Mm(self.width_mm), None)
         except Exception as exc:  # python-docx raises its own and PIL's errors for unreadable images
             raise ImageError(f"无法读取图片 / cannot read the picture {self.alt!r}: {exc}") from exc
+        inline = CT_Inline.new_pic_inline(self.doc_pr_id, rid, image.filename, cx, cy)
         return described_inline(inline, self.alt, self.alt[:40])
 
     def __html__(self) -> str:
@@ -202,15 +216,31 @@ class Picture:
         return self.__html__()
 
 
-def picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes]) -> Any:
-    """Return ``make(source, width_mm, alt)`` → :class:`Picture` for ``tpl``, taking a file's checked, upright,
-    downscaled bytes from ``prepared`` (path, width) when there are some (a gallery places them narrower)."""
+def drawing_ids(tpl: Any) -> Iterator[int]:
+    """Return the drawing (``docPr``) ids free in the opened template ``tpl``: counting up from above its largest
+    id in the body, headers and footers, and from 1001 at least (where docxtpl numbers)."""
+    found = [int(n) for n in re.findall(r':docPr [^>]*?\bid="(\d+)"', _all_xml(tpl))]
+    return itertools.count(max([1000, *found]) + 1)
+
+
+def _all_xml(tpl: Any) -> str:
+    xml = str(tpl.get_xml())
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            xml += str(tpl.get_part_xml(part))
+    return xml
+
+
+def picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes], ids: Iterator[int]) -> Any:
+    """Return ``make(source, width_mm, alt)`` → :class:`Picture` for ``tpl``, numbered from ``ids``, taking a file's
+    checked, upright, downscaled bytes from ``prepared`` (path, width) when there are some (a gallery places them
+    narrower)."""
 
     def make(source: bytes | Path, width_mm: float, alt: str) -> Picture:
         if isinstance(source, Path):
             same_file = (data for (path, _), data in prepared.items() if path == source)
             source = prepared.get((source, width_mm)) or next(same_file, source)
-        return Picture(tpl, source if isinstance(source, bytes) else str(source), width_mm, alt)
+        return Picture(tpl, source if isinstance(source, bytes) else str(source), width_mm, alt, next(ids))
 
     return make
 

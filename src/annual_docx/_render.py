@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ._authoring import refuse_incomplete
 from ._context import build_context
-from ._docxtpl import fill, open_template, picture_factory
+from ._docxtpl import drawing_ids, fill, open_template, picture_factory
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._ooxml.chart_part import native_figure
@@ -114,11 +114,13 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     if custom:
         refuse_incomplete(tpl, template_path, plain)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
-    context = build_context(plain, picture_factory(tpl, pictures),
-                            lambda spec: native_figure(tpl, spec, next(numbers)))
+    ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
+    context = build_context(plain, picture_factory(tpl, pictures, ids),
+                            lambda spec: native_figure(tpl, spec, next(numbers), next(ids)))
+    record_id = tpl.id_floor = next(ids)
     prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
-    finish(tpl.docx)
+    finish(tpl.docx, record_id)
     return package_bytes(tpl.docx)
 
 

@@ -87,14 +87,14 @@ def prepare_template(docx_document: Any, signature: Any, default_east_asia: str,
         line_grid_for_libreoffice(docx_document.element, docx_document.styles.element)
 
 
-def finish(docx_document: Any) -> None:
-    """Pin the rendered document's 版记 to the bottom of its last page (the one step still done after rendering:
-    see ``record``); end the body with a paragraph."""
+def finish(docx_document: Any, record_id: int) -> None:
+    """Pin the rendered document's 版记 to the bottom of its last page as drawing ``record_id`` (the one step still
+    done after rendering: see ``record``); end the body with a paragraph."""
     body = docx_document.element.body
     record = take_record(body)
     end_with_paragraph(body)
     if record:
-        anchor_record(body, record)
+        anchor_record(body, record, record_id)
 
 
 def drop_styles_with_effects(part: Any) -> int:

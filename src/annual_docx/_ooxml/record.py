@@ -125,12 +125,6 @@ def record_table(paragraphs: list[Element], width: int) -> tuple[Element, int]:
     return el("w:tbl", None, properties, el("w:tblGrid", None, el("w:gridCol", {"w:w": width})), *rows), total
 
 
-def _next_drawing_id(root: Element) -> int:
-    found = root.xpath("//*[local-name()='docPr']/@id")
-    ids = [int(str(v)) for v in (found if isinstance(found, list) else []) if str(v).isdigit()]
-    return max(ids, default=0) + 1
-
-
 def bottom_box(content: list[Element], width: int, height: int, drawing_id: int, alt: str) -> Element:
     """Return a run holding a borderless text box of ``content``, ``width`` × ``height`` twips, centred on the
     版心 and sitting on its bottom edge, with text wrapping above and below it only."""
@@ -179,9 +173,9 @@ def take_record(body: Element) -> list[Element]:
     return paragraphs
 
 
-def anchor_record(body: Element, paragraphs: list[Element]) -> None:
-    """Put ``paragraphs`` (from :func:`take_record`) in a text box pinned to the bottom of the page of the body's
-    last paragraph, which is the last page."""
+def anchor_record(body: Element, paragraphs: list[Element], drawing_id: int) -> None:
+    """Put ``paragraphs`` (from :func:`take_record`) in a text box (drawing ``drawing_id``) pinned to the bottom of
+    the page of the body's last paragraph, which is the last page."""
     width = type_width(body)
     table, height = record_table(paragraphs, width)
     # Word wants a paragraph after a table, also in a text box; a 1-twip one adds nothing to the height
@@ -189,4 +183,4 @@ def anchor_record(body: Element, paragraphs: list[Element]) -> None:
                               el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": TAIL, "w:lineRule": "exact"}),
                               el("w:rPr", None, el("w:sz", {"w:val": 2}), el("w:szCs", {"w:val": 2}))))
     alt = "版记：" + "；".join(paragraph_text(p).replace("\t", " ") for p in paragraphs)
-    body.findall(qn("w:p"))[-1].append(bottom_box([table, tail], width, height + TAIL, _next_drawing_id(body), alt))
+    body.findall(qn("w:p"))[-1].append(bottom_box([table, tail], width, height + TAIL, drawing_id, alt))

@@ -47,7 +47,7 @@ def _content_types(parts: list[Any]) -> bytes:
             defaults[ext] = part.content_type
         else:
             overrides[str(part.partname)] = part.content_type
-    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    root = etree.Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})  # type: ignore[dict-item]
     for ext in sorted(defaults):
         etree.SubElement(root, f"{{{_TYPES_NS}}}Default", Extension=ext, ContentType=defaults[ext])
     for name in sorted(overrides):
