@@ -177,7 +177,7 @@ def render_variables(template: Path, out: Path) -> None:
 
 
 def render_table(template: Path, out: Path) -> None:
-    """Render 12,000 cells through annual_docx's machinery: sandbox, compiled-once parts, post-render fixes,
+    """Render 12,000 cells through annual_docx's machinery: sandbox, compiled-once parts,
     atomic save."""
     from annual_docx._docxtpl import fill, open_template
     from annual_docx._render import _atomic_target

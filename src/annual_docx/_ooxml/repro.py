@@ -12,12 +12,6 @@ from lxml import etree
 from .package import FIXED_TIME
 
 
-def fixed_zip(data: bytes) -> bytes:
-    """Return the zip ``data`` rewritten with every entry dated 1980-01-01, deflated, in its original order."""
-    with zipfile.ZipFile(BytesIO(data)) as src:
-        return zip_parts((entry.filename, src.read(entry)) for entry in src.infolist())
-
-
 def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
     """Return a zip of ``parts`` (name, bytes) in that order, every entry dated 1980-01-01 and deflated."""
     out = BytesIO()
