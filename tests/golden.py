@@ -27,11 +27,24 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
 def _xml(data: bytes) -> str:
-    """Return the part as canonical XML, ``docPr`` ids blanked (their uniqueness is checked apart)."""
+    """Return the part in a canonical form free of namespace prefixes (names as ``{uri}local``, attributes
+    sorted, text kept), ``docPr`` ids blanked (their uniqueness is checked apart)."""
     root = etree.fromstring(data)
     for doc_pr in root.iter(f"{_WP}docPr"):
         doc_pr.set("id", "*")
-    return etree.tostring(root, method="c14n").decode()
+    out: list[str] = []
+
+    def write(element: Any) -> None:
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            return
+        attrs = "".join(f" {k}={v!r}" for k, v in sorted(element.attrib.items()))
+        out.append(f"<{element.tag}{attrs}>{element.text or ''}")
+        for child in element:
+            write(child)
+        out.append(f"</{element.tag}>{element.tail or ''}")
+
+    write(root)
+    return "".join(out)
 
 
 def doc_pr_ids(data: bytes) -> list[str]:
