@@ -52,3 +52,27 @@ def test_the_default_templates_drawings_are_numbered_in_document_order(monkeypat
     ids = [int(i) for i in _ids(annual_docx.render(report.model_copy(update={"chart_engine": "native"})))]
     assert ids[:-1] == list(range(1001, 1001 + len(ids) - 1))  # body drawings as the context met them
     assert ids[-1] == max(ids) and len(set(ids)) == len(ids)  # then the 版记's box
+
+
+BOX = "<w:r><w:t>版记</w:t></w:r>"
+SECT = "<w:sectPr><w:pgSz/></w:sectPr></w:body>"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<w:body><w:p><w:r/></w:p>" + SECT, "<w:body><w:p><w:r/>" + BOX + "</w:p>" + SECT),  # the last paragraph
+    ("<w:body><w:p/>" + SECT, "<w:body><w:p>" + BOX + "</w:p>" + SECT),  # an empty one opened
+    ("<w:body><w:tbl></w:tbl>" + SECT, "<w:body><w:tbl></w:tbl><w:p>" + BOX + "</w:p>" + SECT),  # after a table
+    ("<w:body><w:p><w:pPr><w:sectPr/></w:pPr></w:p>" + SECT,
+     "<w:body><w:p><w:pPr><w:sectPr/></w:pPr>" + BOX + "</w:p>" + SECT),  # not the section break's sectPr
+])
+def test_the_record_box_ends_the_body(body: str, expected: str) -> None:
+    from annual_docx._ooxml.record import end_body
+
+    assert end_body(body, BOX) == expected
+
+
+def test_without_a_record_only_a_final_table_gets_a_paragraph() -> None:
+    from annual_docx._ooxml.record import end_body
+
+    assert end_body("<w:body><w:p/>" + SECT, "") == "<w:body><w:p/>" + SECT
+    assert end_body("<w:body><w:tbl></w:tbl>" + SECT, "") == "<w:body><w:tbl></w:tbl><w:p></w:p>" + SECT

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -107,6 +107,19 @@ def template_class() -> Any:
 
         report_date: dt.date | None = None
         id_floor = 1000  # drawing ids the context gave out end here (see ``fix_docpr_ids``)
+        #: paragraphs taken out of the template, rendered on their own and handed with the rendered body to
+        #: ``close_body``, which returns the body to use (the 版记's text box at its end)
+        tail_sources: Sequence[str] = ()
+        close_body: Callable[[str, list[str]], str] | None = None
+
+        def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
+            xml = str(super().build_xml(context, jinja_env))
+            if self.close_body is None:
+                return xml
+            part = self.docx.part
+            tail = [str(self.render_xml_part(self.patch_xml(source), part, context, jinja_env))
+                    for source in self.tail_sources]
+            return self.close_body(xml, tail)
 
         def patch_xml(self, src_xml: str) -> str:
             # a dozen regular expressions over the whole part that depend only on the template: once per process

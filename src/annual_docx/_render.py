@@ -18,7 +18,8 @@ from ._docxtpl import drawing_ids, fill, open_template, picture_factory
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._ooxml.chart_part import native_figure
-from ._ooxml.finish import finish, prepare_template
+from ._ooxml.finish import prepare_template
+from ._ooxml.record import end_body, record_box
 from ._ooxml.repro import package_bytes
 from ._text import clean
 from .errors import OutputError
@@ -118,9 +119,11 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     context = build_context(plain, picture_factory(tpl, pictures, ids),
                             lambda spec: native_figure(tpl, spec, next(numbers), next(ids)))
     record_id = tpl.id_floor = next(ids)
-    prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
+    record, width = prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
+    # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with
+    tpl.tail_sources = record if (context.get("official") or {}).get("record") else []
+    tpl.close_body = lambda body, rendered: end_body(body, record_box(rendered, width, record_id))
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
-    finish(tpl.docx, record_id)
     return package_bytes(tpl.docx)
 
 
