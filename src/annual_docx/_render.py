@@ -18,7 +18,7 @@ from ._docxtpl import drawing_ids, fill, open_template, picture_factory
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
 from ._ooxml.chart_part import native_figure
-from ._ooxml.finish import prepare_template
+from ._ooxml.prepare import prepare_template
 from ._ooxml.record import end_body, record_box
 from ._ooxml.repro import package_bytes
 from ._text import clean
