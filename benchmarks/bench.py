@@ -164,21 +164,23 @@ def make_variables_template(path: Path) -> Path:
 
 def render_variables(template: Path, out: Path) -> None:
     """Fill the #490-shaped template's 12,000 variables through annual_docx's machinery."""
-    from annual_docx._render import _atomic_target, _open_template, fill
+    from annual_docx._docxtpl import fill, open_template
+    from annual_docx._render import _atomic_target
 
     context: dict[str, Any] = {f"v{r}_{c}": f"{r + 1}-{c + 1}人" for r in range(TABLE_ROWS)
                                for c in range(TABLE_COLUMNS)}
     context["signature"] = None
-    tpl = _open_template(template)
+    tpl = open_template(template)
     fill(tpl, context, template)
     with _atomic_target(out) as tmp:
         tpl.save(tmp)
 
 
 def render_table(template: Path, out: Path) -> None:
-    """Render 12,000 cells through annual_docx's machinery: sandbox, compiled-once parts, post-render fixes,
+    """Render 12,000 cells through annual_docx's machinery: sandbox, compiled-once parts,
     atomic save."""
-    from annual_docx._render import _atomic_target, _open_template, fill
+    from annual_docx._docxtpl import fill, open_template
+    from annual_docx._render import _atomic_target
 
     context = {
         "title": "表格基准 / table benchmark",
@@ -186,7 +188,7 @@ def render_table(template: Path, out: Path) -> None:
         "rows": [[f"{r + 1}-{c + 1}人" for c in range(TABLE_COLUMNS)] for r in range(TABLE_ROWS)],
         "signature": None,
     }
-    tpl = _open_template(template)
+    tpl = open_template(template)
     fill(tpl, context, template)
     with _atomic_target(out) as tmp:
         tpl.save(tmp)

@@ -14,7 +14,7 @@ import pytest
 import annual_docx
 from annual_docx import TemplateError
 from annual_docx._bounds import MAX_LENGTH, BoundsError
-from annual_docx._jinja import sandbox
+from annual_docx._docxtpl import sandbox
 from annual_docx.cli import main
 
 from .conftest import small_report

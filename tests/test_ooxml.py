@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from annual_docx._ooxml.finish import ensure_east_asian_fonts, set_right_indent
+from annual_docx._ooxml.prepare import ensure_east_asian_fonts, set_right_indent
 from annual_docx._ooxml.props import ParagraphFormat, RunFormat, ppr, qn, rpr, strip_theme_fonts
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -12,6 +12,7 @@ import jinja2
 from jinja2 import meta, nodes
 
 from ._bounds import BoundedSandbox
+from ._docxtpl import open_template, template_source
 from .errors import TemplateError
 from .schema import Report
 
@@ -116,7 +117,6 @@ def _default_tags() -> _Tags:
 
 def _tags(path: Path) -> _Tags:
     """Return the variables, attribute names and compared block kinds used by the template at ``path``."""
-    from ._render import open_template
 
     return tags_of(open_template(path), path)
 
@@ -124,7 +124,7 @@ def _tags(path: Path) -> _Tags:
 def tags_of(tpl: Any, path: Path) -> _Tags:
     """Return the variables, attribute names, compared block kinds and unknown filters of an opened template."""
     try:
-        xml = _template_source(tpl)
+        xml = template_source(tpl)
     except Exception as exc:  # a broken package raises many unrelated types
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
     env = BoundedSandbox()  # analysing folds constants (`'a' * 10**10`): only with the bounded operators and filters
@@ -204,12 +204,3 @@ def refuse_incomplete(tpl: Any, path: Path, report: Report) -> None:
         raise TemplateError(f"{path}: 模板缺少年报需要的标签，未生成文档 / the template lacks tags the report needs; "
                             f"nothing was written:\n{lines}\n请用 annual-docx template export 导出默认模板对照修改 / "
                             "compare with the default template (annual-docx template export)")
-
-
-def _template_source(tpl: Any) -> str:
-    """Return the body, headers and footers of a template as docxtpl prepares them for Jinja."""
-    xml = str(tpl.patch_xml(tpl.get_xml()))
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            xml += str(tpl.patch_xml(tpl.get_part_xml(part)))
-    return xml

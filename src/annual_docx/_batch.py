@@ -135,10 +135,11 @@ def _in_process(todo: list[tuple[Path, Path]], template: Path | None, pdf: bool)
 
 def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int, pdf: bool) -> Iterator[Outcome]:
     # Imported before forking, so every worker starts with the renderer loaded.
-    import docxtpl  # noqa: F401
-
     import annual_docx._load
     import annual_docx._render  # noqa: F401
+    from annual_docx._docxtpl import warm_up
+
+    warm_up()
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

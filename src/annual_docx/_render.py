@@ -3,34 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import itertools
 import os
 import secrets
 import typing
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-import jinja2
-
 from ._authoring import refuse_incomplete
-from ._bounds import RenderTimeout, time_limit
-from ._context import PictureFactory, build_context
+from ._context import build_context
+from ._docxtpl import drawing_ids, fill, open_template, picture_factory
 from ._fonts import FANGSONG
 from ._images import prepare_pictures
-from ._jinja import render_properties, sandbox
-from ._ooxml.char_grid import portable_grid
 from ._ooxml.chart_part import native_figure
-from ._ooxml.finish import describe_picture, finish, picture_run_markup
-from ._ooxml.reader import TEMPLATE_LIMITS, open_package
-from ._ooxml.repro import fixed_zip
-from ._ooxml.sanitize import template_bytes
-from ._ooxml.template import template_class
+from ._ooxml.prepare import prepare_template
+from ._ooxml.record import end_body, record_box
+from ._ooxml.repro import package_bytes
 from ._text import clean
-from .errors import AnnualDocxError, DocumentError, ImageError, OutputError, TemplateError
+from .errors import OutputError
 from .schema import Report
 
 if TYPE_CHECKING:
@@ -123,13 +115,16 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     if custom:
         refuse_incomplete(tpl, template_path, plain)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
-    context = build_context(plain, _picture_factory(tpl, pictures),
-                            lambda spec: native_figure(tpl, spec, next(numbers)))
+    ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
+    context = build_context(plain, picture_factory(tpl, pictures, ids),
+                            lambda spec: native_figure(tpl, spec, next(numbers), next(ids)))
+    record_id = tpl.id_floor = next(ids)
+    record, width = prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
+    # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with
+    tpl.tail_sources = record if (context.get("official") or {}).get("record") else []
+    tpl.close_body = lambda body, rendered: end_body(body, record_box(rendered, width, record_id))
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
-    buffer = BytesIO()
-    tpl.save(buffer)
-    data = portable_grid(buffer.getvalue())[0] if grid == "portable" else buffer.getvalue()
-    return fixed_zip(data)
+    return package_bytes(tpl.docx)
 
 
 def template_seconds() -> float:
@@ -138,81 +133,6 @@ def template_seconds() -> float:
         return max(0.1, float(os.environ.get("ANNUAL_DOCX_TEMPLATE_SECONDS", "") or 30))
     except ValueError:
         return 30.0
-
-
-def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None, *,
-         seconds: float | None = None) -> None:
-    """Render ``context`` into the opened template ``tpl`` in the bounded sandbox, within ``seconds`` (None: no time
-    limit), and apply the post-render fixes. Whatever the template's expressions raise becomes a TemplateError."""
-    # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, also sandboxed
-    tpl.render_properties = lambda ctx, _env=None: render_properties(tpl.docx.core_properties, ctx, date)
-    failed = f"{template_path}: 模板渲染失败 / the template failed to render"
-    try:
-        with time_limit(seconds):
-            tpl.render(context, sandbox(), autoescape=True)
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
-        raise TemplateError(f"{failed}{line}: {exc.message or exc}") from exc
-    except RenderTimeout as exc:
-        raise TemplateError(f"{failed}: 超过 {seconds} 秒 / it took longer than {seconds} s") from exc
-    except AnnualDocxError:
-        raise
-    except Exception as exc:  # an expression of the template failed (1/0, 'a' + 1, recursion…)
-        raise TemplateError(f"{failed}: {type(exc).__name__}: {exc}") from exc
-    finish(tpl.docx, context.get("signature"), FANGSONG)
-
-
-def open_template(path: Path) -> Any:
-    """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
-    may come from anywhere); raise TemplateError when it cannot be used."""
-    DocxTemplate = template_class()
-
-    if not path.is_file():
-        raise TemplateError(f"{path}: 模板文件不存在 / template not found")
-    try:
-        with open_package(path, TEMPLATE_LIMITS) as package:
-            data = template_bytes(package)
-    except DocumentError as exc:
-        raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
-    try:
-        tpl = DocxTemplate(BytesIO(data))
-        tpl.init_docx()
-    except Exception as exc:  # python-docx raises several unrelated types for a broken package
-        raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
-    return tpl
-
-
-def _picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes]) -> PictureFactory:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
-    class DescribedImage(InlineImage):  # type: ignore[misc]
-        """An InlineImage whose ``docPr`` carries alt text."""
-
-        def __init__(self, source: Any, width_mm: float, alt: str) -> None:
-            super().__init__(tpl, source, width=Mm(width_mm))
-            self.alt = alt
-
-        def inline(self) -> Any:
-            """Add the picture to the part being rendered and return its described ``wp:inline`` element."""
-            part = self.tpl.current_rendering_part
-            try:
-                inline = part.new_pic_inline(self.image_descriptor, self.width, self.height)
-            except Exception as exc:  # python-docx raises its own and PIL's errors for unreadable images
-                raise ImageError(f"无法读取图片 / cannot read the picture {self.alt!r}: {exc}") from exc
-            return describe_picture(inline, self.alt, self.alt[:40])
-
-        def _insert_image(self) -> str:
-            return picture_run_markup(self.inline(), self.alt, self.alt[:40])
-
-    def make(source: bytes | Path, width_mm: float, alt: str) -> Any:
-        if isinstance(source, Path):  # checked, upright, downscaled bytes; a gallery places them narrower
-            same_file = (data for (path, _), data in prepared.items() if path == source)
-            source = prepared.get((source, width_mm)) or next(same_file, source)
-        return DescribedImage(BytesIO(source) if isinstance(source, bytes) else str(source), width_mm, alt)
-
-    return make
 
 
 def _exclusive_temp(out: Path) -> Path:

@@ -40,7 +40,7 @@ def official_styles() -> list[Element]:
               run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=22)),
         # 版记: 四号 仿宋, 1 字 in on both sides; a 抄送 line that wraps continues under the first organ after the
         # colon. The rules (0.35 / 0.25 / 0.35 mm) and the place at the foot of the last page come from
-        # _ooxml.record, which moves these paragraphs into a table in a text box after rendering (7.4)
+        # _ooxml.record, which renders these paragraphs into a table in a text box at the end of the body (7.4)
         style("RecordCc", "抄送", based_on="Normal", paragraph=replace(record, left_chars=400, hanging_chars=300),
               run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
         style("RecordPrint", "印发", based_on="Normal", paragraph=replace(record, right_tab=TYPE_WIDTH - 280),

@@ -3,22 +3,17 @@ text docxtpl receives."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from lxml import etree
 
 from .props import Element, el, w_text
 
-_UNDERSCORE_BY_TAG = re.compile(r"(?<=[{%])_|_(?=[}%])")
-
-
-
 
 def markup(elements: Sequence[Element]) -> str:
-    """Return ``elements`` as the XML text docxtpl splices in place of a ``{{p … }}`` paragraph, with ``_`` next to
-    ``{``/``}``/``%`` written ``&#95;`` so docxtpl's rewriting of ``{_{`` into ``{{`` leaves user text alone."""
-    return "".join(_UNDERSCORE_BY_TAG.sub("&#95;", etree.tostring(e, encoding="unicode")) for e in elements)
+    """Return ``elements`` as the XML text that replaces a ``{{p … }}`` paragraph (escaped for docxtpl by the
+    adapter, ``_docxtpl.protect``, when the tag writes it)."""
+    return "".join(etree.tostring(e, encoding="unicode") for e in elements)
 
 
 def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",

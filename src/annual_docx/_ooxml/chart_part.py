@@ -37,17 +37,16 @@ def add_chart_part(part: Any, spec: ChartSpec) -> str:
     return rid
 
 
-def chart_inline(rid: str, spec: ChartSpec) -> str:
-    """Return the ``wp:inline`` drawing of a chart part, sized to ``spec`` and described by its alt text.
-
-    Its ``docPr`` id is 1 here: docxtpl renumbers every drawing of a rendered part, so ids end up unique across the
-    body, headers and footers."""
+def chart_inline(rid: str, spec: ChartSpec, doc_pr_id: int = 1) -> str:
+    """Return the ``wp:inline`` drawing of a chart part, sized to ``spec``, described by its alt text, with the
+    drawing id ``doc_pr_id`` (unique in the document: the renderer numbers every drawing when it builds the
+    context)."""
     cx, cy = emu(spec.width_mm), emu(spec.height_mm)
     name = attr(spec.alt_text[:40])
     return (
         f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{WP_NS}">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f"<wp:docPr id=\"1\" name={name} descr={attr(spec.alt_text)}/><wp:cNvGraphicFramePr/>"
+        f"<wp:docPr id=\"{doc_pr_id}\" name={name} descr={attr(spec.alt_text)}/><wp:cNvGraphicFramePr/>"
         f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}">'
         f'<c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{rid}"/></a:graphicData></a:graphic></wp:inline>'
     )
@@ -72,6 +71,7 @@ class NativeChart:
 
     tpl: Any  # the DocxTemplate being rendered
     spec: ChartSpec
+    doc_pr_id: int = 1
 
     @property
     def alt(self) -> str:
@@ -80,7 +80,7 @@ class NativeChart:
 
     def __html__(self) -> str:
         rid = add_chart_part(self.tpl.current_rendering_part, self.spec)
-        return chart_run_markup(chart_inline(rid, self.spec), self.spec)
+        return chart_run_markup(chart_inline(rid, self.spec, self.doc_pr_id), self.spec)
 
     def __str__(self) -> str:
         return self.__html__()
@@ -89,11 +89,12 @@ class NativeChart:
 SHAPE_IDS_PER_DRAWING: Final = 100_000
 
 
-def native_figure(tpl: Any, spec: Any, number: int) -> Any:
-    """Return what ``{{ b.image }}`` places for the ``number``-th (from 1) native figure of a document: a chart part
-    for a ChartSpec, a group of shapes for a Drawing, its shape ids in a range of their own."""
+def native_figure(tpl: Any, spec: Any, number: int, doc_pr_id: int) -> Any:
+    """Return what ``{{ b.image }}`` places for the ``number``-th (from 1) native figure of a document, as drawing
+    ``doc_pr_id``: a chart part for a ChartSpec, a group of shapes for a Drawing, its shape ids in a range of their
+    own."""
     from .shapes import Drawing, NativeDrawing
 
     if isinstance(spec, Drawing):
-        return NativeDrawing(replace(spec, first_id=number * SHAPE_IDS_PER_DRAWING))
-    return NativeChart(tpl, spec)
+        return NativeDrawing(replace(spec, first_id=number * SHAPE_IDS_PER_DRAWING, doc_pr_id=doc_pr_id))
+    return NativeChart(tpl, spec, doc_pr_id)

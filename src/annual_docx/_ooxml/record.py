@@ -1,18 +1,20 @@
 """Pin the 版记 (抄送, 印发机关 and 印发日期) to the bottom of the last page (GB/T 9704-2012 7.4).
 
 The template lays the 版记 out as ordinary ``RecordCc`` / ``RecordPrint`` paragraphs, so agencies restyle them in
-Word like any other text. After rendering, :func:`take_record` and :func:`anchor_record` move them into a one-column
-table whose rules are the 版记's separators (first and last 0.35 mm, the one between 0.25 mm, each as wide as the
-版心), put the table in a borderless text box anchored to the bottom of the 版心 with top-and-bottom wrapping, and
-anchor the box in the document's last paragraph. Word, WPS and LibreOffice all place such a box on the page of its
-anchor, so the 版记's last rule lands on the last line of the last page, and body text that would run into it moves
-on to a new page.
+Word like any other text. Before rendering, :func:`take_record` takes them out of the template; they are rendered
+on their own, and :func:`record_box` puts them into a one-column table whose rules are the 版记's separators (first
+and last 0.35 mm, the one between 0.25 mm, each as wide as the 版心) and puts the table in a borderless text box
+anchored to the bottom of the 版心 with top-and-bottom wrapping, and :func:`end_body` anchors the box in the
+document's last paragraph as docxtpl builds the body. Word, WPS and LibreOffice all place such a box on the page of
+its anchor, so the 版记's last rule lands on the last line of the last page, and body text that would run into it
+moves on to a new page.
 (Frames, floating tables and bottom-aligned sections were tried first: LibreOffice 7.4 ignores all three.)
 """
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 
 from lxml import etree
@@ -125,12 +127,6 @@ def record_table(paragraphs: list[Element], width: int) -> tuple[Element, int]:
     return el("w:tbl", None, properties, el("w:tblGrid", None, el("w:gridCol", {"w:w": width})), *rows), total
 
 
-def _next_drawing_id(root: Element) -> int:
-    found = root.xpath("//*[local-name()='docPr']/@id")
-    ids = [int(str(v)) for v in (found if isinstance(found, list) else []) if str(v).isdigit()]
-    return max(ids, default=0) + 1
-
-
 def bottom_box(content: list[Element], width: int, height: int, drawing_id: int, alt: str) -> Element:
     """Return a run holding a borderless text box of ``content``, ``width`` × ``height`` twips, centred on the
     版心 and sitting on its bottom edge, with text wrapping above and below it only."""
@@ -179,14 +175,42 @@ def take_record(body: Element) -> list[Element]:
     return paragraphs
 
 
-def anchor_record(body: Element, paragraphs: list[Element]) -> None:
-    """Put ``paragraphs`` (from :func:`take_record`) in a text box pinned to the bottom of the page of the body's
-    last paragraph, which is the last page."""
-    width = type_width(body)
+def record_box(rendered: list[str], width: int, drawing_id: int) -> str:
+    """Return the run markup of the text box (drawing ``drawing_id``) holding the rendered 版记 paragraphs (those
+    with text) in a ``width``-twip table, to be pinned to the bottom of the page of the body's last paragraph, which
+    is the last page; "" when no paragraph has text."""
+    paragraphs = [p for p in (etree.fromstring(xml) for xml in rendered) if paragraph_text(p)]
+    if not paragraphs:
+        return ""
     table, height = record_table(paragraphs, width)
     # Word wants a paragraph after a table, also in a text box; a 1-twip one adds nothing to the height
     tail = el("w:p", None, el("w:pPr", None, el("w:snapToGrid", {"w:val": 0}),
                               el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": TAIL, "w:lineRule": "exact"}),
                               el("w:rPr", None, el("w:sz", {"w:val": 2}), el("w:szCs", {"w:val": 2}))))
     alt = "版记：" + "；".join(paragraph_text(p).replace("\t", " ") for p in paragraphs)
-    body.findall(qn("w:p"))[-1].append(bottom_box([table, tail], width, height + TAIL, _next_drawing_id(body), alt))
+    run = etree.Element(qn("w:r"), nsmap={"w": _W, "wp": _WP, "a": _A, "wps": _WPS, "mc": _MC})
+    run.extend(bottom_box([table, tail], width, height + TAIL, drawing_id, alt))  # prefixes fixed, not ns0
+    return etree.tostring(run, encoding="unicode")
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_LAST_EMPTY_PARAGRAPH = re.compile(r"<w:p(\s[^>]*)?/>$")
+
+
+def end_body(body_xml: str, box: str) -> str:
+    """Return the rendered body ``body_xml`` with ``box`` (run markup, may be "") as the last run of its last
+    paragraph; when a table ends the body an empty paragraph follows it (Word wants a paragraph there) and holds
+    the box. Only the end of the text is looked at: the body is not parsed."""
+    end = body_xml.rfind("</w:body>")
+    sect = body_xml.rfind("<w:sectPr", 0, end)
+    cut = sect if sect > max(body_xml.rfind("</w:p>", 0, end), body_xml.rfind("</w:tbl>", 0, end)) else end
+    content = body_xml[:cut].rstrip()
+    rest = body_xml[len(content):]
+    if content.endswith("</w:p>") and box:
+        return f"{content[:-6]}{box}</w:p>{rest}"
+    empty = _LAST_EMPTY_PARAGRAPH.search(content)
+    if empty and box:
+        return f"{content[:empty.start()]}<w:p{empty.group(1) or ''}>{box}</w:p>{rest}"
+    if content.endswith("</w:tbl>") or (box and not content.endswith("</w:p>") and not empty):
+        return f"{content}<w:p>{box}</w:p>{rest}"
+    return body_xml

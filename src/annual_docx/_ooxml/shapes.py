@@ -65,6 +65,7 @@ class Drawing:
     latin: str
     size_pt: float
     first_id: int = 2  # ids of the shapes count up from here; a document gives each drawing its own range
+    doc_pr_id: int = 1  # the group's drawing id, unique in the document (the renderer numbers every drawing)
 
 
 def _xfrm(x: float, y: float, cx: float, cy: float, flip_v: bool = False) -> str:
@@ -111,7 +112,7 @@ def _box_shape(n: int, box: Box, drawing: Drawing) -> str:
 
 
 def group_run(drawing: Drawing) -> str:
-    """Return a ``w:r`` holding the drawing as one inline group of shapes (``docPr`` id 1: docxtpl renumbers)."""
+    """Return a ``w:r`` holding the drawing as one inline group of shapes with its ``doc_pr_id``."""
     shapes: Sequence[str] = [
         *(_line_shape(n, line) for n, line in enumerate(drawing.lines, start=drawing.first_id)),
         *(_box_shape(n, box, drawing)
@@ -122,7 +123,7 @@ def group_run(drawing: Drawing) -> str:
         f"<w:r {_NAMESPACES}><mc:AlternateContent><mc:Choice Requires=\"wpg\"><w:drawing>"
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f"<wp:docPr id=\"1\" name={attr(drawing.alt_text[:40])} descr={attr(drawing.alt_text)}/>"
+        f"<wp:docPr id=\"{drawing.doc_pr_id}\" name={attr(drawing.alt_text[:40])} descr={attr(drawing.alt_text)}/>"
         f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{_GROUP_URI}"><wpg:wgp><wpg:cNvGrpSpPr/>'
         f'<wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/><a:chOff x="0" y="0"/>'
         f'<a:chExt cx="{cx}" cy="{cy}"/></a:xfrm></wpg:grpSpPr>{"".join(shapes)}</wpg:wgp></a:graphicData>'

@@ -1,28 +1,15 @@
-"""Post-process a rendered document: picture alt text, 落款 indents, East Asian fonts on every style, the 版记
-pinned to the bottom of the last page."""
+"""Make a template final before rendering (East Asian fonts on every style, the 落款's indents, the portable
+grid, the 版记's paragraphs taken out to be rendered into their text box)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
+
+from .char_grid import line_grid_for_libreoffice
 from .props import Element, el, qn, strip_theme_fonts, style_id
-from .record import anchor_record, take_record
-
-
-def describe_picture(inline: Element, alt: str, name: str) -> Element:
-    """Set ``alt`` as the description (alt text) and ``name`` as the name of a ``wp:inline`` picture; return it."""
-    doc_pr = inline.find("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
-    if doc_pr is not None:
-        doc_pr.set("descr", alt)
-        doc_pr.set("name", name)
-    return inline
-
-
-def picture_run_markup(inline: Element, alt: str, name: str) -> str:
-    """Return the run markup docxtpl splices into ``{{ image }}``: ``inline`` with ``alt`` as its description."""
-    describe_picture(inline, alt, name)
-    xml: str = inline.xml if hasattr(inline, "xml") else ""
-    return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+from .record import take_record, type_width
 
 
 def set_right_indent(body: Element, wanted: str, chars: float) -> int:
@@ -87,18 +74,25 @@ def ensure_east_asian_fonts(styles: Element, document: Element, default_east_asi
         rfonts.set(qn("w:eastAsia"), default_east_asia)
 
 
-def finish(docx_document: Any, signature: Any, default_east_asia: str) -> None:
-    """Apply every post-render fix to a python-docx ``Document``."""
-    body = docx_document.element.body
+def prepare_template(docx_document: Any, signature: Any, default_east_asia: str, *,
+                     portable: bool) -> tuple[list[str], int]:
+    """Make an opened template's python-docx ``Document`` final before it is rendered: every run resolves to an
+    explicit East Asian font, Word 2010's stale copy of the styles is dropped, the 落款 (``Signature``/``Date``
+    paragraphs) sits ``signature``'s indents from the right margin, and with ``portable`` the character grid is
+    emulated as a line grid (see ``char_grid``). The content the report brings is built final in the context.
+
+    The 版记 paragraphs (``RecordCc``/``RecordPrint``) are taken out of the template: return them as XML, to be
+    rendered on their own into the 版记's text box (``record``), and the width of the 版心 in twips."""
     ensure_east_asian_fonts(docx_document.styles.element, docx_document.element, default_east_asia)
     drop_styles_with_effects(docx_document.part)
+    body = docx_document.element.body
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)
-    record = take_record(body)
-    end_with_paragraph(body)
-    if record:
-        anchor_record(body, record)
+    if portable:
+        line_grid_for_libreoffice(docx_document.element, docx_document.styles.element)
+    record = [etree.tostring(p, encoding="unicode") for p in take_record(body)]
+    return record, type_width(body)
 
 
 def drop_styles_with_effects(part: Any) -> int:
@@ -114,13 +108,3 @@ def drop_styles_with_effects(part: Any) -> int:
     for rid in found:
         part.drop_rel(rid)
     return len(found)
-
-
-def end_with_paragraph(body: Element) -> bool:
-    """Add an empty paragraph when a table is the last thing before the body's ``w:sectPr`` (Word wants a
-    paragraph there); return whether one was added."""
-    content = [child for child in body if etree_local(child) != "sectPr"]
-    if not content or etree_local(content[-1]) != "tbl":
-        return False
-    content[-1].addnext(el("w:p"))
-    return True

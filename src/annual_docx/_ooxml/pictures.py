@@ -1,0 +1,23 @@
+"""A picture's ``wp:inline`` described by its alt text, and the run markup that places it in a ``{{ }}`` tag."""
+
+from __future__ import annotations
+
+from .props import Element
+
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def described_inline(inline: Element, alt: str, name: str) -> Element:
+    """Set ``alt`` as the description (alt text) and ``name`` as the name of a ``wp:inline`` picture; return it."""
+    doc_pr = inline.find(_DOC_PR)
+    if doc_pr is not None:
+        doc_pr.set("descr", alt)
+        doc_pr.set("name", name)
+    return inline
+
+
+def picture_run_markup(inline: Element) -> str:
+    """Return the run markup that replaces a ``{{ image }}`` tag's text: the tag's run closed, a run holding
+    ``inline``, a text run reopened."""
+    xml: str = inline.xml if hasattr(inline, "xml") else ""
+    return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
