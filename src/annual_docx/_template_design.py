@@ -11,19 +11,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import _template_official as official
+from . import gbt9704 as g
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
 from ._ooxml.char_grid import char_space
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, font_table, style, styles_part, table_properties
 from ._ooxml.theme import theme
+from .gbt9704 import BODY_PT, CHARS_PER_LINE, LINE
 
-LINE = 579  # twips: 12756 twips of type area / 22 lines = 28.95 pt
-BODY_PT = 16  # 三号
-CHARS_PER_LINE = 28
-_WIDTH, _LEFT, _RIGHT = 11906, 1587, 1474
 PAGE = pkg.PageSetup(
-    width=_WIDTH, height=16838, top=2098, bottom=1984, left=_LEFT, right=_RIGHT, header=851, footer=1304,
-    line_pitch=LINE, char_space=char_space(_WIDTH - _LEFT - _RIGHT, CHARS_PER_LINE, BODY_PT),  # −842, see char_grid
+    width=g.PAGE_WIDTH, height=g.PAGE_HEIGHT, top=g.MARGIN_TOP, bottom=g.MARGIN_BOTTOM, left=g.MARGIN_LEFT,
+    right=g.MARGIN_RIGHT, header=g.HEADER, footer=g.FOOTER, line_pitch=LINE,
+    char_space=char_space(g.TYPE_WIDTH, CHARS_PER_LINE, BODY_PT),  # −842, see char_grid
 )
 BODY = ParagraphFormat(align="both", first_line_chars=200, line_twips=LINE, before=0, after=0, widow_control=False)
 NO_INDENT = ParagraphFormat(first_line_chars=0, left_chars=0, right_chars=0)

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from ._fonts import FANGSONG, HEITI, LATIN, XIAOBIAOSONG
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, style
+from .gbt9704 import LINE as LINE  # re-exported: _official takes them from here
+from .gbt9704 import TYPE_WIDTH as TYPE_WIDTH
 
 RED = "FF0000"
-TYPE_WIDTH = 8845
-LINE = 579
 
 
 def official_styles() -> list[Element]:
