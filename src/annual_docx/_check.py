@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ._finding import Finding
 from ._ooxml.drawings import Figure, FigureCollector
 from ._ooxml.read import DocFacts, read_facts
 from ._ooxml.reader import Limits, open_package
+from ._textwidth import text_width
 from .errors import DocumentError
 from .gbt9704 import TWIPS_PER_MM
 
@@ -67,7 +67,7 @@ def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
 
 
 def _cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return round(2 * text_width(text))  # terminal cells
 
 
 def format_table(findings: list[Finding]) -> str:
