@@ -18,6 +18,7 @@ from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import check_text
 from annual_docx._charts.org import draw_org, tree_image
 from annual_docx._fonts import chart_font
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 
 def draw_party(ax: Axes, branches: Sequence[Branch], *, max_width_mm: float | None = None) -> Axes:
@@ -30,7 +31,7 @@ def party_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = 156,
+    width_mm: float = TYPE_WIDTH_MM,
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:
