@@ -41,7 +41,6 @@ from annual_docx._charts._theme import (
 )
 from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
-from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 _MARGIN_MM: Final = 2.0
 MAX_HEIGHT_MM: Final = 225.0  # the height of the GB/T 9704 type area: a chart must fit on one page
@@ -105,7 +104,7 @@ def org_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = TYPE_WIDTH_MM,
+    width_mm: float = 156,  # gbt9704.TYPE_WIDTH_MM; an int here, as the documented signature shows
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:
