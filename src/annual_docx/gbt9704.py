@@ -29,7 +29,14 @@ TYPE_WIDTH_MM: Final = 156.0
 LINES_PER_PAGE: Final = 22
 CHARS_PER_LINE: Final = 28
 LINE: Final = 579  # twips: 12756 / 22 = 28.95 pt a line
-BODY_PT: Final = 16  # 三号
+
+# Sizes [7]: the title 二号, body text and headings 三号, the 版记 and page numbers 四号 (captions and table text too,
+# in practice).
+ERHAO_PT: Final = 22
+SANHAO_PT: Final = 16
+SIHAO_PT: Final = 14
+TITLE_PT: Final = ERHAO_PT
+BODY_PT: Final = SANHAO_PT
 
 # Faces named in the Word document [5.2.3, 7] and the space that indents by one character.
 FANGSONG: Final = "仿宋_GB2312"
