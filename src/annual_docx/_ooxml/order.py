@@ -22,9 +22,10 @@ RPR_ORDER = (
 )
 
 
-def local_name(element: Element) -> str:
-    """Return an element's tag without its namespace (``{…/main}p`` → ``p``)."""
-    return str(element.tag).rsplit("}", 1)[-1]
+def local_name(node: Element | str | bytes) -> str:
+    """Return an element's tag, or an attribute's Clark name, without its namespace (``{…/main}p`` → ``p``)."""
+    name = node.decode() if isinstance(node, bytes) else node if isinstance(node, str) else str(node.tag)
+    return name.rsplit("}", 1)[-1]
 
 
 def insert_in_order(parent: Element, child: Element, order: Sequence[str]) -> None:
