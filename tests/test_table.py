@@ -11,7 +11,7 @@ import pytest
 from openxml_audit import OpenXmlValidator
 
 import annual_docx
-from annual_docx._ooxml.table import TYPE_WIDTH, column_widths, insert_before_section, official_table
+from annual_docx._ooxml.table import TYPE_WIDTH, column_widths, official_table
 
 from .conftest import require_tools
 from .docxcheck import NS, part, q, style_east_asia
@@ -67,7 +67,10 @@ def test_template_table_styles_are_heiti_header_and_fangsong_sihao_single_spaced
 def table_docx(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the example with a 40-row table appended at the end."""
     document = docx.Document(str(example_docx))
-    insert_before_section(document.element.body, official_table(HEADER, ROWS, title="表1 人员分类统计"))
+    body = document.element.body
+    section = body[-1]  # the final w:sectPr; Word needs a paragraph between a table and the section end
+    for element in [*official_table(HEADER, ROWS, title="表1 人员分类统计"), docx.oxml.OxmlElement("w:p")]:
+        section.addprevious(element)
     out = tmp_path_factory.mktemp("table") / "table.docx"
     document.save(str(out))
     return out

@@ -8,15 +8,9 @@
 
 from __future__ import annotations
 
-from ._check import check
-from ._finding import Finding
-from ._import import import_docx, import_to_yaml
-from ._lint import lint
-from ._load import load, validate
-from ._numbers import change_phrase
-from ._ooxml.reader import Limits
-from ._pdf import preview, to_pdf
-from ._render import default_template, render
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     AnnualDocxError,
     ChartError,
@@ -30,27 +24,73 @@ from .errors import (
     TemplateError,
     ToolError,
 )
-from .govinfo import GovinfoReport
-from .schema import (
-    Award,
-    AwardsSection,
-    Breakdown,
-    ChartFont,
-    ChartSection,
-    ContentSection,
-    OrgChartSection,
-    OrgUnit,
-    PartyBranch,
-    PartySection,
-    PersonnelSection,
-    PhotoSection,
-    Picture,
-    Report,
-    Role,
-    TextSection,
-    WorkItem,
-    WorkItemsSection,
-)
+
+if TYPE_CHECKING:
+    from ._check import check
+    from ._finding import Finding
+    from ._import import import_docx, import_to_yaml
+    from ._lint import lint
+    from ._load import load, validate
+    from ._numbers import change_phrase
+    from ._ooxml.reader import Limits
+    from ._pdf import preview, to_pdf
+    from ._render import default_template, render
+    from .govinfo import GovinfoReport
+    from .schema import (
+        Award,
+        AwardsSection,
+        Breakdown,
+        ChartFont,
+        ChartSection,
+        ContentSection,
+        OrgChartSection,
+        OrgUnit,
+        PartyBranch,
+        PartySection,
+        PersonnelSection,
+        PhotoSection,
+        Picture,
+        Report,
+        Role,
+        TextSection,
+        WorkItem,
+        WorkItemsSection,
+    )
+
+_LAZY = {  # public name -> the module that defines it, imported the first time the name is used
+    "Award": ".schema",
+    "AwardsSection": ".schema",
+    "Breakdown": ".schema",
+    "ChartFont": ".schema",
+    "ChartSection": ".schema",
+    "ContentSection": ".schema",
+    "Finding": "._finding",
+    "GovinfoReport": ".govinfo",
+    "Limits": "._ooxml.reader",
+    "OrgChartSection": ".schema",
+    "OrgUnit": ".schema",
+    "PartyBranch": ".schema",
+    "PartySection": ".schema",
+    "PersonnelSection": ".schema",
+    "PhotoSection": ".schema",
+    "Picture": ".schema",
+    "Report": ".schema",
+    "Role": ".schema",
+    "TextSection": ".schema",
+    "WorkItem": ".schema",
+    "WorkItemsSection": ".schema",
+    "change_phrase": "._numbers",
+    "check": "._check",
+    "default_template": "._render",
+    "import_docx": "._import",
+    "import_to_yaml": "._import",
+    "lint": "._lint",
+    "load": "._load",
+    "preview": "._pdf",
+    "render": "._render",
+    "to_pdf": "._pdf",
+    "validate": "._load",
+}
 
 __version__ = "0.1.0"
 
@@ -100,3 +140,18 @@ __all__ = [
     "to_pdf",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module behind a public name the first time it is used: ``import annual_docx`` stays cheap and a
+    command-line render loads no compliance checker, importer or PDF code (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'annual_docx' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -12,8 +12,7 @@ from ._drawing import chart_error_at
 from ._piece import Block
 from ._registry import Scope, block_type
 from .errors import Problem
-
-FULL_SPACE = "\u3000"
+from .gbt9704 import FULL_SPACE
 
 
 @block_type(sb.ChartBlock, "图表（折线图、柱状图、堆叠图、条形图、饼图）")

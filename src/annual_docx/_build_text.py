@@ -14,8 +14,8 @@ from ._numbering import chinese_number
 from ._ooxml import body as ooxml_body
 from ._piece import HEADING_KINDS, Block
 from ._registry import Scope, block_type
+from .gbt9704 import FULL_SPACE
 
-FULL_SPACE = "\u3000"
 _EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
 
 

@@ -1,8 +1,8 @@
 """Keep drawn charts on disk, keyed by a hash of what they show and of everything that draws them.
 
 A hit returns the stored PNG without importing matplotlib. The key covers the chart's kind and data, the source of
-the chart code (``_charts/``, ``_drawing.py``, ``_fonts.py``, ``_chart_facts.py``), the bundled font files and the
-matplotlib version, so a change to any of them draws afresh.
+the chart code (``_charts/``, ``_drawing.py``, ``_fonts.py``, ``_chart_facts.py``, ``_textwidth.py``, ``gbt9704.py``),
+the bundled font files and the matplotlib version, so a change to any of them draws afresh.
 Entries are written atomically; an unreadable or corrupt entry counts as a miss and is replaced. Any error of the
 cache itself (read-only home, full disk) is ignored: the chart is then simply drawn.
 
@@ -97,7 +97,8 @@ def _environment() -> list[Any]:
     code = hashlib.sha256()
     # everything that decides pixels: the drawing modules, the report's drawing calls (_drawing.py: titles, org
     # boxes), the fonts, and the palette, numbers and alt text
-    code_files = [package / name for name in ("_drawing.py", "_fonts.py", "_chart_facts.py")]
+    code_files = [package / name
+                  for name in ("_drawing.py", "_fonts.py", "_chart_facts.py", "_textwidth.py", "gbt9704.py")]
     for source in sorted([*(package / "_charts").glob("*.py"), *code_files]):
         code.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     fonts: list[Any] = []

@@ -4,9 +4,10 @@ text and the one-hue palette. Imports nothing heavy, so a report whose charts ar
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Final
+
+from ._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
 Series = Sequence[tuple[str, Sequence[float]]]
@@ -44,7 +45,7 @@ def palette(n: int, *, lines: bool = False) -> list[str]:
 
 def em_width(text: str) -> float:
     """Return the approximate advance of ``text`` in ems: CJK and full-width characters 1, the others 0.6."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in text)
+    return text_width(text, narrow=0.6)
 
 
 def format_value(value: float) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,9 @@ from ._finding import Finding
 from ._ooxml.drawings import Figure, FigureCollector
 from ._ooxml.read import DocFacts, read_facts
 from ._ooxml.reader import Limits, open_package
+from ._textwidth import text_width
 from .errors import DocumentError
+from .gbt9704 import TWIPS_PER_MM
 
 Item = Callable[[DocFacts, Parts], list[Finding]]
 ITEMS: tuple[Item, ...] = (
@@ -55,7 +56,7 @@ def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
     shown = [x for x in shown if x.kind in ("picture", "chart", "group")]
     if not shown:
         return []
-    width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / _check_page.TWIPS_PER_MM
+    width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / TWIPS_PER_MM
     wide = [x for x in shown if x.width_mm > width + 0.5]
     charts = sum(x.kind != "picture" for x in shown)  # chart parts and groups of shapes (org charts)
     captioned = sum(x.captioned for x in shown)
@@ -66,7 +67,7 @@ def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
 
 
 def _cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return round(2 * text_width(text))  # terminal cells
 
 
 def format_table(findings: list[Finding]) -> str:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from ._check_roles import CAPTION, Parts
 from ._finding import Finding, quote
 from ._ooxml.read import DocFacts
+from .gbt9704 import TYPE_HEIGHT, TYPE_WIDTH
 
 EMU_PER_TWIP = 635
 SLACK = 57  # twips: 1 mm
 
 
 def _area(facts: DocFacts, section: int) -> tuple[int, int]:
-    sections = facts.body.sections or [(8845, 12756)]
+    sections = facts.body.sections or [(TYPE_WIDTH, TYPE_HEIGHT)]
     return sections[min(section, len(sections) - 1)]
 
 

@@ -10,9 +10,9 @@ import unicodedata
 from ._check_roles import Parts
 from ._finding import Finding
 from ._ooxml.read import DocFacts, measure
+from .gbt9704 import CHARS_PER_LINE, LINE, LINES_PER_PAGE, MARGINS_MM, PAPER_MM, TWIPS_PER_MM
 
-TWIPS_PER_MM = 1440 / 25.4
-LINES, CHARS = 22, 28
+LINES, CHARS = LINES_PER_PAGE, CHARS_PER_LINE
 
 
 def _mm(twips: int | None) -> str:
@@ -26,8 +26,12 @@ def _near(twips: int | None, mm: float, tolerance: float = 1.0) -> bool:
 def page(f: DocFacts, parts: Parts) -> list[Finding]:
     p = f.page
     paper = f"{_mm(p.get('w'))} × {_mm(p.get('h'))}"
-    rows = [Finding("纸张 / paper", "A4 210 × 297 mm", paper, _near(p.get("w"), 210) and _near(p.get("h"), 297))]
-    for side, mm, name in (("top", 37, "上"), ("bottom", 35, "下"), ("left", 28, "左"), ("right", 26, "右")):
+    width_mm, height_mm = PAPER_MM
+    rows = [Finding("纸张 / paper", f"A4 {width_mm} × {height_mm} mm", paper,
+                    _near(p.get("w"), width_mm) and _near(p.get("h"), height_mm))]
+    names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+    for side, mm in MARGINS_MM:
+        name = names[side]
         rows.append(Finding(f"{name}边距 / {side} margin", f"{mm} ± 1 mm", _mm(p.get(side)), _near(p.get(side), mm)))
     return rows
 
@@ -40,8 +44,8 @@ def grid(f: DocFacts, parts: Parts) -> list[Finding]:
     size = normal.size_pt if normal and normal.size_pt else 10.0
     pitch = measure(g.get("linePitch")) or 0
     lines = height // pitch if pitch > 0 and g.get("type") in ("lines", "linesAndChars", "snapToChars") else 0
-    rows = [Finding("行距 / line pitch", "28.95 pt（579 twips）", f"{pitch / 20:.2f} pt" if pitch else "无网格 / none",
-                    abs(pitch - 579) <= 6),
+    rows = [Finding("行距 / line pitch", f"{LINE / 20:.2f} pt（{LINE} twips）",
+                    f"{pitch / 20:.2f} pt" if pitch else "无网格 / none", abs(pitch - LINE) <= 6),
             Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES)]
     if g.get("type") in ("linesAndChars", "snapToChars"):
         cell = size + (measure(g.get("charSpace")) or 0) / 4096

@@ -11,6 +11,7 @@ from ._check_text import has_face, look, paragraph_rows
 from ._finding import Finding, quote, text_width
 from ._ooxml.body_facts import Para, TableFacts
 from ._ooxml.read import DocFacts
+from .gbt9704 import BODY_PT, SIHAO_PT
 
 NUMBER = re.compile(r"〔\d{4}〕[1-9]\d*号")
 TOLERANCE = 0.25  # 字
@@ -126,7 +127,7 @@ def attachment_pages(facts: DocFacts, parts: Parts) -> list[Finding]:
         ok = m is not None and compact(p.text) in (wanted, "附件1" if wanted == "附件" else wanted)
         rows.append(_row("附件标识 / attachment label", f"{wanted}，黑体 三号，顶格 / 黑体 16 pt, flush left", p,
                          f"{compact(p.text)}，{look(p)}，{_start(p):g} 字", ok and has_face(p.east_asia, "黑体")
-                         and p.size_pt == 16 and abs(_start(p)) < TOLERANCE and p.align != "center"))
+                         and p.size_pt == BODY_PT and abs(_start(p)) < TOLERANCE and p.align != "center"))
     rows += [_row("附件标题 / attachment title", "居中 / centred", p, p.align or "left", p.align == "center")
              for p in parts.of("attachment_title")]
     return rows
@@ -153,7 +154,7 @@ def closing(facts: DocFacts, parts: Parts) -> list[Finding]:
     if dates and signatures:
         date, sign = dates[0], signatures[0]
         width = facts.body.sections[min(date.section, len(facts.body.sections) - 1)][0]
-        line = width / ((date.size_pt or 16) * 20)
+        line = width / ((date.size_pt or BODY_PT) * 20)
         d, s = _from_right(date, line), _from_right(sign, line)
         d_end, s_end = d - text_width(compact(date.text)), s - text_width(compact(sign.text))
         ok = abs((s - d) - 2) <= TOLERANCE and abs(min(d_end, s_end) - 2) <= TOLERANCE
@@ -179,7 +180,7 @@ def record(facts: DocFacts, parts: Parts) -> list[Finding]:
     records = parts.of("record")
     if not records:
         return []
-    bad = [(p, look(p)) for p in records if not has_face(p.east_asia, "仿宋") or p.size_pt != 14]
+    bad = [(p, look(p)) for p in records if not has_face(p.east_asia, "仿宋") or p.size_pt != SIHAO_PT]
     rows = paragraph_rows("版记字体 / 版记 font", "仿宋 四号 14 pt", bad, len(records), "仿宋 14 pt")
     for p in records:
         text = compact(p.text)

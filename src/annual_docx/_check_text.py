@@ -10,6 +10,7 @@ from ._check_roles import Parts
 from ._finding import Finding, quote
 from ._ooxml.body_facts import Para
 from ._ooxml.read import DocFacts
+from .gbt9704 import BODY_PT, TITLE_PT
 
 MAX_ROWS = 10  # rows of one item about single paragraphs; the rest are counted in one row
 FACE_NAMES = {
@@ -21,7 +22,6 @@ FACE_NAMES = {
 HEADING_FACES = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
 HEADING_LABELS = {1: "一级标题「一、」 / heading 1", 2: "二级标题「（一）」 / heading 2",
                   3: "三级标题「1.」 / heading 3", 4: "四级标题「（1）」 / heading 4"}
-BODY_PT, TITLE_PT = 16.0, 22.0
 
 
 def has_face(found: str | None, face: str) -> bool:

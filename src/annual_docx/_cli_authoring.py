@@ -6,14 +6,14 @@ import argparse
 import json
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
-from ._render import default_template
+import annual_docx
+
 from .errors import InputError, OutputError
 
-COMMANDS = frozenset({"schema", "init", "template"})
 SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
 """The first line of every starter: editors read the schema written beside it."""
 
@@ -25,7 +25,8 @@ def add_commands(commands: Any) -> None:
 
     init = commands.add_parser("init", help="生成带注释的年报数据模板 / write a commented starter report")
     init.add_argument("path", type=Path, nargs="?", default=Path("report.yaml"), help="default: report.yaml")
-    init.add_argument("--kind", choices=STARTER_KINDS, default="generic", help="单位类型 / kind of agency")
+    init.add_argument("--kind", choices=_StarterKinds(), default="generic", metavar="KIND",
+                      help="单位类型 / kind of agency: library, museum, culture-centre, generic, govinfo …")
     init.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
     init.add_argument("--xlsx", action="store_true", help="政府信息公开年报：写出表二至表四的空白工作簿 / "
                       "govinfo: write the empty workbook of tables 二–四 instead")
@@ -39,8 +40,26 @@ def add_commands(commands: Any) -> None:
     check.add_argument("path", type=Path)
 
 
+class _StarterKinds:
+    """The ``--kind`` choices, read from the starters only when an ``init`` command is parsed: building the parser
+    (``--help``, ``render``) does not load the schema."""
+
+    def _kinds(self) -> tuple[str, ...]:
+        from ._authoring import STARTER_KINDS
+
+        return STARTER_KINDS
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._kinds()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds())
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one authoring command and return its exit code."""
+    from ._authoring import check_template, report_json_schema, starter_report
+
     if args.command == "schema":
         text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
         if args.output:
@@ -69,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             print(schema)
         return 0
     if args.action == "export":
-        _write_new(args.path, default_template().read_bytes(), force=args.force)
+        _write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
         print(args.path)
         return 0
     result = check_template(args.path)

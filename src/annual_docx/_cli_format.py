@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._check import check, format_json, format_table
-from ._pdf import preview
 from .errors import DocumentError
 
 EXIT_UNREADABLE = 3
@@ -31,6 +29,8 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
 
 def run_preview(args: argparse.Namespace) -> int:
     """Write PNG pages and print their paths."""
+    from annual_docx import preview
+
     outdir = args.outdir or Path(f"{args.docx.stem}_pages")
     for page in preview(args.docx, outdir, dpi=args.dpi):
         print(page)
@@ -40,6 +40,10 @@ def run_preview(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
     cannot be read."""
+    from annual_docx import check
+
+    from ._check import format_json, format_table
+
     try:
         findings = check(args.docx)
     except DocumentError as exc:

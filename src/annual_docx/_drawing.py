@@ -11,7 +11,6 @@ cache's key covers this module.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -30,18 +29,14 @@ NativeFactory = Callable[[Any], Any]
 """``ChartSpec or Drawing -> object`` placing a native Word chart or shape drawing by ``{{ b.image }}``; without
 one, charts are pictures."""
 
-_FIELD = re.compile(r"[a-z_]+\[\d+\][\w.\[\]]*: ")  # a message that starts with a field path: "breakdowns[1]: "
-
-
 @contextlib.contextmanager
 def chart_error_at(field: str) -> Iterator[None]:
-    """Re-raise a ChartError with the report field it comes from in front: ``sections[3]: …``."""
+    """Re-raise a ChartError with the report field it comes from joined onto its ``path``: ``sections[3]`` and
+    ``breakdowns[0]`` give ``sections[3].breakdowns[0]``."""
     try:
         yield
     except ChartError as exc:
-        message = str(exc)
-        inner = _FIELD.match(message)  # an inner field path: join it on, sections[3].breakdowns[0]: …
-        raise ChartError(f"{field}.{message}" if inner else f"{field}: {message}") from exc
+        raise exc.under(field) from exc
 
 
 class Drawer:
@@ -63,8 +58,10 @@ class Drawer:
             from ._fonts import chart_font
 
             choice = self._font_choice
-            with chart_error_at("chart_font"):
+            try:
                 self._font = chart_font(choice.family, choice.path) if choice else chart_font()
+            except ChartError as exc:  # a report-wide field: its path stays chart_font in any section
+                raise ChartError(exc.detail, "chart_font", root=True) from exc
         return self._font
 
     def cached(self, spec: list[Any], draw: Callable[[], ChartLike]) -> ChartLike:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+
+from ._textwidth import text_width as cjk_width
 
 WORDS = 12  # characters of a paragraph quoted to name it
 
@@ -28,5 +29,5 @@ def quote(n: int, text: str) -> str:
 
 
 def text_width(text: str) -> float:
-    """Return the width of ``text`` in 字 (full-width characters 1, half-width ones ½)."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text if c not in "\t\n")
+    """Return the width of ``text`` in 字 (full-width characters 1, half-width ones ½), tabs and line breaks aside."""
+    return cjk_width(text.replace("\t", "").replace("\n", ""))

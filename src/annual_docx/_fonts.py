@@ -20,17 +20,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from annual_docx.errors import ChartError
+from annual_docx.gbt9704 import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
+
+__all__ = ["FANGSONG", "HEITI", "KAITI", "LATIN", "SONGTI", "XIAOBIAOSONG"]  # re-exported for the builders
 
 if TYPE_CHECKING:
     from matplotlib.font_manager import FontManager
 
-# Fonts named in the Word document (GB/T 9704-2012 faces); the template builder imports these.
-FANGSONG: Final = "仿宋_GB2312"
-KAITI: Final = "楷体_GB2312"
-HEITI: Final = "黑体"
-XIAOBIAOSONG: Final = "方正小标宋简体"
-SONGTI: Final = "宋体"
-LATIN: Final = "Times New Roman"
+# Fonts named in the Word document: the GB/T 9704-2012 faces, from gbt9704.
 WORD_FONTS: Final[Mapping[str, str]] = MappingProxyType(
     {
         "fangsong": FANGSONG,

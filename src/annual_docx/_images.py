@@ -34,16 +34,16 @@ def prepare(path: Path, width_mm: float, field: str) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImageError(f"{field}: 图片文件不存在 / picture file not found: {path}") from None
+        raise ImageError(f"图片文件不存在 / picture file not found: {path}", field) from None
     except OSError as exc:
-        raise ImageError(f"{field}: 无法读取图片文件 / cannot read the picture file {path}: {exc.strerror}") from exc
-    return fit(data, width_mm, f"{field} ({path})")
+        raise ImageError(f"无法读取图片文件 / cannot read the picture file {path}: {exc.strerror}", field) from exc
+    return fit(data, width_mm, field, path)
 
 
-def fit(data: bytes, width_mm: float, where: str) -> bytes:
+def fit(data: bytes, width_mm: float, field: str, file: Path | None = None) -> bytes:
     """Return PNG or JPEG ``data`` turned upright (EXIF orientation) and scaled down to 300 dpi at ``width_mm``;
-    the original bytes when neither is needed."""
-    image = _open(data, where)
+    the original bytes when neither is needed. Errors name ``field`` and ``file``."""
+    image = _open(data, field, file)
     target = round(width_mm / 25.4 * PRINT_DPI)
     upright = image.getexif().get(_EXIF_ORIENTATION, 1) == 1
     if upright and image.width <= target:
@@ -61,13 +61,13 @@ def fit(data: bytes, width_mm: float, where: str) -> bytes:
     return buffer.getvalue()
 
 
-def _open(data: bytes, where: str) -> Image.Image:
+def _open(data: bytes, field: str, file: Path | None) -> Image.Image:
     bomb = ImageError(
-        f"{where}: 图片像素过多（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意文件 / the picture has too "
-        f"many pixels (over {MAX_PIXELS // 1_000_000} megapixels; a decompression bomb?)"
+        f"图片像素过多（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意文件 / the picture has too "
+        f"many pixels (over {MAX_PIXELS // 1_000_000} megapixels; a decompression bomb?)", field, file=file
     )
     if not data:
-        raise ImageError(f"{where}: 图片文件为空 / the picture file is empty")
+        raise ImageError("图片文件为空 / the picture file is empty", field, file=file)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -75,18 +75,19 @@ def _open(data: bytes, where: str) -> Image.Image:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise bomb from None
         except UnidentifiedImageError:
-            raise ImageError(f"{where}: 不是可识别的图片文件 / not a picture file Pillow recognises") from None
+            raise ImageError("不是可识别的图片文件 / not a picture file Pillow recognises", field, file=file) from None
         except (OSError, SyntaxError, ValueError) as exc:
-            raise ImageError(f"{where}: 图片文件已损坏 / the picture file is corrupt: {exc}") from None
+            raise ImageError(f"图片文件已损坏 / the picture file is corrupt: {exc}", field, file=file) from None
     if image.format not in _FORMATS:
         raise ImageError(
-            f"{where}: 不支持的图片格式 {image.format}，请另存为 PNG 或 JPEG / unsupported picture format "
-            f"{image.format}; save it as PNG or JPEG"
+            f"不支持的图片格式 {image.format}，请另存为 PNG 或 JPEG / unsupported picture format "
+            f"{image.format}; save it as PNG or JPEG", field, file=file
         )
     if image.width * image.height > MAX_PIXELS:
         raise bomb
     try:
         image.load()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageError(f"{where}: 图片文件已损坏或不完整 / the picture file is corrupt or truncated: {exc}") from None
+        raise ImageError(f"图片文件已损坏或不完整 / the picture file is corrupt or truncated: {exc}", field,
+                         file=file) from None
     return image

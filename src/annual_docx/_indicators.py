@@ -7,13 +7,13 @@ Column labels are the clerk's (``2015年`` / ``2016年`` or ``上年`` / ``本�
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import schema_blocks as sb
 from ._numbers import NumberStyle, change_cell, change_phrase, format_count
 from ._sheets import read_table
+from ._textwidth import text_width
 from .errors import InputError
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ def weights(table: Table) -> list[float]:
     return [2.0 + max(_width(str(row[c])) for row in [header, *rows]) for c in range(len(header))]
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _width(text: str) -> float:
+    return 2 * text_width(text)  # in half-width cells
 
 
 def summary(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> str:

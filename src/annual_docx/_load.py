@@ -19,12 +19,13 @@ from .schema import Report
 if TYPE_CHECKING:
     from .govinfo import GovinfoReport
 
-def load(path: str | Path) -> Report | GovinfoReport:
+def load(path: str | Path, *, check_pictures: bool = False) -> Report | GovinfoReport:
     """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
-    ``path``; relative picture paths resolve against its folder."""
+    ``path``; relative picture paths resolve against its folder. ``check_pictures`` also opens every picture as a
+    render would (see :func:`validate`)."""
     path = Path(path)
     data = parse(path)
-    return validate(data, source=str(path), base_dir=path.parent)
+    return validate(data, source=str(path), base_dir=path.parent, check_pictures=check_pictures)
 
 
 def parse(path: Path) -> dict[str, Any]:
@@ -129,15 +130,23 @@ def _parse_yaml(path: Path, text: str) -> Any:
 
 
 def validate(
-    data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None
+    data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None, check_pictures: bool = False
 ) -> Report | GovinfoReport:
     """Return ``data`` as a :class:`Report` (a :class:`GovinfoReport` with ``kind: govinfo``), or raise
-    :class:`ReportValidationError` listing every problem."""
+    :class:`ReportValidationError` listing every problem. With ``check_pictures`` every picture is also read and
+    decoded as a render would, raising :class:`ImageError` (its ``path`` names the field) on the first bad one."""
     if data.get("kind") == "govinfo":
         from .govinfo import validate as validate_govinfo
 
-        return validate_govinfo(data, source=source, base_dir=base_dir)
-    try:
-        return Report.model_validate(dict(data), context={"base_dir": base_dir})
-    except ValidationError as exc:
-        raise ReportValidationError(problems(exc.errors()), source=source) from None
+        report: Report | GovinfoReport = validate_govinfo(data, source=source, base_dir=base_dir)
+    else:
+        try:
+            report = Report.model_validate(dict(data), context={"base_dir": base_dir})
+        except ValidationError as exc:
+            raise ReportValidationError(problems(exc.errors()), source=source) from None
+    if check_pictures:
+        from ._images import prepare_pictures
+        from .govinfo import as_report
+
+        prepare_pictures(as_report(report))
+    return report

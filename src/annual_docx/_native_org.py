@@ -13,10 +13,11 @@ from ._charts._orgtext import describe, describe_party
 from ._charts._orgtypes import Branch, OrgBox, OrgLayout, party_boxes
 from ._fonts import HEITI, LATIN
 from ._ooxml.shapes import Box, Drawing, Line
+from .gbt9704 import TYPE_WIDTH_MM
 from .schema import PartyBranch
 
 MARGIN_MM: Final = 2.0
-MAX_WIDTH_MM: Final = 156.0  # the type area
+MAX_WIDTH_MM: Final = TYPE_WIDTH_MM  # the type area
 MAX_HEIGHT_MM: Final = 225.0
 
 

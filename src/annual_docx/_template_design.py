@@ -11,19 +11,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import _template_official as official
+from . import gbt9704 as g
 from ._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG
 from ._ooxml import package as pkg
 from ._ooxml.char_grid import char_space
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, font_table, style, styles_part, table_properties
 from ._ooxml.theme import theme
+from .gbt9704 import BODY_PT, CHARS_PER_LINE, LINE, SIHAO_PT, TITLE_PT
 
-LINE = 579  # twips: 12756 twips of type area / 22 lines = 28.95 pt
-BODY_PT = 16  # 三号
-CHARS_PER_LINE = 28
-_WIDTH, _LEFT, _RIGHT = 11906, 1587, 1474
 PAGE = pkg.PageSetup(
-    width=_WIDTH, height=16838, top=2098, bottom=1984, left=_LEFT, right=_RIGHT, header=851, footer=1304,
-    line_pitch=LINE, char_space=char_space(_WIDTH - _LEFT - _RIGHT, CHARS_PER_LINE, BODY_PT),  # −842, see char_grid
+    width=g.PAGE_WIDTH, height=g.PAGE_HEIGHT, top=g.MARGIN_TOP, bottom=g.MARGIN_BOTTOM, left=g.MARGIN_LEFT,
+    right=g.MARGIN_RIGHT, header=g.HEADER, footer=g.FOOTER, line_pitch=LINE,
+    char_space=char_space(g.TYPE_WIDTH, CHARS_PER_LINE, BODY_PT),  # −842, see char_grid
 )
 BODY = ParagraphFormat(align="both", first_line_chars=200, line_twips=LINE, before=0, after=0, widow_control=False)
 NO_INDENT = ParagraphFormat(first_line_chars=0, left_chars=0, right_chars=0)
@@ -47,7 +46,7 @@ def _heading(level: int, font: str, bold: bool) -> Element:
 
 def styles() -> Element:
     """Return the styles part: 正文 仿宋_GB2312 三号, 标题 小标宋 二号, headings 黑体/楷体/仿宋, captions, footer."""
-    defaults = RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=16, lang=True)
+    defaults = RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=BODY_PT, lang=True)
     return styles_part(
         defaults,
         [
@@ -64,7 +63,7 @@ def styles() -> Element:
                 ui_priority=10,
                 quick=True,
                 paragraph=ParagraphFormat(align="center", first_line_chars=0, after=LINE, keep_next=True),
-                run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=22),
+                run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=TITLE_PT),
             ),
             _heading(1, HEITI, bold=False),
             _heading(2, KAITI, bold=False),
@@ -78,7 +77,7 @@ def styles() -> Element:
                   paragraph=SINGLE),
             style("Caption", "caption", based_on="Normal", next_style="Normal", ui_priority=35, quick=True,
                   paragraph=ParagraphFormat(align="center", first_line_chars=0),
-                  run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
+                  run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=SIHAO_PT)),
             style("GroupTitle", "组织名称", based_on="Normal", next_style="RoleList", quick=True,
                   paragraph=ParagraphFormat(align="center", first_line_chars=0, keep_next=True),
                   run=RunFormat(east_asia=HEITI, latin=LATIN)),
@@ -89,18 +88,18 @@ def styles() -> Element:
             style("Date", "Date", based_on="Normal", next_style="Normal",
                   paragraph=ParagraphFormat(align="left", first_line_chars=0)),
             style("TableText", "表格文字", based_on="Normal", quick=True, paragraph=SINGLE,
-                  run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
+                  run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=SIHAO_PT)),
             style("TableHeader", "表头", based_on="TableText", quick=True,
                   run=RunFormat(east_asia=HEITI, latin=LATIN)),
             style("TableTitle", "表题", based_on="Normal", next_style="Normal", quick=True,
                   paragraph=ParagraphFormat(align="center", first_line_chars=0, keep_next=True),
                   run=RunFormat(east_asia=HEITI, latin=LATIN)),
             style("OfficialTable", "公文表格", kind="table", based_on="TableNormal", ui_priority=59,
-                  paragraph=SINGLE, run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14),
+                  paragraph=SINGLE, run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=SIHAO_PT),
                   table=table_properties()),
             style("Footer", "footer", based_on="Normal", ui_priority=99,
-                  paragraph=replace(SINGLE, align=None, char_pt=14),
-                  run=RunFormat(east_asia=SONGTI, latin=SONGTI, size_pt=14)),
+                  paragraph=replace(SINGLE, align=None, char_pt=SIHAO_PT),
+                  run=RunFormat(east_asia=SONGTI, latin=SONGTI, size_pt=SIHAO_PT)),
             *official.official_styles(),
         ],
     )
@@ -177,7 +176,7 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
 
 def _page_number(align: str) -> Element:
     side = {"right_chars": 100} if align == "right" else {"left_chars": 100}
-    fmt = ParagraphFormat(align="right" if align == "right" else "left", char_pt=14, **side)  # type: ignore[arg-type]
+    fmt = ParagraphFormat(align="right" if align == "right" else "left", char_pt=SIHAO_PT, **side)  # type: ignore[arg-type]
     return pkg.footer(pkg.page_number_paragraph("Footer", fmt, RunFormat()))
 
 

@@ -8,16 +8,17 @@ from dataclasses import replace
 
 from ._fonts import FANGSONG, HEITI, LATIN, XIAOBIAOSONG
 from ._ooxml.props import Element, ParagraphFormat, RunFormat, style
+from .gbt9704 import LINE as LINE  # re-exported: _official takes them from here
+from .gbt9704 import SIHAO_PT, TITLE_PT
+from .gbt9704 import TYPE_WIDTH as TYPE_WIDTH
 
 RED = "FF0000"
-TYPE_WIDTH = 8845
-LINE = 579
 
 
 def official_styles() -> list[Element]:
     """Return the paragraph styles of the official parts."""
     plain = ParagraphFormat(first_line_chars=0, left_chars=0, right_chars=0)
-    record = ParagraphFormat(first_line_chars=0, left_chars=100, right_chars=100, char_pt=14, line_twips=0,
+    record = ParagraphFormat(first_line_chars=0, left_chars=100, right_chars=100, char_pt=SIHAO_PT, line_twips=0,
                              snap_to_grid=False, keep_next=True)
     return [
         # 发文机关标志: 小标宋 red, centred, its top 35 mm below the top of the 版心 (7.2.3)
@@ -37,14 +38,14 @@ def official_styles() -> list[Element]:
               run=RunFormat(east_asia=HEITI, latin=LATIN)),
         style("AttachmentTitle", "附件标题", based_on="Normal", next_style="Normal",
               paragraph=ParagraphFormat(align="center", first_line_chars=0, keep_next=True, after=LINE),
-              run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=22)),
+              run=RunFormat(east_asia=XIAOBIAOSONG, latin=LATIN, size_pt=TITLE_PT)),
         # 版记: 四号 仿宋, 1 字 in on both sides; a 抄送 line that wraps continues under the first organ after the
         # colon. The rules (0.35 / 0.25 / 0.35 mm) and the place at the foot of the last page come from
         # _ooxml.record, which renders these paragraphs into a table in a text box at the end of the body (7.4)
         style("RecordCc", "抄送", based_on="Normal", paragraph=replace(record, left_chars=400, hanging_chars=300),
-              run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
+              run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=SIHAO_PT)),
         style("RecordPrint", "印发", based_on="Normal", paragraph=replace(record, right_tab=TYPE_WIDTH - 280),
-              run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=14)),
+              run=RunFormat(east_asia=FANGSONG, latin=LATIN, size_pt=SIHAO_PT)),
     ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ._textwidth import text_width
+
 TITLE_CHARS = 20  # 442.25 pt / 22 pt
 
 _STRONG_AFTER = re.compile(
@@ -19,10 +21,6 @@ _STRONG_AFTER = re.compile(
 _STRONG_BEFORE = re.compile(r"(?:关于|工作|年报|报告|总结|情况|通知|意见|方案|规划|计划|的)")
 _WEAK_AFTER = re.compile(r"[省市县区镇乡村局厅部委馆院所站处科室队]")
 _OPENERS, _CLOSERS = "“‘《（〔【\"", "”’》）〕】\""
-
-
-def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
 def _protected(title: str, in_quotes: bool = False) -> set[int]:
@@ -56,20 +54,20 @@ def title_lines(title: str, width: float = TITLE_CHARS) -> list[str]:
     """Return ``title`` as lines of at most ``width`` characters, broken at word boundaries with each line no
     shorter than the next (a trapezoid), as balanced as the boundaries allow."""
     title = title.strip()
-    if _width(title) <= width:
+    if text_width(title) <= width:
         return [title]
     tiers = [break_points(title), break_points(title, weak=True), break_points(title, weak=True, in_quotes=True)]
     for points in tiers:  # word integrity first, then the trapezoid shape
-        two = [i for i in points if _width(title[:i]) <= width and _width(title[i:]) <= width]
-        trapezoid = [i for i in two if _width(title[:i]) >= _width(title[i:])]
+        two = [i for i in points if text_width(title[:i]) <= width and text_width(title[i:]) <= width]
+        trapezoid = [i for i in two if text_width(title[:i]) >= text_width(title[i:])]
         if trapezoid:
-            best = min(trapezoid, key=lambda i: _width(title[:i]) - _width(title[i:]))
+            best = min(trapezoid, key=lambda i: text_width(title[:i]) - text_width(title[i:]))
             return [title[:best], title[best:]]
         if two and points is not tiers[0]:
-            best = min(two, key=lambda i: abs(_width(title[:i]) - _width(title[i:])))
+            best = min(two, key=lambda i: abs(text_width(title[:i]) - text_width(title[i:])))
             return [title[:best], title[best:]]
     for points in tiers:
-        fits = [i for i in points if width / 2 <= _width(title[:i]) <= width]
+        fits = [i for i in points if width / 2 <= text_width(title[:i]) <= width]
         if fits:
             return [title[: max(fits)], *title_lines(title[max(fits):], width)]
     cut = _hard_cut(title, width)
@@ -77,7 +75,7 @@ def title_lines(title: str, width: float = TITLE_CHARS) -> list[str]:
 def _hard_cut(title: str, width: float) -> int:
     total = 0.0
     for i, ch in enumerate(title):
-        total += _width(ch)
+        total += text_width(ch)
         if total > width:
             return max(i, 1)
     return len(title)

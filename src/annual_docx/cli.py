@@ -3,7 +3,9 @@
 ``annual-docx import OLD.docx -o REPORT.yaml [--assets DIR]``, the
 format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, ``template export|check``).
 
-A thin layer over the public API. Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
+A thin layer over the public API (``annual_docx.*``): each command imports what it runs when it runs, so ``render``
+loads no compliance checker, importer, PDF or font-listing code.
+Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
 ``check`` exits 1 on a violation and 3 when it cannot read the file.
 """
 
@@ -15,14 +17,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, _batch_cli, _cli_authoring, _cli_fonts, _cli_import
+import annual_docx
+
+from . import _batch_cli, _cli_authoring, _cli_fonts, _cli_import
 from ._cli_format import FORMAT_COMMANDS, _add_format_commands
-from ._images import prepare_pictures
-from ._lint import lint
-from ._load import load
-from ._render import render
 from .errors import AnnualDocxError, OutputError, Problem
-from .govinfo import as_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description="把年报数据（YAML/JSON）生成公文格式的 Word 文档 / render an annual report (YAML/JSON) as a "
         "GB/T 9704 Word document",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {annual_docx.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     render_cmd = commands.add_parser("render", help="生成 .docx / render a report to .docx")
     render_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
@@ -57,24 +56,23 @@ def _render(args: argparse.Namespace) -> int:
     out = args.output or Path(args.report.with_suffix(".docx").name)
     if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
-    report = load(args.report)
-    _warn(lint(report))
-    print(render(report, out, template=args.template, grid=args.grid))
+    report = annual_docx.load(args.report)
+    _warn(annual_docx.lint(report))
+    print(annual_docx.render(report, out, template=args.template, grid=args.grid))
     if args.pdf or args.pdf_a:
         print(_cli_fonts.export_pdf(out, pdf_a=args.pdf_a))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    report = load(args.report)
-    prepare_pictures(as_report(report))
-    problems = lint(report)
+    report = annual_docx.load(args.report, check_pictures=True)
+    problems = annual_docx.lint(report)
     _warn(problems, "错误 / error" if args.strict else "警告 / warning")
     count = len(problems)
     if args.strict and problems:
         print(f"{args.report}: {count} 处问题（--strict）/ {count} problem(s) under --strict", file=sys.stderr)
         return 1
-    quiet = len(lint(report, silenced=True)) - count
+    quiet = len(annual_docx.lint(report, silenced=True)) - count
     note = (f"（另有 {quiet} 条按 lint 设置不再提示）", f" ({quiet} more silenced by the report's lint settings)")
     print(f"{args.report}: 数据有效，{count} 条警告{note[0] if quiet else ''} / valid, {count} warning(s)"
           f"{note[1] if quiet else ''}")

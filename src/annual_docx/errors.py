@@ -21,6 +21,8 @@ Messages meant for end users are in Chinese with the English beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 
 class AnnualDocxError(Exception):
@@ -66,12 +68,54 @@ class TemplateError(AnnualDocxError):
     """Raise when the Word template is missing, invalid, or fails to render."""
 
 
-class ChartError(AnnualDocxError):
-    """Raise when a chart cannot be drawn from the data given."""
+class _FieldError(AnnualDocxError):
+    """An error at one field of the report: ``path`` (``sections[3].breakdowns[0]``, empty when unknown) is data,
+    ``detail`` the message without it; ``str()`` is ``"path: detail"``. A ``root`` path names a field from the top of
+    the report (``chart_font``): it is kept as it is when the error passes out through a section."""
+
+    def __init__(self, detail: str, path: str = "", *, root: bool = False) -> None:
+        self.detail = detail
+        self.path = path
+        self.root = root
+        super().__init__(f"{self._where()}: {detail}" if path else detail)
+
+    def _where(self) -> str:
+        return self.path
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keeps path and detail across processes (render-all)
+        return (_rebuild, (type(self), self.detail, dict(self.__dict__)))
+
+    def under(self, field: str) -> _FieldError:
+        """Return this error as seen from ``field``: its path joined on (``sections[3]`` + ``breakdowns[0]``)."""
+        if self.root:
+            return self
+        error = _rebuild(type(self), self.detail, dict(self.__dict__))
+        error.path = f"{field}.{self.path}" if self.path else field
+        error.args = (f"{error._where()}: {self.detail}",)
+        return error
 
 
-class ImageError(AnnualDocxError):
-    """Raise when a picture named in the report cannot be used."""
+def _rebuild(cls: type[_FieldError], detail: str, state: dict[str, Any]) -> _FieldError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    error.args = (f"{error._where()}: {detail}" if error.path else detail,)
+    return error
+
+
+class ChartError(_FieldError):
+    """Raise when a chart cannot be drawn from the data given; ``path`` is the report field it comes from."""
+
+
+class ImageError(_FieldError):
+    """Raise when a picture named in the report cannot be used; ``path`` is the report field that names it,
+    ``file`` the picture file (``None`` when not known)."""
+
+    def __init__(self, detail: str, path: str = "", *, file: str | Path | None = None) -> None:
+        self.file = file
+        super().__init__(detail, path)
+
+    def _where(self) -> str:
+        return f"{self.path} ({self.file})" if self.file is not None else self.path
 
 
 class OutputError(AnnualDocxError):

@@ -16,8 +16,9 @@ from annual_docx._chart_facts import shares as shares
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import INK, SMALL_PT, TITLE_PT, check_text
 from annual_docx.errors import ChartError
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
-MAX_WIDTH_MM: Final = 156.0
+MAX_WIDTH_MM: Final = TYPE_WIDTH_MM
 TITLE_MM: Final = 9.0  # band above the plot holding the title
 SOURCE_MM: Final = 6.5  # band below the plot holding the source note
 

@@ -65,7 +65,15 @@ def layout_org(
                     break
                 # Turn the level whose horizontal boxes take the most room to vertical text.
                 vertical.add(max(candidates, key=lambda d: (sum(b.width for b in layout.boxes if b.depth == d), d)))
-    raise ChartError(does_not_fit(max_width_mm, max_height_mm, split))
+    raise DoesNotFit(does_not_fit(max_width_mm, max_height_mm, split), split_link=split)
+
+
+class DoesNotFit(ChartError):
+    """The chart fits the size in no way tried; ``split_link`` says a 指导 link prevented wrapping."""
+
+    def __init__(self, detail: str, path: str = "", *, split_link: bool = False) -> None:
+        self.split_link = split_link
+        super().__init__(detail, path)
 
 
 def does_not_fit(width_mm: float | None, height_mm: float | None, split_link: bool) -> str:

@@ -18,6 +18,7 @@ from annual_docx._charts._orglayout import (
     COLUMN_GAP,
     LINE_PITCH,
     LINK_LABEL,
+    DoesNotFit,
     does_not_fit,
     layout_org,
     walk,
@@ -103,7 +104,7 @@ def org_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = 156,
+    width_mm: float = 156,  # gbt9704.TYPE_WIDTH_MM; an int here, as the documented signature shows
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:
@@ -135,10 +136,8 @@ def tree_image(
         layout = layout_org(
             roots, max_width_mm=width_mm - 2 * _MARGIN_MM, max_height_mm=MAX_HEIGHT_MM - 2 * _MARGIN_MM - bands
         )
-    except ChartError as exc:  # name the size the caller asked for, not the size inside the margins
-        if "does not fit" not in str(exc):
-            raise
-        raise ChartError(does_not_fit(width_mm, MAX_HEIGHT_MM, "different rows" in str(exc))) from exc
+    except DoesNotFit as exc:  # name the size the caller asked for, not the size inside the margins
+        raise ChartError(does_not_fit(width_mm, MAX_HEIGHT_MM, exc.split_link)) from exc
     title_w = em_width(title or "") * TITLE_PT * PT_TO_MM + 4
     source_w = em_width(source or "") * SMALL_PT * PT_TO_MM + 4
     fig_w = min(width_mm, max(layout.width + 2 * _MARGIN_MM, title_w, source_w))

@@ -30,7 +30,7 @@ def party_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = 156,
+    width_mm: float = 156,  # gbt9704.TYPE_WIDTH_MM; an int here, as the documented signature shows
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .._ooxml.outline import Chart, Image
+from ..gbt9704 import TYPE_WIDTH_MM
 from . import alt_text
 from .piece import Context, Piece
 
@@ -76,7 +77,7 @@ def picture(item: Image, caption: str, path: str, ctx: Context) -> list[Piece]:
     if item.alt and item.alt != caption:
         entry["alt"] = item.alt
     if item.width_mm:
-        entry["width_mm"] = round(min(max(item.width_mm, 10.5), 156.0), 1)
+        entry["width_mm"] = round(min(max(item.width_mm, 10.5), TYPE_WIDTH_MM), 1)
     return [Piece("picture", data=entry)]
 
 

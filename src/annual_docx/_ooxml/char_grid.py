@@ -20,17 +20,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from .order import RPR_ORDER, insert_in_order
 from .props import W_NS, Element, el, qn
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
-
-_RPR_ORDER = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position",
-    "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-    "eastAsianLayout", "specVanish", "oMath",
-]
-
 
 def char_space(width_twips: int, chars: int, font_pt: float) -> int:
     """Return the ``w:charSpace`` that fits ``chars`` characters of ``font_pt`` text on a ``width_twips`` line."""
@@ -88,14 +81,7 @@ def _set_default_spacing(styles: Element, spacing: int) -> None:
         rpr_default.append(rpr)
     for old in rpr.findall(qn("w:spacing")):
         rpr.remove(old)
-    child = el("w:spacing", {"w:val": spacing})
-    rank = _RPR_ORDER.index("spacing")
-    for i, existing in enumerate(rpr):
-        local = str(existing.tag).rsplit("}", 1)[-1]
-        if local in _RPR_ORDER and _RPR_ORDER.index(local) > rank:
-            rpr.insert(i, child)
-            return
-    rpr.append(child)
+    insert_in_order(rpr, el("w:spacing", {"w:val": spacing}), RPR_ORDER)
 
 
 def portable_grid(data: bytes) -> tuple[bytes, int]:

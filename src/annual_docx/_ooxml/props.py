@@ -24,15 +24,23 @@ def qn(tag: str) -> str:
     return f"{{{ {'w': W_NS, 'r': R_NS}[prefix]}}}{local}"
 
 
-def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None) -> Element:
-    """Return a new element with ``w:``-prefixed attributes and the given children (None skipped)."""
-    element = etree.Element(qn(tag), nsmap=NSMAP)
+def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None,
+         nsmap: Mapping[str, str] | None = None) -> Element:
+    """Return a new element ``tag`` (a Clark name, ``{uri}local``, of any namespace) with the attributes as named
+    (Clark or plain) and the given children (None skipped): the one element builder for raw XML."""
+    element = etree.Element(tag, nsmap=dict(nsmap) if nsmap else None)
     for key, value in (attrs or {}).items():
-        element.set(qn(key), str(value))
+        element.set(key, str(value))
     for child in children:
         if child is not None:
             element.append(child)
     return element
+
+
+def el(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None) -> Element:
+    """Return a new WordprocessingML element with ``w:``-prefixed attributes and the given children (None
+    skipped): :func:`make` with ``w:`` names."""
+    return make(qn(tag), {qn(key): value for key, value in (attrs or {}).items()}, *children, nsmap=NSMAP)
 
 
 def style_id(paragraph: Element) -> str | None:

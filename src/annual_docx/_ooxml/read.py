@@ -7,9 +7,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from .body_facts import BodyFacts
+from .order import local_name
 from .paragraphs import BodyReader
 from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from .reader import Package
@@ -187,10 +186,10 @@ def _page_setup(facts: DocFacts, sect: Element | None) -> None:
         for key, value in [] if element is None else element.attrib.items():
             number = measure(str(value))
             if number is not None:
-                facts.page[etree.QName(key).localname] = number
+                facts.page[local_name(key)] = number
     grid = None if sect is None else sect.find("w:docGrid", NS)
     if grid is not None:
-        facts.grid = {etree.QName(k).localname: str(v) for k, v in grid.attrib.items()}
+        facts.grid = {local_name(k): str(v) for k, v in grid.attrib.items()}
 
 
 def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:

@@ -45,6 +45,7 @@ from lxml import etree
 from ..errors import DocumentError
 from .formats import CT_NS, MAIN_KINDS, OFFICE_REL, REL_NS, SAVE_AS, STRICT_REL, STRICT_W_NS, not_a_zip
 from .limits import MB, TEMPLATE_LIMITS, Capped, Limits, mb_text
+from .order import local_name
 from .props import W_NS, Element
 
 __all__ = ["CT_NS", "MAIN_KINDS", "REL_NS", "SAVE_AS", "TEMPLATE_LIMITS", "Limits", "Package", "Relationship",
@@ -279,7 +280,7 @@ class Package:
                         raise self.fail(name, "这是 Strict Open XML 格式，不受支持", f"Strict Open XML is not "
                                         f"supported; {SAVE_AS}")
                     if depth is None:  # w:document/w:body/…, w:glossaryDocument/w:docParts/…, else w:hdr/…
-                        depth = 2 if etree.QName(tree.getroot()).localname.endswith("ocument") else 1
+                        depth = 2 if local_name(tree.getroot()).endswith("ocument") else 1
                     checked = True
                 parent = element.getparent()
                 if parent is None:

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from ..gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.record takes it from here
 from .props import Element, el, w_text
 
-TYPE_WIDTH = 8845  # twips: the 156 mm 版心
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
@@ -204,15 +204,3 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
         rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
     return [el("w:tbl", None, tbl_pr, grid, *rows)]
-
-
-def insert_before_section(body: Element, elements: Sequence[Element]) -> None:
-    """Insert ``elements`` at the end of ``body``, before its final ``w:sectPr``; a table gets an empty paragraph
-    after it (Word needs a paragraph between a table and the section end)."""
-    tail = body[-1] if len(body) and str(body[-1].tag).endswith("}sectPr") else None
-    position = len(body) - (1 if tail is not None else 0)
-    items = list(elements)
-    if items and str(items[-1].tag).endswith("}tbl"):
-        items.append(el("w:p"))
-    for offset, element in enumerate(items):
-        body.insert(position + offset, element)

@@ -7,20 +7,13 @@ theme font in Word (e.g. ``+正文``) still comes out in 仿宋/黑体 and Times
 
 from __future__ import annotations
 
-from lxml import etree
-
-from .props import Element
+from .props import Element, make
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _a(tag: str, attrs: dict[str, str] | None = None, *children: Element) -> Element:
-    element = etree.Element(f"{{{A_NS}}}{tag}", nsmap={"a": A_NS})
-    for key, value in (attrs or {}).items():
-        element.set(key, value)
-    for child in children:
-        element.append(child)
-    return element
+    return make(f"{{{A_NS}}}{tag}", attrs, *children, nsmap={"a": A_NS})
 
 
 _COLOURS = [

@@ -8,12 +8,13 @@ across pages. Tables 三 and 四 are set in 五号 with 1 mm cell margins: a fiv
 
 from __future__ import annotations
 
+from ..gbt9704 import TYPE_WIDTH_MM
 from ..schema_blocks import MergedCell, TableBlock
 from . import labels as L
 from .keys import text
 from .model import Figures
 
-TABLE3_WIDTHS = (10, 15, 50, *(81 / 7,) * 7)
+TABLE3_WIDTHS = (10, 15, 50, *((TYPE_WIDTH_MM - 75) / 7,) * 7)
 """Column widths of table 三 in mm: three label columns, seven number columns (156 mm in all)."""
 
 

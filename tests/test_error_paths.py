@@ -1,0 +1,112 @@
+"""Errors carry the report field as data (``path``), the CLI runs on the public API, and a render loads only what it
+runs."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import annual_docx
+from annual_docx import ChartError, ImageError
+from annual_docx._context import build_context
+
+from .conftest import small_report
+from .test_chart_report import PARTY
+from .test_context import fake_picture
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _context(data: dict[str, Any]) -> dict[str, Any]:
+    return build_context(annual_docx.validate(data), fake_picture)
+
+
+def test_chart_error_path_is_data_joined_through_section_and_breakdown() -> None:
+    """A chart error's ``path`` is the field (section, breakdown), its ``detail`` the message without it."""
+    personnel = {
+        "kind": "personnel",
+        "title": "人员",
+        "breakdowns": [{"title": "职称", "categories": {"高级": 1}}, {"title": "学历", "categories": {"本\ue000": 1}}],
+    }
+    with pytest.raises(ChartError) as caught:
+        _context(small_report(sections=[personnel]))
+    assert caught.value.path == "sections[0].breakdowns[1]"
+    assert caught.value.detail.startswith("图表文字“\ue000”无可用字体")
+    assert str(caught.value) == f"sections[0].breakdowns[1]: {caught.value.detail}"
+
+
+def test_chart_font_error_keeps_its_report_wide_path() -> None:
+    """An unknown chart font is the report's ``chart_font``, whichever section first drew a chart."""
+    with pytest.raises(ChartError) as caught:
+        _context(small_report(sections=[{"kind": "text", "title": "概况"}, PARTY], chart_font={"family": "某某黑体"}))
+    assert caught.value.path == "chart_font"
+    assert "某某黑体" in caught.value.detail
+
+
+def test_validate_checks_pictures_on_request_and_names_field_and_file(tmp_path: Path) -> None:
+    """``validate(data, check_pictures=True)`` opens every picture; the error has the field and file as data."""
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    section = {"kind": "photos", "title": "照片", "photos": [{"path": str(bad)}]}
+    data = small_report(sections=[small_report()["sections"][0], section])
+    annual_docx.validate(data)  # the schema alone does not open pictures
+    with pytest.raises(ImageError) as caught:
+        annual_docx.validate(data, check_pictures=True)
+    assert caught.value.path == "sections[1].photos[0].path"
+    assert caught.value.file == bad
+    assert str(caught.value).startswith(f"sections[1].photos[0].path ({bad}): ")
+
+
+def test_field_errors_keep_their_path_across_processes() -> None:
+    """render-all workers send errors back pickled: path, detail and file survive."""
+    error = ImageError("图片文件为空 / the picture file is empty", "photos[0].path", file="a.png").under("sections[2]")
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), back.path, back.file, back.detail, str(back)) == (
+        ImageError, "sections[2].photos[0].path", "a.png", error.detail, str(error))
+
+
+def test_cli_imports_only_the_public_api_and_its_own_command_modules() -> None:
+    """cli.py imports ``annual_docx`` (public names) and the command-line modules, no library internals."""
+    tree = ast.parse((ROOT / "src" / "annual_docx" / "cli.py").read_text(encoding="utf-8"))
+    allowed = {"_cli_authoring", "_cli_fonts", "_cli_format", "_cli_import", "_batch_cli", "errors"}
+    modules = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:  # from . import x / from .x import y
+            modules += [a.name for a in node.names] if node.module is None else [node.module]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("annual_docx."):
+            modules.append((node.module or "").removeprefix("annual_docx."))
+        elif isinstance(node, ast.Import):
+            modules += [a.name.removeprefix("annual_docx.") for a in node.names if a.name.startswith("annual_docx.")]
+    assert modules and not set(modules) - allowed, modules
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return set(out.split())
+
+
+HEAVY = ("annual_docx._check", "annual_docx._import", "annual_docx._pdf", "annual_docx._fontmatch",
+         "annual_docx._cli_fonts_list")
+
+
+def test_help_builds_the_parser_without_the_schema_or_the_checker() -> None:
+    """``annual-docx --help`` loads neither the report schema nor any of the tools."""
+    loaded = _modules_after("from annual_docx.cli import _parser\n_parser().format_help()")
+    assert not loaded & {*HEAVY, "annual_docx.schema", "annual_docx._render", "docxtpl"}
+
+
+def test_cli_render_loads_no_checker_importer_pdf_or_font_tools(tmp_path: Path) -> None:
+    """A plain ``render`` imports nothing it does not run."""
+    out = tmp_path / "q.docx"
+    loaded = _modules_after(
+        f"from annual_docx.cli import main\nassert main(['render', 'examples/qufu_2020.yaml', '-o', {str(out)!r}]) == 0"
+    )
+    assert out.exists()
+    assert not loaded & set(HEAVY)
