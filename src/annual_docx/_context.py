@@ -17,16 +17,16 @@ from ._build_figures import quoted, role_lines, spread
 from ._build_text import breaks_before_headings, kept
 from ._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from ._figures import number_figures
+from ._numbers import chinese_date
 from ._official import official_context
 from ._piece import Block
 from ._sections import Tree
+from ._textwidth import text_width
 from ._title import title_lines
 
 __all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",
            "chinese_date", "quoted", "role_lines", "signature", "spread", "text_width"]
 
-FULL_SPACE = "\u3000"
-BODY_CHARS = 28  # characters in a full line of 三号 body text (GB/T 9704 5.2.3)
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,6 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
         "signature": sign,
         "official": official_context(report.official, attachment),
     }
-
-
-def chinese_date(date: dt.date) -> str:
-    """Return ``date`` as GB/T 9704 writes it: ``2021年1月5日`` (no zero padding)."""
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def text_width(text: str) -> float:
-    """Return the width of ``text`` in full-width characters (ASCII counts half)."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
 
 
 def signature(name: str | None, date: dt.date | None) -> Signature | None:

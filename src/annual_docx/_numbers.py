@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -104,3 +105,8 @@ def change_phrase(this_year: float, last_year: float | None, unit: str = "", sty
         return yoy_phrase(this_year, last_year, style)
     cell = change_cell(this_year, last_year, unit, style)
     return cell if cell == "与上年持平" else f"同比{cell}"
+
+
+def chinese_date(date: dt.date) -> str:
+    """Return ``date`` as GB/T 9704 writes it: ``2021年1月5日`` (Arabic numerals, no zero padding)."""
+    return f"{date.year}年{date.month}月{date.day}日"

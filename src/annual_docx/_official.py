@@ -7,12 +7,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ._numbers import chinese_date
+from .gbt9704 import FULL_SPACE
 from .schema_official import OfficialParts
 
 BuildBlocks = Callable[[int, str, list[Any]], list[Any]]
 """``(attachment index, title, blocks) -> template blocks`` of an attachment's blocks."""
 
-FULL_SPACE = "\u3000"
 
 
 def attachment_lines(titles: list[str]) -> list[str]:
@@ -52,7 +53,7 @@ def official_context(parts: OfficialParts | None, build: BuildBlocks | None = No
     printed = ""
     if parts.printer or parts.print_date:
         date = parts.print_date
-        when = f"{date.year}年{date.month}月{date.day}日印发" if date else ""
+        when = f"{chinese_date(date)}印发" if date else ""
         printed = f"{parts.printer or ''}\t{when}"
     record = None
     if parts.cc or printed:

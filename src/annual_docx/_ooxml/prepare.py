@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from .char_grid import line_grid_for_libreoffice
+from .order import PPR_ORDER, insert_in_order
 from .props import Element, el, qn, strip_theme_fonts, style_id
 from .record import take_record, type_width
 
@@ -27,35 +28,10 @@ def set_right_indent(body: Element, wanted: str, chars: float) -> int:
         hundredths = round(chars * 100)
         ind = el("w:ind", {"w:rightChars": hundredths, "w:right": round(chars * 320), "w:firstLineChars": 0,
                            "w:firstLine": 0})
-        _insert_in_order(ppr, ind)
-        _insert_in_order(ppr, el("w:jc", {"w:val": "right"}))
+        insert_in_order(ppr, ind, PPR_ORDER)
+        insert_in_order(ppr, el("w:jc", {"w:val": "right"}), PPR_ORDER)
         changed += 1
     return changed
-
-
-_PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
-    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
-    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
-    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
-]
-
-
-def _insert_in_order(ppr: Element, child: Element) -> None:
-    """Insert ``child`` into ``ppr`` where the schema's sequence puts it."""
-    rank = _PPR_ORDER.index(etree_local(child))
-    for i, existing in enumerate(ppr):
-        local = etree_local(existing)
-        if local in _PPR_ORDER and _PPR_ORDER.index(local) > rank:
-            ppr.insert(i, child)
-            return
-    ppr.append(child)
-
-
-def etree_local(element: Element) -> str:
-    """Return an element's tag without its namespace."""
-    return str(element.tag).rsplit("}", 1)[-1]
 
 
 def ensure_east_asian_fonts(styles: Element, document: Element, default_east_asia: str) -> None:

@@ -19,7 +19,7 @@ import unicodedata
 
 from lxml import etree
 
-from .props import Element, el, qn, style_id
+from .props import Element, el, make, qn, style_id
 from .table import TYPE_WIDTH
 
 RECORD_STYLES = ("RecordCc", "RecordPrint")
@@ -36,13 +36,7 @@ BOX_NAME = "版记"
 
 
 def _ns(uri: str, tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
-    element = etree.Element(f"{{{uri}}}{tag}")
-    for key, value in (attrs or {}).items():
-        element.set(key, str(value))
-    for child in children:
-        if child is not None:
-            element.append(child)
-    return element
+    return make(f"{{{uri}}}{tag}", attrs, *children)
 
 
 def _wp(tag: str, attrs: dict[str, str | int] | None = None, *children: Element | None) -> Element:
