@@ -63,6 +63,16 @@ def test_template_table_styles_are_heiti_header_and_fangsong_sihao_single_spaced
     assert styles.xpath("count(//w:style[@w:styleId='OfficialTable'][@w:type='table'])", namespaces=NS) == 1
 
 
+def test_table_style_keeps_text_off_the_bottom_rule() -> None:
+    """The 公文 table style has a 1 mm bottom cell margin: single-spaced text in LibreOffice's stand-in fonts otherwise
+    sits on the cell's bottom rule (descenders of 称, 期, 计 cut by it in the PDF)."""
+    styles = part(TEMPLATE, "word/styles.xml")
+    margins = "//w:style[@w:styleId='OfficialTable']/w:tblPr/w:tblCellMar"
+    assert int(styles.xpath(f"string({margins}/w:bottom/@w:w)", namespaces=NS) or 0) >= 57
+    assert [local.split("}")[1] for local in (c.tag for c in styles.xpath(f"{margins}/*", namespaces=NS))] == [
+        "left", "bottom", "right"]  # the schema's order: top, left (start), bottom, right (end)
+
+
 @pytest.fixture(scope="module")
 def table_docx(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the example with a 40-row table appended at the end."""

@@ -208,8 +208,9 @@ def style(
     )
 
 
-def table_properties(border_eighths: int = 4, cell_margin_twips: int = 108) -> Element:
-    """Return ``w:tblPr`` with single black borders on every edge and left/right cell margins."""
+def table_properties(border_eighths: int = 4, cell_margin_twips: int = 108, bottom_margin_twips: int = 57) -> Element:
+    """Return ``w:tblPr`` with single black borders on every edge, left/right cell margins, and a bottom margin (1 mm)
+    that keeps single-spaced CJK text off the cell's bottom rule when a viewer's stand-in font has a short descent."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     borders = el(
         "w:tblBorders",
@@ -220,6 +221,7 @@ def table_properties(border_eighths: int = 4, cell_margin_twips: int = 108) -> E
         "w:tblCellMar",
         None,
         el("w:left", {"w:w": cell_margin_twips, "w:type": "dxa"}),
+        el("w:bottom", {"w:w": bottom_margin_twips, "w:type": "dxa"}),
         el("w:right", {"w:w": cell_margin_twips, "w:type": "dxa"}),
     )
     return el("w:tblPr", None, el("w:jc", {"w:val": "center"}), borders, margins)
