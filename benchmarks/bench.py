@@ -164,8 +164,8 @@ def make_variables_template(path: Path) -> Path:
 
 def render_variables(template: Path, out: Path) -> None:
     """Fill the #490-shaped template's 12,000 variables through annual_docx's machinery."""
-    from annual_docx._docxtpl import fill, open_template
-    from annual_docx._render import _atomic_target
+    from annual_docx._output._docxtpl import fill, open_template
+    from annual_docx._output._render import _atomic_target
 
     context: dict[str, Any] = {f"v{r}_{c}": f"{r + 1}-{c + 1}人" for r in range(TABLE_ROWS)
                                for c in range(TABLE_COLUMNS)}
@@ -179,8 +179,8 @@ def render_variables(template: Path, out: Path) -> None:
 def render_table(template: Path, out: Path) -> None:
     """Render 12,000 cells through annual_docx's machinery: sandbox, compiled-once parts,
     atomic save."""
-    from annual_docx._docxtpl import fill, open_template
-    from annual_docx._render import _atomic_target
+    from annual_docx._output._docxtpl import fill, open_template
+    from annual_docx._output._render import _atomic_target
 
     context = {
         "title": "表格基准 / table benchmark",
@@ -204,7 +204,7 @@ def floor_render(report: Any, template: Path, out: Path) -> Callable[[], None]:
     from docxtpl import DocxTemplate, InlineImage
     from jinja2 import Environment
 
-    from annual_docx._context import build_context
+    from annual_docx._content._context import build_context
 
     prepared = build_context(report, lambda source, width, alt: (source, width))  # charts come from the cache
 
@@ -240,7 +240,7 @@ def chart_times(report: Any, runs: int) -> tuple[float, float]:
     """Return (first chart in a process, incl. matplotlib import and font registration; median time of the seed's
     three charts drawn warm)."""
     import annual_docx
-    from annual_docx._drawing import org_box
+    from annual_docx._content._drawing import org_box
 
     personnel = next(s for s in report.sections if isinstance(s, annual_docx.PersonnelSection))
     org = next(s for s in report.sections if isinstance(s, annual_docx.OrgChartSection))

@@ -17,7 +17,7 @@ from pathlib import Path
 import annual_docx
 from annual_docx._charts import Branch, ChartImage, category_chart, org_chart, party_chart
 from annual_docx._charts._png import figure_png, new_figure
-from annual_docx._drawing import org_box
+from annual_docx._content._drawing import org_box
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "qufu_2020.yaml"
 

@@ -80,7 +80,7 @@ def plain_template(path: Path) -> Path:
 
 def plain_command(python: str, tmp: Path, example: Path) -> list[str]:
     """Return the command running the user's script on the seed (files written into ``tmp``)."""
-    from annual_docx._fonts import bundled_font_dir
+    from annual_docx._charts._fonts import bundled_font_dir
 
     script = tmp / "plain_script.py"
     script.write_text(PLAIN_SCRIPT, encoding="utf-8")
@@ -105,7 +105,7 @@ def native_seed(example: Path, folder: Path) -> Path:
 def native_chart_time(report: Any, runs: int) -> float:
     """Return the median time to build one native chart of the seed: spec, chart XML and workbook."""
     import annual_docx
-    from annual_docx._native import category_spec
+    from annual_docx._charts._native import category_spec
     from annual_docx._ooxml.chart import chart_space
     from annual_docx._ooxml.workbook import workbook
 
@@ -127,7 +127,7 @@ def four_charts(report: Any) -> Callable[[], None]:
     chart, the party chart)."""
     import annual_docx
     from annual_docx._charts import Branch, category_chart, org_chart, party_chart
-    from annual_docx._drawing import org_box
+    from annual_docx._content._drawing import org_box
 
     personnel = next(s for s in report.sections if isinstance(s, annual_docx.PersonnelSection))
     org = next(s for s in report.sections if isinstance(s, annual_docx.OrgChartSection))

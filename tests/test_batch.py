@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annual_docx import _batch
+from annual_docx._output import _batch
 from annual_docx.cli import main
 
 from .conftest import EXAMPLE, small_report

@@ -170,7 +170,7 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 def test_paragraph_emphasis_is_bold_or_kaiti_and_text_stays_literal(tmp_path: Path) -> None:
     """**…** becomes a bold run and *…* a 楷体 run; \\* is a star; template syntax in the text stays text."""
-    from annual_docx._build_text import emphasis
+    from annual_docx._content._build_text import emphasis
 
     assert emphasis("甲**乙**丙*丁*戊\\*") == [("甲", None), ("乙", "bold"), ("丙", None), ("丁", "kai"), ("戊*", None)]
     assert emphasis("**未闭合") == [("**未闭合", None)]

@@ -13,8 +13,8 @@ import pytest
 
 import annual_docx
 from annual_docx import TemplateError
-from annual_docx._bounds import MAX_LENGTH, BoundsError
-from annual_docx._docxtpl import sandbox
+from annual_docx._output._bounds import MAX_LENGTH, BoundsError
+from annual_docx._output._docxtpl import sandbox
 from annual_docx.cli import main
 
 from .conftest import small_report
@@ -77,7 +77,7 @@ def test_results_just_under_the_caps_still_work() -> None:
 
 def test_huge_output_of_a_loop_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Output made by looping over literal text is capped per part (here lowered to keep the test fast)."""
-    monkeypatch.setattr("annual_docx._bounds.MAX_OUTPUT", 100_000)
+    monkeypatch.setattr("annual_docx._output._bounds.MAX_OUTPUT", 100_000)
     with pytest.raises(BoundsError, match="rendered part"):
         sandbox().from_string("{% for i in range(100000) %}literal text {% endfor %}").render()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import annual_docx
-from annual_docx import _chart_cache as cache
+from annual_docx._charts import _chart_cache as cache
 from annual_docx.errors import ChartError
 
 from .conftest import EXAMPLE

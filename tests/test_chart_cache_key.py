@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import annual_docx
-from annual_docx._fonts import bundled_font_dir
+from annual_docx._charts._fonts import bundled_font_dir
 
 PACKAGE = Path(annual_docx.__file__).parent
 TEMPLATE = PACKAGE.parents[1] / "templates" / "report_template.docx"
@@ -74,17 +74,18 @@ def test_code_font_and_data_changes_miss_and_nothing_else_does(tree: Tree, tmp_p
     shutil.copy(bundled_font_dir().parent / "wqy" / "wqy-microhei.ttc", font)
     assert tree.render(report(font)) == (1, True)  # drawn
     assert tree.render(report(font)) == (1, False)  # the same: a hit, no matplotlib
-    tree.edit("_numbering.py", "# not chart code")
+    tree.edit("_content/_numbering.py", "# not chart code")
     assert tree.render(report(font)) == (1, False)
     tree.edit("_charts/bar.py", "# changed drawing code")
     assert tree.render(report(font)) == (2, True)
-    tree.edit("_chart_facts.py", "# changed palette, numbers or alt text")
+    tree.edit("_charts/_chart_facts.py", "# changed palette, numbers or alt text")
     assert tree.render(report(font)) == (3, True)
-    tree.edit("_fonts.py", "# changed font choice")
+    tree.edit("_charts/_fonts.py", "# changed font choice")
     assert tree.render(report(font)) == (4, True)
-    tree.edit("_drawing.py", "# changed how the report's charts are drawn (titles, org boxes)")
+    tree.edit("_content/_drawing.py", "# changed how the report's charts are drawn (titles, org boxes)")
     assert tree.render(report(font)) == (5, True)
-    for builder in ("_context.py", "_build_figures.py", "_sections.py"):  # the tree walk and builders draw nothing
+    # the tree walk and builders draw nothing
+    for builder in ("_content/_context.py", "_content/_build_figures.py", "_content/_sections.py"):
         tree.edit(builder, "# not chart code")
     assert tree.render(report(font)) == (5, False)
     stat = font.stat()

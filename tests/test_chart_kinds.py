@@ -18,9 +18,9 @@ from PIL import Image
 
 import annual_docx._charts as charts
 from annual_docx._charts import Branch, ChartImage, category_chart, line_chart, party_chart, series_bar_chart
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import chart_style
-from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 YEARS = ["2016", "2017", "2018", "2019", "2020"]

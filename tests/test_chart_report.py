@@ -10,8 +10,8 @@ import pytest
 import annual_docx
 import annual_docx._charts as charts
 from annual_docx import ReportValidationError
-from annual_docx._context import build_context
-from annual_docx._fonts import bundled_font_dir
+from annual_docx._charts._fonts import bundled_font_dir
+from annual_docx._content._context import build_context
 from annual_docx.errors import ChartError
 
 from .conftest import small_report
@@ -152,7 +152,7 @@ def test_unknown_chart_font_family_is_a_chart_error_naming_chart_font() -> None:
 
 def test_system_family_picks_an_installed_cjk_font_or_the_bundled_one() -> None:
     """family "system" gives one of the known CJK families installed here, else the bundled Noto."""
-    from annual_docx._fonts import SYSTEM_FAMILIES, chart_font, system_font
+    from annual_docx._charts._fonts import SYSTEM_FAMILIES, chart_font, system_font
 
     family = chart_font(family="system")
     assert family in SYSTEM_FAMILIES
@@ -165,7 +165,7 @@ def test_system_family_prefers_simhei_over_a_later_family(monkeypatch: pytest.Mo
 
     from matplotlib.font_manager import fontManager
 
-    from annual_docx._fonts import chart_font, system_font
+    from annual_docx._charts._fonts import chart_font, system_font
 
     chart_font()
     bundled = str(bundled_font_dir().parent)

@@ -19,9 +19,9 @@ from PIL import Image
 
 import annual_docx._charts as charts
 from annual_docx._charts import ChartImage, OrgBox, OrgLayout, category_chart, layout_org, org_chart
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import chart_style, palette
-from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 TITLES = [("高级职称", 2), ("中级职称", 8), ("初级职称", 3), ("管理人员", 1)]

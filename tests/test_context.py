@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import annual_docx
-from annual_docx._context import build_context, role_lines, signature, spread
+from annual_docx._content._context import build_context, role_lines, signature, spread
 
 from .conftest import small_report
 
@@ -110,6 +110,6 @@ def test_unnumbered_sections_keep_their_level() -> None:
 
 def test_spread_pads_a_name_left_empty_by_removed_control_characters() -> None:
     """A role whose name was only control characters (removed before rendering) pads to blanks, not a crash."""
-    from annual_docx._context import spread
+    from annual_docx._content._context import spread
 
     assert spread("", 2) == "\u3000\u3000"

@@ -13,7 +13,7 @@ import yaml
 from docx import Document
 
 import annual_docx
-from annual_docx import _load
+from annual_docx._input import _load
 from annual_docx.errors import InputError
 
 from .conftest import EXAMPLE, small_report
@@ -82,7 +82,7 @@ def test_large_template_renders_the_same_body_as_plain_docxtpl(tmp_path: Path, m
     cleaned-up template XML instead of cleaning it again."""
     from docxtpl import DocxTemplate
 
-    from annual_docx._docxtpl import template_class
+    from annual_docx._output._docxtpl import template_class
 
     template = _tag_table(tmp_path / "tags.docx", 200, 10)
     context = {f"v{r}_{c}": f"{r}-{c}<&>人" for r in range(200) for c in range(10)}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import annual_docx._fonts as fonts
-from annual_docx._fonts import bundled_font_dir, chart_font, missing_glyphs, require_glyphs
+import annual_docx._charts._fonts as fonts
+from annual_docx._charts._fonts import bundled_font_dir, chart_font, missing_glyphs, require_glyphs
 from annual_docx.errors import ChartError
 
 
@@ -43,7 +43,8 @@ def test_bundled_font_is_registered_once() -> None:
 def test_bundled_font_dir_is_found_without_importing_mpl_font() -> None:
     """The bundled folder holds the Noto files, and finding it leaves mpl_font (which imports pyplot) unimported."""
     code = (
-        "import sys; from annual_docx._fonts import bundled_font_dir as d; print(d()); print('mpl_font' in sys.modules)"
+        "import sys; from annual_docx._charts._fonts import bundled_font_dir as d; "
+        "print(d()); print('mpl_font' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert (Path(out[0]) / "NotoSansCJKsc-Regular.otf").is_file()
@@ -51,8 +52,8 @@ def test_bundled_font_dir_is_found_without_importing_mpl_font() -> None:
 
 
 def test_importing_fonts_module_does_not_import_matplotlib() -> None:
-    """Importing annual_docx._fonts (and the Word font names) stays cheap: matplotlib is not imported."""
-    code = "import sys, annual_docx._fonts as f; print(f.FANGSONG, 'matplotlib' in sys.modules)"
+    """Importing annual_docx._charts._fonts (and the Word font names) stays cheap: matplotlib is not imported."""
+    code = "import sys, annual_docx._charts._fonts as f; print(f.FANGSONG, 'matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["仿宋_GB2312", "False"]
 
@@ -126,7 +127,7 @@ _NO_SYSTEM_FONT_SCRIPT = textwrap.dedent(
     import subprocess, sys
     from matplotlib.font_manager import fontManager
     from annual_docx._charts import Branch, OrgBox, category_chart, line_chart, org_chart, party_chart, series_bar_chart
-    from annual_docx._fonts import bundled_font_dir
+    from annual_docx._charts._fonts import bundled_font_dir
 
     hidden = ("/usr/share/fonts", "/usr/local/share/fonts")
     system = [f.fname for f in fontManager.ttflist if f.fname.startswith(hidden)]
@@ -191,7 +192,7 @@ def test_charts_render_without_any_system_cjk_font(tmp_path: Path) -> None:
 
 def test_font_chain_keeps_only_the_fallbacks_the_text_needs() -> None:
     """Without text every fallback follows the font; with text only those covering a character the font lacks."""
-    from annual_docx._fonts import FALLBACK_FAMILIES, font_chain
+    from annual_docx._charts._fonts import FALLBACK_FAMILIES, font_chain
 
     noto = chart_font()
     assert font_chain("DejaVu Sans") == ["DejaVu Sans", noto, "WenQuanYi Micro Hei"]

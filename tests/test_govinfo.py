@@ -462,7 +462,7 @@ def test_official_parts_are_optional_as_for_any_report(tmp_path: Path) -> None:
 
 def test_govinfo_warnings_carry_codes() -> None:
     """Every govinfo warning has a lint code, including the general checks run on its prose (W-PLACEHOLDER)."""
-    from annual_docx.schema_lint import LINT_CODES
+    from annual_docx._model.schema_lint import LINT_CODES
 
     data = valid(organisation="某某局", overview="本年新收政府信息公开申请999件。")
     problems = annual_docx.lint(annual_docx.validate(data, base_dir=EXAMPLE.parent))

@@ -11,7 +11,7 @@ from PIL import Image
 
 import annual_docx
 from annual_docx import ImageError
-from annual_docx._images import MAX_PIXELS, fit, prepare
+from annual_docx._input._images import MAX_PIXELS, fit, prepare
 
 from .conftest import small_report
 

@@ -15,7 +15,7 @@ from PIL import Image
 
 import annual_docx
 from annual_docx._import import read_report
-from annual_docx.schema_figures import AwardsBlock, PartyBlock
+from annual_docx._model.schema_figures import AwardsBlock, PartyBlock
 
 from .seedcheck import SEED, missing_lines
 

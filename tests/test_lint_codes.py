@@ -11,9 +11,9 @@ import pytest
 
 import annual_docx
 from annual_docx import Problem, lint
-from annual_docx._load import parse
+from annual_docx._input._load import parse
+from annual_docx._model.schema_lint import LINT_CODES
 from annual_docx.cli import main
-from annual_docx.schema_lint import LINT_CODES
 
 from .conftest import ROOT, small_report
 

@@ -32,7 +32,7 @@ def test_yaml_with_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
     # pictures are relative to the example folder, so validate the parsed data against it
-    data = annual_docx._load.parse(path)
+    data = annual_docx._input._load.parse(path)
     assert annual_docx.validate(data, base_dir=EXAMPLE.parent).year == 2020
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import annual_docx
-from annual_docx._load import parse
+from annual_docx._input._load import parse
 
 from .conftest import ROOT, small_report
 

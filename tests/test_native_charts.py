@@ -250,7 +250,7 @@ def test_check_counts_native_charts_with_the_pictures(kinds_docx: Path, tmp_path
 def test_chart_writer_gives_a_valid_part_for_every_kind(kind: str, tmp_path: Path) -> None:
     """Every kind the writer knows (pie too, which reports draw as a donut) makes a valid chart part with its
     workbook in a plain python-docx document."""
-    from annual_docx._native import FONTS
+    from annual_docx._charts._native import FONTS
     from annual_docx._ooxml.chart import ChartSpec
     from annual_docx._ooxml.chart_part import add_chart_part, chart_inline
 

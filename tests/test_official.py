@@ -10,9 +10,9 @@ from lxml import etree
 from openxml_audit import OpenXmlValidator
 
 import annual_docx
-from annual_docx._official import attachment_lines, official_context
+from annual_docx._content._official import attachment_lines, official_context
+from annual_docx._model.schema_official import OfficialParts
 from annual_docx._ooxml.record import text_lines
-from annual_docx.schema_official import OfficialParts
 
 from .conftest import small_report
 from .docxcheck import NS, part

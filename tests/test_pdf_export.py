@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import annual_docx
-from annual_docx._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, fontconfig_text, plan
+from annual_docx._output._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, fontconfig_text, plan
 from annual_docx.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

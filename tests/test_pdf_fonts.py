@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import annual_docx
-from annual_docx._fontmatch import INSTALL_COMMAND, plan
+from annual_docx._output._fontmatch import INSTALL_COMMAND, plan
 from annual_docx.cli import main
 
 from .conftest import ROOT, require_tools, small_report
@@ -267,8 +267,8 @@ def test_a_file_that_is_not_a_docx_is_an_output_error(tmp_path: Path) -> None:
 def test_missing_characters_are_reported_one_by_one_then_counted() -> None:
     """Up to 20 characters of a face are named with their place; the rest are counted; a face with no installed
     font at all is one message."""
-    from annual_docx._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, missing_report
     from annual_docx._ooxml.runfonts import Where
+    from annual_docx._output._fontmatch import OFFICIAL_FACES, Choice, InstalledFont, missing_report
 
     where = Where("正文 / body", 3, "某段文字")
     missing = {chr(0xE000 + i): where for i in range(25)}
@@ -286,8 +286,8 @@ def test_each_face_takes_the_first_installed_candidate_that_has_every_character(
     whose character map (read here with fontTools) has every character: GB2312 text stays in Fandol where installed;
     镕/堃/喆 (not in GB2312) move 楷体 to LXGW WenKai and 仿宋/黑体/宋体 to Noto where those are installed."""
     require_tools("fc-list")
-    from annual_docx._fontmatch import OFFICIAL_FACES, choose
     from annual_docx._ooxml.runfonts import Where
+    from annual_docx._output._fontmatch import OFFICIAL_FACES, choose
 
     where = Where("正文 / body", 1, text)
     for face in OFFICIAL_FACES:
@@ -307,8 +307,8 @@ def test_standalone_sc_face_is_extracted_once_and_named_sc(tmp_path: Path, monke
     nothing is made or hidden."""
     from fontTools.ttLib import TTFont
 
-    from annual_docx._scfaces import InstalledFont as Face
-    from annual_docx._scfaces import standalone_faces
+    from annual_docx._output._scfaces import InstalledFont as Face
+    from annual_docx._output._scfaces import standalone_faces
 
     serif = [f for f in installed_faces() if f.family == "Noto Serif CJK SC" and f.file.endswith("Regular.ttc")]
     if not serif:

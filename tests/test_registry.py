@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annual_docx import schema_blocks as sb
-from annual_docx._registry import entry, registry, union_models
+from annual_docx._content._registry import entry, registry, union_models
+from annual_docx._model import schema_blocks as sb
 from annual_docx.errors import InputError
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "model.md"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from annual_docx import InputError
-from annual_docx._sheets import read_table
+from annual_docx._input._sheets import read_table
 
 
 def test_csv_in_utf8_with_bom_and_in_gbk(tmp_path: Path) -> None:

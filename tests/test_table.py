@@ -124,8 +124,8 @@ def test_figures_are_centred_single_spaced_and_at_most_156_mm(example_docx: Path
 
 def test_captioned_figures_are_numbered_in_order() -> None:
     """Figures with a caption get 图1, 图2… in document order; uncaptioned figures and other blocks are unchanged."""
-    from annual_docx._context import Block
-    from annual_docx._figures import number_figures
+    from annual_docx._content._context import Block
+    from annual_docx._content._figures import number_figures
 
     blocks = [Block("figure", "组织结构图"), Block("figure", ""), Block("paragraph", "正文"),
               Block("figure", "读者服务")]

@@ -7,8 +7,8 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 import annual_docx
-from annual_docx._context import build_context
-from annual_docx._template_design import build_template
+from annual_docx._content._context import build_context
+from annual_docx._output._template_design import build_template
 
 from .docxcheck import NS, part, q, style_east_asia
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from annual_docx._title import TITLE_CHARS, break_points, title_lines
+from annual_docx._content._title import TITLE_CHARS, break_points, title_lines
 
 
 def test_short_title_stays_on_one_line() -> None:

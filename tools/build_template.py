@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from annual_docx._template_design import build_template
+from annual_docx._output._template_design import build_template
 
 DEFAULT = Path(__file__).resolve().parent.parent / "templates" / "report_template.docx"
 

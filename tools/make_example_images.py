@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from annual_docx._fonts import bundled_font_dir
+from annual_docx._charts._fonts import bundled_font_dir
 
 OUT = Path(__file__).resolve().parent.parent / "examples" / "images"
 

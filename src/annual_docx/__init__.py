@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .errors import (
+from annual_docx.errors import (
     AnnualDocxError,
     ChartError,
     DocumentError,
@@ -26,17 +26,17 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._check import check
-    from ._finding import Finding
-    from ._import import import_docx, import_to_yaml
-    from ._lint import lint
-    from ._load import load, validate
-    from ._numbers import change_phrase
-    from ._ooxml.reader import Limits
-    from ._pdf import preview, to_pdf
-    from ._render import default_template, render
-    from .govinfo import GovinfoReport
-    from .schema import (
+    from annual_docx._content._numbers import change_phrase
+    from annual_docx._import import import_docx, import_to_yaml
+    from annual_docx._input._lint import lint
+    from annual_docx._input._load import load, validate
+    from annual_docx._ooxml.reader import Limits
+    from annual_docx._output._check import check
+    from annual_docx._output._finding import Finding
+    from annual_docx._output._pdf import preview, to_pdf
+    from annual_docx._output._render import default_template, render
+    from annual_docx.govinfo import GovinfoReport
+    from annual_docx.schema import (
         Award,
         AwardsSection,
         Breakdown,
@@ -64,7 +64,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ChartFont": ".schema",
     "ChartSection": ".schema",
     "ContentSection": ".schema",
-    "Finding": "._finding",
+    "Finding": "._output._finding",
     "GovinfoReport": ".govinfo",
     "Limits": "._ooxml.reader",
     "OrgChartSection": ".schema",
@@ -79,17 +79,17 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "TextSection": ".schema",
     "WorkItem": ".schema",
     "WorkItemsSection": ".schema",
-    "change_phrase": "._numbers",
-    "check": "._check",
-    "default_template": "._render",
+    "change_phrase": "._content._numbers",
+    "check": "._output._check",
+    "default_template": "._output._render",
     "import_docx": "._import",
     "import_to_yaml": "._import",
-    "lint": "._lint",
-    "load": "._load",
-    "preview": "._pdf",
-    "render": "._render",
-    "to_pdf": "._pdf",
-    "validate": "._load",
+    "lint": "._input._lint",
+    "load": "._input._load",
+    "preview": "._output._pdf",
+    "render": "._output._render",
+    "to_pdf": "._output._pdf",
+    "validate": "._input._load",
 }
 
 __version__ = "0.1.0"

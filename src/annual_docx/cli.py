@@ -18,10 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import annual_docx
-
-from . import _batch_cli, _cli_authoring, _cli_fonts, _cli_import
-from ._cli_format import FORMAT_COMMANDS, _add_format_commands
-from .errors import AnnualDocxError, OutputError, Problem
+from annual_docx._cli import _batch_cli, _cli_authoring, _cli_fonts, _cli_import
+from annual_docx._cli._cli_format import FORMAT_COMMANDS, _add_format_commands
+from annual_docx.errors import AnnualDocxError, OutputError, Problem
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -41,7 +41,7 @@ class DocumentError(InputError):
 @dataclass(frozen=True)
 class Problem:
     """One problem: where it is (``sections[3].items[1].title``), what is wrong and, for a lint warning, its code
-    (``W-YEAR``, see :data:`annual_docx.schema_lint.LINT_CODES`)."""
+    (``W-YEAR``, see :data:`annual_docx._model.schema_lint.LINT_CODES`)."""
 
     path: str
     message: str

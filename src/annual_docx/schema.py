@@ -1,9 +1,10 @@
 """Pydantic models of an annual work report (工作年报): a tree of sections holding blocks.
 
 A :class:`Report` has ``sections``; each section has a title, ``paragraphs``, ``blocks`` (any
-:data:`~annual_docx.schema_blocks.ContentBlock`) and ``sections`` of its own, down to four levels. The seven older
-section ``kind`` values (``work_items``, ``org_chart``, ``party``, ``personnel``, ``chart``, ``photos``, ``awards``)
-are shorthands for a section holding the matching block; :func:`annual_docx._tree.expand` turns them into it.
+:data:`~annual_docx._model.schema_blocks.ContentBlock`) and ``sections`` of its own, down to four levels. The seven
+older section ``kind`` values (``work_items``, ``org_chart``, ``party``, ``personnel``, ``chart``, ``photos``,
+``awards``) are shorthands for a section holding the matching block; :func:`annual_docx._content._tree.expand`
+turns them into it.
 
 The models hold data only: no I/O beyond checking that a named picture exists, no formatting. Every model forbids
 unknown keys, so a misspelt key in a report file is an error that names it.
@@ -18,17 +19,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from .schema_blocks import ContentBlock, SeriesChart
-from .schema_figures import Breakdown as Breakdown
-from .schema_lint import LintSettings
-from .schema_official import OfficialParts
-from .schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file
-from .schema_parts import Award as Award
-from .schema_parts import OrgUnit as OrgUnit
-from .schema_parts import PartyBranch as PartyBranch
-from .schema_parts import Picture as Picture
-from .schema_parts import Role as Role
-from .schema_parts import resolve_path as resolve_path
+from annual_docx._model.schema_blocks import ContentBlock, SeriesChart
+from annual_docx._model.schema_figures import Breakdown as Breakdown
+from annual_docx._model.schema_lint import LintSettings
+from annual_docx._model.schema_official import OfficialParts
+from annual_docx._model.schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file
+from annual_docx._model.schema_parts import Award as Award
+from annual_docx._model.schema_parts import OrgUnit as OrgUnit
+from annual_docx._model.schema_parts import PartyBranch as PartyBranch
+from annual_docx._model.schema_parts import Picture as Picture
+from annual_docx._model.schema_parts import Role as Role
+from annual_docx._model.schema_parts import resolve_path as resolve_path
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "一是", "无"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】; ``一是``

@@ -9,10 +9,10 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from annual_docx._chart_facts import Categories as Categories  # shared with native charts
-from annual_docx._chart_facts import Series as Series
-from annual_docx._chart_facts import format_value as format_value
-from annual_docx._chart_facts import shares as shares
+from annual_docx._charts._chart_facts import Categories as Categories  # shared with native charts
+from annual_docx._charts._chart_facts import Series as Series
+from annual_docx._charts._chart_facts import format_value as format_value
+from annual_docx._charts._chart_facts import shares as shares
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import INK, SMALL_PT, TITLE_PT, check_text
 from annual_docx.errors import ChartError

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import Final
 
-from annual_docx._chart_facts import LABEL_PT, PT_TO_MM, SMALL_PT, em_width
+from annual_docx._charts._chart_facts import LABEL_PT, PT_TO_MM, SMALL_PT, em_width
 from annual_docx._charts._orgtypes import OrgBox, OrgLayout, OrgLink, PlacedBox, Point
 from annual_docx.errors import ChartError
 

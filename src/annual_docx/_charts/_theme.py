@@ -8,17 +8,17 @@ from typing import Any, Final
 
 import matplotlib
 
-from annual_docx._chart_facts import INK as INK  # the colours and palette live with the native charts' facts
-from annual_docx._chart_facts import LABEL_PT as LABEL_PT  # sizes and text widths are shared with native charts
-from annual_docx._chart_facts import LINE as LINE
-from annual_docx._chart_facts import NAVY as NAVY
-from annual_docx._chart_facts import PALE as PALE
-from annual_docx._chart_facts import PT_TO_MM as PT_TO_MM
-from annual_docx._chart_facts import SMALL_PT as SMALL_PT
-from annual_docx._chart_facts import TITLE_PT as TITLE_PT
-from annual_docx._chart_facts import em_width as em_width
-from annual_docx._chart_facts import palette as palette
-from annual_docx._fonts import font_chain, require_glyphs
+from annual_docx._charts._chart_facts import INK as INK  # the colours and palette live with the native charts' facts
+from annual_docx._charts._chart_facts import LABEL_PT as LABEL_PT  # sizes and text widths are shared with native charts
+from annual_docx._charts._chart_facts import LINE as LINE
+from annual_docx._charts._chart_facts import NAVY as NAVY
+from annual_docx._charts._chart_facts import PALE as PALE
+from annual_docx._charts._chart_facts import PT_TO_MM as PT_TO_MM
+from annual_docx._charts._chart_facts import SMALL_PT as SMALL_PT
+from annual_docx._charts._chart_facts import TITLE_PT as TITLE_PT
+from annual_docx._charts._chart_facts import em_width as em_width
+from annual_docx._charts._chart_facts import palette as palette
+from annual_docx._charts._fonts import font_chain, require_glyphs
 
 Fonts = str | Sequence[str]  # a family, or a family followed by its fallbacks
 

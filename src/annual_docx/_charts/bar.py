@@ -8,7 +8,8 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 
-from annual_docx._chart_facts import describe_series, series_kind_name
+from annual_docx._charts._chart_facts import describe_series, series_kind_name
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Categories,
     Series,
@@ -33,7 +34,6 @@ from annual_docx._charts._theme import (
     palette,
     text_on,
 )
-from annual_docx._fonts import chart_font
 
 BAR_MM: Final = 12.0  # widest bar
 _GROUP: Final = 0.72  # share of a group's slot its bars take

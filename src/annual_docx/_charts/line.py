@@ -8,7 +8,8 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from annual_docx._chart_facts import describe_series
+from annual_docx._charts._chart_facts import describe_series
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Series,
     add_axes,
@@ -32,7 +33,6 @@ from annual_docx._charts._theme import (
     em_width,
     palette,
 )
-from annual_docx._fonts import chart_font
 
 GRID: Final = "#d9d9d9"
 

@@ -12,6 +12,7 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import SOURCE_MM, TITLE_MM, check_width, framed_figure
 from annual_docx._charts._orglayout import (
     CHAR_PITCH,
@@ -39,7 +40,6 @@ from annual_docx._charts._theme import (
     current_font,
     em_width,
 )
-from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 _MARGIN_MM: Final = 2.0

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._orglayout import layout_org
 from annual_docx._charts._orgtext import describe_party
 from annual_docx._charts._orgtypes import Branch as Branch  # the party chart's data lives with the org chart's
@@ -17,7 +18,6 @@ from annual_docx._charts._orgtypes import party_boxes
 from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import check_text
 from annual_docx._charts.org import draw_org, tree_image
-from annual_docx._fonts import chart_font
 
 
 def draw_party(ax: Axes, branches: Sequence[Branch], *, max_width_mm: float | None = None) -> Axes:

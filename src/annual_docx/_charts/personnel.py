@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from annual_docx._chart_facts import CATEGORY_KIND_NAMES, describe_categories, needs_horizontal
+from annual_docx._charts._chart_facts import CATEGORY_KIND_NAMES, describe_categories, needs_horizontal
+from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Categories,
     add_axes,
@@ -17,7 +18,6 @@ from annual_docx._charts._png import ChartImage, chart_image
 from annual_docx._charts._theme import LABEL_PT, PT_TO_MM, chart_style, check_text, em_width
 from annual_docx._charts.bar import draw_bar
 from annual_docx._charts.pie import draw_pie, pie_plan
-from annual_docx._fonts import chart_font
 from annual_docx.errors import ChartError
 
 CategoryKind = Literal["pie", "bar", "barh"]

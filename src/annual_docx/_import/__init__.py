@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._load import validate
-from .._ooxml.docx_in import read_outline
-from .._ooxml.package_in import open_package
-from ..errors import AnnualDocxError, InputError, OutputError
-from ..schema import Report
-from .build import report_data
-from .pieces import Context
-from .yaml_out import to_yaml
+from annual_docx._import.build import report_data
+from annual_docx._import.pieces import Context
+from annual_docx._import.yaml_out import to_yaml
+from annual_docx._input._load import validate
+from annual_docx._ooxml.docx_in import read_outline
+from annual_docx._ooxml.package_in import open_package
+from annual_docx.errors import AnnualDocxError, InputError, OutputError
+from annual_docx.schema import Report
 
 
 @dataclass

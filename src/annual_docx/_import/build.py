@@ -7,11 +7,11 @@ import re
 from collections import Counter
 from typing import Any
 
-from .._ooxml.outline import Outline, Para
-from .frontmatter import layout_rows, split_frame
-from .headings import Node, build_tree, find_headings, number_value
-from .pieces import Context, pieces
-from .sections import content, section
+from annual_docx._import.frontmatter import layout_rows, split_frame
+from annual_docx._import.headings import Node, build_tree, find_headings, number_value
+from annual_docx._import.pieces import Context, pieces
+from annual_docx._import.sections import content, section
+from annual_docx._ooxml.outline import Outline, Para
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")

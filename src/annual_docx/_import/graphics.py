@@ -8,10 +8,10 @@ import io
 import re
 from typing import Any
 
-from .._ooxml.outline import Chart, Image
-from ..gbt9704 import TYPE_WIDTH_MM
-from . import alt_text
-from .piece import Context, Piece
+from annual_docx._import import alt_text
+from annual_docx._import.piece import Context, Piece
+from annual_docx._ooxml.outline import Chart, Image
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 
 def graphic(item: Image | Chart, caption: str, path: str, ctx: Context) -> list[Piece]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .._ooxml.outline import Item, Para
+from annual_docx._ooxml.outline import Item, Para
 
 NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(r"^[一二三四五六七八九十百零〇两]+[、，,．.]\s*")),

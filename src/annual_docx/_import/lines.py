@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .piece import Context, Piece
+from annual_docx._import.piece import Context, Piece
 
 _ROLE = re.compile(r"^(?P<title>[^：:\s][^：:]{0,12})[：:]\s*(?P<name>\S.{0,15})$")
 _CHRONO = re.compile(r"^(?P<date>\d{1,2}月\d{1,2}日(?:[-—至]\d{1,2}日)?)\u3000(?P<event>.+)$", re.S)
@@ -64,8 +64,8 @@ def _role(text: str) -> tuple[str, str] | dict[str, str] | None:
 
 def _one_shi(piece: Piece) -> Piece | None:
     """Return a 一是…；二是…。 sentence as a list block when the list prints back as exactly that text."""
-    from .._build_text import list_lines
-    from ..schema_blocks import ListBlock
+    from annual_docx._content._build_text import list_lines
+    from annual_docx._model.schema_blocks import ListBlock
 
     match = re.match(r"^(?P<lead>.*?)一是(?P<rest>.+)$", piece.text, re.S)
     if not match or "二是" not in match["rest"] or not piece.text.endswith("。"):

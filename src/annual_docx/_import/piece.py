@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._ooxml.outline import Item
+from annual_docx._ooxml.outline import Item
 
 
 @dataclass

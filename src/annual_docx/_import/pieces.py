@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from .._ooxml.outline import Item, Para, Table
-from .graphics import graphic
-from .lines import award_names, group_lines, numbered_list
-from .piece import Context, Piece
-from .tables import table_block
+from annual_docx._import.graphics import graphic
+from annual_docx._import.lines import award_names, group_lines, numbered_list
+from annual_docx._import.piece import Context, Piece
+from annual_docx._import.tables import table_block
+from annual_docx._ooxml.outline import Item, Para, Table
 
 __all__ = ["Context", "Piece", "award_names", "markup", "numbered_list", "pieces"]
 

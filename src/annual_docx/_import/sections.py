@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .headings import Node
-from .pieces import Context, Piece, award_names, numbered_list, pieces
+from annual_docx._import.headings import Node
+from annual_docx._import.pieces import Context, Piece, award_names, numbered_list, pieces
 
 MAX_DEPTH = 4
 _TOTAL = re.compile(r"^(?P<title>.+?)\s*[（(]共(?P<n>\d+)(?P<unit>[^）)\d]{1,3})[）)]$")
@@ -20,7 +20,7 @@ def _escape(text: str) -> str:
 
 def _flatten(node: Node) -> list[Any]:
     """Return the items under ``node`` with every sub-heading turned back into a paragraph of its own text."""
-    from .._ooxml.outline import Para
+    from annual_docx._ooxml.outline import Para
 
     out: list[Any] = list(node.content)
     for child in node.children:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._blocks import _format_cell as format_cell  # the library's own way of printing a table number
-from .._ooxml.outline import Cell, Table
+from annual_docx._content._blocks import _format_cell as format_cell  # the library's own way of printing a table number
+from annual_docx._ooxml.outline import Cell, Table
 
 _TOTAL_LABELS = {"合计", "总计", "合 计", "总 计", "合　计", "总　计"}
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from .props import Element, el, w_text
+from annual_docx._ooxml.props import Element, el, w_text
 
 
 def markup(elements: Sequence[Element]) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .body_facts import Rule, number
-from .props import Element, qn
+from annual_docx._ooxml.body_facts import Rule, number
+from annual_docx._ooxml.props import Element, qn
 
 _q = functools.cache(qn)
 BOTTOM = ("bottom", "outside")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .order import RPR_ORDER, insert_in_order
-from .props import W_NS, Element, el, qn
+from annual_docx._ooxml.order import RPR_ORDER, insert_in_order
+from annual_docx._ooxml.props import W_NS, Element, el, qn
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from .props import R_NS
-from .theme import A_NS
-from .workbook import cell_range, number
-from .xmltext import attr, solid_fill, text
+from annual_docx._ooxml.props import R_NS
+from annual_docx._ooxml.theme import A_NS
+from annual_docx._ooxml.workbook import cell_range, number
+from annual_docx._ooxml.xmltext import attr, solid_fill, text
 
 ChartKind = Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "doughnut"]
 CHART_KINDS: Final[tuple[ChartKind, ...]] = (

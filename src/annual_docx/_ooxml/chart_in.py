@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from .outline import Chart, Series
-from .props import Element
+from annual_docx._ooxml.outline import Chart, Series
+from annual_docx._ooxml.props import Element
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

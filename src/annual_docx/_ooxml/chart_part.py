@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from .chart import C_NS, ChartSpec, chart_space
-from .props import R_NS
-from .theme import A_NS
-from .workbook import workbook
-from .xmltext import attr, emu, text
+from annual_docx._ooxml.chart import C_NS, ChartSpec, chart_space
+from annual_docx._ooxml.props import R_NS
+from annual_docx._ooxml.theme import A_NS
+from annual_docx._ooxml.workbook import workbook
+from annual_docx._ooxml.xmltext import attr, emu, text
 
 CHART_CT: Final = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -93,7 +93,7 @@ def native_figure(tpl: Any, spec: Any, number: int, doc_pr_id: int) -> Any:
     """Return what ``{{ b.image }}`` places for the ``number``-th (from 1) native figure of a document, as drawing
     ``doc_pr_id``: a chart part for a ChartSpec, a group of shapes for a Drawing, its shape ids in a range of their
     own."""
-    from .shapes import Drawing, NativeDrawing
+    from annual_docx._ooxml.shapes import Drawing, NativeDrawing
 
     if isinstance(spec, Drawing):
         return NativeDrawing(replace(spec, first_id=number * SHAPE_IDS_PER_DRAWING, doc_pr_id=doc_pr_id))

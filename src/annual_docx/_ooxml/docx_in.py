@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import InputError
-from .chart_in import read_chart
-from .notes_in import cited_note, diagram_text, is_toc, note_texts
-from .numbering_in import Numbering
-from .outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
-from .package_in import Package
-from .props import Element
+from annual_docx._ooxml.chart_in import read_chart
+from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
+from annual_docx._ooxml.numbering_in import Numbering
+from annual_docx._ooxml.outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
+from annual_docx._ooxml.package_in import Package
+from annual_docx._ooxml.props import Element
+from annual_docx.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

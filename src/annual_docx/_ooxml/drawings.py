@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from .props import Element, qn
-from .xmltext import EMU_PER_MM
+from annual_docx._ooxml.props import Element, qn
+from annual_docx._ooxml.xmltext import EMU_PER_MM
 
 _WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import IO
 
-from ..errors import DocumentError
+from annual_docx.errors import DocumentError
 
 MB = 1024 * 1024
 

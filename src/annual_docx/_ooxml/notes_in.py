@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from .package_in import Package
-from .props import Element
+from annual_docx._ooxml.package_in import Package
+from annual_docx._ooxml.props import Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

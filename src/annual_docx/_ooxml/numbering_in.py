@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .package_in import Package
-from .props import Element
+from annual_docx._ooxml.package_in import Package
+from annual_docx._ooxml.props import Element
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
@@ -91,6 +91,6 @@ class Numbering:
             del counters[deeper]
         if style is None or style == "bullet" or not 0 < counters[level] < 10000:
             return ""
-        from .._numbering import number
+        from annual_docx._content._numbering import number
 
         return number(style, counters[level])

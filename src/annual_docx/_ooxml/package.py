@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr, w_text
+from annual_docx._ooxml.props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr, w_text
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

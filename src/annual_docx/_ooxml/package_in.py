@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
-from .props import Element
+from annual_docx._ooxml.props import Element
+from annual_docx.errors import InputError
 
 PART_CAP = 64 * 1024 * 1024  # bytes of one uncompressed part
 PACKAGE_CAP = 256 * 1024 * 1024  # bytes of all parts together

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .body_facts import BodyFacts, Para, Rule, TableFacts, number
-from .body_styles import BOTTOM, MAX_LOOKS, StyleResolver, border_rule, child_of, w_attr
-from .props import Element, qn
+from annual_docx._ooxml.body_facts import BodyFacts, Para, Rule, TableFacts, number
+from annual_docx._ooxml.body_styles import BOTTOM, MAX_LOOKS, StyleResolver, border_rule, child_of, w_attr
+from annual_docx._ooxml.props import Element, qn
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .props import Element
+from annual_docx._ooxml.props import Element
 
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from lxml import etree
 
-from .char_grid import line_grid_for_libreoffice
-from .order import PPR_ORDER, insert_in_order
-from .props import Element, el, qn, strip_theme_fonts, style_id
-from .record import take_record, type_width
+from annual_docx._ooxml.char_grid import line_grid_for_libreoffice
+from annual_docx._ooxml.order import PPR_ORDER, insert_in_order
+from annual_docx._ooxml.props import Element, el, qn, strip_theme_fonts, style_id
+from annual_docx._ooxml.record import take_record, type_width
 
 
 def set_right_indent(body: Element, wanted: str, chars: float) -> int:

@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .body_facts import BodyFacts
-from .order import local_name
-from .paragraphs import BodyReader
-from .props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
-from .reader import Package
+from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.order import local_name
+from annual_docx._ooxml.paragraphs import BodyReader
+from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
+from annual_docx._ooxml.reader import Package
 
 NS = {"w": W_NS, "r": R_NS}
 BlockVisitor = Callable[[Element], None]

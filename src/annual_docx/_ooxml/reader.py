@@ -42,11 +42,20 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from ..errors import DocumentError
-from .formats import CT_NS, MAIN_KINDS, OFFICE_REL, REL_NS, SAVE_AS, STRICT_REL, STRICT_W_NS, not_a_zip
-from .limits import MB, TEMPLATE_LIMITS, Capped, Limits, mb_text
-from .order import local_name
-from .props import W_NS, Element
+from annual_docx._ooxml.formats import (
+    CT_NS,
+    MAIN_KINDS,
+    OFFICE_REL,
+    REL_NS,
+    SAVE_AS,
+    STRICT_REL,
+    STRICT_W_NS,
+    not_a_zip,
+)
+from annual_docx._ooxml.limits import MB, TEMPLATE_LIMITS, Capped, Limits, mb_text
+from annual_docx._ooxml.order import local_name
+from annual_docx._ooxml.props import W_NS, Element
+from annual_docx.errors import DocumentError
 
 __all__ = ["CT_NS", "MAIN_KINDS", "REL_NS", "SAVE_AS", "TEMPLATE_LIMITS", "Limits", "Package", "Relationship",
            "open_package"]

@@ -19,8 +19,8 @@ import unicodedata
 
 from lxml import etree
 
-from .props import Element, el, make, qn, style_id
-from .table import TYPE_WIDTH
+from annual_docx._ooxml.props import Element, el, make, qn, style_id
+from annual_docx._ooxml.table import TYPE_WIDTH
 
 RECORD_STYLES = ("RecordCc", "RecordPrint")
 THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm

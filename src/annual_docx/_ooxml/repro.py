@@ -9,7 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from .package import FIXED_TIME
+from annual_docx._ooxml.package import FIXED_TIME
 
 
 def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .props import Element, qn
-from .read import NS, _Styles
+from annual_docx._ooxml.props import Element, qn
+from annual_docx._ooxml.read import NS, _Styles
 
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PLACE = {"document": "正文 / body", "header": "页眉 / header", "footer": "页脚 / footer",

@@ -15,8 +15,8 @@ from io import BytesIO
 
 from lxml import etree
 
-from .props import W_NS
-from .reader import CT_NS, MAIN_KINDS, REL_NS, SAVE_AS, Package
+from annual_docx._ooxml.props import W_NS
+from annual_docx._ooxml.reader import CT_NS, MAIN_KINDS, REL_NS, SAVE_AS, Package
 
 _DOCUMENT_TYPE = next(t for t, kind in MAIN_KINDS.items() if kind == "document")
 _CORE = "/metadata/core-properties"

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .props import W_NS
-from .xmltext import attr, emu, solid_fill, text
+from annual_docx._ooxml.props import W_NS
+from annual_docx._ooxml.xmltext import attr, emu, solid_fill, text
 
 _NAMESPACES: Final = (
     f'xmlns:w="{W_NS}" '

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .props import Element, el, w_text
+from annual_docx._ooxml.props import Element, el, w_text
 
 CHAR = 320  # twips of one 三号 character
 LABEL = "签发人："

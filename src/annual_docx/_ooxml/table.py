@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from ..gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.record takes it from here
-from .props import Element, el, w_text
+from annual_docx._ooxml.props import Element, el, w_text
+from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.record takes it from here
 
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号

@@ -7,7 +7,7 @@ theme font in Word (e.g. ``+正文``) still comes out in 仿宋/黑体 and Times
 
 from __future__ import annotations
 
-from .props import Element, make
+from annual_docx._ooxml.props import Element, make
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 

@@ -13,13 +13,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import InputError, Problem, ReportValidationError
-from ..schema import Report
-from .convert import to_report
-from .lint import govinfo_path, lint
-from .model import Figures, GovinfoReport
-from .relations import relations
-from .workbook import read_workbook, workbook_bytes
+from annual_docx.errors import InputError, Problem, ReportValidationError
+from annual_docx.govinfo.convert import to_report
+from annual_docx.govinfo.lint import govinfo_path, lint
+from annual_docx.govinfo.model import Figures, GovinfoReport
+from annual_docx.govinfo.relations import relations
+from annual_docx.govinfo.workbook import read_workbook, workbook_bytes
+from annual_docx.schema import Report
 
 TABLE_FIELDS = ("proactive", "requests", "reviews")
 
@@ -30,7 +30,7 @@ __all__ = ["Figures", "GovinfoReport", "as_report", "lint", "read_workbook", "re
 def validate(data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None) -> GovinfoReport:
     """Return ``data`` as a :class:`GovinfoReport` whose tables satisfy every relation, or raise
     :class:`ReportValidationError` listing every problem (numbers from ``workbook`` when it is given)."""
-    from .._load_errors import problems as schema_problems
+    from annual_docx._input._load_errors import problems as schema_problems
 
     data = dict(data)
     book = data.get("workbook")

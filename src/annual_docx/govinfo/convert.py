@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..schema import Report
-from . import tables
-from .model import GovinfoReport, Prose
+from annual_docx.govinfo import tables
+from annual_docx.govinfo.model import GovinfoReport, Prose
+from annual_docx.schema import Report
 
 _NUMBERING = {
     "（一）": ["一、", "（一）", "1.", "（1）"],

@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from .._lint import lint as report_lint
-from .._text import strings
-from ..errors import Problem
-from . import labels as L
-from .convert import to_report
-from .keys import text
-from .model import SECTION_NUMBERS, ZERO, Figures, GovinfoReport
+from annual_docx._input._lint import lint as report_lint
+from annual_docx._input._text import strings
+from annual_docx.errors import Problem
+from annual_docx.govinfo import labels as L
+from annual_docx.govinfo.convert import to_report
+from annual_docx.govinfo.keys import text
+from annual_docx.govinfo.model import SECTION_NUMBERS, ZERO, Figures, GovinfoReport
 
 _GAP = r"[^。；，,;：:\d]{0,%d}?"
 _ROWS = {path[-1]: path for path in L.ROWS3}

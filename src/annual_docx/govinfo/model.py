@@ -15,11 +15,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
 
-from ..schema import ChartFont, Section, Text, _default_kind
-from ..schema_blocks import ContentBlock, resolve_path
-from ..schema_official import OfficialParts
-from . import keys
-from . import labels as L
+from annual_docx._model.schema_blocks import ContentBlock, resolve_path
+from annual_docx._model.schema_official import OfficialParts
+from annual_docx.govinfo import keys
+from annual_docx.govinfo import labels as L
+from annual_docx.schema import ChartFont, Section, Text, _default_kind
 
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
 _NUMBERS_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"},

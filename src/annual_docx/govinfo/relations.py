@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..errors import Problem
-from . import labels as L
-from .keys import text
-from .model import ZERO, Figures, GovinfoReport
+from annual_docx.errors import Problem
+from annual_docx.govinfo import labels as L
+from annual_docx.govinfo.keys import text
+from annual_docx.govinfo.model import ZERO, Figures, GovinfoReport
 
 FIELDS = {"二": "proactive", "三": "requests", "四": "reviews"}
 

@@ -8,11 +8,11 @@ across pages. Tables 三 and 四 are set in 五号 with 1 mm cell margins: a fiv
 
 from __future__ import annotations
 
-from ..gbt9704 import TYPE_WIDTH_MM
-from ..schema_blocks import MergedCell, TableBlock
-from . import labels as L
-from .keys import text
-from .model import Figures
+from annual_docx._model.schema_blocks import MergedCell, TableBlock
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
+from annual_docx.govinfo import labels as L
+from annual_docx.govinfo.keys import text
+from annual_docx.govinfo.model import Figures
 
 TABLE3_WIDTHS = (10, 15, 50, *((TYPE_WIDTH_MM - 75) / 7,) * 7)
 """Column widths of table 三 in mm: three label columns, seven number columns (156 mm in all)."""

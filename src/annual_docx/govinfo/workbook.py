@@ -15,12 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..schema_blocks import MergedCell, TableBlock
-from . import labels as L
-from . import tables
-from .keys import fold, number
-from .model import ZERO, Figures
+from annual_docx._model.schema_blocks import MergedCell, TableBlock
+from annual_docx.errors import InputError
+from annual_docx.govinfo import labels as L
+from annual_docx.govinfo import tables
+from annual_docx.govinfo.keys import fold, number
+from annual_docx.govinfo.model import ZERO, Figures
 
 SHEETS = {"二": "表二 主动公开政府信息情况", "三": "表三 收到和处理政府信息公开申请情况",
           "四": "表四 政府信息公开行政复议、行政诉讼情况"}

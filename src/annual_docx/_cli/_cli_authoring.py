@@ -1,0 +1,107 @@
+"""Command-line authoring help: ``schema``, ``init`` and ``template export|check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import annual_docx
+from annual_docx.errors import InputError, OutputError
+
+SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
+"""The first line of every starter: editors read the schema written beside it."""
+
+
+def add_commands(commands: Any) -> None:
+    """Add the authoring subcommands to an argparse subparsers object."""
+    schema = commands.add_parser("schema", help="输出年报数据的 JSON Schema / print the report JSON Schema")
+    schema.add_argument("-o", "--output", type=Path, help="写入文件而不是标准输出 / write to a file")
+
+    init = commands.add_parser("init", help="生成带注释的年报数据模板 / write a commented starter report")
+    init.add_argument("path", type=Path, nargs="?", default=Path("report.yaml"), help="default: report.yaml")
+    init.add_argument("--kind", choices=_StarterKinds(), default="generic", metavar="KIND",
+                      help="单位类型 / kind of agency: library, museum, culture-centre, generic, govinfo …")
+    init.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    init.add_argument("--xlsx", action="store_true", help="政府信息公开年报：写出表二至表四的空白工作簿 / "
+                      "govinfo: write the empty workbook of tables 二–四 instead")
+
+    template = commands.add_parser("template", help="导出或检查 Word 模板 / export or check a Word template")
+    actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help="导出默认模板供 Word 修改 / write the default template")
+    export.add_argument("path", type=Path)
+    export.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
+    check = actions.add_parser("check", help="检查模板标签 / check a template's tags against the schema")
+    check.add_argument("path", type=Path)
+
+
+class _StarterKinds:
+    """The ``--kind`` choices, read from the starters only when an ``init`` command is parsed: building the parser
+    (``--help``, ``render``) does not load the schema."""
+
+    def _kinds(self) -> tuple[str, ...]:
+        from annual_docx._cli._authoring import STARTER_KINDS
+
+        return STARTER_KINDS
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self._kinds()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one authoring command and return its exit code."""
+    from annual_docx._cli._authoring import check_template, report_json_schema, starter_report
+
+    if args.command == "schema":
+        text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
+        if args.output:
+            _write_new(args.output, text.encode("utf-8"), force=True)
+            print(args.output)
+        else:
+            sys.stdout.write(text)
+        return 0
+    if args.command == "init" and args.xlsx:
+        if args.kind != "govinfo":
+            raise InputError("--xlsx 只用于 --kind govinfo / --xlsx goes with --kind govinfo")
+        from annual_docx.govinfo import workbook_bytes
+
+        path = args.path if args.path.suffix.lower() == ".xlsx" else args.path.with_suffix(".xlsx")
+        _write_new(path, workbook_bytes(), force=args.force)
+        print(path)
+        return 0
+    if args.command == "init":
+        starter = starter_report(args.kind)
+        _write_new(args.path, starter.encode("utf-8"), force=args.force)
+        print(args.path)
+        schema = args.path.parent / SCHEMA_LINE.split("=", 1)[1] if starter.startswith(SCHEMA_LINE) else None
+        if schema is not None:  # the schema the starter's first line points to, always the current one
+            text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
+            _write_new(schema, text.encode("utf-8"), force=True)
+            print(schema)
+        return 0
+    if args.action == "export":
+        _write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
+        print(args.path)
+        return 0
+    result = check_template(args.path)
+    for line in result.lines():
+        print(line)
+    print(f"{args.path}: {'通过 / ok' if result.ok else '有问题 / problems found'}")
+    return 0 if result.ok else 1
+
+
+def _write_new(path: Path, data: bytes, *, force: bool) -> None:
+    if path.exists() and not force:
+        raise OutputError(f"{path}: 文件已存在，如需覆盖请加 --force / the file exists; use --force to overwrite")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: 输出目录不存在 / the output folder does not exist")
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    shutil.move(tmp, path)

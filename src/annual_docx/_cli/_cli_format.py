@@ -1,0 +1,55 @@
+"""The format subcommands of the command line: ``render --pdf``, ``preview`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from annual_docx.errors import DocumentError
+
+EXIT_UNREADABLE = 3
+
+
+def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> None:
+    """Add ``--pdf`` to ``render`` and the ``preview`` and ``check`` subcommands."""
+    render_cmd.add_argument("--pdf", action="store_true",
+                            help="同时用 LibreOffice 导出 PDF / also export a PDF beside the .docx (LibreOffice)")
+    preview_cmd = commands.add_parser("preview", help="把 .docx 逐页导出为 PNG / write PNG pages of a .docx")
+    preview_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx (or a .pdf)")
+    preview_cmd.add_argument("-o", "--outdir", type=Path, help="输出目录 / output folder (default: NAME_pages)")
+    preview_cmd.add_argument("--dpi", type=int, default=100, help="分辨率 / resolution (default 100)")
+    check_cmd = commands.add_parser("check", help="检查 .docx 是否符合 GB/T 9704 / check a .docx against GB/T 9704")
+    check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
+    check_cmd.add_argument("--json", action="store_true",
+                           help="以 JSON 输出结果 / print the findings as JSON for other tools")
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """Write PNG pages and print their paths."""
+    from annual_docx import preview
+
+    outdir = args.outdir or Path(f"{args.docx.stem}_pages")
+    for page in preview(args.docx, outdir, dpi=args.dpi):
+        print(page)
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
+    cannot be read."""
+    from annual_docx import check
+    from annual_docx._output._check import format_json, format_table
+
+    try:
+        findings = check(args.docx)
+    except DocumentError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(format_json(findings, str(args.docx)) if args.json else format_table(findings))
+    return 0 if all(f.ok for f in findings) else 1
+
+
+FORMAT_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"preview": run_preview, "check": run_check}

@@ -1,0 +1,117 @@
+"""Builders of the text blocks: paragraphs with emphasis, lists, 大事记 and page breaks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from markupsafe import Markup
+
+from annual_docx._charts._fonts import KAITI
+from annual_docx._content._numbering import chinese_number
+from annual_docx._content._piece import HEADING_KINDS, Block
+from annual_docx._content._registry import Scope, block_type
+from annual_docx._model import schema_blocks as sb
+from annual_docx._ooxml import body as ooxml_body
+from annual_docx.gbt9704 import FULL_SPACE
+
+_EMPHASIS = re.compile(r"\\\*|\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+
+
+@dataclass(frozen=True)
+class RichParagraph:
+    """A body paragraph of ``(text, emphasis)`` runs; renders itself as WordprocessingML for ``{{p b.xml }}``, in
+    the 正文（与下段同页） style when ``keep``."""
+
+    segments: tuple[tuple[str, str | None], ...]
+    keep: bool = False
+
+    def __html__(self) -> str:
+        style = "BodyKeep" if self.keep else "Normal"
+        return ooxml_body.markup([ooxml_body.rich_paragraph(self.segments, style=style, kai_font=KAITI)])
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+@block_type(sb.ParagraphBlock, "段落（可加粗、楷体强调）")
+def paragraph(block: sb.ParagraphBlock, scope: Scope) -> Iterator[Block]:
+    """One body paragraph; ``**加粗**`` runs bold, ``*引文*`` runs in 楷体."""
+    yield Block("xml", xml=RichParagraph(tuple(emphasis(block.text))))
+
+
+def kept(block: Block) -> Block:
+    """Return ``block`` kept on the page of what follows, if it is a paragraph of text (else as it is)."""
+    if block.kind == "paragraph":
+        return replace(block, keep=True)
+    if isinstance(block.xml, RichParagraph):
+        return replace(block, xml=replace(block.xml, keep=True))
+    return block
+
+
+@block_type(sb.ListBlock, "列表（1. （1） 或“一是……”）")
+def numbered_list(block: sb.ListBlock, scope: Scope) -> Iterator[Block]:
+    """One paragraph per item, or one ``一是……；二是……。`` sentence."""
+    yield from (Block("paragraph", line) for line in list_lines(block))
+
+
+@block_type(sb.ChronologyBlock, "大事记")
+def chronology(block: sb.ChronologyBlock, scope: Scope) -> Iterator[Block]:
+    """One paragraph per event: the date, an ideographic space, the event."""
+    yield from (Block("paragraph", f"{e.date}{FULL_SPACE}{e.event}") for e in block.events)
+
+
+PAGE_BREAK = Block("xml", xml=Markup(ooxml_body.markup([ooxml_body.page_break()])))
+
+
+@block_type(sb.PageBreakBlock, "分页")
+def page_break(block: sb.PageBreakBlock, scope: Scope) -> Iterator[Block]:
+    """A page break: what follows starts on a new page."""
+    yield PAGE_BREAK
+
+
+def breaks_before_headings(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with a page break that directly follows headings moved before them: a section whose
+    first block is a page break starts on the new page, instead of leaving its heading at the foot of the last."""
+    out: list[Block] = []
+    for block in blocks:
+        if block == PAGE_BREAK:
+            start = len(out)
+            while start and out[start - 1].kind in HEADING_KINDS:
+                start -= 1
+            out.insert(start, block)
+        else:
+            out.append(block)
+    return out
+
+
+def emphasis(text: str) -> list[tuple[str, str | None]]:
+    """Split ``text`` into ``(text, emphasis)`` runs: ``**加粗**`` → bold, ``*引文*`` → kai (楷体);
+    ``\\*`` is a star."""
+    out: list[tuple[str, str | None]] = []
+    plain, position = "", 0
+    for match in _EMPHASIS.finditer(text):
+        plain += text[position:match.start()]
+        position = match.end()
+        if match.group(0) == "\\*":
+            plain += "*"
+            continue
+        if plain:
+            out.append((plain, None))
+            plain = ""
+        out.append((match.group(1), "bold") if match.group(1) is not None else (match.group(2), "kai"))
+    plain += text[position:]
+    if plain:
+        out.append((plain, None))
+    return out
+
+
+def list_lines(block: sb.ListBlock) -> list[str]:
+    """Return a list's paragraphs: ``1.甲`` lines, or one ``一是甲；二是乙。`` sentence."""
+    if block.style == "一是":
+        parts = [f"{chinese_number(n)}是{item.rstrip('；;。.')}" for n, item in enumerate(block.items, start=1)]
+        return [f"{block.lead or ''}{'；'.join(parts)}。"]
+    if block.style == "（1）":
+        return [f"（{n}）{item}" for n, item in enumerate(block.items, start=1)]
+    return [f"{n}.{item}" for n, item in enumerate(block.items, start=1)]

@@ -1,0 +1,80 @@
+"""Turn a :class:`Report` into what the template needs: a flat list of blocks with literal numbers and pictures.
+
+The template walks ``blocks`` once; each block has a ``kind`` (``heading1``–``heading4``, ``paragraph``, ``figure``,
+``group``, ``role``, ``xml``) that picks its Word style, a ``text`` and, for figures, an ``image``. The tree walk is
+in ``_sections``, the blocks' builders are found through ``_registry``. Pictures are made by a factory the caller
+passes in, so this module stays free of docxtpl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from annual_docx import schema as s
+from annual_docx._content._build_figures import quoted, role_lines, spread
+from annual_docx._content._build_text import breaks_before_headings, kept
+from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
+from annual_docx._content._figures import number_figures
+from annual_docx._content._numbers import chinese_date
+from annual_docx._content._official import official_context
+from annual_docx._content._piece import Block
+from annual_docx._content._sections import Tree
+from annual_docx._content._textwidth import text_width
+from annual_docx._content._title import title_lines
+
+__all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",
+           "chinese_date", "quoted", "role_lines", "signature", "spread", "text_width"]
+
+
+
+@dataclass(frozen=True)
+class Signature:
+    """落款: the signing organisation and the date, with right indents (in characters) per GB/T 9704 7.3.5.2."""
+
+    name: str
+    date: str
+    name_right: float
+    date_right: float
+
+
+def build_context(report: s.Report, picture: PictureFactory, native: NativeFactory | None = None) -> dict[str, Any]:
+    """Return the template context for ``report``: title, opening paragraphs, blocks and the signature; charts are
+    native through ``native`` where the report or the chart asks for it (without ``native``, all are pictures)."""
+    tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine))
+
+    def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
+        paths = f"official.attachments[{i}].blocks"
+        return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
+
+    blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
+    sign = signature(report.signature, report.date)
+    if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
+        blocks[-1] = kept(blocks[-1])
+    return {
+        "title": report.full_title,
+        "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
+        "organisation": report.organisation,
+        "year": report.year,
+        "opening": list(report.opening),
+        "blocks": blocks,
+        "signature": sign,
+        "official": official_context(report.official, attachment),
+    }
+
+
+def signature(name: str | None, date: dt.date | None) -> Signature | None:
+    """Return the 落款 layout: name 2 characters from the right, the date starting 2 characters right of the name;
+    a date longer than that sits 2 characters from the right and pushes the name left (GB/T 9704 7.3.5.2)."""
+    if not name and not date:
+        return None
+    name = name or ""
+    date_text = chinese_date(date) if date else ""
+    name_w, date_w = text_width(name), text_width(date_text)
+    name_right = 2.0
+    date_right = name_right + name_w - 2 - date_w
+    if date_text and date_right < 2:
+        date_right = 2.0
+        name_right = date_right + date_w + 2 - name_w
+    return Signature(name, date_text, name_right, max(date_right, 0.0))

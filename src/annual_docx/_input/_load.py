@@ -1,0 +1,152 @@
+"""Read a report file (YAML or JSON, UTF-8 with or without BOM) into a validated :class:`Report`."""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import ValidationError
+
+from annual_docx._input._encoding import decode
+from annual_docx._input._load_errors import SourceFloat, problems
+from annual_docx.errors import InputError, ReportValidationError
+from annual_docx.schema import Report
+
+if TYPE_CHECKING:
+    from annual_docx.govinfo import GovinfoReport
+
+def load(path: str | Path, *, check_pictures: bool = False) -> Report | GovinfoReport:
+    """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
+    ``path``; relative picture paths resolve against its folder. ``check_pictures`` also opens every picture as a
+    render would (see :func:`validate`)."""
+    path = Path(path)
+    data = parse(path)
+    return validate(data, source=str(path), base_dir=path.parent, check_pictures=check_pictures)
+
+
+def parse(path: Path) -> dict[str, Any]:
+    """Return the top-level mapping of a YAML or JSON report file, raising :class:`InputError` on any read error."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: 文件不存在 / file not found") from None
+    except OSError as exc:
+        raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from exc
+    text = decode(path, raw)
+    data = _parse_json(path, text) if path.suffix.lower() == ".json" else _parse_yaml(path, text)
+    if data is None:
+        raise InputError(f"{path}: 文件为空 / the file is empty")
+    if not isinstance(data, Mapping):
+        raise InputError(
+            f"{path}: 顶层应为键值表（organisation: …），而不是{type(data).__name__} / "
+            f"the top level must be a mapping (organisation: …), not a {type(data).__name__}"
+        )
+    return dict(data)
+
+
+class _UniqueKeys:
+    """Loader mixin that rejects a key given twice in one mapping (the second would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[typing.Hashable, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[attr-defined]
+            if isinstance(key, typing.Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"重复的键 / duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc,no-any-return]
+
+
+def _strict_loader(base: Any) -> Any:
+    """Return ``base`` (a safe loader) that rejects duplicate keys and keeps dates as text, so a bad date
+    (2021-02-30) is a validation error naming its field."""
+    loader: Any = type(f"Strict{base.__name__}", (_UniqueKeys, base), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_constructor("tag:yaml.org,2002:float", _float)
+    return loader
+
+
+def _float(loader: Any, node: yaml.ScalarNode) -> float:
+    """Read a YAML float remembering how it was written, so an error can show ``1.`` rather than ``1.0``."""
+    value = loader.construct_yaml_float(node)
+    return SourceFloat(value, node.value) if isinstance(value, float) else value
+
+
+# libyaml's parser when PyYAML was built with it (~8× faster); the pure-Python one re-reads a file that fails, for
+# its more precise messages.
+_FAST_LOADER = _strict_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_PRECISE_LOADER = _strict_loader(yaml.SafeLoader)
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"重复的键 / duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _json_float(text: str) -> float:
+    return SourceFloat(float(text), text)
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_pairs, parse_float=_json_float) if text.strip() else None
+    except json.JSONDecodeError as exc:
+        line = text.splitlines()[exc.lineno - 1] if text.splitlines() else ""
+        raise InputError(
+            f"{path}:{exc.lineno}:{exc.colno}: JSON 语法错误 / JSON syntax error: {exc.msg}\n    {line}"
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"{path}: JSON 数据有误 / bad JSON data: {exc}") from None
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader: its messages and marks are more precise
+    try:
+        return yaml.load(text, Loader=_PRECISE_LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        lines = text.splitlines()
+        snippet = f"\n    {lines[mark.line]}" if mark and mark.line < len(lines) else ""
+        raise InputError(f"{where}: YAML 语法错误 / YAML syntax error: {exc.problem or exc}{snippet}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: YAML 语法错误 / YAML syntax error: {exc}") from None
+
+
+def validate(
+    data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None, check_pictures: bool = False
+) -> Report | GovinfoReport:
+    """Return ``data`` as a :class:`Report` (a :class:`GovinfoReport` with ``kind: govinfo``), or raise
+    :class:`ReportValidationError` listing every problem. With ``check_pictures`` every picture is also read and
+    decoded as a render would, raising :class:`ImageError` (its ``path`` names the field) on the first bad one."""
+    if data.get("kind") == "govinfo":
+        from annual_docx.govinfo import validate as validate_govinfo
+
+        report: Report | GovinfoReport = validate_govinfo(data, source=source, base_dir=base_dir)
+    else:
+        try:
+            report = Report.model_validate(dict(data), context={"base_dir": base_dir})
+        except ValidationError as exc:
+            raise ReportValidationError(problems(exc.errors()), source=source) from None
+    if check_pictures:
+        from annual_docx._input._images import prepare_pictures
+        from annual_docx.govinfo import as_report
+
+        prepare_pictures(as_report(report))
+    return report

@@ -1,0 +1,80 @@
+"""``check`` items for what sits on the page: tables and figures inside the type area (版心), and captions (图N,
+表N) numbered in order, restarting in each attachment."""
+
+from __future__ import annotations
+
+from annual_docx._ooxml.read import DocFacts
+from annual_docx._output._check_roles import CAPTION, Parts
+from annual_docx._output._finding import Finding, quote
+from annual_docx.gbt9704 import TYPE_HEIGHT, TYPE_WIDTH
+
+EMU_PER_TWIP = 635
+SLACK = 57  # twips: 1 mm
+
+
+def _area(facts: DocFacts, section: int) -> tuple[int, int]:
+    sections = facts.body.sections or [(TYPE_WIDTH, TYPE_HEIGHT)]
+    return sections[min(section, len(sections) - 1)]
+
+
+def tables_in_area(facts: DocFacts, parts: Parts) -> list[Finding]:
+    """Each table with a fixed width no wider than the type area of its section."""
+    tables = [t for t in facts.body.tables if t.place == "body"]
+    if not tables:
+        return []
+    rows = []
+    for t in tables:
+        width = _area(facts, t.section)[0]
+        if t.width is not None and t.width + max(t.indent, 0) > width + SLACK:
+            rows.append(Finding("表格宽度 / table width", f"不超出版心 / within the type area, {width / 56.7:.0f} mm",
+                                f"{(t.width + max(t.indent, 0)) / 56.7:.0f} mm", False,
+                                f"表格「{t.first_words}」 / table before paragraph {t.n}"))
+    return rows or [Finding("表格宽度 / table width", "不超出版心 / within the type area",
+                            f"{len(tables)} 个表格 / tables", True)]
+
+
+def figures_in_area(facts: DocFacts, parts: Parts) -> list[Finding]:
+    """Each picture, chart or text box no wider and no taller than the type area of its section."""
+    rows = []
+    count = 0
+    for p in facts.body.paragraphs:
+        width, height = _area(facts, p.section)
+        for cx, cy in p.drawings:
+            count += 1
+            w, h = cx / EMU_PER_TWIP, cy / EMU_PER_TWIP
+            if w > width + SLACK or h > height + SLACK:
+                rows.append(Finding("图片大小 / figure size", f"不超出版心 / within {width / 56.7:.0f} × "
+                                    f"{height / 56.7:.0f} mm", f"{w / 56.7:.0f} × {h / 56.7:.0f} mm", False,
+                                    quote(p.n, p.text or "（图片 / picture）")))
+    if not count:
+        return []
+    return rows or [Finding("图片大小 / figure size", "不超出版心 / within the type area", f"{count} 个 / figures",
+                            True)]
+
+
+def captions(facts: DocFacts, parts: Parts) -> list[Finding]:
+    """图N and 表N numbered 1, 2, 3… in reading order, each series on its own; an attachment may start again at 1."""
+    caps = parts.of("caption")
+    if not caps:
+        return []
+    restarts = [p.n for p in parts.of("label")]
+    expected = {"图": 1, "表": 1}
+    rows = []
+    count = 0
+    for p in caps:
+        m = CAPTION.match(p.text.strip())
+        if m is None or m.group(1).startswith("续"):
+            continue
+        kind, n = m.group(1), int(m.group(2)[:6])
+        count += 1
+        if n == 1 and any(prev < p.n for prev in restarts) and expected[kind] != 1:
+            restarts = [r for r in restarts if r > p.n]
+            expected[kind] = 1
+        if n != expected[kind]:
+            rows.append(Finding("题注编号 / caption numbers", f"{kind}{expected[kind]}（依次编号 / in order）",
+                                f"{kind}{n}", False, quote(p.n, p.text)))
+        expected[kind] = n + 1
+    if not count:
+        return []
+    return rows or [Finding("题注编号 / caption numbers", "图、表依次编号 / 图1, 图2…; 表1, 表2…",
+                            f"{count} 个题注 / captions", True)]

@@ -1,0 +1,263 @@
+"""The one module that touches docxtpl: open a template, render a context into it in the bounded sandbox, place
+pictures with alt text, render the core properties as plain text, and escape user text for docxtpl's rewrites.
+
+Everything the document shows is final in the context; docxtpl only fills the template's tags. The only docxtpl
+names used are its public ones: ``DocxTemplate`` (``init_docx``, ``render``, ``patch_xml``, ``get_xml``,
+``get_headers_footers``, ``get_part_xml``, the ``HEADER_URI``/``FOOTER_URI`` constants, ``current_rendering_part``),
+and the methods it documents for overriding (``patch_xml``, ``map_tree``, ``render_properties``). Tested with the
+docxtpl versions pinned in ``pyproject.toml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from annual_docx._input._text import clean_text
+from annual_docx._ooxml.pictures import described_inline, picture_run_markup
+from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
+from annual_docx._ooxml.sanitize import template_bytes
+from annual_docx._output._bounds import BoundedSandbox, RenderTimeout, time_limit
+from annual_docx.errors import AnnualDocxError, DocumentError, ImageError, TemplateError
+
+# docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` into Jinja tags after rendering; an ``_`` of the output beside
+# ``{``/``}``/``%`` (or at its ends, where a template's own brace may sit) is written ``&#95;`` so it stays text
+_UNDERSCORE_BY_TAG: Final = re.compile(r"(?<=[{%])_|_(?=[}%])|^_|_$")
+_PROPERTY_LIMIT: Final = 255  # characters python-docx (and Word) allow in a core text property
+_CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", "subject", "title")
+_MAX_PATCHED: Final = 16
+_DOC_PR_TAG: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_patched: dict[str, str] = {}
+
+
+def protect(value: Any) -> Any:
+    """Return what a ``{{ }}`` tag writes: a string escaped for XML, or the markup of an object that renders itself
+    (``__html__``), either with ``_`` beside ``{``/``}``/``%`` as ``&#95;``; other values pass through unchanged."""
+    if hasattr(value, "__html__"):
+        return Markup(_UNDERSCORE_BY_TAG.sub("&#95;", str(value.__html__())))
+    if isinstance(value, str):
+        return Markup(_UNDERSCORE_BY_TAG.sub("&#95;", str(escape(value))))
+    return value
+
+
+class _CompilingOnceSandbox(BoundedSandbox):
+    """A sandbox (bounded in work, see ``_bounds``) that compiles each template source once: rendering many reports
+    reuses the compiled parts."""
+
+    MAX_SOURCES = 64
+
+    def __init__(self, autoescape: bool) -> None:
+        super().__init__(autoescape=autoescape, undefined=jinja2.StrictUndefined)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) >= self.MAX_SOURCES:
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+@functools.cache
+def sandbox(*, autoescape: bool = True) -> SandboxedEnvironment:
+    """Return this process's sandboxed environment (one escaping XML, one for plain-text properties): unknown
+    names are errors, and each template source is compiled once."""
+    env = _CompilingOnceSandbox(autoescape)
+    if autoescape:
+        env.finalize = protect
+    return env
+
+
+def render_properties(core: Any, context: dict[str, Any], date: dt.date | None) -> None:
+    """Render the template's text core properties (title, subject…) as plain text in the sandbox, cut to 255
+    characters; date the document with the report's 成文日期 rather than the clock (python-docx ``CoreProperties``)."""
+    env = sandbox(autoescape=False)
+    for name in _CORE_TEXT_PROPERTIES:
+        initial = getattr(core, name)
+        if initial and ("{" in initial):
+            text = clean_text(env.from_string(initial).render(context))
+            setattr(core, name, text[:_PROPERTY_LIMIT])
+    if date is not None:
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+        core.created = stamp
+        core.modified = stamp
+
+
+@functools.cache
+def template_class() -> Any:
+    """Return the ``DocxTemplate`` subclass (docxtpl is imported on first use): its body swap is linear in the new
+    body, its XML clean-up memoised, and its core properties rendered as plain text dated by the report."""
+    from docxtpl import DocxTemplate
+
+    class FastTemplate(DocxTemplate):  # type: ignore[misc]
+        """A DocxTemplate for annual reports (see :func:`template_class`)."""
+
+        report_date: dt.date | None = None
+        id_floor = 1000  # drawing ids the context gave out end here (see ``fix_docpr_ids``)
+        #: paragraphs taken out of the template, rendered on their own and handed with the rendered body to
+        #: ``close_body``, which returns the body to use (the 版记's text box at its end)
+        tail_sources: Sequence[str] = ()
+        close_body: Callable[[str, list[str]], str] | None = None
+
+        def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
+            xml = str(super().build_xml(context, jinja_env))
+            if self.close_body is None:
+                return xml
+            part = self.docx.part
+            tail = [str(self.render_xml_part(self.patch_xml(source), part, context, jinja_env))
+                    for source in self.tail_sources]
+            return self.close_body(xml, tail)
+
+        def patch_xml(self, src_xml: str) -> str:
+            # a dozen regular expressions over the whole part that depend only on the template: once per process
+            patched = _patched.get(src_xml)
+            if patched is None:
+                if len(_patched) >= _MAX_PATCHED:
+                    _patched.clear()
+                patched = _patched[src_xml] = super().patch_xml(src_xml)
+            return patched
+
+        def map_tree(self, tree: Any) -> None:
+            # lxml's ``replace`` walks the whole old body to move it out (3.9 s for 12,000 tags, docxtpl #490);
+            # emptied first, the swap takes milliseconds
+            root = self.docx._element
+            body = root.body
+            body.clear()
+            root.replace(body, tree)
+
+        def fix_docpr_ids(self, tree: Any) -> None:
+            # the context numbers every drawing it places; only a template's own drawings (which a loop may
+            # repeat) make docxtpl renumber the body's, then above every id the context gave out
+            if next(self.docx.element.body.iter(_DOC_PR_TAG), None) is not None:  # still the template's body
+                self.docx_ids_index = self.id_floor
+                super().fix_docpr_ids(tree)
+
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, sandboxed
+            render_properties(self.docx.core_properties, context, self.report_date)
+
+    return FastTemplate
+
+
+def open_template(path: Path) -> Any:
+    """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
+    may come from anywhere); raise TemplateError when it cannot be used."""
+    if not path.is_file():
+        raise TemplateError(f"{path}: 模板文件不存在 / template not found")
+    try:
+        with open_package(path, TEMPLATE_LIMITS) as package:
+            data = template_bytes(package)
+    except DocumentError as exc:
+        raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
+    try:
+        tpl = template_class()(BytesIO(data))
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several unrelated types for a broken package
+        raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
+    return tpl
+
+
+def template_source(tpl: Any) -> str:
+    """Return the body, headers and footers of a template as docxtpl prepares them for Jinja."""
+    xml = str(tpl.patch_xml(tpl.get_xml()))
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            xml += str(tpl.patch_xml(tpl.get_part_xml(part)))
+    return xml
+
+
+def fill(tpl: Any, context: dict[str, Any], template_path: Path, date: dt.date | None = None, *,
+         seconds: float | None = None) -> None:
+    """Render ``context`` into the opened template ``tpl`` in the bounded sandbox, within ``seconds`` (None: no time
+    limit). Whatever the template's expressions raise becomes a TemplateError."""
+    tpl.report_date = date
+    failed = f"{template_path}: 模板渲染失败 / the template failed to render"
+    try:
+        with time_limit(seconds):
+            tpl.render(context, sandbox(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
+        line = f"（第 {lineno} 行 / line {lineno}）" if lineno else ""
+        raise TemplateError(f"{failed}{line}: {exc.message or exc}") from exc
+    except RenderTimeout as exc:
+        raise TemplateError(f"{failed}: 超过 {seconds} 秒 / it took longer than {seconds} s") from exc
+    except AnnualDocxError:
+        raise
+    except Exception as exc:  # an expression of the template failed (1/0, 'a' + 1, recursion…)
+        raise TemplateError(f"{failed}: {type(exc).__name__}: {exc}") from exc
+
+
+class Picture:
+    """A picture placed by ``{{ b.image }}`` (or in a gallery's cell), with ``alt`` as its alt text; it adds its
+    image to the part being rendered when Jinja writes it."""
+
+    def __init__(self, tpl: Any, source: bytes | str, width_mm: float, alt: str, doc_pr_id: int) -> None:
+        self.tpl, self.source, self.width_mm, self.alt, self.doc_pr_id = tpl, source, width_mm, alt, doc_pr_id
+
+    def inline(self) -> Any:
+        """Add the picture to the part being rendered and return its described ``wp:inline`` element."""
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Mm
+
+        part = self.tpl.current_rendering_part
+        source = BytesIO(self.source) if isinstance(self.source, bytes) else self.source
+        try:
+            rid, image = part.get_or_add_image(source)
+            cx, cy = image.scaled_dimensions(Mm(self.width_mm), None)
+        except Exception as exc:  # python-docx raises its own and PIL's errors for unreadable images
+            raise ImageError(f"无法读取图片 / cannot read the picture {self.alt!r}: {exc}") from exc
+        inline = CT_Inline.new_pic_inline(self.doc_pr_id, rid, image.filename, cx, cy)
+        return described_inline(inline, self.alt, self.alt[:40])
+
+    def __html__(self) -> str:
+        return picture_run_markup(self.inline())
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def drawing_ids(tpl: Any) -> Iterator[int]:
+    """Return the drawing (``docPr``) ids free in the opened template ``tpl``: counting up from above its largest
+    id in the body, headers and footers, and from 1001 at least (where docxtpl numbers)."""
+    found = [int(n) for n in re.findall(r':docPr [^>]*?\bid="(\d+)"', _all_xml(tpl))]
+    return itertools.count(max([1000, *found]) + 1)
+
+
+def _all_xml(tpl: Any) -> str:
+    xml = str(tpl.get_xml())
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            xml += str(tpl.get_part_xml(part))
+    return xml
+
+
+def picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes], ids: Iterator[int]) -> Any:
+    """Return ``make(source, width_mm, alt)`` → :class:`Picture` for ``tpl``, numbered from ``ids``, taking a file's
+    checked, upright, downscaled bytes from ``prepared`` (path, width) when there are some (a gallery places them
+    narrower)."""
+
+    def make(source: bytes | Path, width_mm: float, alt: str) -> Picture:
+        if isinstance(source, Path):
+            same_file = (data for (path, _), data in prepared.items() if path == source)
+            source = prepared.get((source, width_mm)) or next(same_file, source)
+        return Picture(tpl, source if isinstance(source, bytes) else str(source), width_mm, alt, next(ids))
+
+    return make
+
+
+def warm_up() -> None:
+    """Import docxtpl (and with it python-docx and Jinja) now, before worker processes fork from this one."""
+    template_class()
