@@ -95,7 +95,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 HEAVY = ("annual_docx._output._check", "annual_docx._import", "annual_docx._output._pdf",
-         "annual_docx._output._fontmatch", "annual_docx._cli._cli_fonts_list")
+         "annual_docx._output._fontmatch", "annual_docx._cli._cli_fonts_list", "annual_docx.govinfo")
 
 
 def test_help_builds_the_parser_without_the_schema_or_the_checker() -> None:

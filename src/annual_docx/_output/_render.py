@@ -107,9 +107,11 @@ def render(
 def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool) -> bytes:
     """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
     a ``custom`` (outside) template is checked for the report's tags first and rendered within a time limit."""
-    from annual_docx.govinfo import as_report
+    if not isinstance(report, Report):  # a 政府信息公开 report: only then load its package
+        from annual_docx.govinfo import to_report
 
-    plain: Report = clean(as_report(report))
+        report = to_report(report)
+    plain: Report = clean(report)
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
     if custom:
