@@ -23,7 +23,7 @@ from annual_docx._model.schema_blocks import ContentBlock, SeriesChart
 from annual_docx._model.schema_figures import Breakdown as Breakdown
 from annual_docx._model.schema_lint import LintSettings
 from annual_docx._model.schema_official import OfficialParts
-from annual_docx._model.schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file
+from annual_docx._model.schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file, new_list
 from annual_docx._model.schema_parts import Award as Award
 from annual_docx._model.schema_parts import OrgUnit as OrgUnit
 from annual_docx._model.schema_parts import PartyBranch as PartyBranch
@@ -42,7 +42,7 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class ChartFont(_Model):
@@ -84,15 +84,15 @@ class _Section(_Model):
         default=True, description="false：本节标题不编号，同级其他节照常连续编号 / false: no number for this heading; "
                           "its siblings are numbered as if it were not there"
     )
-    paragraphs: list[Text] = Field(default_factory=list, description="节首段落 / paragraphs under the title")
+    paragraphs: list[Text] = Field(default_factory=new_list, description="节首段落 / paragraphs under the title")
     blocks: list[ContentBlock] = Field(
-        default_factory=list, description="段落之后的内容块：表格、图表、列表… / blocks after the paragraphs"
+        default_factory=new_list, description="段落之后的内容块：表格、图表、列表… / blocks after the paragraphs"
     )
     sections: list[Section] = Field(
-        default_factory=list, description="下级节（最多四级），排在内容块之后 / subsections, after the blocks"
+        default_factory=new_list, description="下级节（最多四级），排在内容块之后 / subsections, after the blocks"
     )
     closing: list[ContentBlock] = Field(
-        default_factory=list, description="节末内容块，排在下级节之后（如汇总表）/ blocks after the subsections"
+        default_factory=new_list, description="节末内容块，排在下级节之后（如汇总表）/ blocks after the subsections"
     )
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
@@ -175,7 +175,7 @@ class AwardsSection(_Section):
 
     kind: Literal["awards"]
     awards: list[Award] = Field(min_length=1)
-    photos: list[Picture] = Field(default_factory=list)
+    photos: list[Picture] = Field(default_factory=new_list)
 
 
 Section = Annotated[
@@ -212,7 +212,7 @@ class Report(_Model):
     organisation: Text = Field(description="单位名称 / organisation, e.g. 曲阜市图书馆")
     year: int = Field(ge=1949, le=2100, description="报告年度 / the year reported on")
     title: str | None = Field(None, description="标题；默认 {year}年度{organisation}工作年报 / title")
-    opening: list[Text] = Field(default_factory=list, description="开头段落 / opening paragraphs")
+    opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
     sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
@@ -227,7 +227,9 @@ class Report(_Model):
     signature: str | None = Field(None, description="署名 / signing organisation")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
-    lint: LintSettings = Field(default_factory=LintSettings, description="不再提示的检查警告 / silenced lint warnings")
+    lint: LintSettings = Field(
+        default_factory=lambda: LintSettings(), description="不再提示的检查警告 / silenced lint warnings"
+    )
 
     _opening_as_list = field_validator("opening", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
@@ -259,7 +261,4 @@ class Report(_Model):
         return self
 
 
-for _model in (ContentSection, WorkItemsSection, TextSection, OrgChartSection, PartySection, PersonnelSection,
-               ChartSection, PhotoSection, AwardsSection):
-    _model.model_rebuild()
 

@@ -25,6 +25,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, Protocol
 
+from annual_docx._cachedir import cache_folder, prune
+
 MAX_ENTRIES: Final = 2000  # past this, the least recently used entries go …
 KEEP_ENTRIES: Final = 1500  # … down to this many
 _SUFFIX: Final = ".chart"
@@ -57,14 +59,7 @@ class StoredChart:
 
 def cache_dir() -> Path | None:
     """Return the folder of cached charts, or None when ``ANNUAL_DOCX_NO_CACHE`` turns the cache off."""
-    if os.environ.get("ANNUAL_DOCX_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("ANNUAL_DOCX_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "annual_docx" / "charts"
+    return cache_folder("charts")
 
 
 def cached_chart(spec: Any, draw: Callable[[], ChartLike]) -> ChartLike:
@@ -161,21 +156,10 @@ def _write(folder: Path, path: Path, chart: ChartLike) -> None:
             f.write(head + b"\n" + chart.png)
         Path(tmp).replace(path)
         tmp = ""
-        _prune(folder)
+        prune(folder, _SUFFIX, MAX_ENTRIES, KEEP_ENTRIES)
     except OSError:
         pass
     finally:
         if tmp:
             with contextlib.suppress(OSError):
                 Path(tmp).unlink()
-
-
-def _prune(folder: Path) -> None:
-    """Remove the least recently used entries when there are more than MAX_ENTRIES."""
-    entries = [e for e in os.scandir(folder) if e.name.endswith(_SUFFIX)]
-    if len(entries) <= MAX_ENTRIES:
-        return
-    entries.sort(key=lambda e: e.stat().st_mtime_ns)
-    for entry in entries[: len(entries) - KEEP_ENTRIES]:
-        with contextlib.suppress(OSError):
-            Path(entry.path).unlink()

@@ -11,6 +11,7 @@ the valid keys and the closest one; a number or true/false where text is expecte
 from __future__ import annotations
 
 import difflib
+import sys
 import types
 import typing
 from collections import defaultdict
@@ -155,12 +156,22 @@ def _locate(error: Any, root: Any) -> _Located:
             args = typing.get_args(node)
             node = args[part] if origin is tuple and len(args) > part and args[-1] is not Ellipsis else args[0]
         elif _is_model(node) and part in node.model_fields:
-            node = node.model_fields[part].annotation
+            node = _field_type(node, part)
         elif origin is dict:
             node = typing.get_args(node)[1]
         elif not (_is_model(node) and error["type"] == "extra_forbidden"):
             node = None
     return _Located(error, path, branches, _strip(node))
+
+
+def _field_type(model: Any, name: str) -> Any:
+    """Return the type of ``model``'s field ``name``; a forward reference (``list[Section]`` of a subsection) is
+    resolved in the model's module, as pydantic does only when it builds that model's own validator."""
+    annotation = model.model_fields[name].annotation
+    if isinstance(annotation, typing.ForwardRef):
+        namespace = vars(sys.modules[model.__module__])
+        annotation = eval(annotation.__forward_arg__, namespace)  # the text of our own annotation, never input
+    return annotation
 
 
 def _shallow(item: _Located, where: int) -> bool:

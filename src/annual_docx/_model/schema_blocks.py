@@ -20,7 +20,7 @@ Text = Annotated[str, Field(min_length=1)]
 class MergedCell(BaseModel):
     """A table cell spanning several columns and/or rows: ``{text: 外借册次, colspan: 2}``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     text: str | int | float = ""
     colspan: int = Field(1, ge=1, le=50)
@@ -33,12 +33,14 @@ CellValue = str | int | float | None | MergedCell
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class SeriesChart(BaseModel):
     """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020; or one series
     over categories drawn as a pie (``pie`` and ``donut`` both draw a donut with the total in the hole)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "donut"] = "line"
     labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")

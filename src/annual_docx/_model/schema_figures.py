@@ -7,13 +7,22 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from annual_docx._model.schema_parts import ENGINE_HELP, Award, ChartEngine, OrgUnit, PartyBranch, Picture, as_list
+from annual_docx._model.schema_parts import (
+    ENGINE_HELP,
+    Award,
+    ChartEngine,
+    OrgUnit,
+    PartyBranch,
+    Picture,
+    as_list,
+    new_list,
+)
 
 Text = Annotated[str, Field(min_length=1)]
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class Breakdown(_Block):
@@ -21,7 +30,7 @@ class Breakdown(_Block):
 
     title: Text = Field(description="e.g. 职称结构")
     categories: dict[str, Annotated[int, Field(ge=0)]] = Field(min_length=1, description="类别 → 人数")
-    paragraphs: list[Text] = Field(default_factory=list)
+    paragraphs: list[Text] = Field(default_factory=new_list)
     chart: Literal["pie", "bar", "barh", "none"] = "pie"
     show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
     engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
@@ -93,4 +102,4 @@ class AwardsBlock(_Block):
 
     type: Literal["awards"]
     awards: list[Award] = Field(min_length=1)
-    photos: list[Picture] = Field(default_factory=list, description="其后的照片 / photos after the list")
+    photos: list[Picture] = Field(default_factory=new_list, description="其后的照片 / photos after the list")

@@ -18,6 +18,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from annual_docx._model.schema_parts import new_dict, new_list
+
 LINT_CODES: dict[str, str] = {
     "W-CONTROL": "不可见的控制字符 / invisible control characters",
     "W-TOTAL": "分类合计与在职人数不符 / categories not adding up to the staff",
@@ -60,11 +62,13 @@ class LintSettings(BaseModel):
     field or section (``ignore_at``: a field path as the warning prints it, or a section title → codes). A path
     silences its field and all in it."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
-    ignore: list[Code] = Field(default_factory=list, description="全文不再提示的警告代码 / codes silenced everywhere")
+    ignore: list[Code] = Field(
+        default_factory=new_list, description="全文不再提示的警告代码 / codes silenced everywhere"
+    )
     ignore_at: dict[str, list[Code]] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="字段路径或节标题 → 该处不再提示的警告代码，如 sections[5]: [W-YEAR]、2021年工作打算: [W-YEAR] / "
                     "field path or section title → codes silenced there",
     )

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock
+from annual_docx._model.schema_parts import new_list
 
 Text = Annotated[str, Field(min_length=1)]
 _NUMBER = re.compile(r"^(?P<code>.*?)[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*0*(?P<seq>\d+)\s*号$")
@@ -18,11 +19,11 @@ class Attachment(BaseModel):
     """An attachment: its title (listed in 附件说明) and, optionally, its content on pages of its own: paragraphs,
     then any blocks (tables, charts, lists…)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
     title: Text = Field(description="附件名称 / attachment title, without final punctuation")
-    paragraphs: list[Text] = Field(default_factory=list, description="附件正文 / the attachment's text")
-    blocks: list[ContentBlock] = Field(default_factory=list, description="附件的内容块（表格等）/ blocks: tables…")
+    paragraphs: list[Text] = Field(default_factory=new_list, description="附件正文 / the attachment's text")
+    blocks: list[ContentBlock] = Field(default_factory=new_list, description="附件的内容块（表格等）/ blocks: tables…")
 
     @field_validator("paragraphs", mode="before")
     @classmethod
@@ -38,16 +39,18 @@ class Attachment(BaseModel):
 class OfficialParts(BaseModel):
     """版头 (issuer mark in red, document number, red rule), 主送机关, 附件, and 版记 (抄送, 印发机关 and date)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
     issuer: str | None = Field(None, description="发文机关标志 / issuer mark, e.g. 曲阜市图书馆文件")
     number: str | None = Field(None, description="发文字号 / document number, e.g. 曲图发〔2021〕3号")
     signers: list[Text] = Field(
-        default_factory=list, description="签发人（上行文）：发文字号居左，签发人居右同一行 / signers of a document "
-                                          "sent upward: the number on the left, 签发人 on the right (7.2.5)")
+        default_factory=new_list,
+        description="签发人（上行文）：发文字号居左，签发人居右同一行 / signers of a document sent upward: "
+        "the number on the left, 签发人 on the right (7.2.5)",
+    )
     recipients: str | None = Field(None, description="主送机关 / addressees, e.g. 曲阜市文化和旅游局")
-    attachments: list[Attachment] = Field(default_factory=list, description="附件 / attachments")
-    cc: list[Text] = Field(default_factory=list, description="抄送机关 / copied to")
+    attachments: list[Attachment] = Field(default_factory=new_list, description="附件 / attachments")
+    cc: list[Text] = Field(default_factory=new_list, description="抄送机关 / copied to")
     printer: str | None = Field(None, description="印发机关 / office that prints the document")
     print_date: dt.date | None = Field(None, description="印发日期 / date printed")
 

@@ -19,7 +19,18 @@ ENGINE_HELP = ("图表形式：image 为图片，native 为可在 Word/WPS 中�
 
 
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+
+
+def new_list() -> list[Any]:
+    """Return a new empty list: the default of list fields. A Python function rather than ``list``, whose signature
+    pydantic would parse from text when it builds the models (a measurable part of a render's start-up)."""
+    return []
+
+
+def new_dict() -> dict[Any, Any]:
+    """Return a new empty dict: the default of mapping fields (see :func:`new_list`)."""
+    return {}
 
 
 def as_list(value: Any) -> Any:
@@ -65,8 +76,8 @@ class OrgUnit(_Part):
 
     name: Text
     head: str | None = Field(None, description="负责人 / head of the unit, e.g. 馆长 孔德安")
-    children: list[OrgUnit] = Field(default_factory=list)
-    guides: list[Text] = Field(default_factory=list, description="业务指导的同级单位（虚线）/ units it guides")
+    children: list[OrgUnit] = Field(default_factory=new_list)
+    guides: list[Text] = Field(default_factory=new_list, description="业务指导的同级单位（虚线）/ units it guides")
 
 
 class Role(_Part):
@@ -90,4 +101,3 @@ class Award(_Part):
     picture: Picture | None = None
 
 
-OrgUnit.model_rebuild()

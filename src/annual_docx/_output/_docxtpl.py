@@ -28,6 +28,7 @@ from annual_docx._ooxml.pictures import described_inline, picture_run_markup
 from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
 from annual_docx._ooxml.sanitize import template_bytes
 from annual_docx._output._bounds import BoundedSandbox, RenderTimeout, time_limit
+from annual_docx._output._template_cache import compiled as compiled_code
 from annual_docx.errors import AnnualDocxError, DocumentError, ImageError, TemplateError
 
 # docxtpl turns ``{_{``, ``}_}``, ``{_%`` and ``%_}`` into Jinja tags after rendering; an ``_`` of the output beside
@@ -52,7 +53,7 @@ def protect(value: Any) -> Any:
 
 class _CompilingOnceSandbox(BoundedSandbox):
     """A sandbox (bounded in work, see ``_bounds``) that compiles each template source once: rendering many reports
-    reuses the compiled parts."""
+    reuses the compiled parts, and a new process loads the code compiled before (``_template_cache``)."""
 
     MAX_SOURCES = 64
 
@@ -67,7 +68,8 @@ class _CompilingOnceSandbox(BoundedSandbox):
         if compiled is None:
             if len(self._compiled) >= self.MAX_SOURCES:
                 self._compiled.clear()
-            compiled = self._compiled[source] = super().from_string(source)
+            code = compiled_code(self, source)  # from the disk cache when another process compiled it
+            compiled = self._compiled[source] = self.template_class.from_code(self, code, self.make_globals(None), None)
         return compiled
 
 

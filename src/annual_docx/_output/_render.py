@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from annual_docx._charts._fonts import FANGSONG
-from annual_docx._cli._authoring import refuse_incomplete
 from annual_docx._content._context import build_context
 from annual_docx._input._images import prepare_pictures
 from annual_docx._input._text import clean
-from annual_docx._ooxml.chart_part import native_figure
 from annual_docx._ooxml.prepare import prepare_template
 from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
@@ -114,12 +112,19 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     plain: Report = clean(report)
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
-    if custom:
+    if custom:  # an outside template: its tags are checked first (the checker loads only then)
+        from annual_docx._cli._authoring import refuse_incomplete
+
         refuse_incomplete(tpl, template_path, plain)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
     ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
-    context = build_context(plain, picture_factory(tpl, pictures, ids),
-                            lambda spec: native_figure(tpl, spec, next(numbers), next(ids)))
+
+    def native(spec: Any) -> Any:  # a native chart's parts: their code loads with the report's first native chart
+        from annual_docx._ooxml.chart_part import native_figure
+
+        return native_figure(tpl, spec, next(numbers), next(ids))
+
+    context = build_context(plain, picture_factory(tpl, pictures, ids), native)
     record_id = tpl.id_floor = next(ids)
     record, width = prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
     # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annual_docx._cachedir import cache_folder
+
 COLLECTION_SUFFIXES = (".ttc", ".otc")
 
 
@@ -45,14 +47,7 @@ class Standalone:
 
 def font_cache_dir() -> Path | None:
     """Return the folder of standalone faces, or None when ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
-    if os.environ.get("ANNUAL_DOCX_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("ANNUAL_DOCX_CACHE_DIR")
-    if explicit:
-        return Path(explicit) / "fonts"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return base / "annual_docx" / "fonts"
+    return cache_folder("fonts")
 
 
 def standalone_faces(families: Iterable[str], faces: Iterable[InstalledFont]) -> Standalone:

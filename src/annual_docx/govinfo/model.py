@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchem
 
 from annual_docx._model.schema_blocks import ContentBlock, resolve_path
 from annual_docx._model.schema_official import OfficialParts
+from annual_docx._model.schema_parts import new_dict, new_list
 from annual_docx.govinfo import keys
 from annual_docx.govinfo import labels as L
 from annual_docx.schema import ChartFont, Section, Text, _default_kind
@@ -30,7 +31,7 @@ _TREE_SCHEMA = WithJsonSchema({"type": "object",
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 def _as_paragraphs(value: Any) -> Any:
@@ -46,10 +47,10 @@ class Prose(_Model):
     """The text of section 一、五 or 六, built like any report's section: paragraphs, blocks, subsections (（一）…, up
     to three levels below), closing blocks."""
 
-    paragraphs: list[Text] = Field(default_factory=list, description="段落 / paragraphs under the heading")
-    blocks: list[ContentBlock] = Field(default_factory=list, description="段落之后的内容块 / blocks after them")
-    sections: list[Section] = Field(default_factory=list, description="下级节（一）（二）…… / subsections")
-    closing: list[ContentBlock] = Field(default_factory=list, description="下级节之后的内容块 / closing blocks")
+    paragraphs: list[Text] = Field(default_factory=new_list, description="段落 / paragraphs under the heading")
+    blocks: list[ContentBlock] = Field(default_factory=new_list, description="段落之后的内容块 / blocks after them")
+    sections: list[Section] = Field(default_factory=new_list, description="下级节（一）（二）…… / subsections")
+    closing: list[ContentBlock] = Field(default_factory=new_list, description="下级节之后的内容块 / closing blocks")
 
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
@@ -61,18 +62,18 @@ class GovinfoReport(_Model):
     organisation: Text = Field(description="行政机关名称 / the administrative organ, e.g. 某某县文化和旅游局")
     year: int = Field(ge=2008, le=2100, description="报告年度 / the year reported on")
     title: str | None = Field(None, description="标题；默认 {organisation}{year}年政府信息公开工作年度报告 / title")
-    opening: list[Text] = Field(default_factory=list, description="开头段落（依据、统计期限）/ opening paragraphs")
+    opening: list[Text] = Field(default_factory=new_list, description="开头段落（依据、统计期限）/ opening paragraphs")
     overview: Prose = Field(description="一、总体情况 / section 一")
     proactive: Annotated[dict[str, tuple[Decimal, ...]], _ROWS_SCHEMA] = Field(
-        default_factory=dict, description="表二 主动公开：行名 → 数字 / table 二: row → numbers")
+        default_factory=new_dict, description="表二 主动公开：行名 → 数字 / table 二: row → numbers")
     requests: Annotated[dict[tuple[str, ...], tuple[Decimal, ...]], _TREE_SCHEMA] = Field(
-        default_factory=dict, description="表三 依申请公开：行名 → 7个数 / table 三: row → seven numbers")
+        default_factory=new_dict, description="表三 依申请公开：行名 → 7个数 / table 三: row → seven numbers")
     reviews: Annotated[dict[str, tuple[Decimal, ...]], _ROWS_SCHEMA] = Field(
-        default_factory=dict, description="表四 复议诉讼：行政复议等 → 5个数 / table 四: group → five numbers")
+        default_factory=new_dict, description="表四 复议诉讼：行政复议等 → 5个数 / table 四: group → five numbers")
     problems: Prose = Field(description="五、存在的主要问题及改进情况 / section 五")
     other: Prose = Field(description="六、其他需要报告的事项（含信息处理费）/ section 六")
     headings: dict[Literal["一", "二", "三", "四", "五", "六"], Text] = Field(
-        default_factory=dict,
+        default_factory=new_dict,
         description="改用的节标题，如 四: 因政府信息公开工作被申请行政复议、提起行政诉讼情况 / other headings")
     subheading_numbering: Literal["（一）", "1.", "无"] = Field(
         "（一）", description="小标题序号；“无”时序号写在小标题里 / sub-heading numbers; 无: write your own")

@@ -1,0 +1,37 @@
+"""Where annual_docx keeps what it can make again: drawn charts, standalone font faces, compiled templates.
+
+``$ANNUAL_DOCX_CACHE_DIR`` (charts in the folder itself, the rest in subfolders ``fonts/`` and ``templates/``), else
+``$XDG_CACHE_HOME/annual_docx/<kind>``, else ``~/.cache/annual_docx/<kind>``. ``ANNUAL_DOCX_NO_CACHE=1`` turns every
+cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+
+def cache_folder(kind: str) -> Path | None:
+    """Return the folder of the cache ``kind`` (``charts``, ``fonts``, ``templates``), or None when
+    ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
+    if os.environ.get("ANNUAL_DOCX_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("ANNUAL_DOCX_CACHE_DIR")
+    if explicit:
+        return Path(explicit) if kind == "charts" else Path(explicit) / kind
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "annual_docx" / kind
+
+
+def prune(folder: Path, suffix: str, most: int, keep: int) -> None:
+    """Remove the least recently used entries (files ending in ``suffix``) of ``folder`` down to ``keep`` when
+    there are more than ``most``."""
+    entries = [e for e in os.scandir(folder) if e.name.endswith(suffix)]
+    if len(entries) <= most:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime_ns)
+    for entry in entries[: len(entries) - keep]:
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
