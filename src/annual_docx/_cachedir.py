@@ -2,13 +2,15 @@
 
 ``$ANNUAL_DOCX_CACHE_DIR`` (charts in the folder itself, the rest in subfolders ``fonts/`` and ``templates/``), else
 ``$XDG_CACHE_HOME/annual_docx/<kind>``, else ``~/.cache/annual_docx/<kind>``. ``ANNUAL_DOCX_NO_CACHE=1`` turns every
-cache off.
+cache off. Entries are written atomically and the least recently used are pruned; what an entry holds and how it is
+checked is each cache's own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -35,3 +37,23 @@ def prune(folder: Path, suffix: str, most: int, keep: int) -> None:
     for entry in entries[: len(entries) - keep]:
         with contextlib.suppress(OSError):
             Path(entry.path).unlink()
+
+
+def store(folder: Path, path: Path, data: bytes, suffix: str, most: int, keep: int) -> None:
+    """Write ``data`` to the entry ``path`` in ``folder`` atomically (temporary file + rename), then prune the
+    folder's ``suffix`` entries (see :func:`prune`); ignore any error of the file system (read-only, full)."""
+    tmp = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        Path(tmp).replace(path)
+        tmp = ""
+        prune(folder, suffix, most, keep)
+    except OSError:
+        pass
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()

@@ -12,6 +12,7 @@ Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -112,5 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The ``annual-docx`` command (and ``python -m annual_docx``): :func:`main` in a process of its own, then exit
+    with its code.
+
+    Before exiting, every object is frozen out of the garbage collector (``gc.freeze``): the modules, models and
+    schemas a run builds live until the end anyway, and the collector's last pass over them at exit was about a
+    fifth of a cold render's time. Nothing is lost: files are written and closed before :func:`main` returns.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -228,7 +228,7 @@ class Report(_Model):
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts (7.2–7.4)")
     lint: LintSettings = Field(
-        default_factory=lambda: LintSettings(), description="不再提示的检查警告 / silenced lint warnings"
+        default_factory=LintSettings.model_construct, description="不再提示的检查警告 / silenced lint warnings"
     )
 
     _opening_as_list = field_validator("opening", mode="before")(as_list)

@@ -18,14 +18,13 @@ import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-from annual_docx._cachedir import cache_folder, prune
+from annual_docx._cachedir import cache_folder, store
 
 MAX_ENTRIES: Final = 2000  # past this, the least recently used entries go …
 KEEP_ENTRIES: Final = 1500  # … down to this many
@@ -148,18 +147,4 @@ def _write(folder: Path, path: Path, chart: ChartLike) -> None:
         "sha256": hashlib.sha256(chart.png).hexdigest(),
     }
     head = json.dumps(meta, ensure_ascii=True).encode("ascii")
-    tmp = ""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(head + b"\n" + chart.png)
-        Path(tmp).replace(path)
-        tmp = ""
-        prune(folder, _SUFFIX, MAX_ENTRIES, KEEP_ENTRIES)
-    except OSError:
-        pass
-    finally:
-        if tmp:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
+    store(folder, path, head + b"\n" + chart.png, _SUFFIX, MAX_ENTRIES, KEEP_ENTRIES)

@@ -29,10 +29,10 @@ def signers_markup(number: str, signers: list[str]) -> Markup | str:
     without signers (the template then sets the number centred)."""
     if not signers:
         return ""
-    from annual_docx._charts._fonts import KAITI
     from annual_docx._ooxml.body import markup
     from annual_docx._ooxml.signers import signer_paragraphs
     from annual_docx._output._template_official import TYPE_WIDTH
+    from annual_docx.gbt9704 import KAITI
 
     return Markup(markup(signer_paragraphs(number, signers, TYPE_WIDTH, KAITI)))
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import warnings
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
+from annual_docx._input._picture_cache import cached_fit
 from annual_docx._input._text import walk
 from annual_docx.errors import ImageError
 from annual_docx.schema import Picture, Report
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 PRINT_DPI = 300
 MAX_PIXELS = 60_000_000
@@ -37,12 +40,14 @@ def prepare(path: Path, width_mm: float, field: str) -> bytes:
         raise ImageError(f"图片文件不存在 / picture file not found: {path}", field) from None
     except OSError as exc:
         raise ImageError(f"无法读取图片文件 / cannot read the picture file {path}: {exc.strerror}", field) from exc
-    return fit(data, width_mm, field, path)
+    return cached_fit(data, width_mm, lambda: fit(data, width_mm, field, path))
 
 
 def fit(data: bytes, width_mm: float, field: str, file: Path | None = None) -> bytes:
     """Return PNG or JPEG ``data`` turned upright (EXIF orientation) and scaled down to 300 dpi at ``width_mm``;
     the original bytes when neither is needed. Errors name ``field`` and ``file``."""
+    from PIL import Image, ImageOps  # loaded only when a picture is not in the cache (``_picture_cache``)
+
     image = _open(data, field, file)
     target = round(width_mm / 25.4 * PRINT_DPI)
     upright = image.getexif().get(_EXIF_ORIENTATION, 1) == 1
@@ -62,6 +67,8 @@ def fit(data: bytes, width_mm: float, field: str, file: Path | None = None) -> b
 
 
 def _open(data: bytes, field: str, file: Path | None) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     bomb = ImageError(
         f"图片像素过多（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是恶意文件 / the picture has too "
         f"many pixels (over {MAX_PIXELS // 1_000_000} megapixels; a decompression bomb?)", field, file=file

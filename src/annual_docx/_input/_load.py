@@ -12,12 +12,23 @@ import yaml
 from pydantic import ValidationError
 
 from annual_docx._input._encoding import decode
-from annual_docx._input._load_errors import SourceFloat, problems
 from annual_docx.errors import InputError, ReportValidationError
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
     from annual_docx.govinfo import GovinfoReport
+
+
+class SourceFloat(float):
+    """A number read from a report file that remembers how it was written (``1.`` → 1.0 written as ``1.``)."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str = "") -> SourceFloat:
+        number = super().__new__(cls, value)
+        number.source = source or repr(value)
+        return number
+
 
 def load(path: str | Path, *, check_pictures: bool = False) -> Report | GovinfoReport:
     """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
@@ -143,6 +154,8 @@ def validate(
         try:
             report = Report.model_validate(dict(data), context={"base_dir": base_dir})
         except ValidationError as exc:
+            from annual_docx._input._load_errors import problems  # the error locator loads only on an error
+
             raise ReportValidationError(problems(exc.errors()), source=source) from None
     if check_pictures:
         from annual_docx._input._images import prepare_pictures

@@ -21,20 +21,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from annual_docx._input._load import SourceFloat
 from annual_docx.errors import Problem
 from annual_docx.schema import Report
-
-
-class SourceFloat(float):
-    """A number read from a report file that remembers how it was written (``1.`` → 1.0 written as ``1.``)."""
-
-    source: str
-
-    def __new__(cls, value: float, source: str = "") -> SourceFloat:
-        number = super().__new__(cls, value)
-        number.source = source or repr(value)
-        return number
-
 
 _MESSAGES = {
     "missing": "缺少必填项 / required field is missing",

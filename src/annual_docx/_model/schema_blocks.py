@@ -171,7 +171,7 @@ class IndicatorsBlock(_Block):
         None, description="从 CSV/xlsx 读取，列为 指标、单位、本年、上年 / read from a sheet with those columns"
     )
     wan_from: int = Field(10_000, ge=1, description="从多少起用“万”表示 / write values from this size in 万")
-    labels: IndicatorLabels = Field(IndicatorLabels(), description="列名 / column labels")
+    labels: IndicatorLabels = Field(IndicatorLabels.model_construct(), description="列名 / column labels")
     unit_in: Literal["value", "name"] = Field(
         "value", description="单位写在数值后（13.10万册次）或指标名后（外借册次（册次））/ unit after each value or in "
                              "the row name")

@@ -12,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from annual_docx._charts._fonts import FANGSONG
 from annual_docx._content._context import build_context
 from annual_docx._input._images import prepare_pictures
 from annual_docx._input._text import clean
@@ -21,6 +20,7 @@ from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
 from annual_docx._output._docxtpl import drawing_ids, fill, open_template, picture_factory
 from annual_docx.errors import OutputError
+from annual_docx.gbt9704 import FANGSONG
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:

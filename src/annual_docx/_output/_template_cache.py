@@ -1,11 +1,11 @@
 """Keep the Python code Jinja compiles from a template's parts on disk, so the next process does not compile again.
 
-Compiling the default template's body, headers and footers is about a tenth of a cold ``annual-docx render``; a new
-process now loads the code instead. Jinja's own :class:`jinja2.FileSystemBytecodeCache` stores and checks the entries:
-an entry is used only for the same source (its hash names the entry, its checksum is checked), the same Python and Jinja bytecode format, and — through
-the entry's name — the same Jinja version, sandbox class, escaping and code generator (``_bounds.py`` and
-``_docxtpl.py`` hashed). A damaged entry is compiled again and replaced. Writes are atomic; past ``MAX_ENTRIES`` the
-least recently used entries go.
+Compiling the default template's body, headers and footers is about a twentieth of a cold ``annual-docx render``; a
+new process now loads the code instead. Jinja's own :class:`jinja2.FileSystemBytecodeCache` stores and checks the
+entries: an entry is used only for the same source (a hash of it names the entry, and its checksum is checked), the
+same Python and Jinja bytecode format, and — through the entry's name — the same Jinja version, sandbox class,
+escaping and code generator (``_bounds.py`` and ``_docxtpl.py`` hashed). A damaged entry is compiled again and
+replaced. Writes are atomic; past ``MAX_ENTRIES`` the least recently used entries go.
 
 An entry is code that runs, so the cache is used only in a folder that belongs to the user running and that no one
 else can write to (Jinja's own rule for its default folder); elsewhere, or with ``ANNUAL_DOCX_NO_CACHE=1``, each
