@@ -112,3 +112,36 @@ def test_cli_render_loads_no_checker_importer_pdf_or_font_tools(tmp_path: Path) 
     )
     assert out.exists()
     assert not loaded & set(HEAVY)
+
+
+# what a render of the seed whose charts and pictures are cached has no use for
+NOT_AT_START = ("PIL", "matplotlib", "annual_docx._input._load_errors", "annual_docx._cli._authoring",
+                "annual_docx._ooxml.chart_part", "annual_docx._ooxml.chart", "annual_docx._charts._native")
+
+
+def test_a_re_render_loads_no_picture_chart_error_or_template_checking_code(tmp_path: Path) -> None:
+    """The second ``render`` of the seed (charts and pictures cached, default template) loads neither Pillow nor
+    matplotlib, nor the error locator, the template checker or the native-chart code."""
+    out = str(tmp_path / "q.docx")
+    code = f"from annual_docx.cli import main\nassert main(['render', 'examples/qufu_2020.yaml', '-o', {out!r}]) == 0"
+    _modules_after(code)  # fills the caches
+    loaded = _modules_after(code)
+    assert not loaded & set(NOT_AT_START), loaded & set(NOT_AT_START)
+
+
+def test_the_command_exits_with_mains_code_and_the_collector_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``annual-docx`` (``cli.run``) exits with what ``main`` returned, after freezing the collector so that it
+    does not walk the run's objects once more at exit."""
+    import gc
+
+    from annual_docx import cli
+
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert exited.value.code == 3
+    assert frozen > 0
