@@ -11,7 +11,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cache_folder(kind: str) -> Path | None:
@@ -57,3 +61,21 @@ def store(folder: Path, path: Path, data: bytes, suffix: str, most: int, keep: i
         if tmp:
             with contextlib.suppress(OSError):
                 Path(tmp).unlink()
+
+
+def fetch(path: Path, parse: Callable[[bytes], T]) -> T | None:
+    """Return ``parse`` of the entry at ``path``, or None when it is missing or damaged (``parse`` raised
+    ValueError, KeyError or TypeError; the entry is then removed). A hit is touched: least recently used go first."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        value = parse(data)
+    except (ValueError, KeyError, TypeError):
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)
+    return value

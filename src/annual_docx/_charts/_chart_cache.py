@@ -17,14 +17,13 @@ import functools
 import hashlib
 import importlib.util
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-from annual_docx._cachedir import cache_folder, store
+from annual_docx._cachedir import cache_folder, fetch, store
 
 MAX_ENTRIES: Final = 2000  # past this, the least recently used entries go …
 KEEP_ENTRIES: Final = 1500  # … down to this many
@@ -68,7 +67,7 @@ def cached_chart(spec: Any, draw: Callable[[], ChartLike]) -> ChartLike:
     if folder is None:
         return draw()
     path = folder / (chart_key(spec) + _SUFFIX)
-    stored = _read(path)
+    stored = fetch(path, _chart)
     if stored is not None:
         return stored
     chart = draw()
@@ -117,25 +116,13 @@ def _matplotlib_version() -> str:
         return ""
 
 
-def _read(path: Path) -> StoredChart | None:
-    """Return the entry at ``path``, or None if it is missing or damaged (a damaged entry is removed)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        head, png = data.split(b"\n", 1)
-        meta = json.loads(head)
-        if not png.startswith(_PNG_SIGNATURE) or hashlib.sha256(png).hexdigest() != meta["sha256"]:
-            raise ValueError("checksum")
-        chart = StoredChart(png, float(meta["width_mm"]), float(meta["height_mm"]), str(meta["alt_text"]))
-    except (ValueError, KeyError, TypeError):
-        with contextlib.suppress(OSError):
-            path.unlink()
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # least recently used entries are pruned first
-    return chart
+def _chart(entry: bytes) -> StoredChart:
+    """Return the chart an entry holds; ValueError (or KeyError, TypeError) when it is damaged."""
+    head, png = entry.split(b"\n", 1)
+    meta = json.loads(head)
+    if not png.startswith(_PNG_SIGNATURE) or hashlib.sha256(png).hexdigest() != meta["sha256"]:
+        raise ValueError("checksum")
+    return StoredChart(png, float(meta["width_mm"]), float(meta["height_mm"]), str(meta["alt_text"]))
 
 
 def _write(folder: Path, path: Path, chart: ChartLike) -> None:

@@ -11,16 +11,14 @@ reported again each time. A damaged entry (its checksum) counts as a miss and is
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import importlib.util
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from annual_docx._cachedir import cache_folder, store
+from annual_docx._cachedir import cache_folder, fetch, store
 
 MAX_ENTRIES: Final = 500  # past this, the least recently used entries go …
 KEEP_ENTRIES: Final = 400  # … down to this many
@@ -35,7 +33,7 @@ def cached_fit(data: bytes, width_mm: float, fit: Callable[[], bytes]) -> bytes:
     if folder is None:
         return fit()
     path = folder / (_key(data, width_mm) + _SUFFIX)
-    stored = _read(path)
+    stored = fetch(path, _payload)
     if stored is not None:
         return stored or data
     prepared = fit()
@@ -68,18 +66,9 @@ def _environment() -> bytes:
     return digest.hexdigest().encode("ascii")
 
 
-def _read(path: Path) -> bytes | None:
-    """Return the payload of the entry at ``path`` (empty: use the picture as it is), or None when it is missing or
-    damaged (a damaged entry is removed)."""
-    try:
-        entry = path.read_bytes()
-    except OSError:
-        return None
+def _payload(entry: bytes) -> bytes:
+    """Return the payload of an entry (empty: use the picture as it is); ValueError when its checksum is wrong."""
     checksum, _, payload = entry.partition(b"\n")
     if hashlib.sha256(payload).hexdigest().encode("ascii") != checksum:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # least recently used entries are pruned first
+        raise ValueError("checksum")
     return payload
