@@ -122,3 +122,20 @@ def test_a_re_render_does_not_load_pillow(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=True).stdout.split()[-1] for n in (1, 2)]
     assert runs == ["True", "False"]
     assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+
+
+def test_the_least_recently_used_entries_go(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annual_docx._input import _picture_cache
+
+    monkeypatch.setattr(_picture_cache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(_picture_cache, "KEEP_ENTRIES", 2)
+    paths = [photo(tmp_path / f"p{i}.jpg", (200 + i, 100)) for i in range(4)]
+    for path in paths:
+        prepare(path, 120, "f")
+        for entry in cache.iterdir():  # older entries look older, whatever the clock's resolution
+            stamp = entry.stat().st_mtime_ns
+            os.utime(entry, ns=(stamp - 10**9, stamp - 10**9))
+    assert len(list(cache.iterdir())) == 2
+    calls = fits(monkeypatch)
+    prepare(paths[-1], 120, "f")
+    assert calls == []  # the newest stayed

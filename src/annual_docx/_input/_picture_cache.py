@@ -20,8 +20,8 @@ from typing import Final
 
 from annual_docx._cachedir import cache_folder, fetch, store
 
-MAX_ENTRIES: Final = 500  # past this, the least recently used entries go …
-KEEP_ENTRIES: Final = 400  # … down to this many
+MAX_ENTRIES: Final = 200  # past this, the least recently used entries go … (a downscaled photo is ~0.5 MB)
+KEEP_ENTRIES: Final = 150  # … down to this many
 _SUFFIX: Final = ".picture"
 _FORMAT: Final = b"1"
 
