@@ -373,7 +373,8 @@ def main() -> None:
         floor_once = floor_render(report, annual_docx.default_template(), tmp / "floor.docx")
         warm, floor = alternating([lambda: annual_docx.render(annual_docx.load(EXAMPLE), out), floor_once], runs * 3)
         table.add("docxtpl-alone floor (same template, context, images)", floor)
-        table.add("warm load + render of the seed, charts cached", warm, target=1.5 * floor, note="target = 1.5 × floor")
+        table.add("warm load + render of the seed, charts cached", warm, target=1.5 * floor,
+                  note="target = 1.5 × floor")
         first_chart, charts = chart_times(report, runs)
         four_wall, four_cpu = native.wall_and_cpu(native.four_charts(report), runs * 3)
         table.add("the seed's 4 charts (2 donuts, org, party) drawn warm", four_wall, target=0.150)
