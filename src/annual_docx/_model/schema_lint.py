@@ -12,7 +12,6 @@ checked::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -45,6 +44,8 @@ def _known_code(code: str) -> str:
     code = code.strip().upper().replace("_", "-")
     code = code if code.startswith("W-") else f"W-{code}"  # year → W-YEAR
     if code not in LINT_CODES:
+        import difflib  # only for a misspelt code
+
         close = difflib.get_close_matches(code, LINT_CODES, n=1, cutoff=0.5)
         zh, en = (f"，是否应为 {close[0]}？", f"; did you mean {close[0]}?") if close else ("", "")
         raise ValueError(f"未知的警告代码 {code}{zh} / unknown warning code {code}{en} "
