@@ -13,7 +13,7 @@ import yaml
 from docx.shared import Pt
 
 import annual_docx
-from annual_docx._cli._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
+from annual_docx._output._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
 from annual_docx.cli import main
 from annual_docx.govinfo import as_report
 

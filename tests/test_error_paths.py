@@ -115,7 +115,7 @@ def test_cli_render_loads_no_checker_importer_pdf_or_font_tools(tmp_path: Path) 
 
 
 # what a render of the seed whose charts and pictures are cached has no use for
-NOT_AT_START = ("PIL", "matplotlib", "difflib", "annual_docx._input._load_errors", "annual_docx._cli._authoring",
+NOT_AT_START = ("PIL", "matplotlib", "difflib", "annual_docx._input._load_errors", "annual_docx._output._authoring",
                 "annual_docx._ooxml.chart_part", "annual_docx._ooxml.chart", "annual_docx._charts._native")
 
 

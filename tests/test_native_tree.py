@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 import annual_docx
-from annual_docx._cli._authoring import report_json_schema
+from annual_docx._output._authoring import report_json_schema
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"

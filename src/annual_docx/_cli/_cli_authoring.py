@@ -44,7 +44,7 @@ class _StarterKinds:
     (``--help``, ``render``) does not load the schema."""
 
     def _kinds(self) -> tuple[str, ...]:
-        from annual_docx._cli._authoring import STARTER_KINDS
+        from annual_docx._output._authoring import STARTER_KINDS
 
         return STARTER_KINDS
 
@@ -57,7 +57,7 @@ class _StarterKinds:
 
 def run(args: argparse.Namespace) -> int:
     """Run one authoring command and return its exit code."""
-    from annual_docx._cli._authoring import check_template, report_json_schema, starter_report
+    from annual_docx._output._authoring import check_template, report_json_schema, starter_report
 
     if args.command == "schema":
         text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -113,7 +113,7 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
     if custom:  # an outside template: its tags are checked first (the checker loads only then)
-        from annual_docx._cli._authoring import refuse_incomplete
+        from annual_docx._output._authoring import refuse_incomplete
 
         refuse_incomplete(tpl, template_path, plain)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
