@@ -17,13 +17,13 @@ import typing
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
 from annual_docx._model.schema_blocks import ContentBlock, SeriesChart
 from annual_docx._model.schema_figures import Breakdown as Breakdown
 from annual_docx._model.schema_lint import LintSettings
 from annual_docx._model.schema_official import OfficialParts
-from annual_docx._model.schema_parts import ENGINE_HELP, ChartEngine, as_list, existing_file, new_list
+from annual_docx._model.schema_parts import ENGINE_HELP, MODEL_CONFIG, ChartEngine, as_list, existing_file, new_list
 from annual_docx._model.schema_parts import Award as Award
 from annual_docx._model.schema_parts import OrgUnit as OrgUnit
 from annual_docx._model.schema_parts import PartyBranch as PartyBranch
@@ -42,7 +42,7 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 class ChartFont(_Model):

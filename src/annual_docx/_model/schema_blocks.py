@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
+from annual_docx._model.schema_parts import MODEL_CONFIG
 from annual_docx._model.schema_parts import ChartEngine as ChartEngine
 from annual_docx._model.schema_parts import resolve_path as resolve_path
 
@@ -33,7 +34,7 @@ CellValue = str | int | float | None | MergedCell
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 class SeriesChart(BaseModel):

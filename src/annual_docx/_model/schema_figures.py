@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from annual_docx._model.schema_parts import (
     ENGINE_HELP,
+    MODEL_CONFIG,
     Award,
     ChartEngine,
     OrgUnit,
@@ -22,7 +23,7 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 class Breakdown(_Block):

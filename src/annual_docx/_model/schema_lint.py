@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
 
-from annual_docx._model.schema_parts import new_dict, new_list
+from annual_docx._model.schema_parts import MODEL_CONFIG, new_dict, new_list
 
 LINT_CODES: dict[str, str] = {
     "W-CONTROL": "不可见的控制字符 / invisible control characters",
@@ -63,7 +63,7 @@ class LintSettings(BaseModel):
     field or section (``ignore_at``: a field path as the warning prints it, or a section title → codes). A path
     silences its field and all in it."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
     ignore: list[Code] = Field(
         default_factory=new_list, description="全文不再提示的警告代码 / codes silenced everywhere"

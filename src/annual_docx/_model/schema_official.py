@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock
-from annual_docx._model.schema_parts import new_list
+from annual_docx._model.schema_parts import MODEL_CONFIG, new_list
 
 Text = Annotated[str, Field(min_length=1)]
 _NUMBER = re.compile(r"^(?P<code>.*?)[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*0*(?P<seq>\d+)\s*号$")
@@ -19,7 +19,7 @@ class Attachment(BaseModel):
     """An attachment: its title (listed in 附件说明) and, optionally, its content on pages of its own: paragraphs,
     then any blocks (tables, charts, lists…)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
     title: Text = Field(description="附件名称 / attachment title, without final punctuation")
     paragraphs: list[Text] = Field(default_factory=new_list, description="附件正文 / the attachment's text")
@@ -39,7 +39,7 @@ class Attachment(BaseModel):
 class OfficialParts(BaseModel):
     """版头 (issuer mark in red, document number, red rule), 主送机关, 附件, and 版记 (抄送, 印发机关 and date)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
     issuer: str | None = Field(None, description="发文机关标志 / issuer mark, e.g. 曲阜市图书馆文件")
     number: str | None = Field(None, description="发文字号 / document number, e.g. 曲图发〔2021〕3号")

@@ -6,7 +6,7 @@ Data only: no formatting, no I/O beyond checking that a named picture exists. Ev
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -18,8 +18,13 @@ ENGINE_HELP = ("图表形式：image 为图片，native 为可在 Word/WPS 中�
                " / image: a picture; native: a Word chart whose data can be edited; default: the report's chart_engine")
 
 
+MODEL_CONFIG: Final = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+"""Every report model's settings: unknown keys are errors, text is stripped, instances are frozen, and a validator
+is built the first time a model validates (not when the module is imported: a render builds only ``Report``'s)."""
+
+
 class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 def new_list() -> list[Any]:

@@ -45,17 +45,12 @@ class Standalone:
     hidden: list[str] = field(default_factory=list)
 
 
-def font_cache_dir() -> Path | None:
-    """Return the folder of standalone faces, or None when ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
-    return cache_folder("fonts")
-
-
 def standalone_faces(families: Iterable[str], faces: Iterable[InstalledFont]) -> Standalone:
     """For each of ``families`` that comes from a font collection, make sure a standalone copy of each of its faces
     (regular, bold…) exists in the cache, and return the cache folder and the collection files to hide. A family that
     also has a standalone file elsewhere (e.g. the bundled Noto Sans CJK SC) only gets its collection files hidden."""
     out = Standalone()
-    folder = font_cache_dir()
+    folder = cache_folder("fonts")
     listed = list(faces)
     for family in dict.fromkeys(families):
         mine = [f for f in listed if f.family == family]

@@ -13,11 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock, resolve_path
 from annual_docx._model.schema_official import OfficialParts
-from annual_docx._model.schema_parts import new_dict, new_list
+from annual_docx._model.schema_parts import MODEL_CONFIG, new_dict, new_list
 from annual_docx.govinfo import keys
 from annual_docx.govinfo import labels as L
 from annual_docx.schema import ChartFont, Section, Text, _default_kind
@@ -31,7 +31,7 @@ _TREE_SCHEMA = WithJsonSchema({"type": "object",
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 def _as_paragraphs(value: Any) -> Any:
