@@ -24,6 +24,31 @@ from annual_docx._ooxml.order import RPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import W_NS, Element, el, qn
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
+_WORD = 2**32
+
+
+def signed_char_space(value: str | None) -> int | None:
+    """Return a ``w:charSpace`` as the number it means: LibreOffice writes a negative spacing as its unsigned 32-bit
+    form (−1025 as ``4294966271``), which read as it stands would widen every cell by a million points; None when
+    ``value`` is missing or not a whole number."""
+    text = (value or "").strip()
+    if not text.lstrip("-").isdigit():
+        return None
+    number = int(text)
+    return number - _WORD if 2**31 <= number < _WORD else number
+
+
+def sign_char_spaces(document: Element) -> int:
+    """Rewrite every unsigned 32-bit ``w:charSpace`` under ``document`` as the negative number it means (Word and
+    LibreOffice then read the same grid); return how many were rewritten."""
+    attr, fixed = qn("w:charSpace"), 0
+    for grid in document.iter(qn("w:docGrid")):
+        raw = grid.get(attr)
+        value = signed_char_space(raw)
+        if raw is not None and value is not None and str(value) != raw.strip():
+            grid.set(attr, str(value))
+            fixed += 1
+    return fixed
 
 def char_space(width_twips: int, chars: int, font_pt: float) -> int:
     """Return the ``w:charSpace`` that fits ``chars`` characters of ``font_pt`` text on a ``width_twips`` line."""
@@ -53,7 +78,7 @@ def line_grid_for_libreoffice(document: Element, styles: Element) -> int:
     difference; return the spacing applied (0 when there was no character grid with a negative ``charSpace``)."""
     spacing = 0
     for grid in document.iter(qn("w:docGrid")):
-        value = int(grid.get(qn("w:charSpace")) or 0)
+        value = signed_char_space(grid.get(qn("w:charSpace"))) or 0
         if grid.get(qn("w:type")) not in GRID_TYPES_WITH_CHARS:
             continue
         grid.set(qn("w:type"), "lines")
