@@ -176,11 +176,27 @@ def add_missing(root: Element, definitions: Iterable[Element], missing: Sequence
     return added
 
 
+def restore_defaults(root: Element, wanted: Sequence[Wanted]) -> list[str]:
+    """Mark the style matched to a wanted default style (Normal…) as its type's default when no style of that type
+    is (LibreOffice drops ``w:default`` from Normal when it saves through .odt); return the ids marked."""
+    found = match_styles(root, wanted)
+    kinds = {st.get(qn("w:type")) for st in _styles(root) if st.get(qn("w:default")) in ("1", "true", "on")}
+    marked = []
+    for w in wanted:
+        st = found.get(w.style_id)
+        if w.default and st is not None and w.kind not in kinds:
+            st.set(qn("w:default"), "1")
+            kinds.add(w.kind)
+            marked.append(st.get(qn("w:styleId")) or "")
+    return marked
+
+
 def adopt_styles(styles_root: Element, parts: Iterable[Element], definitions: Sequence[Element],
                  localised: dict[str, tuple[str, ...]]) -> Adopted:
     """Give the template's styles the ids the render uses, found by name (see the module), in the styles part
     ``styles_root`` and every other part root in ``parts``, and add the built-in ``definitions`` it lacks."""
     wanted = wanted_from(definitions, localised)
+    restore_defaults(styles_root, wanted)
     renames, missing = plan(styles_root, wanted)
     rename_references(styles_root, renames)
     for part in parts:

@@ -137,10 +137,13 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
 
 def adopt_template_styles(docx_document: Any) -> Any:
     """Give a restyled template's styles (a python-docx ``Document``) the ids the render writes, found by their
-    names, and add the built-in styles it lacks (``_ooxml.style_ids``); return what was renamed and added."""
+    names, and add the built-in styles it lacks (``_ooxml.style_ids``), and its punctuation compression if an
+    editor dropped it (``_ooxml.layout_settings``); return what was renamed and added."""
+    from annual_docx._ooxml.layout_settings import keep_punctuation_compression
     from annual_docx._ooxml.style_ids import adopt_styles
     from annual_docx._output._template_design import LOCALISED, builtin_styles
 
+    keep_punctuation_compression(docx_document.settings.element)
     roots = [part.element for part in docx_document.part.package.iter_parts() if hasattr(part, "element")]
     return adopt_styles(docx_document.styles.element, roots, builtin_styles(), LOCALISED)
 
