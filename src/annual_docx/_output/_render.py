@@ -116,7 +116,9 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
         from annual_docx._output._authoring import refuse_incomplete
 
         refuse_incomplete(tpl, template_path, plain)
-        adopt_template_styles(tpl.docx)
+        from annual_docx._output._template_adopt import adopt_template
+
+        adopt_template(tpl.docx)  # styles found by name, what another editor lost put back (in memory)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
     ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
 
@@ -133,19 +135,6 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     tpl.close_body = lambda body, rendered: end_body(body, record_box(rendered, width, record_id))
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
     return package_bytes(tpl.docx)
-
-
-def adopt_template_styles(docx_document: Any) -> Any:
-    """Give a restyled template's styles (a python-docx ``Document``) the ids the render writes, found by their
-    names, and add the built-in styles it lacks (``_ooxml.style_ids``), and its punctuation compression if an
-    editor dropped it (``_ooxml.layout_settings``); return what was renamed and added."""
-    from annual_docx._ooxml.layout_settings import keep_punctuation_compression
-    from annual_docx._ooxml.style_ids import adopt_styles
-    from annual_docx._output._template_design import LOCALISED, builtin_styles
-
-    keep_punctuation_compression(docx_document.settings.element)
-    roots = [part.element for part in docx_document.part.package.iter_parts() if hasattr(part, "element")]
-    return adopt_styles(docx_document.styles.element, roots, builtin_styles(), LOCALISED)
 
 
 def template_seconds() -> float:
