@@ -12,6 +12,7 @@ import pytest
 
 import annual_docx
 from annual_docx import DocumentError, Limits
+from annual_docx._import import read_report
 from annual_docx._ooxml.reader import open_package
 from annual_docx.cli import main
 
@@ -138,3 +139,42 @@ def test_import_refuses_a_part_over_the_cap_with_the_library_error(
     path = tmp_path / "bomb.docx"
     path.write_bytes(bomb())
     _import_refuses(path, tmp_path, r"\[word/document.xml\]: .*larger than 256 MB", capsys)
+
+
+def test_import_streams_the_body_and_still_reads_its_wrappers(tmp_path: Path) -> None:
+    """The importer reads the body block by block through the reader; paragraphs that sit in body-level wrappers —
+    a content control, custom XML, a markup-compatibility choice (its fallback copy skipped) — are still read, in
+    order, and Word's generated table of contents is still left out."""
+    import docx
+
+    d = docx.Document()
+    for text in ("一、概况", "第一段。", "第二段。", "第三段。", "第四段。"):
+        d.add_paragraph(text)
+    path = tmp_path / "plain.docx"
+    d.save(str(path))
+    document = part_of(path.read_bytes(), MAIN).decode()
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    document = document.replace("<w:body>", f'<w:body {mc}>' if mc not in document else "<w:body>", 1)
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    wrapped = {
+        "第一段。": f"<w:sdt><w:sdtContent>{para('第一段。')}</w:sdtContent></w:sdt>",
+        "第二段。": f'<w:customXml w:element="x">{para("第二段。")}</w:customXml>',
+        "第三段。": f"<mc:AlternateContent><mc:Choice Requires=\"w14\">{para('第三段。')}</mc:Choice>"
+                   f"<mc:Fallback>{para('第三段（旧版）。')}</mc:Fallback></mc:AlternateContent>",
+    }
+    for text, xml in wrapped.items():
+        start = document.index(f"<w:t>{text}</w:t>")
+        begin, end = document.rindex("<w:p>", 0, start), document.index("</w:p>", start) + len("</w:p>")
+        document = document[:begin] + xml + document[end:]
+    toc = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+           f"<w:sdtContent>{para('目录项')}</w:sdtContent></w:sdt>")
+    document = document.replace("<w:body>", "<w:body>" + toc, 1).replace(f"<w:body {mc}>", f"<w:body {mc}>" + toc, 1)
+    wrapped_path = tmp_path / "wrapped.docx"
+    wrapped_path.write_bytes(repack(path.read_bytes(), {MAIN: document.encode()}))
+    data = read_report(wrapped_path, tmp_path / "assets").data
+    text = repr(data)
+    positions = [text.index(t) for t in ("第一段。", "第二段。", "第三段。", "第四段。")]
+    assert positions == sorted(positions) and "旧版" not in text and "目录项" not in text
