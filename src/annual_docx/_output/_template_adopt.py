@@ -17,14 +17,16 @@ class Adoption:
 
     styles: Adopted = field(default_factory=Adopted)
     names: dict[str, str] = field(default_factory=dict)  # style id → its name, for the notes
+    wanted: frozenset[str] = frozenset()  # the ids the render writes
     punctuation: bool = False
     grids: int = 0
 
     def notes(self) -> list[str]:
         """One line per change, in Chinese and English."""
-        out = [f"样式「{self.names.get(new, new)}」的标识是 {old}，已按名称找到 / style {self.names.get(new, new)!r} "
-               f"found by its name (id {old})" for old, new in sorted(self.styles.renamed.items())
-               if self.names.get(new)]
+        found = [f"{self.names.get(new, new)}（{old}）" for old, new in sorted(self.styles.renamed.items())
+                 if new in self.wanted]
+        out = [f"按名称找到 {len(found)} 个样式，其标识已被编辑器改动 / {len(found)} styles found by their names "
+               f"under ids another editor gave them: {'、'.join(found)}"] if found else []
         out += [f"模板缺少样式「{self.names.get(sid, sid)}」（{sid}），已用默认模板的定义 / the template lacks the "
                 f"style {self.names.get(sid, sid)!r} ({sid}): the default template's is used"
                 for sid in self.styles.added]
@@ -54,4 +56,5 @@ def adopt_template(docx_document: Any) -> Adoption:
     adopted = adopt_styles(styles, roots, builtin_styles(), LOCALISED)
     grids = restore_char_grid(docx_document.element.body, styles, CHARS_PER_LINE)
     names = {st.get(qn("w:styleId")) or "": (style_names(st) or [""])[0] for st in styles.iterchildren(qn("w:style"))}
-    return Adoption(adopted, names, punctuation, grids)
+    wanted = frozenset(st.get(qn("w:styleId")) or "" for st in builtin_styles())
+    return Adoption(adopted, names, wanted, punctuation, grids)
