@@ -1,8 +1,9 @@
 """The default Word template: GB/T 9704-2012 page, styles and the docxtpl tags that lay out a report.
 
 ``build_template(path)`` writes ``templates/report_template.docx`` byte for byte the same on every run
-(``python tools/build_template.py``). Agencies restyle the result in Word; the style ids below are what the
-render step relies on, the look is theirs to change.
+(``python tools/build_template.py``). Agencies restyle the result in Word, WPS or LibreOffice; the render writes
+the style ids below and finds a restyled template's styles by their names (``_template_adopt``), adding from
+:func:`builtin_styles` those it lacks; the look is theirs to change.
 """
 
 from __future__ import annotations
