@@ -123,10 +123,12 @@ def _fresh(wanted_id: str, used: set[str]) -> str:
     return f"{wanted_id}{n}"
 
 
-def plan(root: Element, wanted: Sequence[Wanted]) -> tuple[dict[str, str], list[str]]:
-    """Return the renames (template id → new id) that give each matched style the wanted id, moving a style that
-    holds a wanted id without being that style to a fresh id, and the wanted ids no template style matches."""
-    found = match_styles(root, wanted)
+def plan(root: Element, wanted: Sequence[Wanted], found: dict[str, Element] | None = None
+         ) -> tuple[dict[str, str], list[str]]:
+    """Return the renames (template id → new id) that give each matched style (``found``, else matched here) the
+    wanted id, moving a style that holds a wanted id without being that style to a fresh id, and the wanted ids no
+    template style matches."""
+    found = match_styles(root, wanted) if found is None else found
     used = {st.get(qn("w:styleId")) or "" for st in _styles(root)}
     owners = {st.get(qn("w:styleId")) or "": st for st in _styles(root)}
     renames: dict[str, str] = {}
@@ -176,10 +178,9 @@ def add_missing(root: Element, definitions: Iterable[Element], missing: Sequence
     return added
 
 
-def restore_defaults(root: Element, wanted: Sequence[Wanted]) -> list[str]:
-    """Mark the style matched to a wanted default style (Normal…) as its type's default when no style of that type
-    is (LibreOffice drops ``w:default`` from Normal when it saves through .odt); return the ids marked."""
-    found = match_styles(root, wanted)
+def restore_defaults(root: Element, wanted: Sequence[Wanted], found: dict[str, Element]) -> list[str]:
+    """Mark the style ``found`` for a wanted default style (Normal…) as its type's default when no style of that
+    type is (LibreOffice drops ``w:default`` from Normal when it saves through .odt); return the ids marked."""
     kinds = {st.get(qn("w:type")) for st in _styles(root) if st.get(qn("w:default")) in ("1", "true", "on")}
     marked = []
     for w in wanted:
@@ -196,8 +197,9 @@ def adopt_styles(styles_root: Element, parts: Iterable[Element], definitions: Se
     """Give the template's styles the ids the render uses, found by name (see the module), in the styles part
     ``styles_root`` and every other part root in ``parts``, and add the built-in ``definitions`` it lacks."""
     wanted = wanted_from(definitions, localised)
-    restore_defaults(styles_root, wanted)
-    renames, missing = plan(styles_root, wanted)
+    found = match_styles(styles_root, wanted)  # a default mark put back changes no match: it is the match
+    restore_defaults(styles_root, wanted, found)
+    renames, missing = plan(styles_root, wanted, found)
     rename_references(styles_root, renames)
     for part in parts:
         if part is not styles_root:

@@ -12,6 +12,7 @@ template's bytes and of the package's files, so a template is probed once per ve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -171,8 +172,14 @@ def _findings(template: Path) -> list[Finding]:
 
 
 def _key(template: bytes) -> str:
-    """The cache name of a template's verdict: its bytes and the package's files (name, size, mtime)."""
-    digest = hashlib.sha256(template)
+    """The cache name of a template's verdict: its bytes and the package's files."""
+    return hashlib.sha256(template + _code_fingerprint().encode()).hexdigest()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The package's files (name, size, mtime), once per process: a new version of the code probes again."""
+    digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
