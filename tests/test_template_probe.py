@@ -120,3 +120,20 @@ def test_a_render_with_the_default_template_loads_no_probe() -> None:
             "print('_template_probe' in ' '.join(sys.modules), '_template_adopt' in ' '.join(sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_template_the_probe_cannot_render_through_is_refused_with_why(tmp_path: Path) -> None:
+    """A tag that fails only on data the probe has (here the 版头) refuses the template, saying the probe report
+    does not render and why; the report itself renders with allow_noncompliant."""
+    import docx
+
+    document = docx.Document(str(annual_docx.default_template()))
+    for text in ("{%p if official %}", "{{ official.issuer[99] }}", "{%p endif %}"):
+        document.add_paragraph(text)
+    template = tmp_path / "t.docx"
+    document.save(str(template))
+    report = annual_docx.validate(small_report())
+    with pytest.raises(TemplateError, match="probe report does not render") as info:
+        annual_docx.render(report, tmp_path / "o.docx", template=template)
+    assert "issuer" in str(info.value) or "99" in str(info.value)
+    assert annual_docx.render(report, tmp_path / "o.docx", template=template, allow_noncompliant=True).exists()

@@ -201,8 +201,13 @@ def adoption_notes(template: Path) -> list[str]:
 
 
 def refuse_noncompliant(template: Path) -> None:
-    """Raise TemplateError naming the GB/T 9704 items a document rendered through ``template`` would break."""
-    found = probe(template)
+    """Raise TemplateError naming the GB/T 9704 items a document rendered through ``template`` would break (or
+    saying that the probe report does not render through it, with why)."""
+    try:
+        found = probe(template)
+    except TemplateError as exc:
+        raise TemplateError(f"试排示例年报时模板出错（加 --allow-noncompliant 可跳过试排）/ the probe report does not "
+                            f"render through the template (--allow-noncompliant skips the probe): {exc}") from exc
     if found:
         lines = "\n".join(f"  - {p.line()}" for p in found)
         raise TemplateError(
