@@ -165,3 +165,16 @@ def test_the_agency_restyle_is_kept(saved_templates: dict[str, Path], tmp_path: 
         assert any(n.startswith("word/media/") for n in z.namelist())
     rows = {f.item.split(" / ")[0]: f for f in annual_docx.check(out)}
     assert rows["版头红色分隔线"].ok and rows["版记分隔线"].ok and rows["版记位置"].ok
+
+
+def test_template_check_passes_the_saved_templates_and_names_what_it_adapts(
+        saved_templates: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """``template check`` passes every LibreOffice-saved template and lists what the render adapts: the styles
+    found by name under LibreOffice's ids, and for the .odt way the lost 公文表格 table style."""
+    outputs = {}
+    for kind, template in saved_templates.items():
+        capsys.readouterr()
+        assert main(["template", "check", str(template)]) == 0, kind
+        outputs[kind] = capsys.readouterr().out
+    assert all("附件标签（Style" in out and "✗" not in out for out in outputs.values())
+    assert "公文表格" in outputs["odt"] and "公文表格" not in outputs["docx"]
