@@ -137,3 +137,32 @@ def test_a_template_the_probe_cannot_render_through_is_refused_with_why(tmp_path
         annual_docx.render(report, tmp_path / "o.docx", template=template)
     assert "issuer" in str(info.value) or "99" in str(info.value)
     assert annual_docx.render(report, tmp_path / "o.docx", template=template, allow_noncompliant=True).exists()
+
+
+def test_render_all_checks_the_template_once_and_refuses_it(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """``render-all`` refuses a non-compliant template before any report (nothing written, the items named) and
+    renders every report with ``--allow-noncompliant``."""
+    template = edited_template(tmp_path / "t.docx", NO_RED_RULE)
+    assert _write_report(tmp_path)
+    out = tmp_path / "out"
+    assert main(["render-all", str(tmp_path / "r.yaml"), "-o", str(out), "--template", str(template)]) != 0
+    assert "版头红色分隔线" in capsys.readouterr().err and not list(out.glob("*.docx"))
+    assert main(["render-all", str(tmp_path / "r.yaml"), "-o", str(out), "--template", str(template),
+                 "--allow-noncompliant"]) == 0
+    assert (out / "r.docx").is_file()
+
+
+def test_the_verdict_is_not_cached_in_a_folder_others_can_write(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verdict lets a template through: it is kept only where no one else can write (as compiled templates)."""
+    shared = tmp_path / "shared"
+    (shared / "templates").mkdir(parents=True)
+    (shared / "templates").chmod(0o777)
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(shared))
+    template = edited_template(tmp_path / "t.docx", NO_RED_RULE)
+    assert probe(template)
+    assert not list((shared / "templates").glob("*.verdict.json"))
+    (shared / "templates").chmod(0o700)
+    assert probe(template)
+    assert len(list((shared / "templates").glob("*.verdict.json"))) == 1

@@ -6,8 +6,9 @@ attachment page with a table, and the 版记 — so each GB/T 9704 item of ``che
 :func:`probe` returns the findings that fail, each with what to change in the template; ``render`` with a custom
 template refuses one that fails (:func:`refuse_noncompliant`) unless told to go on.
 
-The verdict is kept in the cache (``templates/`` of :mod:`annual_docx._cachedir`), named by a hash of the
-template's bytes and of the package's files, so a template is probed once per version of the code.
+The verdict is kept in the cache (``templates/`` of :mod:`annual_docx._cachedir`, only when that folder is
+private to the user, as for the compiled templates), named by a hash of the template's bytes and of the package's
+files, so a template is probed once per version of the code.
 """
 
 from __future__ import annotations
@@ -139,9 +140,19 @@ def problems(findings: list[Finding]) -> list[Problem]:
 def probe(template: Path) -> list[Problem]:
     """Render the probe report through ``template`` and return what ``check`` finds wrong (from the cache when this
     template was probed by this version of the code)."""
-    data = template.read_bytes()
+    return _verdict(template, _read(template))
+
+
+def _read(template: Path) -> bytes:
+    try:
+        return template.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{template}: 无法读取模板 / cannot read the template: {exc.strerror or exc}") from exc
+
+
+def _verdict(template: Path, data: bytes) -> list[Problem]:
     key = _key(data)
-    folder = _cachedir.cache_folder("templates")
+    folder = _verdict_folder()
     entry = None if folder is None else folder / f"{key}.verdict.json"
     if entry is not None:
         cached = _cachedir.fetch(entry, _parse)
@@ -152,6 +163,21 @@ def probe(template: Path) -> list[Problem]:
         text = json.dumps([asdict(p) for p in found], ensure_ascii=False)
         _cachedir.store(folder, entry, text.encode("utf-8"), ".verdict.json", most=256, keep=128)
     return found
+
+
+def _verdict_folder() -> Path | None:
+    """The templates cache folder, only when it is private to this user (as for the compiled templates): a verdict
+    lets a template through, so no one else may write one."""
+    from annual_docx._output._template_cache import _private
+
+    folder = _cachedir.cache_folder("templates")
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return folder if _private(folder) else None
+    except OSError:
+        return None
 
 
 def _parse(data: bytes) -> list[Problem]:
@@ -203,8 +229,9 @@ def adoption_notes(template: Path) -> list[str]:
 def refuse_noncompliant(template: Path) -> None:
     """Raise TemplateError naming the GB/T 9704 items a document rendered through ``template`` would break (or
     saying that the probe report does not render through it, with why)."""
+    data = _read(template)
     try:
-        found = probe(template)
+        found = _verdict(template, data)
     except TemplateError as exc:
         raise TemplateError(f"试排示例年报时模板出错（加 --allow-noncompliant 可跳过试排）/ the probe report does not "
                             f"render through the template (--allow-noncompliant skips the probe): {exc}") from exc
