@@ -13,7 +13,12 @@ import pytest
 from lxml import etree
 
 import annual_docx
-from annual_docx._ooxml.char_grid import fit_char_grids, line_grid_for_libreoffice, signed_char_space
+from annual_docx._ooxml.char_grid import (
+    fit_char_grids,
+    line_grid_for_libreoffice,
+    restore_char_grid,
+    signed_char_space,
+)
 from annual_docx._ooxml.layout_settings import keep_punctuation_compression
 from annual_docx._ooxml.props import W_NS
 from annual_docx._ooxml.style_ids import Adopted, adopt_styles, match_styles, wanted_from
@@ -228,3 +233,18 @@ def test_punctuation_compression_is_put_back_unless_the_template_chose() -> None
     chosen = etree.fromstring(f'<w:settings {W}><w:characterSpacingControl w:val="doNotCompress"/></w:settings>')
     assert not keep_punctuation_compression(chosen)
     assert chosen[0].get(q("val")) == "doNotCompress"
+
+
+def test_a_line_grid_left_by_a_second_libreoffice_save_gets_its_28_characters_back() -> None:
+    """LibreOffice cannot read back its unsigned charSpace, so a template saved twice has a plain line grid: it is
+    turned back into a character grid of 28 a line; a template condensing its text for a line grid is left alone."""
+    document, root = _section("0")
+    grid = document.find(".//w:docGrid", NS)
+    grid.set(q("type"), "lines")
+    assert restore_char_grid(document, root, 28) == 1
+    assert (grid.get(q("type")), grid.get(q("charSpace"))) == ("linesAndChars", "-842")
+    document, root = _section("0")
+    document.find(".//w:docGrid", NS).set(q("type"), "lines")
+    root.insert(0, etree.fromstring(f'<w:docDefaults {W}><w:rPrDefault><w:rPr><w:spacing w:val="-5"/></w:rPr>'
+                                    f'</w:rPrDefault></w:docDefaults>'))
+    assert restore_char_grid(document, root, 28) == 0
