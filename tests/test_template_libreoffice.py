@@ -60,7 +60,7 @@ def _logo(path: Path) -> Path:
 
 def restyle(template: Path, out: Path, logo: Path) -> Path:
     """An agency's edits: the 发文机关标志 as fixed text, the body style's Chinese font changed, a logo in the
-    header of odd and even pages."""
+    header of odd and even pages, 15 mm from the top edge."""
     document = docx.Document(str(template))
     for paragraph in document.paragraphs:
         if paragraph.text == "{{ official.issuer }}":
@@ -70,6 +70,7 @@ def restyle(template: Path, out: Path, logo: Path) -> Path:
     normal = next(s for s in document.styles if s.name == "Normal")
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(q("eastAsia"), AGENCY_FONT)
     section = document.sections[0]
+    section.header_distance = Mm(15)  # LibreOffice saved 0 for a page without a header; the agency sets one
     for header in (section.header, section.even_page_header):
         header.is_linked_to_previous = False
         header.paragraphs[0].add_run().add_picture(str(logo), width=Mm(12))
