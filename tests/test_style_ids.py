@@ -126,6 +126,35 @@ def _template_with(path: Path, edit: dict[str, bytes]) -> Path:
     return path
 
 
+def _number_every_id(styles_xml: bytes, document_xml: bytes) -> tuple[bytes, bytes]:
+    """What WPS does (seen in the WPS-saved files of the corpus): every style id a number, names kept."""
+    styles, document = etree.fromstring(styles_xml), etree.fromstring(document_xml)
+    new = {s.get(q("styleId")): str(n) for n, s in enumerate(styles.iterfind("w:style", NS), start=1)}
+    for root in (styles, document):
+        for node in root.iter(q("style"), q("pStyle"), q("rStyle"), q("tblStyle"), q("basedOn"), q("next"),
+                              q("link")):
+            attr = q("styleId") if node.tag == q("style") else q("val")
+            node.set(attr, new.get(node.get(attr) or "", node.get(attr) or ""))
+    return etree.tostring(styles), etree.tostring(document)
+
+
+def test_a_template_with_wps_numbered_ids_gives_a_gongwen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every style id a number, as WPS saves them: the district example renders to a document that passes
+    ``check``, with the render's ids back."""
+    with zipfile.ZipFile(annual_docx.default_template()) as z:
+        styles_xml, document_xml = _number_every_id(z.read("word/styles.xml"), z.read("word/document.xml"))
+    template = _template_with(tmp_path / "wps.docx", {"word/styles.xml": styles_xml,
+                                                     "word/document.xml": document_xml})
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent / "examples")
+    report = annual_docx.load("district_culture_centre.yaml")
+    out = annual_docx.render(report, tmp_path / "out.docx", template=template)
+    assert [f for f in annual_docx.check(out) if not f.ok] == []
+    with zipfile.ZipFile(out) as z:
+        used = {p.get(q("val")) for p in etree.fromstring(z.read("word/document.xml")).iter(q("pStyle"))}
+    assert {"Heading1", "Heading2", "TableText", "DocNumber", "AttachmentLabel"} <= used
+    assert not {u for u in used if u and u.isdigit()}
+
+
 def _rename_custom_ids(data: bytes) -> bytes:
     """What LibreOffice does to the template's custom styles: new ids (and references), names kept."""
     root = etree.fromstring(data)
