@@ -38,13 +38,23 @@ class Numbering:
     """The numbering definitions of a document: ``style(num_id, level)`` gives the number style drawn."""
 
     def __init__(self, package: Package) -> None:
-        self.levels: dict[str, dict[int, str | None]] = {}
-        self.starts: dict[str, dict[int, int]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
         root: Element | None = None
         for rel_type, target in package.rels(package.main).values():
             if rel_type.endswith("/numbering"):
                 root = package.xml(target)
+        self._load(root)
+
+    @classmethod
+    def from_root(cls, root: Element | None) -> Numbering:
+        """The numbering of a parsed ``numbering.xml`` (None: the document has none)."""
+        numbering = cls.__new__(cls)
+        numbering._load(root)
+        return numbering
+
+    def _load(self, root: Element | None) -> None:
+        self.levels: dict[str, dict[int, str | None]] = {}
+        self.starts: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
         abstract: dict[str, dict[int, str | None]] = {}
