@@ -8,10 +8,11 @@ from collections import Counter
 from typing import Any
 
 from annual_docx._import.frontmatter import layout_rows, split_frame
-from annual_docx._import.headings import Node, build_tree, find_headings, number_value
+from annual_docx._import.headings import Node, build_tree, headings_of, number_value
 from annual_docx._import.pieces import Context, pieces
 from annual_docx._import.sections import content, section
-from annual_docx._ooxml.outline import Outline, Para
+from annual_docx._ooxml.outline import Item, Outline, Para
+from annual_docx._roles import Line, Plain, recognise
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
@@ -22,10 +23,10 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     items = [row for item in outline.items for row in layout_rows(item)]
     for what in outline.skipped:
         ctx.note("", what)
-    frame = split_frame(items, set(find_headings(items)), outline.core_title)
+    frame = split_frame(items, recognise([_line(i) for i in items]))
     for key, message in frame.notes.items():
         ctx.note(key, message)
-    lead, roots = build_tree(frame.body)
+    lead, roots = build_tree(frame.body, headings_of(frame.body, frame.roles))
     data: dict[str, Any] = {}
     title = frame.title.strip()
     year, organisation = _year_org(title, frame.signature, frame.date, ctx)
@@ -36,14 +37,16 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
-    if not roots:
-        ctx.note("sections[0]", "文档中没有找到标题，正文放在一节“正文”中 / no headings found: the body is one "
-                                "section titled 正文")
+    if not roots and not all(isinstance(i, Para) for i in lead):  # tables or pictures need a section to hold them
+        ctx.note("sections[0]", "文档中没有标题，表格和图片放在一节不编号的“正文”中 / no headings: tables and pictures "
+                                "are kept in one unnumbered section titled 正文")
         roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
     opening = _opening(lead, roots, ctx)
+    if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
+        opening, data["title"] = [data["title"]], ""
     if opening:
         data["opening"] = opening
-    data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]
+    data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]  # none: body text only
     if frame.signature:
         data["signature"] = frame.signature
     if frame.date:
@@ -56,6 +59,11 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     if official:
         data["official"] = official
     return data
+
+
+def _line(item: Item) -> Line:
+    """The recogniser's view of an item: a paragraph as it is, a table or picture as an object line."""
+    return item if isinstance(item, Para) else Plain(place="object")
 
 
 def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tuple[int, str]:

@@ -64,6 +64,8 @@ def heading(line: Line, in_article: bool, open_level: int) -> Candidate | None:
         return None
     if in_article and not by_style:
         return None
+    if number == "【】":
+        return Candidate(level, number, listable=True)
     body = rest.rstrip()
     if not compact(body) or (body.endswith(_ITEM_END) and not by_style):
         return None

@@ -39,11 +39,13 @@ class Recogniser(Generic[L]):
     def feed(self, line: L) -> list[tuple[L, Role]]:
         """Take the next line; return the lines whose role is now decided, in order."""
         if self.head is not None:
-            if not self._ends_head(line):
+            ends = self._ends_head(line)
+            if ends != "before":
                 self.head.append(line)
+            if not ends:
                 return []
-            self.head.append(line)
-            return self._release_head()
+            out = self._release_head()
+            return out + self._body(line) if ends == "before" else out
         return self._body(line)
 
     def finish(self) -> list[tuple[L, Role]]:
@@ -57,16 +59,18 @@ class Recogniser(Generic[L]):
 
     # the head
 
-    def _ends_head(self, line: L) -> bool:
-        """Whether the body starts at ``line`` (the line itself is still decided with the head)."""
+    def _ends_head(self, line: L) -> str:
+        """Whether the body starts with ``line`` (``before``), just after it (``after``: 主送), or not yet (``""``)."""
         assert self.head is not None
         text, role = compact(line.text), _head.style_role(line)
         if len(self.head) >= HEAD_MAX or len(text) > _LONG or role in _BODY_STYLES:
-            return True
+            return "before"
         if role not in ("title", "issuer", "number", "recipients") and heading(line, False, 0) is not None:
-            return True
-        return role == "recipients" or (text.endswith(("：", ":")) and len(text) <= 60 and any(
-            _head.title_like(x) or _head.style_role(x) == "title" for x in self.head))
+            return "before"
+        if role == "recipients" or (text.endswith(("：", ":")) and len(text) <= 60 and any(
+                _head.title_like(x) or _head.style_role(x) == "title" for x in self.head)):
+            return "after"
+        return ""
 
     def _release_head(self) -> list[tuple[L, Role]]:
         lines = self.head or []
@@ -93,6 +97,8 @@ class Recogniser(Generic[L]):
 
     def _body(self, line: L) -> list[tuple[L, Role]]:
         text = compact(line.text)
+        if line.place == "object":
+            return self._emit(line, Role("object", part=self.part))
         if not text:
             return self._emit(line, Role("empty", part=self.part))
         style = _head.style_role(line)

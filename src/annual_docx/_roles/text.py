@@ -10,6 +10,7 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("（一）", 2, re.compile(rf"^[（(][{CN}]{{1,4}}[）)]")),
     ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d)|\s(?=\D))")),
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
+    ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
 )
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
