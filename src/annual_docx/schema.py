@@ -213,9 +213,10 @@ class Report(_Model):
     year: int = Field(ge=1949, le=2100, description="报告年度 / the year reported on")
     title: str | None = Field(None, description="标题；默认 {year}年度{organisation}工作年报 / title")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
-    sections: list[Section] = Field(default_factory=new_list, validate_default=True, description="各节（一、二、……），可含下级节；没有标题的"
-                                    "文件可只有 opening / the sections; a document without headings may have "
-                                    "opening paragraphs only")
+    sections: list[Section] = Field(
+        default_factory=new_list, validate_default=True,
+        description="各节（一、二、……），可含下级节；没有标题的文件可只有 opening / the sections; a document "
+                    "without headings may have opening paragraphs only")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
