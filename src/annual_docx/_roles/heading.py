@@ -66,6 +66,10 @@ def heading(line: Line, in_article: bool, open_level: int) -> Candidate | None:
         return None
     if number == "【】":
         return Candidate(level, number, listable=True)
+    if number == "一是":  # a short line of its own, never a sentence opening a paragraph
+        stripped = compact(text)
+        return Candidate(level, number) if len(stripped) <= SHORT and not stripped.endswith(
+            ("。", "；", "，", "：", "！")) and open_level and not by_style else None
     body = rest.rstrip()
     if not compact(body) or (body.endswith(_ITEM_END) and not by_style):
         return None

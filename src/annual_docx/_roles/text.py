@@ -11,6 +11,7 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d)|\s(?=\D))")),
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
     ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
+    ("一是", 2, re.compile(rf"^[{CN}]{{1,3}}是(?=\S)")),  # 一是… as a heading only when it stands alone
 )
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
