@@ -65,8 +65,12 @@ class Recogniser(Generic[L]):
         text, role = compact(line.text), _head.style_role(line)
         if len(self.head) >= HEAD_MAX or len(text) > _LONG or role in _BODY_STYLES:
             return "before"
-        if role not in ("title", "issuer", "number", "recipients") and heading(line, False, 0) is not None:
+        if role not in ("title", "issuer", "number", "recipients") and (
+                heading(line, False, 0) is not None or ARTICLE.match(text) or CHAPTER.match(text)):
             return "before"
+        if not role and text.endswith(("。", "！", "!")) and not _head.is_byline(line, text) and \
+                not _head.is_instruction(line, text):
+            return "before"  # a sentence of the body
         if role == "recipients" or (text.endswith(("：", ":")) and len(text) <= 60 and any(
                 _head.title_like(x) or _head.style_role(x) == "title" for x in self.head)):
             return "after"
