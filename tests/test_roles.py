@@ -17,7 +17,8 @@ from tests.roles_docs import check_parts, import_data
 
 _names = (f"r{n}.docx" for n in itertools.count())
 CENTRE = '<w:jc w:val="center"/>'
-BODY = "全年地区生产总值增长5.2%，城镇新增就业51万人，各项事业取得新进展，经济社会保持稳定发展的良好态势，人民群众获得感不断增强。"
+BODY = ("全年地区生产总值增长5.2%，城镇新增就业51万人，各项事业取得新进展，经济社会保持稳定发展的良好态势，"
+        "人民群众获得感不断增强。")
 
 
 def _doc(body: list[str], tmp_path: Path) -> Path:
@@ -33,7 +34,8 @@ def test_em_space_indented_headings_are_headings(tmp_path: Path) -> None:
     U+00A0, a tab)."""
     body = [para("\u2003\u2003一、2024年工作回顾", east_asia="黑体"), para(BODY),
             para("\u3000\u3000（一）高质量发展迈出坚实步伐", east_asia="楷体_GB2312"), para(BODY),
-            para("\xa0二、2025年工作安排", east_asia="黑体"), para(BODY), para("\t三、努力建设人民满意政府"), para(BODY)]
+            para("\xa0二、2025年工作安排", east_asia="黑体"), para(BODY),
+            para("\t三、努力建设人民满意政府"), para(BODY)]
     parts = check_parts(_doc(body, tmp_path))
     assert sorted(parts.headings.values()) == [1, 1, 1, 2]
     assert not any("工作" in p.text for p in parts.of("body") if p.text.strip().endswith(("回顾", "安排")))
@@ -84,7 +86,8 @@ def _report_head() -> list[str]:
 
 def test_byline_and_date_under_the_title_are_not_the_closing(tmp_path: Path) -> None:
     """(3) A byline and date under the title are no 署名 and 成文日期: no 「署名右空二字」 finding on them."""
-    body = [*_report_head(), para("一、2024年工作回顾", east_asia="黑体"), para(BODY), para("各位代表！让我们团结奋斗。")]
+    body = [*_report_head(), para("一、2024年工作回顾", east_asia="黑体"), para(BODY),
+            para("各位代表！让我们团结奋斗。")]
     path = _doc(body, tmp_path)
     parts = check_parts(path)
     assert not parts.of("date") and not parts.of("signature")
@@ -142,7 +145,8 @@ def test_items_inside_an_article_are_not_headings(tmp_path: Path) -> None:
     """(7) （一）…； inside a 第X条 article are items of the article, not level-2 headings."""
     body = [para("某大学学生管理规定", "Title"), para("第一章　总则", ppr=CENTRE, east_asia="黑体"),
             para("第五条　学生有下列情形之一的，应予退学："), para("（一）学业成绩未达到学校要求的；"),
-            para("（二）在学校规定期限内未完成学业的；"), para("（三）本人申请退学的。"), para("第六条　本规定自发布之日起施行。")]
+            para("（二）在学校规定期限内未完成学业的；"), para("（三）本人申请退学的。"),
+            para("第六条　本规定自发布之日起施行。")]
     parts = check_parts(_doc(body, tmp_path))
     assert not parts.headings
     assert all(f.ok and "（" not in f.where for f in _rows(_doc(body, tmp_path), "二级标题"))
