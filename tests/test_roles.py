@@ -185,6 +185,11 @@ def test_title_never_from_a_property_placeholder_or_label(tmp_path: Path) -> Non
     path = tmp_path / "placeholder.docx"
     d.save(path)
     assert import_data(path, tmp_path)["title"] == "公共图书馆服务规范编制说明"
+    untitled = docx.Document()
+    untitled.core_properties.title = "（填写标准名称）"
+    untitled.add_paragraph(BODY)
+    untitled.save(path)
+    assert import_data(path, tmp_path).get("title", "") == ""  # the page has no title: none is taken from elsewhere
 
 
 def test_no_heading_is_invented_for_a_document_without_headings(tmp_path: Path) -> None:
