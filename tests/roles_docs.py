@@ -9,7 +9,6 @@ from typing import Any
 from annual_docx._import.build import _line, report_data
 from annual_docx._import.frontmatter import layout_rows
 from annual_docx._import.pieces import Context
-from annual_docx._ooxml import package_in
 from annual_docx._ooxml.body_facts import Para as FactPara
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.outline import Item
@@ -38,21 +37,15 @@ def check_parts(path: Path) -> Parts:
 
 def import_roles(path: Path) -> list[tuple[Item, Role]]:
     """Every item the importer reads, with its role."""
-    package = package_in.open_package(path)
-    try:
+    with open_package(path) as package:
         items = [row for item in read_outline(package).items for row in layout_rows(item)]
-    finally:
-        package.close()
     return list(zip(items, recognise([_line(i) for i in items]), strict=True))
 
 
 def import_data(path: Path, tmp: Path) -> dict[str, Any]:
     """The report data the importer writes for ``path`` (not validated)."""
-    package = package_in.open_package(path)
-    try:
+    with open_package(path) as package:
         return report_data(read_outline(package), Context(tmp / "assets", tmp))
-    finally:
-        package.close()
 
 
 def heading_counts(roles: list[Role], part: int = 0) -> tuple[dict[int, int], dict[int, int]]:

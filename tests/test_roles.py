@@ -165,6 +165,7 @@ def test_run_in_heading_is_a_heading_and_imports_as_run_in(tmp_path: Path) -> No
     first = data["sections"][0]["sections"][0]
     assert first["title"] == "坚持稳中求进，推动经济回升向好。" and first.get("run_in") is True
     assert first["paragraphs"][0] == BODY and first["paragraphs"][1] == BODY
+    assert annual_docx.validate(data).sections[0].sections[0].run_in is True  # type: ignore[union-attr]
 
 
 def test_long_numbered_paragraph_is_not_a_heading() -> None:

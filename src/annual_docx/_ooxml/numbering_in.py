@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from annual_docx._ooxml.package_in import Package
 from annual_docx._ooxml.props import Element
+from annual_docx._ooxml.reader import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
@@ -38,25 +38,13 @@ class Numbering:
     """The numbering definitions of a document: ``style(num_id, level)`` gives the number style drawn."""
 
     def __init__(self, package: Package) -> None:
-        root: Element | None = None
-        for rel_type, target in package.rels(package.main).values():
-            if rel_type.endswith("/numbering"):
-                root = package.xml(target)
-        self._load(root)
-
-    @classmethod
-    def from_root(cls, root: Element | None) -> Numbering:
-        """The numbering of a parsed ``numbering.xml`` (None: the document has none)."""
-        numbering = cls.__new__(cls)
-        numbering._load(root)
-        return numbering
-
-    def _load(self, root: Element | None) -> None:
         self.levels: dict[str, dict[int, str | None]] = {}
         self.starts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
+        found = package.related(package.main_part, "numbering", missing_ok=True)
+        if not found:
             return
+        root: Element = package.xml(found[-1])
         abstract: dict[str, dict[int, str | None]] = {}
         starts: dict[str, dict[int, int]] = {}
         for definition in root.iter(W + "abstractNum"):

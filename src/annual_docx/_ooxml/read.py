@@ -139,9 +139,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     last_sect: Element | None = None
     p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
-    numbering_part = next(iter(package.related(main, "numbering")), None)
-    numbering = Numbering.from_root(package.xml(numbering_part)) if numbering_part else None
-    body = BodyReader(styles_root, numbering)
+    body = BodyReader(styles_root, Numbering(package))
     for block in package.blocks(main):
         body.visit(block)
         for visit in visitors:
