@@ -11,7 +11,10 @@ import docx
 import pytest
 
 import annual_docx
+from annual_docx._import import read_report
 from annual_docx._roles import Plain, recognise
+from annual_docx.govinfo import labels as L
+from annual_docx.govinfo.model import GovinfoReport
 from tests.gongwen_docx import Doc, para
 from tests.roles_docs import check_parts, import_data
 
@@ -236,3 +239,33 @@ def test_the_stream_holds_a_bounded_window(lines: int) -> None:
         waiting = max(waiting, len(rec.window) + len(rec.head or []))
     assert waiting <= 5
     assert len(rec.finish()) <= 5
+
+
+def test_govinfo_report_imports_as_govinfo(tmp_path: Path) -> None:
+    """A 政府信息公开工作年度报告 is recognised and imported as ``kind: govinfo``: its tables 二、三、四 read back by their
+    national labels give the same figures, its prose the same sections, next year's file the same title."""
+    example = Path(__file__).parents[1] / "examples" / "govinfo_2024.yaml"
+    original = annual_docx.load(example)
+    path = annual_docx.render(original, tmp_path / "govinfo.docx")
+    yaml_path = annual_docx.import_to_yaml(path, tmp_path / "again.yaml")
+    again = annual_docx.load(yaml_path)
+    assert isinstance(again, GovinfoReport) and isinstance(original, GovinfoReport)
+    assert again.figures == original.figures
+    assert again.full_title == original.full_title and again.opening == original.opening
+    assert again.overview == original.overview and again.other == original.other
+    annual_docx.render(again, tmp_path / "second.docx")
+
+
+def test_a_govinfo_report_whose_tables_cannot_be_read_is_an_ordinary_report(tmp_path: Path) -> None:
+    """Without tables readable by their national labels the report imports as an ordinary one, and says so."""
+    d = docx.Document()
+    title = d.add_paragraph("某县文化和旅游局2024年政府信息公开工作年度报告")
+    title.alignment = 1
+    for number, heading in zip("一二三四五六", L.HEADINGS, strict=True):
+        d.add_paragraph(f"{number}、{heading}")
+        d.add_paragraph(BODY)
+    path = tmp_path / "g.docx"
+    d.save(path)
+    imported = read_report(path, tmp_path / "a", tmp_path)
+    assert imported.data.get("kind") is None and len(imported.data["sections"]) == 6
+    assert any("按普通报告导入" in n for notes in imported.notes.values() for n in notes)

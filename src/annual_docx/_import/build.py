@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from annual_docx._import.frontmatter import layout_rows, split_frame
+from annual_docx._import.frontmatter import Frame, layout_rows, split_frame
+from annual_docx._import.govinfo_in import govinfo_data
 from annual_docx._import.headings import Node, build_tree, headings_of, number_value
 from annual_docx._import.pieces import Context, pieces
 from annual_docx._import.sections import content, section
@@ -44,12 +45,21 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
         ctx.note("sections[0]", "文档中没有标题，表格和图片放在一节不编号的“正文”中 / no headings: tables and pictures "
                                 "are kept in one unnumbered section titled 正文")
         roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
+    govinfo = govinfo_data(title, lead, roots, ctx)
+    if govinfo is not None:
+        return govinfo | _closing(frame, ctx)
     opening = _opening(lead, roots, ctx)
     if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
         opening, data["title"] = [data["title"]], ""
     if opening:
         data["opening"] = opening
     data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]  # none: body text only
+    return data | _closing(frame, ctx)
+
+
+def _closing(frame: Frame, ctx: Context) -> dict[str, Any]:
+    """The 落款 and the official parts (attachments with their content) of ``frame``."""
+    data: dict[str, Any] = {}
     if frame.signature:
         data["signature"] = frame.signature
     if frame.date:
