@@ -269,3 +269,28 @@ def test_a_govinfo_report_whose_tables_cannot_be_read_is_an_ordinary_report(tmp_
     imported = read_report(path, tmp_path / "a", tmp_path)
     assert imported.data.get("kind") is None and len(imported.data["sections"]) == 6
     assert any("按普通报告导入" in n for notes in imported.notes.values() for n in notes)
+
+
+def test_cover_fields_are_not_a_party_block_and_the_cover_table_stays_on_top(tmp_path: Path) -> None:
+    """A thesis-style cover: its fields (姓名：… 指导教师：…) stay lines of text, not a party block; a cover table of
+    fields stays at the top as field lines, not moved into section 一."""
+    d = docx.Document()
+    title = d.add_paragraph("课程设计报告")
+    title.alignment = 1
+    table = d.add_table(rows=2, cols=4)
+    for cell, text in zip([c for row in table.rows for c in row.cells],
+                          ["班级", "2019级1班", "学号", "2019001", "姓名", "张三", "指导教师", "李四"], strict=True):
+        cell.text = text
+    d.add_paragraph("一、设计目的")
+    d.add_paragraph(BODY)
+    d.add_paragraph("答辩信息")
+    d.add_paragraph("学生姓名：王五")
+    d.add_paragraph("指导老师：赵六")
+    path = tmp_path / "cover.docx"
+    d.save(path)
+    data = import_data(path, tmp_path)
+    assert data["opening"][:2] == ["班级：2019级1班　学号：2019001", "姓名：张三　指导教师：李四"]
+    section = data["sections"][0]
+    assert section["title"] == "设计目的" and section["paragraphs"][-2:] == ["学生姓名：王五", "指导老师：赵六"]
+    assert not section.get("blocks")  # no table moved here, no party block made of the fields
+    annual_docx.validate(data)
