@@ -242,8 +242,8 @@ def test_the_stream_holds_a_bounded_window(lines: int) -> None:
 
 
 def test_govinfo_report_imports_as_govinfo(tmp_path: Path) -> None:
-    """A 政府信息公开工作年度报告 is recognised and imported as ``kind: govinfo``: its tables 二、三、四 read back by their
-    national labels give the same figures, its prose the same sections, next year's file the same title."""
+    """A 政府信息公开工作年度报告 is recognised and imported as ``kind: govinfo``: its tables 二、三、四 read back by
+    their national labels give the same figures, its prose the same sections, next year's file the same title."""
     example = Path(__file__).parents[1] / "examples" / "govinfo_2024.yaml"
     original = annual_docx.load(example)
     path = annual_docx.render(original, tmp_path / "govinfo.docx")

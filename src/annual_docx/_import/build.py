@@ -42,7 +42,7 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
-    if not roots and not all(isinstance(i, Para) or _cover_rows(i) for i in lead):  # tables or pictures need a section to hold them
+    if not roots and not all(isinstance(i, Para) or _cover_rows(i) for i in lead):  # tables, pictures: a section
         ctx.note("sections[0]", "文档中没有标题，表格和图片放在一节不编号的“正文”中 / no headings: tables and pictures "
                                 "are kept in one unnumbered section titled 正文")
         roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
