@@ -52,6 +52,9 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     opening = _opening(lead, roots, ctx)
     if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
         opening, data["title"] = [data["title"]], ""
+    if not opening and not roots:  # no text at all: one empty section holds the place of the body
+        ctx.note("sections[0]", "文档没有正文 / the document has no body text")
+        roots = [Node("正文", "无", 1, numbered=False)]
     if opening:
         data["opening"] = opening
     data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]  # none: body text only

@@ -86,6 +86,10 @@ def split_frame(items: list[Item], roles: list[Role]) -> Frame:
             titles.append(text.replace("\n", ""))
         elif kind == "issuer":
             frame.official["issuer"] = text
+        elif kind in ("number", "signer") and not _DOC_NUMBER.match(text.partition("签发人")[0].strip()) and (
+                kind == "number" or text.partition("签发人")[0].strip()):
+            frame.body.append(item)  # in the 发文字号's place but not one (a template's tag): kept as text
+            frame.roles.append(Role("body"))
         elif kind in ("number", "signer"):
             number, _, signers = text.partition("签发人")
             if number.strip():
