@@ -14,7 +14,7 @@ from annual_docx._roles import head as _head
 from annual_docx._roles.heading import heading
 from annual_docx._roles.line import Line
 from annual_docx._roles.role import Role
-from annual_docx._roles.text import ARTICLE, CAPTION, CHAPTER, DATE, LABEL, compact, is_record, number_of
+from annual_docx._roles.text import ARTICLE, CAPTION, CHAPTER, DATE, LABEL, NOTES, compact, is_record, number_of
 
 L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
@@ -35,6 +35,7 @@ class Recogniser(Generic[L]):
         self.closing: L | None = None  # a date line that may be the 成文日期
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
+        self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
 
     def feed(self, line: L) -> list[tuple[L, Role]]:
         """Take the next line; return the lines whose role is now decided, in order."""
@@ -152,12 +153,19 @@ class Recogniser(Generic[L]):
         if self.last_note and number_of(line.text)[1] == 3:
             return Role("note", part=part)
         self.last_note = False
+        if NOTES.match(text):
+            self.in_notes = True
+            return Role("body", part=part)
         if ARTICLE.match(text):
             self.in_article = True
             return Role("body", part=part)
         if CHAPTER.match(text):
             self.in_article = False
         found = heading(line, self.in_article, self.open_level)
+        if found is not None and self.in_notes and found.level >= 3 and not _head.style_role(line):
+            found = None
+        elif found is not None and found.level <= 2:
+            self.in_notes = False
         if found is None:
             if number_of(line.text)[0]:
                 return Role("item", part=part)

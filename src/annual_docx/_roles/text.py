@@ -8,7 +8,7 @@ CN = "一二三四五六七八九十百零〇两"
 NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("一、", 1, re.compile(rf"^[{CN}]{{1,4}}(?:、|[．.](?!\d))")),
     ("（一）", 2, re.compile(rf"^[（(][{CN}]{{1,4}}[）)]")),
-    ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d)|\s(?=\D))")),
+    ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d))")),
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
     ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
     ("一是", 2, re.compile(rf"^[{CN}]{{1,3}}是(?=\S)")),  # 一是… as a heading only when it stands alone
@@ -24,6 +24,7 @@ CAPTION = re.compile(r"^(续?[图表])\s*(\d+)")
 LABEL = re.compile(r"^附件\s*(\d*)$")
 PRINTED = re.compile(rf"[\d{CN}]年.*日印发$")
 SENTENCE_END = "。！？!?"
+NOTES = re.compile(r"^(?:注|注释|附注|说明|备注|名词解释|名词解释说明)[：:]?$")
 INSTRUCTION = ("请", "填写", "注：", "注:", "说明", "此处", "删除", "模板", "示例")
 PLACEHOLDERS = re.compile(
     r"^[（(【\[]?(?:请?填写|请输入|输入)?(?:标准名称|文档标题|标题|文件名称|单位名称|名称)[）)】\]]?$")
