@@ -18,6 +18,7 @@ from annual_docx._roles.text import (
     INSTRUCTION,
     LABEL,
     compact,
+    is_field,
     is_placeholder,
     is_red,
     number_of,
@@ -38,8 +39,10 @@ def style_role(line: Line) -> str:
 
 
 def title_like(line: Line) -> bool:
-    """Whether ``line`` could be (a line of) a title."""
+    """Whether ``line`` could be (a line of) a title (not a cover's field such as 学校代码：10286)."""
     text = compact(line.text)
+    if is_field(text):
+        return False
     if line.place != "body" or not 2 <= len(text) <= TITLE_MAX or text.endswith(("。", "：", ":", "；", "，")):
         return False
     if DATE.match(text) or number_of(line.text)[0] or LABEL.match(text) or is_placeholder(text):
@@ -116,11 +119,14 @@ def _find_title(lines: Sequence[Line], texts: list[str], roles: list[str]) -> li
             continue
         if text.endswith("文件") and len(text) <= 30 and i + 1 < len(lines):
             continue  # the issuer's mark
+        if line.place != "body" or (is_field(text) and len(text) <= 40):
+            continue  # a text box, a cover's field (学校代码：10286) above the title
         if title_like(line):
             start = i
         break
     if start is None:
         return []
+    start = _most_prominent(lines, texts, roles, start)
     found = [start]
     head = lines[start]
     for j in range(start + 1, len(lines)):
@@ -136,6 +142,20 @@ def _find_title(lines: Sequence[Line], texts: list[str], roles: list[str]) -> li
     return found
 
 
+def _most_prominent(lines: Sequence[Line], texts: list[str], roles: list[str], start: int) -> int:
+    """The first title-like line, or a larger centred one right after it (a cover's 「某大学学位论文」 above the
+    title in a larger size): the title is the most prominent of the lines that open the document."""
+    best = start
+    following = [j for j in range(start + 1, min(len(lines), start + 6)) if not roles[j]][:2]
+    for j in following:
+        line, top = lines[j], lines[best]
+        if not title_like(line) or line.align != "center" or top.align != "center":
+            break
+        if (line.size_pt or 0) > (top.size_pt or 0) > 0:
+            best = j
+    return best
+
+
 def _same_look(a: Line, b: Line) -> bool:
     return a.align == b.align and a.size_pt == b.size_pt and a.bold == b.bold and (a.color or "") == (b.color or "")
 
@@ -149,7 +169,8 @@ def _after_title(lines: Sequence[Line], texts: list[str], roles: list[str], last
                 return
             continue
         text = texts[i]
-        if text.endswith(("：", ":")) and len(text) <= TITLE_MAX and not number_of(lines[i].text)[0]:
+        if text.endswith(("：", ":")) and len(text) <= TITLE_MAX and not number_of(lines[i].text)[0] and \
+                not is_field(text):
             roles[i] = "recipients"
             return
         if number_of(lines[i].text)[0] or not is_byline(lines[i], text):

@@ -1,8 +1,8 @@
 """The recogniser as a stream: ``feed`` one line at a time in reading order, get ``(line, role)`` pairs back as they
 are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
-``HEAD_MAX`` lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款 is a date
-(and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short numbered
-line is a list item when the same kind of line stands next to it."""
+``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
+is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
+numbered line is a list item when the same kind of line stands next to it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,17 @@ from annual_docx._roles import head as _head
 from annual_docx._roles.heading import heading
 from annual_docx._roles.line import Line
 from annual_docx._roles.role import Role
-from annual_docx._roles.text import ARTICLE, CAPTION, CHAPTER, DATE, LABEL, NOTES, compact, is_record, number_of
+from annual_docx._roles.text import (
+    ARTICLE,
+    CAPTION,
+    CHAPTER,
+    DATE,
+    LABEL,
+    NOTES,
+    compact,
+    is_record,
+    number_of,
+)
 
 L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
@@ -28,6 +38,7 @@ class Recogniser(Generic[L]):
 
     def __init__(self) -> None:
         self.head: list[L] | None = []
+        self.head_lines = 0  # non-empty lines in the head
         self.window: deque[tuple[L, Role]] = deque()
         self.part = 0  # 0: the main document; k: attachment k
         self.in_article = False
@@ -64,7 +75,10 @@ class Recogniser(Generic[L]):
         """Whether the body starts with ``line`` (``before``), just after it (``after``: 主送), or not yet (``""``)."""
         assert self.head is not None
         text, role = compact(line.text), _head.style_role(line)
-        if len(self.head) >= HEAD_MAX or len(text) > _LONG or role in _BODY_STYLES:
+        if text:
+            self.head_lines += 1
+        if self.head_lines > HEAD_MAX or len(self.head) >= 10 * HEAD_MAX or len(text) > _LONG or \
+                role in _BODY_STYLES:
             return "before"
         if role not in ("title", "issuer", "number", "recipients") and (
                 heading(line, False, 0) is not None or ARTICLE.match(text) or CHAPTER.match(text)):

@@ -30,6 +30,17 @@ PLACEHOLDERS = re.compile(
     r"^[（(【\[]?(?:请?填写|请输入|输入)?(?:标准名称|文档标题|标题|文件名称|单位名称|名称)[）)】\]]?$")
 
 
+_FIELD_LABEL = re.compile(r"^([^：:]{1,10})[：:]")
+_FIELD_ENDS = ("姓名", "名称", "代码", "号", "级", "日期", "专业", "学院", "院系", "导师", "教师", "题目", "时间",
+               "电话", "地址", "邮编", "UDC", "性别", "年级", "班级", "职称", "部门")
+
+
+def is_field(text: str) -> bool:
+    """Whether ``text`` is a cover's or form's field (学校代码：10286, 研究生姓名：), not a 主送 or a title."""
+    match = _FIELD_LABEL.match(compact(text))
+    return bool(match) and match.group(1).endswith(_FIELD_ENDS)
+
+
 def compact(text: str) -> str:
     """``text`` without any kind of space (U+3000, U+2003, U+00A0, tabs…)."""
     return "".join(text.split())
