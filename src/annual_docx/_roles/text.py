@@ -38,7 +38,7 @@ _FIELD_ENDS = ("姓名", "名称", "代码", "号", "级", "日期", "专业", "
 def is_field(text: str) -> bool:
     """Whether ``text`` is a cover's or form's field (学校代码：10286, 研究生姓名：), not a 主送 or a title."""
     match = _FIELD_LABEL.match(compact(text))
-    return bool(match) and match.group(1).endswith(_FIELD_ENDS)
+    return match is not None and match.group(1).endswith(_FIELD_ENDS)
 
 
 def compact(text: str) -> str:
