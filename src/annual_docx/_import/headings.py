@@ -13,6 +13,9 @@ from annual_docx._ooxml.outline import Item, Para, Run
 from annual_docx._roles import Role
 from annual_docx._roles.text import number_of
 
+MODEL_NUMBERS = ("一、", "（一）", "1.", "（1）", "【】")
+"""The number styles the report model writes (``numbering``); other numbers are kept in the heading's text."""
+
 
 @dataclass
 class Node:
@@ -40,6 +43,8 @@ def headings_of(items: list[Item], roles: list[Role]) -> dict[int, Heading]:
         whole = item.text[:role.split] if role.split else item.text
         number, _, end = number_of(whole)
         title = whole[end:].strip() if number else whole.strip()
+        if number not in MODEL_NUMBERS:  # 一是…, 第一章: the number stays in the title as written
+            number, title = "", whole.strip()
         if number == "【】":
             title = text.strip("【】")
         rest = item.text[role.split:].strip() if role.split else ""

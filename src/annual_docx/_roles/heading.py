@@ -66,6 +66,9 @@ def heading(line: Line, in_article: bool, open_level: int) -> Candidate | None:
         return None
     if number == "【】":
         return Candidate(level, number, listable=True)
+    if number in ("第一章", "第一节"):  # a chapter or section of a regulation: a short line of its own
+        return Candidate(level, number) if len(compact(text)) <= SHORT and not compact(text).endswith(
+            ("。", "；", "，", "：")) else None
     if number == "一是":  # a short line of its own, never a sentence opening a paragraph
         stripped = compact(text)
         return Candidate(level, number) if len(stripped) <= SHORT and not stripped.endswith(

@@ -12,6 +12,8 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
     ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
     ("一是", 2, re.compile(rf"^[{CN}]{{1,3}}是(?=\S)")),  # 一是… as a heading only when it stands alone
+    ("第一章", 1, re.compile(rf"^第[{CN}\d]{{1,4}}[章编](?=\s|$)")),  # a regulation's chapter, a line of its own
+    ("第一节", 2, re.compile(rf"^第[{CN}\d]{{1,4}}节(?=\s|$)")),
 )
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
