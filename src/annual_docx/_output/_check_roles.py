@@ -16,7 +16,7 @@ __all__ = ["ARABIC_DATE", "CAPTION", "DATE", "DOC_NUMBER", "LABEL", "Parts", "cl
 
 # roles the check items read under another name; the rest are left out of every item (bylines, instruction lines,
 # the label of a file that is itself an attachment, table and text-box paragraphs, tables and pictures)
-_AS = {"heading": "heading", "body": "body", "item": "body", "title": "title", "issuer": "issuer",
+_AS = {"heading": "heading", "body": "body", "item": "body", "toc": "body", "title": "title", "issuer": "issuer",
        "number": "number", "signer": "signer", "signer_names": "signer_names", "recipients": "recipients",
        "note": "note", "signature": "signature", "date": "date", "label": "label",
        "attachment_title": "attachment_title", "caption": "caption", "record": "record", "group": "group"}

@@ -38,6 +38,12 @@ def style_role(line: Line) -> str:
         "title" if compact(line.style_name).lower() in _TITLE_NAMES else "")
 
 
+def is_toc(line: Line) -> bool:
+    """Whether ``line`` is a line of a table of contents Word generates (styles toc 1…, 目录 1…)."""
+    name = compact(line.style_name or line.style).lower()
+    return (name.startswith("toc") and name[3:].isdigit()) or (name.startswith("目录") and name[2:].isdigit())
+
+
 def title_like(line: Line) -> bool:
     """Whether ``line`` could be (a line of) a title (not a cover's field such as 学校代码：10286)."""
     text = compact(line.text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 KINDS = frozenset((
     "issuer", "number", "signer", "signer_names", "instruction", "lead_label", "title", "byline", "recipients",
     "heading", "body", "item", "caption", "note", "signature", "date", "label", "attachment_title", "record",
-    "table", "box", "object", "empty", "group"))
+    "table", "box", "object", "empty", "group", "toc"))
 
 
 @dataclass(frozen=True, slots=True)

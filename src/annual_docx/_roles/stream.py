@@ -144,6 +144,8 @@ class Recogniser(Generic[L]):
             return Role(style, part=part)
         if is_record(line.text):
             return Role("record", part=part)
+        if _head.is_toc(line):
+            return Role("toc", part=part)
         if line.place == "object":
             return Role("object", part=part)
         if line.place == "table":
