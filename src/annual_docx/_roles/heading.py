@@ -58,8 +58,10 @@ def heading(line: Line, in_article: bool, open_level: int) -> Candidate | None:
     number, level, end = number_of(text)
     by_style, named = style_level(line)
     rest = text[end:]
-    if by_style and (named or not number):
-        return Candidate(level or by_style, number)
+    if by_style and named:  # a Heading N style says the level; the number is the writer's
+        return Candidate(by_style, number)
+    if by_style and not number:
+        return Candidate(by_style, number)
     if not number:
         return None
     if in_article and not by_style:
