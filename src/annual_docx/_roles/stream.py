@@ -183,9 +183,8 @@ class Recogniser(Generic[L]):
         elif found is not None and found.level <= 2:
             self.in_notes = False
         if found is None:
-            if number_of(line.text)[0]:
-                return Role("item", part=part)
-            return Role("body", part=part)
+            number, level, _ = number_of(line.text)
+            return Role("item", level, number, part=part) if number else Role("body", part=part)
         self.open_level = found.level
         previous = self._previous() if found.listable else None
         if previous is not None and previous[1].kind in ("heading", "item") and previous[1].split == 0 and \
