@@ -8,6 +8,7 @@ only when it reads like one (ends in 文件, or a 发文字号 follows); otherwi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from annual_docx._roles.line import Line
@@ -34,13 +35,23 @@ TITLE_MAX = 60
 
 def style_role(line: Line) -> str:
     """The part our template's style names (``Title``, ``Issuer``…), or ``""``."""
-    return STYLE_ROLES.get(line.style) or STYLE_ROLES.get(line.style_name, "") or (
-        "title" if compact(line.style_name).lower() in _TITLE_NAMES else "")
+    return _style_role(line.style, line.style_name)
+
+
+@functools.cache
+def _style_role(style: str, name: str) -> str:
+    return STYLE_ROLES.get(style) or STYLE_ROLES.get(name, "") or (
+        "title" if compact(name).lower() in _TITLE_NAMES else "")
 
 
 def is_toc(line: Line) -> bool:
     """Whether ``line`` is a line of a table of contents Word generates (styles toc 1…, 目录 1…)."""
-    name = compact(line.style_name or line.style).lower()
+    return _is_toc(line.style_name or line.style)
+
+
+@functools.cache
+def _is_toc(style_name: str) -> bool:
+    name = compact(style_name).lower()
     return (name.startswith("toc") and name[3:].isdigit()) or (name.startswith("目录") and name[2:].isdigit())
 
 

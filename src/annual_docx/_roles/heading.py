@@ -49,11 +49,12 @@ def style_level(line: Line) -> tuple[int, bool]:
     return 0, False
 
 
-def heading(line: Line, in_article: bool, open_level: int) -> Candidate | None:
+def heading(line: Line, in_article: bool, open_level: int, compacted: str | None = None) -> Candidate | None:
     """Return the heading ``line`` is, or None; ``in_article``: a 第X条 article is open (its （一） are items);
-    ``open_level``: the level of the last heading (a level-3/4 run-in heading needs one above it)."""
+    ``open_level``: the level of the last heading (a level-3/4 run-in heading needs one above it); ``compacted``:
+    the text without spaces, when the caller has it."""
     text = line.text
-    if not compact(text):
+    if not (compacted if compacted is not None else compact(text)):
         return None
     number, level, end = number_of(text)
     by_style, named = style_level(line)

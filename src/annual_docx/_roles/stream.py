@@ -40,6 +40,7 @@ class Recogniser(Generic[L]):
         self.head: list[L] | None = []
         self.head_lines = 0  # non-empty lines in the head
         self.window: deque[tuple[L, Role]] = deque()
+        self.filled = 0  # non-empty lines in the window
         self.part = 0  # 0: the main document; k: attachment k
         self.in_article = False
         self.open_level = 0
@@ -67,6 +68,7 @@ class Recogniser(Generic[L]):
             self._confirm_closing()
         out += list(self.window)
         self.window.clear()
+        self.filled = 0
         return out
 
     # the head
@@ -107,9 +109,12 @@ class Recogniser(Generic[L]):
 
     def _emit(self, line: L, role: Role) -> list[tuple[L, Role]]:
         self.window.append((line, role))
+        self.filled += role.kind != "empty"
         out: list[tuple[L, Role]] = []
-        while sum(1 for _, r in self.window if r.kind != "empty") > WINDOW and self.closing is None:
-            out.append(self.window.popleft())
+        while self.filled > WINDOW and self.closing is None:
+            entry = self.window.popleft()
+            self.filled -= entry[1].kind != "empty"
+            out.append(entry)
         if self.closing is not None and len(self.window) > 4 * WINDOW:  # a date the body went on after
             self.closing = None
         return out
@@ -177,7 +182,7 @@ class Recogniser(Generic[L]):
             return Role("body", part=part)
         if CHAPTER.match(text):
             self.in_article = False
-        found = heading(line, self.in_article, self.open_level)
+        found = heading(line, self.in_article, self.open_level, text)
         if found is not None and self.in_notes and found.level >= 3 and not _head.style_role(line):
             found = None
         elif found is not None and found.level <= 2:

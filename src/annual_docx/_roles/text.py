@@ -15,6 +15,7 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("第一章", 1, re.compile(rf"^第[{CN}\d]{{1,4}}[章编](?=\s|$)")),  # a regulation's chapter, a line of its own
     ("第一节", 2, re.compile(rf"^第[{CN}\d]{{1,4}}节(?=\s|$)")),
 )
+_OPENERS = frozenset(CN + "（(【第0123456789")  # the characters a heading number can start with
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
 DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
@@ -57,6 +58,8 @@ def number_of(text: str) -> tuple[str, int, int]:
     """Return ``(number style, level, end)`` of the heading number ``text`` opens with after any leading spaces
     (``end`` counts in ``text``, the number and the spaces after it included); ``("", 0, 0)`` for none."""
     stripped = text.lstrip()
+    if not stripped or stripped[0] not in _OPENERS:
+        return "", 0, 0
     skipped = len(text) - len(stripped)
     for style, level, pattern in NUMBERS:
         match = pattern.match(stripped)
