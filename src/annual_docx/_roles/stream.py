@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from annual_docx._roles import head as _head
-from annual_docx._roles.heading import heading
+from annual_docx._roles.heading import heading, style_level
 from annual_docx._roles.line import Line
 from annual_docx._roles.role import Role
 from annual_docx._roles.text import (
@@ -30,6 +30,7 @@ L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
 WINDOW = 4
 _LONG = 120  # a line this long is body text: the head is over
+_MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
 
 
@@ -140,6 +141,9 @@ class Recogniser(Generic[L]):
 
     def _decide(self, line: L, text: str, style: str) -> Role:
         part = self.part
+        if not style and text[0] not in _MARKED and line.place == "body" and not self.want_title and \
+                not self.last_note and not text.endswith("印发") and not style_level(line)[0]:
+            return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise
         if style in ("label", "attachment_title", "note", "record", "caption", "signature", "date", "group") or (
                 style and style not in ("title", "recipients", "issuer", "number")):
             if style == "label":
