@@ -322,8 +322,8 @@ def test_a_govinfo_report_silences_codes_with_its_lint_key() -> None:
     assert [p.code for p in annual_docx.lint(at)] == ["W-PUNCT"]
     data["overview"]["sections"][1]["paragraphs"][0] += "2023年,结转。"
     title = data["overview"]["sections"][1]["title"]
-    by_title = annual_docx.validate(data | {"lint": {"ignore": ["W-QUOTED-NUMBER", "W-HEADING"],
-                                                     "ignore_at": {title: ["W-PUNCT", "W-YEAR"], "无此节": ["W-YEAR"]}}})
+    places = {title: ["W-PUNCT", "W-YEAR"], "无此节": ["W-YEAR"]}
+    by_title = annual_docx.validate(data | {"lint": {"ignore": ["W-QUOTED-NUMBER", "W-HEADING"], "ignore_at": places}})
     assert [(p.path, p.code) for p in annual_docx.lint(by_title)] == [
         ("opening[0]", "W-PUNCT"), ("lint.ignore_at.无此节", "W-IGNORE-PATH")]
 
