@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from annual_docx import schema as s
 from annual_docx._content._registry import registry
-from annual_docx._content._tree import original_sections, walk_blocks, walk_sections
+from annual_docx._content._tree import number_styles, original_sections, walk_blocks, walk_sections
 from annual_docx._input._lint_text import (
     check_characters,
     check_dates,
@@ -90,8 +90,9 @@ def check_numbering(report: s.Report) -> list[Problem]:
     same style as its parent (（一） under （一）), whether the style comes from ``numbering`` or is typed."""
     out = []
     styles: dict[str, tuple[str, str]] = {}  # section path → (its number style, its title)
-    for where, depth, section in walk_sections(report.sections):
-        level = report.numbering[depth - 1] if depth <= len(report.numbering) else "无"
+    numbering = number_styles(report.numbering, report.sections)
+    for where, _depth, section in walk_sections(report.sections):
+        level = numbering[where]
         if not section.numbered:
             level = "无"
         typed = typed_style(section.title)
