@@ -18,7 +18,8 @@ def plan_report(**extra: Any) -> dict[str, Any]:
         {"title": "年度工作", "sections": [{"title": "展览", "paragraphs": ["举办展览。"]},
                                          {"title": "社教", "paragraphs": ["开展活动。"]}]},
         {"title": "存在的问题和下一步打算", "child_numbering": "1.", **extra, "sections": [
-            {"title": "存在的问题", "paragraphs": ["展厅不足。"], "sections": [{"title": "细项", "paragraphs": ["甲。"]}]},
+            {"title": "存在的问题", "paragraphs": ["展厅不足。"],
+             "sections": [{"title": "细项", "paragraphs": ["甲。"]}]},
             {"title": "下一步打算", "paragraphs": ["扩建展厅。"]}]},
         {"kind": "work_items", "title": "2022年工作打算", "child_numbering": "1.", "items": [
             {"title": "办好陈列", "paragraphs": ["甲。"]}, {"title": "保护藏品", "paragraphs": ["乙。"]},

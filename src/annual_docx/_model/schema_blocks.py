@@ -52,7 +52,7 @@ class _Block(BaseModel):
 
 class SeriesChart(BaseModel):
     """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020; or one series
-    over categories drawn as a pie (``pie`` and ``donut`` both draw a donut with the total in the hole)."""
+    over categories drawn as a pie (``pie``) or a ring with the total in the hole (``donut``)."""
 
     model_config = ConfigDict(defer_build=True)
 
