@@ -138,6 +138,9 @@ def test_next_year_in_a_plan_section_is_not_flagged() -> None:
         ("sections[0].paragraphs[0]", "W-YEAR"), ("sections[4].paragraphs[0]", "W-YEAR")]
     problems = warnings_for(sections=sections)
     assert "2023" in problems[0].message
+    no_year = small_report(sections=sections)
+    del no_year["year"]
+    assert found(lint(annual_docx.validate(no_year))) == [("year", "W-YEAR")]  # nothing to compare with
 
 
 def test_silencing_at_a_field_covers_what_it_holds_and_nothing_else() -> None:

@@ -118,7 +118,9 @@ def plan_paths(report: s.Report) -> set[str]:
 
 def check_years(report: s.Report) -> list[Problem]:
     """Flag a year in the text that is not the report's year, earlier (``截至 2018 年`` in a 2020 report) or later,
-    except where years are expected (:func:`year_places`) and the next year in a plan section (:func:`plan_paths`)."""
+    except where years are expected (:func:`year_places`) and the next year in a plan section (:func:`plan_paths`);
+    a report without a ``year`` whose text mentions years gets one warning on ``year`` that they cannot be checked
+    (nothing is guessed)."""
     exact, under = year_places(report)
     plans = plan_paths(report)
     out = []
@@ -126,7 +128,13 @@ def check_years(report: s.Report) -> list[Problem]:
         if _expected(path, exact, under):
             continue
         in_plan = any(a in plans for a in ancestors(path))
-        for year in dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text)):
+        mentioned = dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text))
+        if report.year is None:
+            if mentioned:  # once: without the report's year the years in the text cannot be checked
+                return [Problem("year", "报告未写年度（year），无法核对正文中提到的年份 / the report states no year "
+                                "(year), so the years its text mentions cannot be checked", "W-YEAR")]
+            continue
+        for year in mentioned:
             if year == report.year or (in_plan and year == report.year + 1):
                 continue
             zh, en = (f"晚于报告年度 {report.year} 年", "after") if year > report.year else (
