@@ -17,6 +17,10 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
+SHORT_TABLE_ROWS = 8
+"""A table with at most this many rows below its header moves whole to the next page instead of splitting."""
+
+
 def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
                ) -> Element:
     """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
@@ -142,7 +146,9 @@ def official_table(
     ``header`` is one row of cells or several rows; any cell may be a :class:`Span` (merged cells). ``aligns``
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
     is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
-    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
+    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows;
+    a short table (at most :data:`SHORT_TABLE_ROWS` rows below the header) keeps every row with the next, so it moves
+    whole to the next page rather than split; a longer one splits, its header repeated.
     ``size`` (half-points) sets every cell's text smaller than the style's 四号 with 1 mm cell margins left and
     right (narrow columns hold more) and below (LibreOffice otherwise sets small CJK text on the bottom border);
     ``repeat_header=False`` keeps the header rows from repeating on a new page.
@@ -173,10 +179,10 @@ def official_table(
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     following = len(body) + (1 if total_row else 0)  # rows after the header
+    kept = following - 1 if following <= SHORT_TABLE_ROWS else min(1, following - 1)  # body rows kept with the next
     table = el("w:tbl", None, tbl_pr, grid,
                *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i == 0 and following > 1)
-                 for i, row in enumerate(body)),
+               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i < kept) for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
