@@ -13,6 +13,7 @@ from annual_docx._ooxml.outline import Item, Para, Table
 
 __all__ = ["Context", "Piece", "award_names", "markup", "numbered_list", "pieces"]
 
+_LINE_BREAK = re.compile(r"(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])")  # beside CJK text a break joins with nothing
 _CAPTION = re.compile(r"^图\s*\d+(?:[-－.．]\d+)?[\s\u3000:：.．]*")
 
 
@@ -46,8 +47,9 @@ def _caption(items: list[Item], index: int) -> tuple[str, int]:
         nxt = items[index + 1]
         captioned = isinstance(nxt, Para) and (nxt.style_name.lower() in ("caption", "题注")
                                                or bool(_CAPTION.match(nxt.text.strip())))
-        if isinstance(nxt, Para) and captioned and nxt.text.strip() and len(nxt.text.strip()) <= 80:
-            return _CAPTION.sub("", nxt.text.strip()).strip() or nxt.text.strip(), 1
+        text = _LINE_BREAK.sub("", nxt.text.strip()).replace("\n", " ") if isinstance(nxt, Para) else ""
+        if captioned and text and len(text) <= 80:  # a line break in a caption is layout (a wrapped caption)
+            return _CAPTION.sub("", text).strip() or text, 1
     return "", 0
 
 

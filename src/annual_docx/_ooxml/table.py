@@ -17,6 +17,9 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
+CELL_MARGIN = 108
+"""Twips: a cell's left and right margin where the table sets none (Word's default, 0.19 cm)."""
+
 SHORT_TABLE_ROWS = 8
 """A table with at most this many rows below its header moves whole to the next page instead of splitting."""
 
@@ -31,7 +34,16 @@ def _paragraph(text: str, style: str, align: str | None = None, size: int | None
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None, run_pr()),
-              el("w:r", None, run_pr(), w_text(text)) if text else None)
+              el("w:r", None, run_pr(), *_broken(text)) if text else None)
+
+
+def _broken(text: str) -> list[Element]:
+    """Return the ``w:t`` of each line of ``text`` with a ``w:br`` between them."""
+    out: list[Element] = []
+    for i, line in enumerate(text.split("\n")):
+        out += [el("w:br")] if i else []
+        out.append(w_text(line))
+    return out
 
 
 def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
