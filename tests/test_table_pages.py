@@ -64,3 +64,23 @@ def test_on_the_page_short_tables_move_whole_and_a_long_one_splits_with_its_head
     first, last = page_of(pages, "长项1"), page_of(pages, "长项40")
     assert last == first + 1
     assert sum("项目" in line for line in pages[last]) == 1  # the header repeated
+
+
+def test_a_long_gallery_starts_under_its_heading(tmp_path: Path) -> None:
+    """Six photos two a row right after a heading: the gallery's rows are not kept with the next (each row never
+    splits), so the first row sits on page 1 under the heading instead of the whole gallery moving to page 2."""
+    from annual_docx._charts import category_chart
+
+    photos = []
+    for i in range(6):
+        path = tmp_path / f"p{i}.png"
+        path.write_bytes(category_chart(f"结构{i}", [("甲类", 3 + i), ("乙类", 5), ("丙类", 2)], width_mm=90).png)
+        photos.append({"path": str(path), "caption": f"展厅{i + 1}"})
+    data = small_report(sections=[{"kind": "text", "title": "展览",
+                                   "blocks": [{"type": "photos", "photos": photos, "per_row": 2}]}])
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "gallery.docx")
+    figures = part(out, "word/document.xml").xpath("//w:tbl//w:p[w:pPr/w:pStyle/@w:val='Figure']", namespaces=NS)
+    assert [p.xpath("string(w:pPr/w:keepNext/@w:val)", namespaces=NS) for p in figures] == ["0"] * 6
+    require_tools("soffice", "pdftotext")
+    pages = [[line.text for line in page.lines] for page in read_pages(annual_docx.to_pdf(out, tmp_path / "g.pdf"))]
+    assert page_of(pages, "一、展览") == page_of(pages, "图1") == 0

@@ -216,7 +216,10 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
             content = [el("w:p")]
             if i < len(chunk):
                 inline, caption = chunk[i]
-                picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"})),
+                # not kept with the next: a row never splits anyway, and a table whose every row keeps with the next
+                # moves whole (LibreOffice left a page empty before a long gallery)
+                no_keep = el("w:keepNext", {"w:val": 0})
+                picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"}), no_keep),
                              el("w:r", None, el("w:drawing", None, inline)))
                 content = [picture, _paragraph(caption, "Caption")] if caption else [picture]
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
