@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,12 +9,12 @@ from pathlib import Path
 from lxml import etree
 
 from annual_docx._ooxml.props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr, w_text
+from annual_docx._ooxml.zipwrite import zip_into
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _clark(namespace: str, local: str) -> str:
@@ -202,11 +201,8 @@ def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]
         "word/_rels/document.xml.rels": document_rels,
         **parts,
     }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, root in members.items():
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    zip_into(path, ((name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+                    for name, root in members.items()), mode=None)
 
 
 def footer_rel_ids(footer_names: list[str]) -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from annual_docx._ooxml.repro import zip_parts
 from annual_docx._ooxml.xmltext import attr, text
+from annual_docx._ooxml.zipwrite import zip_parts
 
 SHEET: Final = "Sheet1"
 _MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
