@@ -42,7 +42,6 @@ _TOC = "未导入：目录（由 Word 生成）/ not imported: the table of cont
 @dataclass(frozen=True)
 class _Style:
     name: str
-    based_on: str | None
     outline: int | None
     kai: bool
     num: tuple[str, int] | None  # (numId, level) of the style's automatic numbering
@@ -59,7 +58,7 @@ def _styles(package: Package) -> dict[str, _Style]:
             level = _val(st.find(f"{W}pPr/{W}outlineLvl"))
             fonts = st.find(f"{W}rPr/{W}rFonts")
             styles[st.get(W + "styleId") or ""] = _Style(
-                _val(st.find(W + "name")) or "", _val(st.find(W + "basedOn")),
+                _val(st.find(W + "name")) or "",
                 int(level) if level and level.isdigit() and len(level) < 3 else None, _is_kai(fonts),
                 _num(st.find(f"{W}pPr/{W}numPr")))
     return styles
@@ -96,31 +95,31 @@ class _Reader:
         """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
         number itself (``（三）``) and the list it belongs to (``numId:level``)."""
         num = _num(ppr.find(W + "numPr")) if ppr is not None else None
-        seen: set[str] = set()
-        current: str | None = style_id
-        while num is None and current and current in self.styles and current not in seen:
-            seen.add(current)
+        for current in self._chain(style_id) if num is None else []:
             num = self.styles[current].num
-            current = self.styles[current].based_on
+            if num is not None:
+                break
         if num is None:
             return None, "", ""
         return self.numbering.style(*num), self.numbering.label(*num), f"{num[0]}:{num[1]}"
 
     def style_heading(self, style_id: str) -> tuple[str, int | None]:
         """Return the style's name and its heading level (1-based) by name or outline level, following basedOn."""
-        seen: set[str] = set()
-        current: str | None = style_id
         name = self.styles[style_id].name if style_id in self.styles else style_id
-        while current and current in self.styles and current not in seen:
-            seen.add(current)
+        for current in self._chain(style_id):
             style = self.styles[current]
             match = _HEADING_NAME.match(style.name) or _HEADING_NAME.match(current)
             if match and match.group(1) != "0":
                 return name, int(match.group(1))
             if style.outline is not None and style.outline < 9:
                 return name, style.outline + 1
-            current = style.based_on
         return name, None
+
+    def _chain(self, style_id: str) -> list[str]:
+        """The ids of the style and of the styles it is based on, nearest first, each once (the one resolver's
+        ``basedOn`` chain)."""
+        ids = [sid for style in self.looks.style_chain(style_id) if (sid := style.get(W + "styleId") or "")]
+        return [sid for i, sid in enumerate(ids) if sid in self.styles and sid not in ids[:i]]
 
     def blocks(self, parent: Element, in_textbox: bool = False) -> Iterator[Item]:
         for child in parent:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader
@@ -84,17 +85,12 @@ def _attr(element: Element | None, name: str) -> str | None:
     return None if element is None else element.get(qn(f"w:{name}"))
 
 
-class _Styles:
-    def __init__(self, root: Element | None) -> None:
-        self.root = root
-        self.by_id = {} if root is None else {s.get(qn("w:styleId")): s for s in root.iterfind("w:style", NS)}
+class _Styles(StyleResolver):
+    """The style resolver as ``check`` reads a style's fonts and size (theme attributes noticed)."""
 
     def chain(self, style_id: str | None) -> list[Element]:
-        out: list[Element] = []
-        while style_id and style_id in self.by_id and len(out) < 20:
-            style = self.by_id[style_id]
-            out.append(style)
-            style_id = _attr(style.find("w:basedOn", NS), "val")
+        """The style, the styles it is based on (nearest first), then the document's run defaults."""
+        out = self.style_chain(style_id)
         if self.root is not None:
             out += self.root.findall("w:docDefaults/w:rPrDefault", NS)
         return out
