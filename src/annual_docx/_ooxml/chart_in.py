@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import math
 
+from annual_docx._ooxml.ns import A_NS, C_NS
 from annual_docx._ooxml.outline import Chart, Series
 from annual_docx._ooxml.props import Element
 
-C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = f"{{{C_NS}}}"
+A = f"{{{A_NS}}}"
 _KINDS = {"pieChart": "pie", "pie3DChart": "pie", "ofPieChart": "pie", "doughnutChart": "doughnut",
           "barChart": "bar", "bar3DChart": "bar", "lineChart": "line", "line3DChart": "line",
           "areaChart": "area", "area3DChart": "area"}

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from annual_docx._ooxml.ns import W_NS
 from annual_docx._ooxml.props import Element
 from annual_docx._ooxml.reader import Package
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{W_NS}}}"
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
             "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"}
 _DECIMAL = {"decimal", "decimalFullWidth", "decimalFullWidth2", "decimalHalfWidth", "decimalZero"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
 from annual_docx._ooxml.body_styles import StyleResolver
+from annual_docx._ooxml.ns import w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader
@@ -79,10 +80,6 @@ def half_points(value: str | None) -> int | None:
     if match is None:
         return None
     return round(float(match.group(1))) if not match.group(2) else measure(value, 10.0)
-
-
-def _attr(element: Element | None, name: str) -> str | None:
-    return None if element is None else element.get(qn(f"w:{name}"))
 
 
 class _Styles(StyleResolver):
@@ -165,7 +162,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
         if target:
             if target not in footers:  # two references may share one footer part: parse it once
                 footers[target] = package.xml(target)
-            facts.footers.append(_footer(footers[target], _attr(ref, "type") or "default", styles))
+            facts.footers.append(_footer(footers[target], w_attr(ref, "type") or "default", styles))
     done = {main, styles_part, settings_part, *footers}
     for parsed in (styles_root, settings, *footers.values()):
         facts.theme_attrs += 0 if parsed is None else _theme_attrs(parsed)
@@ -173,7 +170,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
         if name.endswith(".xml") and name.startswith("word/") and name not in done:
             facts.theme_attrs += sum(_theme_attrs(block) for block in package.blocks(name))
     lang = None if styles_root is None else styles_root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
-    facts.east_asia_lang = _attr(lang, "eastAsia")
+    facts.east_asia_lang = w_attr(lang, "eastAsia")
     return facts
 
 
@@ -203,15 +200,15 @@ def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
         head, _, tail = text.partition("{PAGE}")
         text = head + "{PAGE}" + tail.lstrip("0123456789")
     paragraph = next((p for p in root.iter(qn("w:p")) if "".join(str(t) for t in p.itertext()).strip()), None)
-    style_id = None if paragraph is None else _attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
-    align = None if paragraph is None else _attr(paragraph.find("w:pPr/w:jc", NS), "val")
+    style_id = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
+    align = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:jc", NS), "val")
     if align is None and style_id:
         align, _ = styles.find(style_id, "w:pPr/w:jc", "val")
     east_asia, _ = styles.find(style_id, "w:rPr/w:rFonts", "eastAsia")
     size, _ = styles.find(style_id, "w:rPr/w:sz", "val")
     run = None if paragraph is None else paragraph.find(".//w:r/w:rPr", NS)
     if run is not None:
-        east_asia = _attr(run.find("w:rFonts", NS), "eastAsia") or east_asia
-        size = _attr(run.find("w:sz", NS), "val") or size
+        east_asia = w_attr(run.find("w:rFonts", NS), "eastAsia") or east_asia
+        size = w_attr(run.find("w:sz", NS), "val") or size
     half = half_points(size)
     return FooterFacts(kind, text, align, east_asia, half / 2 if half else None)

@@ -7,9 +7,10 @@ from typing import Any
 
 from lxml import etree
 
+from annual_docx._ooxml.ns import CT_NS
 from annual_docx._ooxml.zipwrite import zip_parts
 
-_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_TYPES_NS = CT_NS
 
 
 def _content_types(parts: list[Any]) -> bytes:
