@@ -15,6 +15,7 @@ from annual_docx._ooxml.body_styles import BOTTOM, MAX_LOOKS, StyleResolver, bor
 from annual_docx._ooxml.ns import A_NS, MC_NS, V_NS, WP_NS, get_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.props import Element, qn
+from annual_docx.gbt9704 import PAGE_HEIGHT, PAGE_WIDTH
 
 _WP = WP_NS
 _A = A_NS
@@ -226,7 +227,7 @@ class BodyReader(StyleResolver):
 def _type_area(sect: Element | None) -> tuple[int, int]:
     size = None if sect is None else sect.find(_q("w:pgSz"))
     mar = None if sect is None else sect.find(_q("w:pgMar"))
-    w, h = number(w_attr(size, "w")) or 11906, number(w_attr(size, "h")) or 16838
+    w, h = number(w_attr(size, "w")) or PAGE_WIDTH, number(w_attr(size, "h")) or PAGE_HEIGHT
     left, right = number(w_attr(mar, "left")) or 0, number(w_attr(mar, "right")) or 0
     top, bottom = abs(number(w_attr(mar, "top")) or 0), abs(number(w_attr(mar, "bottom")) or 0)
     return w - left - right, h - top - bottom

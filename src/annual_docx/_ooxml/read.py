@@ -15,6 +15,7 @@ from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from annual_docx._ooxml.reader import Package
+from annual_docx.gbt9704 import TWIPS_PER_MM
 
 NS = {"w": W_NS, "r": R_NS}
 BlockVisitor = Callable[[Element], None]
@@ -59,7 +60,7 @@ class DocFacts:
 
 
 _MEASURE = re.compile(r"\s*(-?\d{1,9}(?:\.\d{1,9})?)\s*(mm|cm|in|pt|pc|pi)?\s*")
-_TWIPS_PER = {"": 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "mm": 1440 / 25.4, "cm": 1440 / 2.54}
+_TWIPS_PER = {"": 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "mm": TWIPS_PER_MM, "cm": 1440 / 2.54}
 
 
 def measure(value: str | None, unit_twips: float = 1.0) -> int | None:

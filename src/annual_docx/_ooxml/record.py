@@ -22,10 +22,10 @@ from lxml import etree
 from annual_docx._ooxml.ns import A_NS, MC_NS, W_NS, WP_NS, WPS_NS
 from annual_docx._ooxml.props import Element, el, make, qn, style_id
 from annual_docx._ooxml.table import TYPE_WIDTH
+from annual_docx.gbt9704 import LINE  # twips: one line of the 22-line grid
 
 RECORD_STYLES = ("RecordCc", "RecordPrint")
 THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
-LINE = 579  # twips: one line of the 22-line grid
 TAIL = 20  # twips: the empty paragraph Word requires after the table in the text box
 RECORD_PT = 14  # 四号
 EMU_PER_TWIP = 635
