@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from annual_docx._content._textwidth import text_width
+from annual_docx._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
 Series = Sequence[tuple[str, Sequence[float]]]

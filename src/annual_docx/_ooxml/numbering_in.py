@@ -90,6 +90,6 @@ class Numbering:
             del counters[deeper]
         if style is None or style == "bullet" or not 0 < counters[level] < 10000:
             return ""
-        from annual_docx._content._numbering import number
+        from annual_docx._numbering import number
 
         return number(style, counters[level])
