@@ -7,7 +7,7 @@ Everything that tells chart kinds apart asks the entry instead of testing the na
 alt text names the kind by ``series_alt`` / ``category_alt`` and the importer reads those names, and a native
 chart's kind (``_ooxml/chart_in.py``), back through :func:`from_alt_text` and :func:`from_native`.
 
-``tests/test_chart_kinds.py`` fails when a kind lacks one of these: a name in the ``Literal`` without an entry (or
+``tests/test_chart_registry.py`` fails when a kind lacks one of these: a name in the ``Literal`` without an entry (or
 the other way round), a drawer that does not import, a native kind the writer does not know, an alt-text name the
 importer cannot read back, or a row in the chart kind table of ``docs/report-format.md``. Nothing here imports
 matplotlib.
