@@ -108,11 +108,11 @@ def test_a_kind_missing_a_part_is_named(change: dict[str, object], message: str)
 
 def test_a_kind_unknown_to_the_models_or_without_a_docs_row_is_named() -> None:
     """A registered kind the models do not accept, and a docs row of no kind, are both gaps."""
-    extra = ChartKind("area", "面积图", "filled lines", "line", ("area",), draw="annual_docx._charts.line:line_chart",
-                      series_alt="面积图")
+    extra = ChartKind("unheard_of", "新图", "something new", "line", ("unheard_of",),
+                      draw="annual_docx._charts.line:line_chart", series_alt="新图")
     docs = DOCS.read_text(encoding="utf-8").replace("| `line` |", "| `radar` | 雷达图 | a spider web |\n| `line` |")
-    found = gaps(dict(KINDS) | {"area": extra}, docs)
-    assert "area: not a value of SeriesChart.chart" in found
+    found = gaps(dict(KINDS) | {"unheard_of": extra}, docs)
+    assert "unheard_of: not a value of SeriesChart.chart" in found
     assert "radar: a docs row but not registered" in found
     assert gaps({k: v for k, v in KINDS.items() if k != "pie"}, DOCS.read_text(encoding="utf-8"))[:2] == [
         "pie: in SeriesChart.chart but not registered", "pie: in Breakdown.chart but not registered"]
