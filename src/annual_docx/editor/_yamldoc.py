@@ -1,0 +1,176 @@
+"""The report file as the page edits it: YAML read in ruamel.yaml's round-trip mode, the page's data merged in
+where it differs, written back atomically.
+
+Only what changed is replaced: a key, a list item or a value the page did not touch keeps its comments, quotes,
+flow style and place. When the page's data equals the file's, the file's own bytes are written back, so opening and
+saving without a change leaves the file byte-identical. The indentation is the one (of the usual layouts) that
+reproduces the file as read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from annual_docx.errors import InputError, OutputError
+
+_LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (2, 4, 0), (4, 6, 4), (4, 4, 0))  # (mapping, sequence, offset)
+
+
+def version_of(raw: bytes) -> str:
+    """The file's version as the page holds it: a hash of its bytes (a save names the version it started from)."""
+    return hashlib.sha256(raw).hexdigest()[:20]
+
+
+def _yaml(layout: tuple[int, int, int]) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long Chinese paragraphs stay on one line, as people write them
+    yaml.allow_unicode = True
+    mapping, sequence, offset = layout
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def plain(value: Any) -> Any:
+    """Return ``value`` (ruamel's round-trip types) as plain JSON data: mappings, lists, text, numbers, booleans;
+    dates as ISO text, as the library's own loader keeps them."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """Return ``old`` updated to equal ``new``, reusing ``old``'s nodes (and their comments) wherever they agree."""
+    if plain(old) == new:
+        return old
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        for key in [k for k in old if str(k) not in new]:
+            del old[key]
+        for position, (key, value) in enumerate(new.items()):
+            if key in old:
+                old[key] = _merge(old[key], value)
+            else:
+                old.insert(min(position, len(old)), key, _fresh(value))
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        for index, value in enumerate(new):
+            if index < len(old):
+                old[index] = _merge(old[index], value)
+            else:
+                old.append(_fresh(value))
+        del old[len(new):]
+        return old
+    return _fresh(new)
+
+
+def _fresh(value: Any) -> Any:
+    """New data from the page as round-trip nodes (block style, like the rest of a hand-written file)."""
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = _fresh(item)
+        return node
+    if isinstance(value, list):
+        seq = CommentedSeq(_fresh(item) for item in value)
+        if value and all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in value):
+            seq.fa.set_flow_style()  # a row of numbers reads best on one line: [120, 135, 150]
+        return seq
+    return value
+
+
+class YamlDocument:
+    """One report file: its bytes, its round-trip tree, its plain data and version."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from None
+        self.version = version_of(self.raw)
+        try:
+            text = self.raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: 编辑器只能打开 UTF-8 文件 / the editor opens UTF-8 files only") from None
+        self._bom = self.raw.startswith(b"\xef\xbb\xbf")
+        self.layout = _layout(text)
+        try:
+            tree = _yaml(self.layout).load(text)
+        except YAMLError as exc:
+            raise InputError(f"{path}: YAML 语法错误 / YAML syntax error: {exc}") from None
+        if tree is None:
+            tree = CommentedMap()
+        if not isinstance(tree, CommentedMap):
+            raise InputError(f"{path}: 顶层应为键值表 / the top level must be a mapping")
+        self._tree = tree
+        self.data: dict[str, Any] = plain(tree)
+
+    def text_for(self, data: dict[str, Any]) -> bytes:
+        """Return the file's bytes with ``data`` merged in; the file's own bytes when nothing changed."""
+        if data == self.data:
+            return self.raw
+        tree = _merge(_yaml(self.layout).load(self.raw.decode("utf-8-sig")), data)
+        out = io.StringIO()
+        _yaml(self.layout).dump(tree, out)
+        return (b"\xef\xbb\xbf" if self._bom else b"") + out.getvalue().encode("utf-8")
+
+
+def _layout(text: str) -> tuple[int, int, int]:
+    """The indentation that writes ``text`` back as it is (or with the fewest changed lines)."""
+    best: tuple[int, tuple[int, int, int]] | None = None
+    for layout in _LAYOUTS:
+        yaml = _yaml(layout)
+        try:
+            out = io.StringIO()
+            yaml.dump(yaml.load(text), out)
+        except YAMLError:
+            return _LAYOUTS[0]
+        lines = out.getvalue().splitlines()
+        if out.getvalue() == text:
+            return layout
+        changed = sum(a != b for a, b in zip(lines, text.splitlines())) + abs(len(lines) - len(text.splitlines()))
+        if best is None or changed < best[0]:
+            best = (changed, layout)
+    return best[1] if best else _LAYOUTS[0]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path`` (keeping its mode): a crash
+    leaves the old file or the new one, never half of one."""
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if mode is not None:
+                Path(tmp).chmod(mode)
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"{path}: 无法保存 / cannot save: {exc.strerror or exc}") from None
