@@ -168,7 +168,9 @@ const Form = (() => {
       box.append(tableGrid(path));
       skip.add("header"); skip.add("rows");
     }
-    for (const [key, ps] of Object.entries(props)) {
+    const order = [...Object.keys(value).filter((k) => k in props), ...Object.keys(props).filter((k) => !(k in value))];
+    for (const key of order) { // the file's order first: the form reads like the file
+      const ps = props[key];
       if (skip.has(key)) continue;
       if (!(key in value) && !required.has(key)) { absent.push(key); continue; }
       const node = any([...path, key], ps, zh(ps, key), (ps.description || "") + ` (${key})`);
