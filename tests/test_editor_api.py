@@ -8,19 +8,17 @@ import copy
 import http.client
 import re
 import shutil
-from urllib.parse import quote
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-pytest.importorskip("ruamel.yaml")
-
-import annual_docx  # noqa: E402
-from annual_docx.editor import Editor  # noqa: E402
-from annual_docx.editor._session import PICTURE_CAP  # noqa: E402
-from tests.conftest import EXAMPLE  # noqa: E402
-from tests.editor_client import Client  # noqa: E402
+import annual_docx
+from annual_docx.editor import Editor
+from annual_docx.editor._session import PICTURE_CAP
+from tests.conftest import EXAMPLE
+from tests.editor_client import Client
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
        b"\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -140,7 +138,7 @@ def test_saving_a_change_keeps_the_comments(client: Client, folder: Path) -> Non
     assert client.post("/api/save", {"data": data, "version": state["version"]}).status == 200
     after = (folder / EXAMPLE.name).read_text(encoding="utf-8")
     assert comments(after) == comments(before)
-    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
     assert changed == [("year: 2020", "year: 2021"),
                        ("      - title: 文献借阅服务保持稳定", "      - title: 文献借阅服务稳中有升")]
     assert annual_docx.load(folder / EXAMPLE.name).year == 2021

@@ -15,11 +15,9 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("ruamel.yaml")
-
-import annual_docx  # noqa: E402
-from annual_docx.editor import Editor  # noqa: E402
-from tests.conftest import EXAMPLE, require_tools  # noqa: E402
+import annual_docx
+from annual_docx.editor import Editor
+from tests.conftest import EXAMPLE, require_tools
 
 pytestmark = pytest.mark.browser
 

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ruamel.yaml")
-
-import annual_docx  # noqa: E402
-from annual_docx.editor._worker import run_job  # noqa: E402
-from annual_docx.editor._yamldoc import YamlDocument, write_atomic  # noqa: E402
-from tests.conftest import ROOT  # noqa: E402
+import annual_docx
+from annual_docx.editor._worker import run_job
+from annual_docx.editor._yamldoc import YamlDocument, write_atomic
+from tests.conftest import ROOT
 
 REPORTS = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "src/annual_docx/starters").glob("*.yaml"))
 

@@ -41,7 +41,7 @@ class Handler(BaseHTTPRequestHandler):
     server: EditorServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the terminal shows the address and errors, not every page image."""
 
     # --- plumbing ------------------------------------------------------------------------------------------------
@@ -80,7 +80,8 @@ class Handler(BaseHTTPRequestHandler):
         if length is None or not length.isdigit():
             raise Refused(411, "缺少 Content-Length / Content-Length required")
         if int(length) > cap:
-            raise Refused(413, f"文件太大（上限 {cap // (1024 * 1024)} MB）/ too large (limit {cap // (1024 * 1024)} MB)")
+            limit = cap // (1024 * 1024)
+            raise Refused(413, f"文件太大（上限 {limit} MB）/ too large (limit {limit} MB)")
         return self.rfile.read(int(length))
 
     def _data(self) -> dict[str, Any]:
@@ -96,8 +97,8 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         if not self._allowed(query):
-            self._error(HTTPStatus.FORBIDDEN, "缺少或错误的访问令牌：请使用启动时显示的完整地址 / missing or wrong token: "
-                                              "open the full address printed when the editor started")
+            self._error(HTTPStatus.FORBIDDEN, "缺少或错误的访问令牌：请使用启动时显示的完整地址 / missing or wrong "
+                                              "token: open the full address printed when the editor started")
             return
         try:
             self._dispatch(url.path, query)
@@ -106,13 +107,13 @@ class Handler(BaseHTTPRequestHandler):
         except AnnualDocxError as exc:
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         self._route()
 
-    def do_HEAD(self) -> None:  # noqa: N802 - the base class's name
+    def do_HEAD(self) -> None:
         self._route()
 
-    def do_POST(self) -> None:  # noqa: N802 - the base class's name
+    def do_POST(self) -> None:
         self._route()
 
     # --- routes --------------------------------------------------------------------------------------------------

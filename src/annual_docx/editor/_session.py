@@ -23,6 +23,12 @@ PICTURE_TYPES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg":
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
+CONFLICT = ("文件已在别处（另一个标签页或编辑器）保存过，本次保存未写入。"
+            "请复制你的修改，重新打开页面后再改。 / The file was saved elsewhere (another tab or "
+            "editor) since this page loaded it; this save was refused. Reload the page and make your "
+            "change again.")
+
+
 class Refused(Exception):
     """A request the editor refuses: ``status`` is the HTTP status, the message is shown on the page."""
 
@@ -98,9 +104,7 @@ class Session:
             except OSError:
                 on_disk = ""
             if version != on_disk or version != self.document.version:
-                raise Refused(409, "文件已在别处（另一个标签页或编辑器）保存过，本次保存未写入。请复制你的修改，重新打开页面后再改。"
-                                   " / The file was saved elsewhere (another tab or editor) since this page loaded "
-                                   "it; this save was refused. Reload the page and make your change again.")
+                raise Refused(409, CONFLICT)
             text = self.document.text_for(data)
             if text != self.document.raw:
                 write_atomic(self.path, text)

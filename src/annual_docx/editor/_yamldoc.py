@@ -146,10 +146,10 @@ def _layout(text: str) -> tuple[int, int, int]:
             yaml.dump(yaml.load(text), out)
         except YAMLError:
             return _LAYOUTS[0]
-        lines = out.getvalue().splitlines()
+        lines, original = out.getvalue().splitlines(), text.splitlines()
         if out.getvalue() == text:
             return layout
-        changed = sum(a != b for a, b in zip(lines, text.splitlines())) + abs(len(lines) - len(text.splitlines()))
+        changed = sum(a != b for a, b in zip(lines, original, strict=False)) + abs(len(lines) - len(original))
         if best is None or changed < best[0]:
             best = (changed, layout)
     return best[1] if best else _LAYOUTS[0]
