@@ -54,8 +54,43 @@ def test_keys_added_removed_and_list_items_appended(tmp_path: Path) -> None:
     data["sections"] = [{"title": "概况", "blocks": [{"type": "chart", "labels": ["2024年"], "series": {"x": [1, 2]}}]}]
     assert document.text_for(data).decode() == (
         "organisation: 某馆\nopening:\n  - 第一段。  # keep\n  - 第二段。\nsections:\n  - title: 概况\n"
-        "    blocks:\n      - type: chart\n        labels:\n          - 2024年\n        series:\n"
-        "          x: [1, 2]\n")
+        "    blocks:\n      - type: chart\n        labels: [2024年]\n        series:\n          x: [1, 2]\n")
+
+
+STARTER_TAIL = """sections:
+  - title: 概况
+    paragraphs:
+      - 第一段。
+
+  - title: 大事记
+    blocks:
+      - type: chronology
+        events:
+          - {date: 1月5日, event: 开馆}
+
+# 落款（可选）/ signature and date
+signature: 某馆
+"""
+
+
+def test_comment_lines_after_the_last_section_stay_above_the_next_key(tmp_path: Path) -> None:
+    """ruamel keeps `# 落款` with the last section; a section added after it, or that section removed, must not take
+    the comment along into the list (or out of the file)."""
+    document = YamlDocument(write(tmp_path, STARTER_TAIL))
+    added = copy.deepcopy(document.data)
+    added["sections"].append({"title": "活动剪影", "paragraphs": ["第二段。"]})
+    assert document.text_for(added).decode() == STARTER_TAIL.replace(
+        "\n\n# 落款", "\n  - title: 活动剪影\n    paragraphs:\n      - 第二段。\n\n# 落款")
+    removed = copy.deepcopy(document.data)
+    del removed["sections"][1]
+    assert document.text_for(removed).decode() == ("sections:\n  - title: 概况\n    paragraphs:\n      - 第一段。\n\n"
+                                                   "# 落款（可选）/ signature and date\nsignature: 某馆\n")
+
+
+def test_a_new_table_row_is_written_on_one_line(tmp_path: Path) -> None:
+    document = YamlDocument(write(tmp_path, "rows:\n  - [接待读者, 0]\n"))
+    data = {"rows": [["接待读者", 0], ["新办读者证（个）", 2310]]}
+    assert document.text_for(data).decode() == "rows:\n  - [接待读者, 0]\n  - [新办读者证（个）, 2310]\n"
 
 
 def test_text_that_looks_like_a_number_is_written_so_it_stays_text(tmp_path: Path) -> None:

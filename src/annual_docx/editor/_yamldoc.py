@@ -20,10 +20,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.tokens import CommentToken
 
 from annual_docx.errors import InputError, OutputError
 
+FLOW_WIDTH = 60  # a new list of short items up to this many characters is written on one line
+FLOW_KEYS = frozenset({"labels", "header", "numbering", "widths"})  # … when it is one of these, a row, or numbers
 _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (2, 4, 0), (4, 6, 4), (4, 4, 0))  # (mapping, sequence, offset)
 
 
@@ -60,41 +63,100 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def _merge(old: Any, new: Any) -> Any:
-    """Return ``old`` updated to equal ``new``, reusing ``old``'s nodes (and their comments) wherever they agree."""
+def _merge(old: Any, new: Any, key: Any = None) -> Any:
+    """Return ``old`` updated to equal ``new``, reusing ``old``'s nodes (and their comments) wherever they agree.
+
+    ruamel keeps the comment lines after a mapping's or list's last entry with that entry (``# 落款`` above
+    ``signature:`` belongs to the last section); when entries are added after it or it is removed, those lines move
+    to the new last entry, so they stay where the reader sees them."""
     if plain(old) == new:
         return old
     if isinstance(old, CommentedMap) and isinstance(new, dict):
+        last = list(old)[-1] if len(old) else None
+        trailing = ""
         for key in [k for k in old if str(k) not in new]:
+            if key == last:
+                trailing = _take_trailing(old)
             del old[key]
         for position, (key, value) in enumerate(new.items()):
             if key in old:
-                old[key] = _merge(old[key], value)
+                old[key] = _merge(old[key], value, key)
             else:
-                old.insert(min(position, len(old)), key, _fresh(value))
+                if position >= len(old) and not trailing:
+                    trailing = _take_trailing(old)
+                old.insert(min(position, len(old)), key, _fresh(value, key))
+        _give_trailing(old, trailing)
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
+        trailing = _take_trailing(old) if len(new) != len(old) else ""
         for index, value in enumerate(new):
             if index < len(old):
-                old[index] = _merge(old[index], value)
+                old[index] = _merge(old[index], value, index)
             else:
-                old.append(_fresh(value))
+                old.append(_fresh(value, index))
         del old[len(new):]
+        _give_trailing(old, trailing)
         return old
-    return _fresh(new)
+    return _fresh(new, key)
 
 
-def _fresh(value: Any) -> Any:
-    """New data from the page as round-trip nodes (block style, like the rest of a hand-written file)."""
+def _block(node: Any) -> bool:
+    return isinstance(node, (CommentedMap, CommentedSeq)) and len(node) > 0 and not node.fa.flow_style()
+
+
+def _slot(node: CommentedMap | CommentedSeq) -> tuple[Any, int]:
+    """The last entry of ``node`` and the index, in its comment list, of the comment after it."""
+    return (list(node)[-1], 2) if isinstance(node, CommentedMap) else (len(node) - 1, 0)
+
+
+def _take_trailing(node: Any) -> str:
+    """Remove and return the comment lines (and blank lines) after the last entry of ``node``, at any depth; an
+    end-of-line comment stays where it is."""
+    taken: list[str] = []
+    while _block(node):
+        if isinstance(node, CommentedSeq) and node.ca.end:
+            taken.insert(0, "".join(token.value for token in node.ca.end))
+            node.ca.end = []
+        key, index = _slot(node)
+        comments = node.ca.items.get(key)
+        if comments and len(comments) > index and comments[index] is not None:
+            inline, newline, rest = comments[index].value.partition("\n")
+            if rest:
+                comments[index].value = inline + newline
+                taken.insert(0, rest)
+        node = node[key]
+    return "".join(taken)
+
+
+def _give_trailing(node: Any, text: str) -> None:
+    """Put comment lines taken by :func:`_take_trailing` after the last entry of ``node``."""
+    if not text or not _block(node):
+        return
+    while _block(node[_slot(node)[0]]):
+        node = node[_slot(node)[0]]
+    key, index = _slot(node)
+    comments = node.ca.items.setdefault(key, [None, None, None, None])
+    if comments[index] is None:
+        comments[index] = CommentToken("\n" + text, CommentMark(0), None)
+    else:
+        comments[index].value = comments[index].value.rstrip("\n") + "\n" + text
+
+
+def _fresh(value: Any, key: Any = None) -> Any:
+    """New data from the page as round-trip nodes, in block style like the rest of a hand-written file; a short
+    table row, chart values, labels or header on one line (``[项目, 120, 135]``), as the examples write them."""
     if isinstance(value, dict):
         node = CommentedMap()
-        for key, item in value.items():
-            node[key] = _fresh(item)
+        for name, item in value.items():
+            node[name] = _fresh(item, name)
         return node
     if isinstance(value, list):
-        seq = CommentedSeq(_fresh(item) for item in value)
-        if value and all(isinstance(item, (int, float)) and not isinstance(item, bool) for item in value):
-            seq.fa.set_flow_style()  # a row of numbers reads best on one line: [120, 135, 150]
+        seq = CommentedSeq(_fresh(item, index) for index, item in enumerate(value))
+        scalars = all(isinstance(item, (str, int, float)) and "\n" not in str(item) for item in value)
+        short = sum(len(str(item)) + 2 for item in value) <= FLOW_WIDTH
+        row = isinstance(key, int) or key in FLOW_KEYS or any(isinstance(item, (int, float)) for item in value)
+        if value and scalars and short and row:
+            seq.fa.set_flow_style()
         return seq
     return value
 

@@ -13,6 +13,8 @@
   let renderAgain = false;
   let checkSeq = 0;
   let hasErrors = false;
+  let edits = 0; // changes made so far: a render's messages are shown only if nothing changed since it started
+  let lastCheck = [];
 
   async function api(path, { body, json = true, method = body === undefined ? "GET" : "POST" } = {}) {
     const headers = { "X-Token": token };
@@ -30,6 +32,7 @@
   }
   function status(text, state) { const s = $("status"); s.textContent = text; s.dataset.state = state; }
   function markDirty() {
+    edits++;
     dirty = true; status("未保存 / not saved", "dirty");
     clearTimeout(checkTimer); checkTimer = setTimeout(check, 400);
   }
@@ -40,6 +43,7 @@
     let problems;
     try { problems = (await api("api/check", { body: { data: Form.data } })).problems; } catch (e) { banner(e.message, true); return; }
     if (seq !== checkSeq) return; // a newer check is on its way
+    lastCheck = problems;
     Form.showProblems(problems);
     const errors = problems.filter((p) => p.level === "error");
     hasErrors = errors.length > 0;
@@ -69,12 +73,16 @@
     if (rendering) { renderAgain = true; return; }
     rendering = true; renderAgain = false;
     renderStatus("正在生成页面… / rendering the pages…", "busy");
+    const started = edits;
     try {
       const answer = await api("api/render", { body: { data: Form.data } });
-      if (!answer.ok) {
-        if (answer.problems) Form.showProblems(answer.problems.map((p) => ({ ...p, level: "error" })));
+      if (started !== edits) {
+        renderAgain = true; // the form changed while this render ran: its pages and messages are out of date
+      } else if (!answer.ok) {
+        if (answer.problems) Form.showProblems([...lastCheck, ...answer.problems.map((p) => ({ ...p, level: "error" }))]);
         renderStatus(answer.error, "error");
       } else {
+        Form.showProblems(lastCheck);
         showPages(answer);
       }
     } catch (e) {

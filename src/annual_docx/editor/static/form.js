@@ -37,10 +37,13 @@ const Form = (() => {
     return real.length === 1 ? { schema: resolve(real[0]), nullable: true, outer: s }
       : { schema: s, nullable: real.length < list.length, choices: real.map(resolve) };
   }
+  const NAMES = { chart: "图表类型", caption: "图题", kind: "类型", type: "类型", name: "名称", text: "文字",
+    title: "标题", head: "负责人", children: "下级单位", roles: "职务", date: "日期", event: "事件" };
   function zh(s, key) {
+    // the Chinese half of the schema's description, else a Chinese name for the key, else the key
     const d = (s && s.description) || "";
     const first = d.split(" / ")[0].split(/[；（(]/)[0].trim();
-    return first || (s && s.title) || key || "";
+    return first || NAMES[key] || (s && s.title) || key || "";
   }
   function scalarType(s) {
     s = resolve(s);
@@ -83,7 +86,7 @@ const Form = (() => {
     const out = { [key]: tag };
     for (const k of s.required || []) if (k !== key) out[k] = blank(s.properties[k]);
     if (s.properties && s.properties.title && !("title" in out)) out.title = "";
-    if (key === "kind" && tag === "section") out.paragraphs = [""];
+    if (key === "kind" && tag === "section") { delete out.kind; out.paragraphs = [""]; } // kind: section is the default
     return out;
   }
   function tagOf(union, value) {
@@ -147,7 +150,12 @@ const Form = (() => {
     // a field that may be left out: shown when present, with ✕ to leave it out again
     const node = build();
     const remove = el("button", { type: "button", class: "mini", title: "删除此项 / leave this out",
-      onclick: () => { drop(path); redraw(); } }, "✕");
+      onclick: () => {
+        const v = get(path);
+        const big = v && typeof v === "object" && Object.keys(v).length > 0;
+        if (big && !confirm(`删除“${label || path[path.length - 1]}”及其全部内容？/ Remove it and everything in it?`)) return;
+        drop(path); redraw();
+      } }, "✕");
     node.querySelector(".label")?.append(remove);
     return node;
   }
@@ -160,21 +168,27 @@ const Form = (() => {
     const props = s.properties || {};
     const skip = new Set(hidden);
     const absent = [];
-    if (props.labels && props.series) { // a chart: labels and series as one grid
-      box.append(chartGrid(path));
-      skip.add("labels"); skip.add("series");
-    }
+    const grids = {}; // a chart's labels + series, a table's header + rows: one grid, where the first of them is
+    if (props.labels && props.series) { grids.labels = grids.series = () => chartGrid(path); }
     if (props.header !== undefined && props.rows !== undefined && tableFits(value)) {
-      box.append(tableGrid(path));
-      skip.add("header"); skip.add("rows");
+      grids.header = grids.rows = () => tableGrid(path);
     }
     const order = [...Object.keys(value).filter((k) => k in props), ...Object.keys(props).filter((k) => !(k in value))];
     for (const key of order) { // the file's order first: the form reads like the file
       const ps = props[key];
       if (skip.has(key)) continue;
+      if (grids[key]) {
+        box.append(grids[key]());
+        for (const k of Object.keys(grids)) if (grids[k] === grids[key]) skip.add(k);
+        continue;
+      }
+      if (!(key in value) && !required.has(key) && unionList(ps)) { // blocks, sections: always offered
+        box.append(list([...path, key], resolve(ps), zh(ps, key), (ps.description || "") + ` (${key})`));
+        continue;
+      }
       if (!(key in value) && !required.has(key)) { absent.push(key); continue; }
       const node = any([...path, key], ps, zh(ps, key), (ps.description || "") + ` (${key})`);
-      box.append(required.has(key) ? node : optionalWrap([...path, key], ps, "", "", () => node));
+      box.append(required.has(key) ? node : optionalWrap([...path, key], ps, zh(ps, key), "", () => node));
     }
     if (absent.length) {
       const pick = el("select", { class: "add-field", onchange: (e) => {
@@ -187,6 +201,10 @@ const Form = (() => {
     return label ? field(path, label, help, box) : el("div", { "data-path": pathText(path), class: "field" }, box,
       el("div", { class: "msgs" }));
   }
+  function unionList(ps) {
+    const r = resolve(ps);
+    return r.type === "array" && !!resolve(r.items).discriminator;
+  }
   function tableFits(value) {
     const flat = (row) => Array.isArray(row) && row.every((c) => c === null || typeof c !== "object");
     return (value.header == null || flat(value.header)) && (value.rows == null || value.rows.every(flat)) && !value.source;
@@ -194,8 +212,9 @@ const Form = (() => {
 
   function list(path, s, label, help) {
     s = resolve(s);
-    if (!Array.isArray(get(path))) put(path, []);
-    const items = get(path);
+    const present = Array.isArray(get(path));
+    const items = present ? get(path) : []; // an absent list is written only when an item is added
+    const keep = () => { if (!present && items.length) put(path, items); };
     const itemSchema = options(s.items);
     const box = el("div", { class: "list" });
     const simple = scalarType(s.items) !== null;
@@ -227,7 +246,7 @@ const Form = (() => {
         box.append(card);
       }
     });
-    box.append(adder(path, s, itemSchema));
+    box.append(adder(path, s, itemSchema, items, keep));
     return field(path, label, help, box);
   }
 
@@ -252,14 +271,13 @@ const Form = (() => {
     return [up, down];
   }
 
-  function adder(path, s, itemSchema) {
-    const items = get(path);
+  function adder(path, s, itemSchema, items, keep) {
     const union = resolve(s.items);
     if (union.oneOf && union.discriminator) {
       const mapping = union.discriminator.mapping;
       return el("select", { class: "add-item", onchange: (e) => {
         if (!e.target.value) return;
-        items.push(variant(union, e.target.value));
+        items.push(variant(union, e.target.value)); keep();
         open.add(pathText([...path, items.length - 1])); redraw();
       } }, el("option", { value: "" }, path[path.length - 1] === "sections" ? "＋ 添加一节… / add a section"
         : "＋ 添加内容块… / add a block"),
@@ -267,7 +285,7 @@ const Form = (() => {
         `${zh(resolve({ $ref: mapping[tag] }), tag)} (${tag})`)));
     }
     return el("button", { type: "button", class: "add", onclick: () => {
-      items.push(blank(itemSchema.schema)); open.add(pathText([...path, items.length - 1])); redraw();
+      items.push(blank(itemSchema.schema)); keep(); open.add(pathText([...path, items.length - 1])); redraw();
     } }, "＋ 添加 / add");
   }
 
