@@ -68,7 +68,10 @@
 
   // --- pages beside the form ---------------------------------------------------------------------------------------
   function renderStatus(text, cls) { const r = $("render-status"); r.textContent = text; r.className = cls || ""; }
-  function scheduleRender() { clearTimeout(renderTimer); renderTimer = setTimeout(render, 600); }
+  function scheduleRender() {
+    clearTimeout(renderTimer); renderTimer = setTimeout(render, 600);
+    if (!rendering) renderStatus("即将生成页面… / rendering soon…", "busy");
+  }
   async function render() {
     if (rendering) { renderAgain = true; return; }
     rendering = true; renderAgain = false;
@@ -77,7 +80,8 @@
     try {
       const answer = await api("api/render", { body: { data: Form.data } });
       if (started !== edits) {
-        renderAgain = true; // the form changed while this render ran: its pages and messages are out of date
+        // the form changed while this render ran: its pages and messages are out of date; the check that follows
+        // the change asks for the next render
       } else if (!answer.ok) {
         if (answer.problems) Form.showProblems([...lastCheck, ...answer.problems.map((p) => ({ ...p, level: "error" }))]);
         renderStatus(answer.error, "error");

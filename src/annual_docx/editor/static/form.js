@@ -38,7 +38,8 @@ const Form = (() => {
       : { schema: s, nullable: real.length < list.length, choices: real.map(resolve) };
   }
   const NAMES = { chart: "图表类型", caption: "图题", kind: "类型", type: "类型", name: "名称", text: "文字",
-    title: "标题", head: "负责人", children: "下级单位", roles: "职务", date: "日期", event: "事件" };
+    title: "标题", head: "负责人", children: "下级单位", roles: "职务", date: "日期", event: "事件", photos: "照片",
+    units: "单位", branches: "党支部", events: "大事", awards: "荣誉", items: "条目" };
   function zh(s, key) {
     // the Chinese half of the schema's description, else a Chinese name for the key, else the key
     const d = (s && s.description) || "";
