@@ -111,6 +111,8 @@ def test_a_file_that_is_not_a_mapping_or_not_yaml_is_refused(tmp_path: Path) -> 
         YamlDocument(write(tmp_path, "- a\n- b\n"))
     with pytest.raises(annual_docx.InputError, match="YAML"):
         YamlDocument(write(tmp_path, "a: [b\n"))
+    with pytest.raises(annual_docx.InputError, match=r"\.yaml"):  # a save would write YAML into a .json file
+        YamlDocument(write(tmp_path, '{"organisation": "a"}', "r.json"))
     with pytest.raises(annual_docx.InputError, match="UTF-8"):
         (tmp_path / "gbk.yaml").write_bytes("organisation: 图书馆\n".encode("gbk"))
         YamlDocument(tmp_path / "gbk.yaml")

@@ -166,6 +166,8 @@ class YamlDocument:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            raise InputError(f"{path}: 编辑器只编辑 .yaml 报告文件 / the editor edits .yaml report files only")
         try:
             self.raw = path.read_bytes()
         except OSError as exc:
