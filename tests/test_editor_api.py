@@ -223,3 +223,17 @@ def test_import_a_docx_into_a_new_report_beside_it(client: Client, folder: Path,
     bad = client.request("POST", "/api/import?name=x.docx", b"not a zip")
     assert bad.status == 422
     assert re.search(r"docx|zip|Word", bad.json()["error"])
+
+
+def test_without_libreoffice_the_page_says_how_to_install_it_and_docx_still_works(
+        client: Client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # the worker runs sys.executable by its full path
+    state = client.get("/api/state").json()
+    assert state["libreoffice"] is False
+    answer = client.post("/api/render", {"data": state["data"]}).json()
+    assert answer["ok"], answer
+    assert answer["pages"] == [] and answer["pdf"] is None
+    assert "libreoffice-writer" in answer["no_pdf"]
+    assert client.get(f"/api/out/{answer['render']}/report.docx").status == 200
