@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from annual_docx.editor._worker import run_job
+from annual_docx.editor._worker import run_job, stop
 from annual_docx.editor._yamldoc import YamlDocument, version_of, write_atomic
 from annual_docx.errors import AnnualDocxError, InputError, Problem, ReportValidationError
 
@@ -48,8 +48,12 @@ class Session:
         self._save_lock = threading.Lock()
         self._render_lock = threading.Lock()
         self._renders = 0
+        self._running: set[int] = set()
 
     def close(self) -> None:
+        """Stop any worker still running and remove the editor's work folder."""
+        for pid in list(self._running):
+            stop(pid)
         shutil.rmtree(self.work, ignore_errors=True)
 
     # --- reading -------------------------------------------------------------------------------------------------
@@ -124,7 +128,7 @@ class Session:
             try:
                 answer = run_job({"op": "render", "yaml": str(yaml_file), "base_dir": str(self.folder),
                                   "out_dir": str(out), "name": self.path.name, "pdf": pdf, "pages": pages,
-                                  "check": pages}, RENDER_TIMEOUT_S)
+                                  "check": pages}, RENDER_TIMEOUT_S, self._running)
             finally:
                 yaml_file.unlink(missing_ok=True)
             for old in self.work.glob("r*"):
@@ -181,7 +185,7 @@ class Session:
         try:
             answer = run_job({"op": "import", "docx": str(upload), "output": str(target),
                               "assets": str(self.folder / f"{target.stem}_assets"), "out_dir": str(self.work)},
-                             RENDER_TIMEOUT_S)
+                             RENDER_TIMEOUT_S, self._running)
         finally:
             upload.unlink(missing_ok=True)
         if not answer.get("ok"):

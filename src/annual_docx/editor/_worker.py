@@ -8,6 +8,7 @@ import through the hardened reader, so the editor adds no second path to either.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -23,25 +24,37 @@ from annual_docx.errors import AnnualDocxError, ReportValidationError, ToolError
 PREVIEW_DPI = 60  # page images beside the form: readable headings, small files
 
 
-def run_job(job: dict[str, Any], timeout: float) -> dict[str, Any]:
-    """Run ``job`` in a worker process; return its answer, or an error answer when it fails or overruns."""
+def run_job(job: dict[str, Any], timeout: float, running: set[int] | None = None) -> dict[str, Any]:
+    """Run ``job`` in a worker process; return its answer, or an error answer when it fails or overruns. The
+    worker's process id is in ``running`` while it runs (so the editor can stop it when it stops)."""
     job_file = Path(job["out_dir"]) / "job.json"
     job_file.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
     command = [sys.executable, "-m", "annual_docx.editor._worker", str(job_file)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                           env={**os.environ, "PYTHONWARNINGS": "ignore"}) as proc:
+        if running is not None:
+            running.add(proc.pid)
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # the worker and the LibreOffice it started
+            stop(proc.pid)
             proc.communicate()
             return {"ok": False, "error": f"生成超时（{timeout:g} 秒）/ the render took longer than {timeout:g} s"}
+        finally:
+            if running is not None:
+                running.discard(proc.pid)
     try:
         answer: dict[str, Any] = json.loads(out.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["(no output)"]
         return {"ok": False, "error": f"生成进程出错 / the render process failed: {detail[0]}"}
     return answer
+
+
+def stop(pid: int) -> None:
+    """Kill a worker and everything it started (LibreOffice): its process group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def _problem_list(exc: Exception) -> list[dict[str, str]]:
