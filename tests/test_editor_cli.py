@@ -52,3 +52,14 @@ def test_an_unknown_starter_kind_is_a_clear_error(tmp_path: Path, served: list[t
     assert "library" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
     assert served == []
+
+
+def test_without_ruamel_the_editor_says_which_extra_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    for name in [n for n in sys.modules if n.startswith(("ruamel", "annual_docx.editor"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "ruamel", None)  # import ruamel… now raises ModuleNotFoundError
+    assert main(["edit", str(tmp_path / "x.yaml"), "--no-browser"]) == 1
+    assert "annual_docx[editor]" in capsys.readouterr().err

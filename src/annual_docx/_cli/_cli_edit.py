@@ -29,8 +29,15 @@ def run(args: argparse.Namespace) -> int:
     """Prepare the report file and serve the editor until Ctrl+C."""
     import annual_docx
     from annual_docx._output._authoring import STARTER_KINDS, starter_report
-    from annual_docx.editor import serve
-    from annual_docx.editor._yamldoc import write_atomic
+
+    try:
+        from annual_docx.editor import serve
+        from annual_docx.editor._yamldoc import write_atomic
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not exc.name.startswith("ruamel"):
+            raise
+        raise InputError("编辑器需要 ruamel.yaml，请安装：pip install \"annual_docx[editor]\" / the editor needs "
+                         "ruamel.yaml: pip install \"annual_docx[editor]\"") from None
 
     path: Path = args.report
     if path.suffix.lower() == ".docx":
