@@ -111,6 +111,28 @@ def test_a_wrong_value_shows_its_message_next_to_the_field(driver: Any, seed: Pa
         assert "整数" in message
 
 
+def test_sections_nest_and_come_back(driver: Any, seed: Path) -> None:
+    """→ puts a section under the one above it, ← brings it back after its parent; the data follows."""
+    from selenium.webdriver.common.by import By
+
+    def titles() -> Any:
+        return driver.execute_script("return Form.data.sections.map(s => [s.title, (s.sections || []).map(t => t.title)])")
+
+    def button(path: str, text: str) -> Any:
+        return driver.find_element(By.XPATH, f'//details[@data-path="{path}"]/summary//button[text()="{text}"]')
+
+    with Editor(seed) as editor:
+        driver.get(editor.url)
+        wait(lambda: field(driver, "year"), 30, "the form")
+        before = titles()
+        button("sections[1]", "→").click()
+        assert titles()[0] == [before[0][0], [before[1][0]]]
+        assert [t for t, _ in titles()] == [before[0][0], *[t for t, _ in before[2:]]]
+        button("sections[0].sections[0]", "←").click()
+        assert titles() == before
+        assert driver.find_element("id", "status").get_attribute("data-state") == "dirty"
+
+
 def test_import_a_docx(driver: Any, seed: Path, tmp_path: Path) -> None:
     old = tmp_path / "去年的年报.docx"
     annual_docx.render(annual_docx.load(seed.parent / "culture_centre.yaml"), old)

@@ -260,14 +260,13 @@ const Form = (() => {
         const target = items[i - 1];
         (target.sections = target.sections || []).push(items.splice(i, 1)[0]); redraw();
       } }, "→");
-    const parentPath = path.slice(0, -2);
-    const up = el("button", { type: "button", class: "mini", title: "升一级 / move up a level", disabled: depth < 2,
-      onclick: () => {
-        const outer = get(parentPath.slice(0, -1));
-        const at = parentPath[parentPath.length - 1];
+    const parentPath = path.slice(0, -1); // the section this list belongs to
+    const outerPath = path.slice(0, -2); // the list that section is in
+    const up = el("button", { type: "button", class: "mini", title: "升一级，排在所属节之后 / move up a level",
+      disabled: depth < 2, onclick: () => {
         const moved = items.splice(i, 1)[0];
         if (!items.length) delete get(parentPath).sections;
-        outer.splice(at + 1, 0, moved); redraw();
+        get(outerPath).splice(parentPath[parentPath.length - 1] + 1, 0, moved); redraw();
       } }, "←");
     return [up, down];
   }
