@@ -258,7 +258,9 @@ const Form = (() => {
     const down = el("button", { type: "button", class: "mini", title: "降一级，放到上一节之下 / make it a subsection of the one above",
       disabled: i === 0 || depth >= 4, onclick: () => {
         const target = items[i - 1];
-        (target.sections = target.sections || []).push(items.splice(i, 1)[0]); redraw();
+        (target.sections = target.sections || []).push(items.splice(i, 1)[0]);
+        open.add(pathText([...path, i - 1])); // show where it went
+        redraw();
       } }, "→");
     const parentPath = path.slice(0, -1); // the section this list belongs to
     const outerPath = path.slice(0, -2); // the list that section is in
