@@ -116,7 +116,8 @@ def test_sections_nest_and_come_back(driver: Any, seed: Path) -> None:
     from selenium.webdriver.common.by import By
 
     def titles() -> Any:
-        return driver.execute_script("return Form.data.sections.map(s => [s.title, (s.sections || []).map(t => t.title)])")
+        return driver.execute_script(
+            "return Form.data.sections.map(s => [s.title, (s.sections || []).map(t => t.title)])")
 
     def button(path: str, text: str) -> Any:
         return driver.find_element(By.XPATH, f'//details[@data-path="{path}"]/summary//button[text()="{text}"]')
