@@ -4,6 +4,7 @@ import a .docx, and a request without the token refused. Skipped only when Chrom
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import tempfile
@@ -134,13 +135,19 @@ def test_sections_nest_and_come_back(driver: Any, seed: Path) -> None:
         assert driver.find_element("id", "status").get_attribute("data-state") == "dirty"
 
 
-def test_import_a_docx(driver: Any, seed: Path, tmp_path: Path) -> None:
+def test_import_a_docx_dropped_on_the_page(driver: Any, seed: Path, tmp_path: Path) -> None:
     old = tmp_path / "去年的年报.docx"
     annual_docx.render(annual_docx.load(seed.parent / "culture_centre.yaml"), old)
     with Editor(seed) as editor:
         driver.get(editor.url)
         wait(lambda: field(driver, "year"), 30, "the form")
-        driver.find_element("id", "import").send_keys(str(old))
+        # dropped on the page, as staff do: a real drop event carrying the file
+        driver.execute_script("""
+            const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], arguments[1]));
+            document.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        """, base64.b64encode(old.read_bytes()).decode(), old.name)
         wait(lambda: driver.find_element("id", "file").text == "去年的年报.yaml", 120, "the imported report")
         organisation = field(driver, "organisation").get_attribute("value")
     assert organisation == annual_docx.load(seed.parent / "culture_centre.yaml").organisation
