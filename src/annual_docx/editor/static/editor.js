@@ -79,15 +79,17 @@
     const started = edits;
     try {
       const answer = await api("api/render", { body: { data: Form.data } });
-      if (started !== edits) {
-        // the form changed while this render ran: its pages and messages are out of date; the check that follows
-        // the change asks for the next render
-      } else if (!answer.ok) {
-        if (answer.problems) Form.showProblems([...lastCheck, ...answer.problems.map((p) => ({ ...p, level: "error" }))]);
-        renderStatus(answer.error, "error");
+      // when the form changed while this render ran, its messages are out of date (the check that follows the
+      // change asks for the next render), but its pages are still the best there is
+      const current = started === edits;
+      if (!answer.ok) {
+        if (current && answer.problems) {
+          Form.showProblems([...lastCheck, ...answer.problems.map((p) => ({ ...p, level: "error" }))]);
+        }
+        if (current) renderStatus(answer.error, "error");
       } else {
-        Form.showProblems(lastCheck);
-        showPages(answer);
+        if (current) Form.showProblems(lastCheck);
+        showPages(answer, current);
       }
     } catch (e) {
       renderStatus(e.message, "error");
@@ -96,7 +98,7 @@
       if (renderAgain) render();
     }
   }
-  function showPages(answer) {
+  function showPages(answer, current = true) {
     const pages = $("pages");
     pages.replaceChildren(...answer.pages.map((p, i) => {
       const img = document.createElement("img");
@@ -118,6 +120,7 @@
     ok.textContent = `${answer.findings.length - bad.length} 项符合，${bad.length} 项不符合 / ${bad.length} violation(s)`;
     findings.prepend(ok);
     const notes = [answer.no_pdf, ...(answer.font_warnings || [])].filter(Boolean);
+    if (!current) return; // the status says what the next render does
     renderStatus(notes.length ? notes.join("\n") : `已更新（${answer.pages.length} 页）/ updated (${answer.pages.length} pages)`,
       answer.no_pdf ? "error" : "done");
   }
