@@ -18,6 +18,11 @@ from annual_docx.editor._session import DOCX_CAP, JSON_CAP, PICTURE_CAP, Refused
 from annual_docx.errors import AnnualDocxError
 
 STATIC = ("editor.js", "editor.css", "form.js")
+FORBIDDEN = ("缺少或错误的访问令牌：请使用启动时显示的完整地址 / missing or wrong token: open the full address printed "
+             "when the editor started")
+FORBIDDEN_PAGE = (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>403</title>'
+                  f"<p>{FORBIDDEN}</p><p>annual-docx edit 启动时打印的地址形如 / the address looks like "
+                  "http://127.0.0.1:PORT/?token=…</p></html>")
 
 
 class EditorServer(ThreadingHTTPServer):
@@ -97,8 +102,11 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         if not self._allowed(query):
-            self._error(HTTPStatus.FORBIDDEN, "缺少或错误的访问令牌：请使用启动时显示的完整地址 / missing or wrong "
-                                              "token: open the full address printed when the editor started")
+            if url.path == "/":  # a person at the address bar: a page, not JSON
+                self.close_connection = True
+                self._send(HTTPStatus.FORBIDDEN, FORBIDDEN_PAGE.encode("utf-8"), "text/html; charset=utf-8")
+            else:
+                self._error(HTTPStatus.FORBIDDEN, FORBIDDEN)
             return
         try:
             self._dispatch(url.path, query)
