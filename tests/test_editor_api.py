@@ -209,6 +209,7 @@ def test_a_bad_picture_is_reported_at_its_field(client: Client) -> None:
 def test_render_outputs_are_only_the_renders_files(client: Client) -> None:
     assert client.get("/api/out/1/../../etc/passwd").status == 404
     assert client.get("/api/out/1/job.json").status == 404
+    assert client.get("/api/out/1/pages/../report.yaml").status == 404
 
 
 def test_import_a_docx_into_a_new_report_beside_it(client: Client, folder: Path, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,10 @@ PREVIEW_DPI = 60  # page images beside the form: readable headings, small files
 def run_job(job: dict[str, Any], timeout: float, running: set[int] | None = None) -> dict[str, Any]:
     """Run ``job`` in a worker process; return its answer, or an error answer when it fails or overruns. The
     worker's process id is in ``running`` while it runs (so the editor can stop it when it stops)."""
-    job_file = Path(job["out_dir"]) / "job.json"
-    job_file.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+    handle, name = tempfile.mkstemp(prefix="job-", suffix=".json", dir=job["out_dir"])  # one per job
+    job_file = Path(name)
+    with os.fdopen(handle, "w", encoding="utf-8") as out_file:
+        json.dump(job, out_file, ensure_ascii=False)
     command = [sys.executable, "-m", "annual_docx.editor._worker", str(job_file)]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                           env={**os.environ, "PYTHONWARNINGS": "ignore"}) as proc:
@@ -43,6 +46,7 @@ def run_job(job: dict[str, Any], timeout: float, running: set[int] | None = None
         finally:
             if running is not None:
                 running.discard(proc.pid)
+            job_file.unlink(missing_ok=True)
     try:
         answer: dict[str, Any] = json.loads(out.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):
