@@ -33,13 +33,13 @@ def _name(node: ast.expr) -> str:
 
 
 def atomic_writes(tree: ast.Module) -> bool:
-    """A rename of a file onto another (``Path.replace(target)``, ``.rename``, ``os.replace``, ``shutil.move``) or a
-    temporary file made to be renamed (``mkstemp``, ``NamedTemporaryFile``). ``str.replace`` takes two arguments and
-    ``dataclasses.replace`` keywords, so a one-argument ``.replace`` is a file's."""
+    """A rename of a file onto another (``Path.replace(target)``, ``.rename``, ``os.replace``, ``shutil.move``; a
+    scratch file that is never renamed is no writer). ``str.replace`` takes two arguments and ``dataclasses.replace``
+    keywords, so a one-argument ``.replace`` is a file's."""
     for call in _calls(tree):
         func = call.func
         name = _name(func)
-        if name in ("os.replace", "os.rename", "shutil.move", "tempfile.mkstemp", "tempfile.NamedTemporaryFile"):
+        if name in ("os.replace", "os.rename", "shutil.move"):
             return True
         if isinstance(func, ast.Attribute) and func.attr in ("replace", "rename") and len(call.args) == 1 \
                 and not call.keywords and name != "dataclasses.replace":
