@@ -15,7 +15,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "annual_docx"
 
 URI_MARKS = (
     "schemas.openxmlformats.org", "schemas.microsoft.com", "purl.org/dc", "www.w3.org", "urn:schemas-microsoft")
-GBT_NUMBERS = {579, 8845, 11906, 16838, 1587, 1474, 2098, 12756}  # line, type width, A4, margins, type height (twips)
+GBT_NUMBERS = {579, 8845, 11906, 16838, 1587, 1474, 2098, 12756, 156}  # twips: line, type width, A4, margins,
+# type height; mm: the type width
 GBT_FACES = {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "Times New Roman"}
 
 
