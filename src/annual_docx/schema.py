@@ -107,12 +107,13 @@ class _Section(_Model):
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
-    @model_validator(mode="after")
-    def _run_in_needs_a_paragraph(self) -> _Section:
-        if self.run_in and not self.paragraphs:
-            raise ValueError("run_in: 段首标题须接在本节第一段之前，请写 paragraphs 或去掉 run_in / a run-in heading "
-                             "opens the section's first paragraph: give paragraphs or drop run_in")
-        return self
+    @field_validator("run_in")
+    @classmethod
+    def _run_in_needs_a_paragraph(cls, run_in: bool | None, info: ValidationInfo) -> bool | None:
+        if run_in and "paragraphs" in info.data and not info.data["paragraphs"]:
+            raise ValueError("段首标题须接在本节第一段之前，请写 paragraphs 或去掉 run_in / a run-in heading opens the "
+                             "section's first paragraph: give paragraphs or drop run_in")
+        return run_in
 
 
 class ContentSection(_Section):

@@ -42,7 +42,8 @@ class Signature:
 def build_context(report: s.Report, picture: PictureFactory, native: NativeFactory | None = None) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature; charts are
     native through ``native`` where the report or the chart asks for it (without ``native``, all are pictures)."""
-    tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine))
+    tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine),
+                report.run_in_levels)
 
     def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
         paths = f"official.attachments[{i}].blocks"

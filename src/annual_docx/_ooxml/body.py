@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from annual_docx._ooxml.props import Element, el, w_text
+from annual_docx._ooxml.inline import Segment, runs, split_scripts
+from annual_docx._ooxml.props import Element, el
 
 
 def markup(elements: Sequence[Element]) -> str:
@@ -16,19 +17,22 @@ def markup(elements: Sequence[Element]) -> str:
     return "".join(etree.tostring(e, encoding="unicode") for e in elements)
 
 
-def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",
-                   kai_font: str = "楷体_GB2312") -> Element:
-    """Return a paragraph in ``style`` whose runs are ``(text, emphasis)`` with emphasis None, ``bold`` or ``kai``
-    (the 楷体 used for quotations); fonts otherwise come from the style."""
-    runs = []
-    for text, emphasis in segments:
-        props = None
-        if emphasis == "bold":
-            props = el("w:rPr", None, el("w:b"), el("w:bCs"))
-        elif emphasis == "kai":
-            props = el("w:rPr", None, el("w:rFonts", {"w:eastAsia": kai_font}))
-        runs.append(el("w:r", None, props, w_text(text)))
-    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs)
+def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font: str = "楷体_GB2312") -> Element:
+    """Return a paragraph in ``style`` whose runs are ``(text, marks)`` with marks None or ``bold``, ``kai`` (the
+    楷体 used for quotations), ``superscript``, ``subscript`` joined by ``+``; fonts otherwise come from the style."""
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs(segments, kai_font=kai_font))
+
+
+def run_in_paragraph(heading: str, heading_face: str, bold: bool, outline_level: int,
+                     segments: Sequence[Segment], body_face: str, style: str = "Normal",
+                     kai_font: str = "楷体_GB2312") -> Element:
+    """Return a body paragraph opened by a run-in heading: ``heading`` in ``heading_face`` (bold when ``bold``),
+    then ``segments`` in ``body_face``; the paragraph carries ``outline_level`` (0-based, ``w:outlineLvl``) so
+    Word's navigation pane lists it as a heading. Every run names its East Asian face."""
+    head = runs(split_scripts(heading, "bold" if bold else None), heading_face, kai_font)
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+                              el("w:outlineLvl", {"w:val": outline_level})),
+              *head, *runs(segments, body_face, kai_font))
 
 
 def page_break() -> Element:
