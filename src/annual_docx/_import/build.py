@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from annual_docx._import.frontmatter import layout_rows, split_frame
-from annual_docx._import.headings import Node, build_tree, find_headings, number_value
+from annual_docx._import.headings import Node, build_tree, find_headings, number_value, split_run_in
 from annual_docx._import.pieces import Context, pieces
 from annual_docx._import.sections import content, section
 from annual_docx._ooxml.outline import Outline, Para
@@ -19,7 +19,7 @@ _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告
 
 def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     """Return the report of ``outline`` as plain data (validate it with ``annual_docx.validate``)."""
-    items = [row for item in outline.items for row in layout_rows(item)]
+    items = split_run_in([row for item in outline.items for row in layout_rows(item)])
     for what in outline.skipped:
         ctx.note("", what)
     frame = split_frame(items, set(find_headings(items)), outline.core_title)

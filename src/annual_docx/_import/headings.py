@@ -48,6 +48,38 @@ class Node:
     text: str = ""  # the heading as written, number included
     numbered: bool = True  # False: the title keeps its own number (or none) and the renderer adds none
     note: str = ""
+    run_in: bool = False  # the heading opened its first paragraph (段首标题)
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d$", re.I)
+_CLOSING = ("。", "！", "？", "!", "?")
+
+
+def split_run_in(items: list[Item]) -> list[Item]:
+    """Return ``items`` with each run-in heading split off the paragraph it opens (段首标题): a body paragraph (not
+    in a heading style) that carries an outline level, starts with a heading number and goes on after it. The
+    heading is its leading runs in one look (face, bold, 楷体) when the text goes on in another, or — when all is in
+    one look (a （1） heading in 仿宋) — its first run if that ends a sentence (``。``)."""
+    out: list[Item] = []
+    for item in items:
+        split = _run_in(item) if isinstance(item, Para) else None
+        out.extend(split or [item])
+    return out
+
+
+def _run_in(para: Para) -> list[Para] | None:
+    if not para.heading or para.in_textbox or len(para.runs) < 2 or _HEADING_STYLE.match(para.style_name or ""):
+        return None
+    looks = [(r.face, r.bold, r.kai) for r in para.runs]
+    cut = next((i for i in range(1, len(looks)) if looks[i] != looks[0]), None)
+    if cut is None:
+        cut = 1 if para.runs[0].text.rstrip().endswith(_CLOSING) else None
+    head = "".join(r.text for r in para.runs[:cut]) if cut else ""
+    rest = "".join(r.text for r in para.runs[cut:]) if cut else ""
+    if not cut or not head.strip() or not rest.strip() or number_style(head)[0] == "无":
+        return None
+    return [Para(head.strip(), para.runs[:cut], para.style, para.style_name, para.heading, para.align, run_in=True),
+            Para(rest.strip(), para.runs[cut:], para.style, para.style_name, None, para.align)]
 
 
 def _short_line(para: Para) -> bool:
@@ -103,7 +135,9 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
             while stack[-1][0] != key:
                 stack.pop()
             stack.pop()
-        node = Node(title, style, len(stack) + 1, guessed=note, text=items[index].text.strip())  # type: ignore[union-attr]
+        para = items[index]
+        assert isinstance(para, Para)
+        node = Node(title, style, len(stack) + 1, guessed=note, text=para.text.strip(), run_in=para.run_in)
         (stack[-1][2].children if stack else roots).append(node)
         stack.append((key, word_level, node))
     return lead, roots

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
-from annual_docx._model.schema_parts import MODEL_CONFIG
+from annual_docx._model.schema_parts import MODEL_CONFIG, WrittenFloat
 from annual_docx._model.schema_parts import ChartEngine as ChartEngine
 from annual_docx._model.schema_parts import resolve_path as resolve_path
 
@@ -23,14 +23,14 @@ class MergedCell(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    text: str | int | float = ""
+    text: str | int | WrittenFloat = ""
     colspan: int = Field(1, ge=1, le=50)
     rowspan: int = Field(1, ge=1, le=1000)
     head: bool = Field(False, description="按表头样式（黑体）排 / set like a header cell, also in the body")
     align: Literal["left", "center", "right"] | None = Field(None, description="对齐 / alignment of this cell")
 
 
-CellValue = str | int | float | None | MergedCell
+CellValue = str | int | WrittenFloat | None | MergedCell
 
 
 class _Block(BaseModel):
@@ -147,9 +147,9 @@ class Indicator(_Block):
     """A statistic with this year's value and, optionally, last year's."""
 
     name: Text = Field(description="指标 / indicator, e.g. 外借册次")
-    value: float
+    value: WrittenFloat
     unit: str = Field("", description="单位；% 为比率，按百分点比较 / unit; % marks a rate, compared in 百分点")
-    last_year: float | None = Field(None, description="上年数值 / last year's value")
+    last_year: WrittenFloat | None = Field(None, description="上年数值 / last year's value")
 
 
 class IndicatorLabels(_Block):

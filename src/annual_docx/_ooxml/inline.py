@@ -65,22 +65,25 @@ def scripted(text: str, vert: str) -> str:
     return f"{lead}{MARK[vert]}{{{escape_scripts(core)}}}{tail}"
 
 
-def run(text: str, marks: str | None, east_asia: str | None = None, kai_font: str = "楷体_GB2312") -> Element:
+def run(text: str, marks: str | None, east_asia: str | None = None, kai_font: str = "楷体_GB2312",
+        size: int | None = None) -> Element:
     """Return one run of ``text`` with ``marks`` (``bold``, ``kai``, ``superscript``, ``subscript``, joined by
-    ``+``); ``east_asia`` is the run's own East Asian font (else the paragraph style's)."""
+    ``+``); ``east_asia`` is the run's own East Asian font (else the paragraph style's), ``size`` its size in
+    half-points (else the style's)."""
     names = set(marks.split("+")) if marks else set()
     face = kai_font if "kai" in names else east_asia
     fonts = el("w:rFonts", {"w:eastAsia": face}) if face else None
     bold = "bold" in names
     vert = next((v for v in ("superscript", "subscript") if v in names), None)
     props = None
-    if fonts is not None or bold or vert:
+    if fonts is not None or bold or vert or size:
         props = el("w:rPr", None, fonts, el("w:b") if bold else None, el("w:bCs") if bold else None,
+                   el("w:sz", {"w:val": size}) if size else None, el("w:szCs", {"w:val": size}) if size else None,
                    el("w:vertAlign", {"w:val": vert}) if vert else None)
     return el("w:r", None, props, w_text(text))
 
 
 def runs(segments: Sequence[Segment], east_asia: str | None = None, kai_font: str = "楷体_GB2312",
-         ) -> list[Element]:
+         size: int | None = None) -> list[Element]:
     """Return the runs of ``segments`` (see :func:`run`)."""
-    return [run(text, marks, east_asia, kai_font) for text, marks in segments]
+    return [run(text, marks, east_asia, kai_font, size) for text, marks in segments]

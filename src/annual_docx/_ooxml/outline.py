@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Run:
-    """Text with the emphasis the report model keeps: bold, and 楷体 (kai)."""
+    """Text with the emphasis the report model keeps: bold, and 楷体 (kai); its own East Asian face (``face``, ""
+    when it has none), and ``script`` (``superscript``/``subscript``) when its text ends in that markup
+    (``10^{6}``: the text is in the report's markup, a literal ``^{`` escaped)."""
 
     text: str
     bold: bool = False
     kai: bool = False
+    face: str = ""
+    script: str = ""
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Para:
     auto_number: str | None = None  # the number style Word draws before it (automatic numbering), bullet, or None
     auto_label: str = ""  # the number Word draws, e.g. （三）
     list_id: str = ""  # numId:level of that numbering: items of one list share it
+    run_in: bool = False  # a heading split off the paragraph it opened (a run-in heading, 段首标题)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from annual_docx._ooxml.inline import has_scripts, runs, split_scripts
 from annual_docx._ooxml.props import Element, el, w_text
 from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.record takes it from here
 
@@ -17,17 +18,22 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
-def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
-               ) -> Element:
-    """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
+def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False,
+               scripts: bool = False) -> Element:
+    """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size;
+    ``scripts``: ``^{…}`` / ``_{…}`` are superscripts and subscripts (table cells)."""
 
     def run_pr() -> Element | None:
         return el("w:rPr", None, el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})) if size else None
 
+    if scripts and has_scripts(text):  # 10^{6}: superscripts and subscripts as runs of their own
+        body = runs(split_scripts(text), size=size)
+    else:
+        body = [el("w:r", None, run_pr(), w_text(text))] if text else []
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None, run_pr()),
-              el("w:r", None, run_pr(), w_text(text)) if text else None)
+              *body)
 
 
 def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
@@ -114,7 +120,7 @@ def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = N
                el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
                el("w:vAlign", {"w:val": "center"}))
     style = HEADER_STYLE if cell.head else style
-    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep))
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep, scripts=True))
 
 
 def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
