@@ -56,6 +56,25 @@ class RunInParagraph:
         return self.__html__()
 
 
+@dataclass(frozen=True)
+class InlineRuns:
+    """Text with superscripts or subscripts for a plain-text tag (an opening paragraph's ``{{ p }}``): renders as
+    runs in place of the tag."""
+
+    segments: tuple[Segment, ...]
+
+    def __html__(self) -> str:
+        return ooxml_body.runs_in_text(self.segments)
+
+    def __str__(self) -> str:
+        return "".join(text for text, _ in self.segments)
+
+
+def plain_text(text: str) -> str | InlineRuns:
+    """Return text for a plain-text tag: as it is, or as runs when it has superscripts or subscripts."""
+    return InlineRuns(tuple(split_scripts(text))) if has_scripts(text) else text
+
+
 @block_type(sb.ParagraphBlock, "段落（可加粗、楷体强调）")
 def paragraph(block: sb.ParagraphBlock, scope: Scope) -> Iterator[Block]:
     """One body paragraph; ``**加粗**`` runs bold, ``*引文*`` runs in 楷体, ``^{上标}`` ``_{下标}``."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from annual_docx import schema as s
 from annual_docx._content._build_figures import quoted, role_lines, spread
-from annual_docx._content._build_text import breaks_before_headings, kept
+from annual_docx._content._build_text import breaks_before_headings, kept, plain_text
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
 from annual_docx._content._numbers import chinese_date
@@ -58,7 +58,7 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
         "title_text": "\n".join(title_lines(report.full_title)) if report.full_title else "",  # 7.3.1 trapezoid
         "organisation": report.organisation or "",  # unknown: empty, never a placeholder
         "year": report.year if report.year is not None else "",
-        "opening": list(report.opening),
+        "opening": [plain_text(p) for p in report.opening],  # 10^{6}: runs in place of the tag
         "blocks": blocks,
         "signature": sign,
         "official": official_context(report.official, attachment),

@@ -114,7 +114,8 @@ def _front(items: list[Item], is_heading: set[int], core_title: str, frame: Fram
     frame.title = "".join(titles) or core_title
     if not titles:
         if not core_title and index < len(items) and _text(items[index]) and index < first_heading \
-                and len(_text(items[index])) <= 60:
+                and len(_text(items[index])) <= 60 and not _text(items[index]).endswith(("。", "；", "！", "？")):
+            # a sentence is body text, never a title: a document without a title gets none
             frame.title = _text(items[index])
             index += 1
         frame.notes.setdefault("title", "标题取自文档属性或第一行 / title taken from the document properties or "

@@ -35,6 +35,14 @@ def run_in_paragraph(heading: str, heading_face: str, bold: bool, outline_level:
               *head, *runs(segments, body_face, kai_font))
 
 
+def runs_in_text(segments: Sequence[Segment]) -> str:
+    """Return ``segments`` as runs that take the place of a ``{{ … }}`` tag inside a template run's ``w:t``: the
+    template's run is closed before them and an empty one opened after (how a plain-text tag such as an opening
+    paragraph gets superscripts and subscripts)."""
+    inner = "".join(etree.tostring(r, encoding="unicode") for r in runs(segments))
+    return f'</w:t></w:r>{inner}<w:r><w:t xml:space="preserve">'
+
+
 def page_break() -> Element:
     """Return an empty paragraph holding a page break."""
     return el("w:p", None, el("w:r", None, el("w:br", {"w:type": "page"})))
