@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -121,3 +122,12 @@ def test_run_in_text_keeps_markup_literal_and_scripts() -> None:
     verts = [r.find(f"{W}rPr/{W}vertAlign") for r in p.iter(W + "r")]
     assert [v.get(W + "val") if v is not None else None for v in verts] == [
         None, None, "superscript", None, "superscript"]
+
+
+def test_run_in_example_passes_check(tmp_path: Path) -> None:
+    """The run-in example renders to a document the project's own check passes: run-in headings of a level share one
+    look, also the last one kept with the 落款 (its keep is set on the paragraph, not by another style)."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "work_report_run_in.yaml"
+    out = annual_docx.render(annual_docx.load(example), tmp_path / "run_in.docx")
+    failed = [f"{f.item}: {f.found}" for f in annual_docx.check(out) if not f.ok]
+    assert failed == []

@@ -48,9 +48,8 @@ class RunInParagraph:
 
     def __html__(self) -> str:
         face, bold = HEADING_FACES[self.level]
-        style = "BodyKeep" if self.keep else "Normal"
         return ooxml_body.markup([ooxml_body.run_in_paragraph(
-            self.heading, face, bold, self.level - 1, self.segments, FANGSONG, style=style, kai_font=KAITI)])
+            self.heading, face, bold, self.level - 1, self.segments, FANGSONG, keep=self.keep, kai_font=KAITI)])
 
     def __str__(self) -> str:
         return self.__html__()

@@ -24,13 +24,16 @@ def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font:
 
 
 def run_in_paragraph(heading: str, heading_face: str, bold: bool, outline_level: int,
-                     segments: Sequence[Segment], body_face: str, style: str = "Normal",
+                     segments: Sequence[Segment], body_face: str, keep: bool = False,
                      kai_font: str = "楷体_GB2312") -> Element:
-    """Return a body paragraph opened by a run-in heading: ``heading`` in ``heading_face`` (bold when ``bold``),
-    then ``segments`` in ``body_face``; the paragraph carries ``outline_level`` (0-based, ``w:outlineLvl``) so
-    Word's navigation pane lists it as a heading. Every run names its East Asian face."""
+    """Return a body paragraph (正文) opened by a run-in heading: ``heading`` in ``heading_face`` (bold when
+    ``bold``), then ``segments`` in ``body_face``; the paragraph carries ``outline_level`` (0-based,
+    ``w:outlineLvl``) so Word's navigation pane lists it as a heading, and, with ``keep``, is kept on the page of
+    what follows (set on the paragraph, so every run-in heading of a level keeps one style). Every run names its
+    East Asian face."""
     head = runs(split_scripts(heading, "bold" if bold else None), heading_face, kai_font)
-    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Normal"}),
+                              el("w:keepNext") if keep else None, el("w:keepLines") if keep else None,
                               el("w:outlineLvl", {"w:val": outline_level})),
               *head, *runs(segments, body_face, kai_font))
 
