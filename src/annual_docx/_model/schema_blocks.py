@@ -45,7 +45,7 @@ class SeriesChart(BaseModel):
 
     chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "donut"] = "line"
     labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
-    series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
+    series: dict[str, list[Annotated[WrittenFloat, Field(ge=0, allow_inf_nan=False)]]] = Field(
         min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
     )
     unit: str = Field("", description="数值单位，如 万册次 / unit of the values")

@@ -25,9 +25,10 @@ Text = Annotated[str, Field(min_length=1)]
 def _keep_written(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """Keep a number read from a report file as it is: it remembers how it was written (``156.40``, ``1.0``; the
     loader's ``SourceFloat``), so tables and statistics print it that way."""
-    if isinstance(value, float) and isinstance(getattr(value, "source", None), str):
+    checked = handler(value)  # every constraint of the field applies
+    if isinstance(value, float) and isinstance(getattr(value, "source", None), str) and checked == value:
         return value
-    return handler(value)
+    return checked
 
 
 WrittenFloat = Annotated[float, WrapValidator(_keep_written)]
