@@ -161,7 +161,8 @@ def _alt_texts(path: Path) -> list[str]:
 def test_chart_labels_keep_the_written_numbers(tmp_path: Path) -> None:
     """A chart's data labels (and its alt text) print 156.40 and 1.0 as written; the same numbers given as plain
     floats print 156.4 and 1 — and the chart cache keeps the two apart (the plain one is drawn first)."""
-    chart = {"type": "chart", "chart": "bar", "title": "外借册次", "labels": ["甲", "乙"], "series": {"册次": [156.4, 1.0]}}
+    chart = {"type": "chart", "chart": "bar", "title": "外借册次", "labels": ["甲", "乙"],
+             "series": {"册次": [156.4, 1.0]}}
     plain = annual_docx.validate({"organisation": "某市统计局", "year": 2023,
                                   "sections": [{"title": "图表", "blocks": [chart]}]})
     (alt,) = _alt_texts(annual_docx.render(plain, tmp_path / "plain.docx"))
