@@ -171,3 +171,23 @@ def test_chart_labels_keep_the_written_numbers(tmp_path: Path) -> None:
     source.write_text(CHART, encoding="utf-8")
     (alt,) = _alt_texts(annual_docx.render(annual_docx.load(source), tmp_path / "chart.docx"))
     assert "甲156.40" in alt and "乙1.0" in alt
+
+
+def test_headings_table_titles_and_captions_render_and_import_scripts(tmp_path: Path) -> None:
+    """m^{2} in a heading, a table title and a figure caption is a superscript there too, and imports back."""
+    data = {"organisation": "某局", "year": 2023, "sections": [{
+        "title": "新建面积1.2万m^{2}", "paragraphs": ["正文。"], "blocks": [
+            {"type": "table", "title": "面积（单位：m^{2}）", "header": ["项目", "面积"], "rows": [["甲", 12]]},
+            {"type": "chart", "chart": "bar", "title": "外借", "labels": ["a", "b"], "series": {"x": [1, 2]},
+             "caption": "CO_{2}排放 {{ x }}"}]}]}
+    out = annual_docx.render(annual_docx.validate(data), tmp_path / "h.docx")
+    document = docx.Document(str(out))
+    scripts = {p.text: [(r.text, bool(r.font.superscript), bool(r.font.subscript)) for r in p.runs if r.text]
+               for p in document.paragraphs}
+    assert scripts["一、新建面积1.2万m2"] == [("一、新建面积1.2万m", False, False), ("2", True, False)]
+    assert scripts["表1 面积（单位：m2）"][1] == ("2", True, False)
+    assert scripts["图1 CO2排放 {{ x }}"] == [("图1 CO", False, False), ("2", False, True),
+                                              ("排放 {{ x }}", False, False)]
+    back = annual_docx.import_docx(out, tmp_path / "assets")
+    assert back.sections[0].title == "新建面积1.2万m^{2}"
+    assert back.sections[0].blocks[0].unit == "m^{2}"  # type: ignore[union-attr]

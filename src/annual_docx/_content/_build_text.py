@@ -74,6 +74,18 @@ def plain_text(text: str) -> str | InlineRuns:
     return InlineRuns(tuple(split_scripts(text))) if has_scripts(text) else text
 
 
+def scripted_texts(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with the superscripts and subscripts of headings and figure captions (set by plain-text
+    tags, ``{{ b.text }}``) as runs in place of the tag; the last step, after numbering, since the text becomes
+    WordprocessingML."""
+    out = []
+    for block in blocks:
+        if block.kind in (*HEADING_KINDS, "figure") and has_scripts(block.text):
+            block = replace(block, text=Markup(ooxml_body.runs_in_text(split_scripts(block.text))))
+        out.append(block)
+    return out
+
+
 @block_type(sb.ParagraphBlock, "段落（可加粗、楷体强调）")
 def paragraph(block: sb.ParagraphBlock, scope: Scope) -> Iterator[Block]:
     """One body paragraph; ``**加粗**`` runs bold, ``*引文*`` runs in 楷体, ``^{上标}`` ``_{下标}``."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from annual_docx import schema as s
 from annual_docx._content._build_figures import quoted, role_lines, spread
-from annual_docx._content._build_text import breaks_before_headings, kept, plain_text
+from annual_docx._content._build_text import breaks_before_headings, kept, plain_text, scripted_texts
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
 from annual_docx._content._numbers import chinese_date
@@ -47,9 +47,9 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
 
     def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
         paths = f"official.attachments[{i}].blocks"
-        return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
+        return scripted_texts(number_figures(breaks_before_headings(tree.attachment(blocks, paths, title))))
 
-    blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
+    blocks = scripted_texts(number_figures(breaks_before_headings(list(tree.sections(report.sections)))))
     sign = signature(report.signature, report.date)
     if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
         blocks[-1] = kept(blocks[-1])

@@ -21,7 +21,7 @@ SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of ta
 def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False,
                scripts: bool = False) -> Element:
     """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size;
-    ``scripts``: ``^{…}`` / ``_{…}`` are superscripts and subscripts (table cells)."""
+    ``scripts``: ``^{…}`` / ``_{…}`` are superscripts and subscripts (table cells, titles, captions)."""
 
     def run_pr() -> Element | None:
         return el("w:rPr", None, el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})) if size else None
@@ -184,7 +184,7 @@ def official_table(
                *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i == 0 and following > 1)
                  for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
-    return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
+    return ([_paragraph(title, TITLE_STYLE, scripts=True)] if title else []) + [table]
 
 
 def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYPE_WIDTH) -> list[Element]:
@@ -206,7 +206,7 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
                 inline, caption = chunk[i]
                 picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"})),
                              el("w:r", None, el("w:drawing", None, inline)))
-                content = [picture, _paragraph(caption, "Caption")] if caption else [picture]
+                content = [picture, _paragraph(caption, "Caption", scripts=True)] if caption else [picture]
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
         rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
     return [el("w:tbl", None, tbl_pr, grid, *rows)]
