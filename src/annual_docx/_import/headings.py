@@ -59,7 +59,7 @@ def split_run_in(items: list[Item]) -> list[Item]:
     """Return ``items`` with each run-in heading split off the paragraph it opens (段首标题): a body paragraph (not
     in a heading style) that carries an outline level, starts with a heading number and goes on after it. The
     heading is its leading runs in one look (face, bold, 楷体) when the text goes on in another, or — when all is in
-    one look (a （1） heading in 仿宋) — its first run if that ends a sentence (``。``)."""
+    one look (a （1） heading in 仿宋) — its runs up to the first one that ends a sentence (``。``)."""
     out: list[Item] = []
     for item in items:
         split = _run_in(item) if isinstance(item, Para) else None
@@ -72,8 +72,8 @@ def _run_in(para: Para) -> list[Para] | None:
         return None
     looks = [(r.face, r.bold, r.kai) for r in para.runs]
     cut = next((i for i in range(1, len(looks)) if looks[i] != looks[0]), None)
-    if cut is None:
-        cut = 1 if para.runs[0].text.rstrip().endswith(_CLOSING) else None
+    if cut is None:  # one look throughout: the heading ends with the first run that ends a sentence
+        cut = next((i + 1 for i, r in enumerate(para.runs[:-1]) if r.text.rstrip().endswith(_CLOSING)), None)
     head = "".join(r.text for r in para.runs[:cut]) if cut else ""
     rest = "".join(r.text for r in para.runs[cut:]) if cut else ""
     if not cut or not head.strip() or not rest.strip() or number_style(head)[0] == "无":
