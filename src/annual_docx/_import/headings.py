@@ -9,9 +9,9 @@ deeper level; headings without a number nest by their Word level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from annual_docx._ooxml.outline import Item, Para
+from annual_docx._ooxml.outline import Item, Para, Run
 
 NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(r"^[一二三四五六七八九十百零〇两]+[、，,．.]\s*")),
@@ -57,9 +57,15 @@ _CLOSING = ("。", "！", "？", "!", "?")
 
 def split_run_in(items: list[Item]) -> list[Item]:
     """Return ``items`` with each run-in heading split off the paragraph it opens (段首标题): a body paragraph (not
-    in a heading style) that carries an outline level, starts with a heading number and goes on after it. The
-    heading is its leading runs in one look (face, bold, 楷体) when the text goes on in another, or — when all is in
-    one look (a （1） heading in 仿宋) — its runs up to the first one that ends a sentence (``。``)."""
+    in a heading style) that starts with a heading number (一、 （一） 1. （1）) and goes on after the heading, when
+
+    - it carries an outline level (as ``render`` writes it): the heading is its leading runs in one look (face,
+      bold, 楷体) when the text goes on in another, or — all in one look (a （1） heading in 仿宋) — its runs up to
+      the first one that ends a sentence (``。``);
+    - or, without an outline level, its leading runs stand out — bold, 楷体 or a 黑体/楷体 face the rest does not
+      have — and hold the heading sentence, up to its ``。`` (which may be the first character after them, not
+      emphasised): ``**（一）坚持稳中求进，推动经济回升向好**。全年……``. Its level is its number's (（一） → 2).
+    """
     out: list[Item] = []
     for item in items:
         split = _run_in(item) if isinstance(item, Para) else None
@@ -67,18 +73,56 @@ def split_run_in(items: list[Item]) -> list[Item]:
     return out
 
 
+def _stands_out(look: tuple[str, bool, bool], rest: tuple[str, bool, bool]) -> bool:
+    face, bold, kai = look
+    return (bold and not rest[1]) or (kai and not rest[2]) or (
+        face != rest[0] and any(mark in face for mark in ("黑", "楷", "Hei", "Kai")))
+
+
+def _split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """Return ``runs`` split after the first ``at`` characters (a run across the point is cut in two)."""
+    head: list[Run] = []
+    rest = list(runs)
+    while at and rest:
+        first = rest.pop(0)
+        if len(first.text) <= at:
+            head.append(first)
+            at -= len(first.text)
+        else:
+            head.append(replace(first, text=first.text[:at]))
+            rest.insert(0, replace(first, text=first.text[at:]))
+            at = 0
+    return head, rest
+
+
 def _run_in(para: Para) -> list[Para] | None:
-    if not para.heading or para.in_textbox or len(para.runs) < 2 or _HEADING_STYLE.match(para.style_name or ""):
+    if para.in_textbox or len(para.runs) < 2 or _HEADING_STYLE.match(para.style_name or ""):
         return None
     looks = [(r.face, r.bold, r.kai) for r in para.runs]
     cut = next((i for i in range(1, len(looks)) if looks[i] != looks[0]), None)
+    level = para.heading
+    if level is None:  # by look alone: the heading must stand out and end its sentence
+        if cut is None or not _stands_out(looks[0], looks[cut]):
+            return None
+        text = "".join(r.text for r in para.runs)
+        emphasised = len("".join(r.text for r in para.runs[:cut]))
+        end = next((i + 1 for i, c in enumerate(text) if c in "。！？!?"), None)  # the heading is one sentence
+        if end is None or end > emphasised + 1 or end > 80:  # ends inside the emphasis, or on the next character
+            return None
+        head, rest = text[:end], text[end:]
+        style = number_style(head)[0]
+        if style not in ("一、", "（一）", "1.", "（1）") or not rest.strip():
+            return None
+        head_runs, rest_runs = _split_runs(para.runs, end)
+        return [Para(head.strip(), head_runs, para.style, para.style_name, GB_LEVEL[style], para.align, run_in=True),
+                Para(rest.strip(), rest_runs, para.style, para.style_name, None, para.align)]
     if cut is None:  # one look throughout: the heading ends with the first run that ends a sentence
         cut = next((i + 1 for i, r in enumerate(para.runs[:-1]) if r.text.rstrip().endswith(_CLOSING)), None)
     head = "".join(r.text for r in para.runs[:cut]) if cut else ""
     rest = "".join(r.text for r in para.runs[cut:]) if cut else ""
     if not cut or not head.strip() or not rest.strip() or number_style(head)[0] == "无":
         return None
-    return [Para(head.strip(), para.runs[:cut], para.style, para.style_name, para.heading, para.align, run_in=True),
+    return [Para(head.strip(), para.runs[:cut], para.style, para.style_name, level, para.align, run_in=True),
             Para(rest.strip(), para.runs[cut:], para.style, para.style_name, None, para.align)]
 
 
@@ -89,7 +133,7 @@ def _short_line(para: Para) -> bool:
 
 def find_headings(items: list[Item]) -> dict[int, tuple[str, str, int, str]]:
     """Return ``{index: (number style, title, word level, guess note)}`` of the items that are headings."""
-    styled_numbers = {number_style(i.text)[0] for i in items if isinstance(i, Para) and i.heading}
+    styled_numbers = {number_style(i.text)[0] for i in items if isinstance(i, Para) and i.heading and not i.run_in}
     out: dict[int, tuple[str, str, int, str]] = {}
     for index, item in enumerate(items):
         if not isinstance(item, Para) or item.in_textbox or not item.text.strip():
