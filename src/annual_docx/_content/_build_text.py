@@ -80,7 +80,8 @@ def scripted_texts(blocks: list[Block]) -> list[Block]:
     WordprocessingML."""
     out = []
     for block in blocks:
-        if block.kind in (*HEADING_KINDS, "figure") and has_scripts(block.text):
+        if block.kind in (*HEADING_KINDS, "figure") and not isinstance(block.text, Markup) \
+                and has_scripts(block.text):  # (a caption of several lines is already markup: left as it is)
             block = replace(block, text=Markup(ooxml_body.runs_in_text(split_scripts(block.text))))
         out.append(block)
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from annual_docx import schema as s
+from annual_docx._content import _tree as tree
 from annual_docx._content._build_text import run_in as run_in_paragraph
 from annual_docx._content._build_text import text_paragraph
 from annual_docx._content._drawing import Drawer
@@ -36,6 +37,7 @@ class Headings:
     """The headings at one depth under one parent, numbered in turn."""
 
     def __init__(self, numbering: Sequence[str], depth: int, parent_level: int) -> None:
+        self.numbering = numbering
         self.style = numbering[depth - 1] if depth - 1 < len(numbering) else "无"
         self.depth = depth
         self.level = heading_level(self.style, depth, parent_level)
@@ -80,7 +82,8 @@ class Tree:
         else:
             yield heading
         yield from (text_paragraph(p) for p in paragraphs)
-        below = Headings(self.numbering, headings.depth + 1, headings.level)
+        below = Headings(tree.below(headings.numbering, headings.depth, plain.child_numbering), headings.depth + 1,
+                         headings.level)
         block_paths, section_paths, closing_paths = block_fields(section, path)
         yield from self.blocks(plain.blocks, block_paths, plain.title, below)
         for sub, sub_path in zip(plain.sections, section_paths, strict=True):
