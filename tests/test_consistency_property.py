@@ -46,8 +46,7 @@ def _section(depth: int, title: str, run_in: bool, paragraphs: list[str], blocks
     out: dict[str, Any] = {"title": title, "paragraphs": paragraphs, "blocks": blocks, "sections": children}
     if run_in and paragraphs:
         out["run_in"] = True
-        if depth == 4:  # （1） is set in the body face: its title ends its sentence, the way such documents write it
-            out["title"] = f"{title}。"
+        out["title"] = f"{title}。"  # a run-in title ends its sentence (the model requires it)
     return out
 
 
@@ -115,8 +114,9 @@ def test_import_of_a_render_gives_the_report_back(data: dict[str, Any]) -> None:
 def _level_wide(section: dict[str, Any], depth: int, levels: list[int]) -> dict[str, Any]:
     """The section with run-in set by level: none of its own, and a paragraph wherever its level is run-in."""
     out = {k: v for k, v in section.items() if k != "run_in"}
-    if depth in levels and not out["paragraphs"]:
-        out["paragraphs"] = ["正文一句。"]
+    if depth in levels:
+        out["paragraphs"] = out["paragraphs"] or ["正文一句。"]
+        out["title"] = out["title"] if out["title"].endswith("。") else f"{out['title']}。"
     out["sections"] = [_level_wide(s, depth + 1, levels) for s in section["sections"]]
     return out
 

@@ -56,7 +56,7 @@ def _report(**top: Any) -> dict[str, Any]:
             {"title": "坚持惠民为本，公共文化服务提质增效。", "run_in": True,
              "paragraphs": ["全年新建城市书房3个。", "组织演出216场。"],
              "sections": [{"title": "建设城市书房。", "run_in": True, "paragraphs": ["新建3个。"]}]},
-            {"title": "坚持融合发展", "paragraphs": ["接待游客1223474人次。"]},
+            {"title": "坚持融合发展。", "paragraphs": ["接待游客1223474人次。"]},
         ]}],
         **top,
     }
@@ -74,7 +74,7 @@ def test_run_in_heading_is_one_paragraph_in_heading_look_with_outline_level() ->
     assert texts[texts.index(_text(run_in)) + 1] == "组织演出216场。"  # the other paragraphs follow as they were
     (third,) = [p for p in paragraphs if _text(p).startswith("1.")]
     assert _outline(third) == 2 and _runs(third)[0] == ("1.建设城市书房。", FANGSONG, True)  # 1. in bold 仿宋
-    (plain,) = [p for p in paragraphs if _text(p) == "（二）坚持融合发展"]
+    (plain,) = [p for p in paragraphs if _text(p) == "（二）坚持融合发展。"]
     assert _style(plain) == "Heading2"  # not run-in: an ordinary heading
 
 
@@ -90,7 +90,7 @@ def test_run_in_levels_switch_a_whole_level_and_run_in_false_overrides_it() -> N
     paragraphs = _body(data)
     by_text = {_text(p): p for p in paragraphs}
     assert _style(by_text["（一）坚持惠民为本，公共文化服务提质增效。"]) == "Heading2"
-    joined = by_text["（二）坚持融合发展接待游客1223474人次。"]
+    joined = by_text["（二）坚持融合发展。接待游客1223474人次。"]
     assert _outline(joined) == 1 and _style(joined) == "Normal"
 
 
@@ -98,6 +98,21 @@ def test_run_in_level_section_without_paragraphs_keeps_its_heading() -> None:
     data = {"run_in_levels": [1], "sections": [{"title": "概况", "sections": [{"title": "下级", "paragraphs": ["x"]}]}]}
     (heading,) = [p for p in _body(data) if _text(p) == "一、概况"]
     assert _style(heading) == "Heading1"
+
+
+def test_run_in_title_must_end_its_sentence() -> None:
+    """A run-in title without its own 。！？ is an error naming the title (per section and per level), since no
+    reader — nor the importer — could tell where the heading ends; the renderer adds no punctuation."""
+    for data, where in [
+        ({"sections": [{"title": "a", "sections": [{"title": "读者服务", "run_in": True, "paragraphs": ["x"]}]}]},
+         "sections[0].sections[0].title:"),
+        ({"run_in_levels": [1], "sections": [{"title": "概况", "paragraphs": ["x"]}]}, "sections[0].title:"),
+    ]:
+        with pytest.raises(ReportValidationError) as info:
+            annual_docx.validate(data)
+        assert any(where in str(p) and "。！？" in str(p) for p in info.value.problems), info.value.problems
+    annual_docx.validate({"run_in_levels": [1], "sections": [{"title": "概况", "sections": [
+        {"title": "下级", "paragraphs": ["x"]}]}]})  # no paragraphs at level 1: an ordinary heading, no rule
 
 
 def test_run_in_without_paragraphs_is_an_error_naming_the_field() -> None:
@@ -116,9 +131,9 @@ def test_work_items_accept_run_in() -> None:
 
 
 def test_run_in_text_keeps_markup_literal_and_scripts() -> None:
-    data = {"sections": [{"title": "{{ title }} <b>&", "run_in": True, "paragraphs": ["{% if x %}面积10^{4}m^{2}"]}]}
+    data = {"sections": [{"title": "{{ title }} <b>&。", "run_in": True, "paragraphs": ["{% if x %}面积10^{4}m^{2}"]}]}
     (p,) = [p for p in _body(data) if _text(p).startswith("一、")]
-    assert _text(p) == "一、{{ title }} <b>&{% if x %}面积104m2"
+    assert _text(p) == "一、{{ title }} <b>&。{% if x %}面积104m2"
     verts = [r.find(f"{W}rPr/{W}vertAlign") for r in p.iter(W + "r")]
     assert [v.get(W + "val") if v is not None else None for v in verts] == [
         None, None, "superscript", None, "superscript"]

@@ -69,6 +69,10 @@ class ChartFont(_Model):
 MAX_DEPTH = 4
 """Sections nest at most four levels deep (一、 → （一） → 1. → （1）, GB/T 9704 7.3.3)."""
 
+RUN_IN_ENDS = ("。", "！", "？", "!", "?")
+"""How a run-in heading's title ends: its own sentence end, which tells where the heading stops and the text goes on
+(the renderer adds none)."""
+
 MIN_YEAR, MAX_YEAR = 1000, 2100
 """The years a report may be of: any year a document states (a 1945 report too)."""
 
@@ -240,7 +244,10 @@ class Report(_Model):
                                                 "否则无标题；\"\" 表示无标题 / title; left out: the default when "
                                                 "year and organisation are known, else none; \"\": no title")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
-    sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
+    sections: list[Section] = Field(
+        default_factory=new_list, validate_default=True,
+        description="各节（一、二、……），可含下级节；没有标题的文件可只有 opening / the sections; a document "
+                    "without headings may have opening paragraphs only")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
@@ -297,6 +304,36 @@ class Report(_Model):
 
         deepest(self.sections, "sections", 1)
         return self
+
+    @model_validator(mode="after")
+    def _run_in_titles_end_their_sentence(self) -> Report:
+        levels = set(self.run_in_levels)
+
+        def check(part: Any, where: str, depth: int) -> None:
+            run_in = part.run_in if part.run_in is not None else depth in levels
+            if run_in and part.paragraphs and not part.title.rstrip().endswith(RUN_IN_ENDS):
+                raise ValueError(f"{where}.title: 段首标题须以句末标点（。！？）结束，否则读者分不清标题在哪里结束 / "
+                                 "a run-in heading's title must end its sentence (。！？), or no reader can tell "
+                                 f"where it ends: {part.title!r}")
+
+        def walk(sections: list[Any], path: str, depth: int) -> None:
+            for i, section in enumerate(sections):
+                where = f"{path}[{i}]"
+                check(section, where, depth)
+                for j, item in enumerate(getattr(section, "items", None) or []):
+                    if isinstance(item, WorkItem):
+                        check(item, f"{where}.items[{j}]", depth + 1)
+                walk(section.sections, f"{where}.sections", depth + 1)
+
+        walk(self.sections, "sections", 1)
+        return self
+
+    @field_validator("sections")
+    @classmethod
+    def _sections_or_opening(cls, sections: list[Any], info: ValidationInfo) -> list[Any]:
+        if not sections and not info.data.get("opening"):
+            raise ValueError("至少要有一节，或写 opening 段落 / give at least one section, or opening paragraphs")
+        return sections
 
 
 

@@ -156,6 +156,8 @@ def section(node: Node, path: str, ctx: Context, depth: int = 1) -> dict[str, An
     out: dict[str, Any] = {"title": node.title}
     if not node.numbered:
         out["numbered"] = False
+    if node.run_in:
+        out["run_in"] = True
     if node.guessed:
         ctx.note(path, node.guessed)
     if node.note:
