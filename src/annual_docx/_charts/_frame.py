@@ -36,7 +36,7 @@ def check_width(width_mm: float, smallest: float = 60) -> None:
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         raise ChartError(f"“{what}”的数值须为非负数 / the value of {what!r} must be a number >= 0, not {value!r}")
-    return float(value)
+    return value if isinstance(value, float) and hasattr(value, "source") else float(value)  # keeps 156.40 written
 
 
 def clean_categories(categories: Sequence[tuple[str, int | float]]) -> list[tuple[str, float]]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.chart_in import read_chart
+from annual_docx._ooxml.inline import MARK as VERT_MARK
+from annual_docx._ooxml.inline import escape_scripts, scripted
 from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
 from annual_docx._ooxml.ns import A_NS, C_NS, DC_NS, MC_NS, R_NS, V_NS, W_NS, WP_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
@@ -76,6 +78,28 @@ def _num(num_pr: Element | None) -> tuple[str, int] | None:
 def _is_kai(fonts: Element | None) -> bool:
     face = w_attr(fonts, "eastAsia") or ""
     return "楷" in face or "kai" in face.lower()
+
+
+def _add_run(runs: list[Run], run: Run, vert: str) -> None:
+    """Append ``run`` with its text in the report's markup: a superscript or subscript as ``^{…}`` / ``_{…}``
+    (joined to the script run just before it of the same look: ``^{10}``, not ``^{1}^{0}``), a literal ``^{`` /
+    ``_{`` escaped."""
+    raw = run.text
+    if vert not in VERT_MARK:
+        run.text = escape_scripts(raw)
+        runs.append(run)
+        return
+    last = runs[-1] if runs else None
+    if last is not None and last.script and last.script == vert and \
+            (last.bold, last.kai, last.face) == (run.bold, run.kai, run.face):
+        lead, _, core = last.text.rpartition(VERT_MARK[vert] + "{")
+        joined = scripted(core[:-1] + raw, vert)
+        if joined.startswith(VERT_MARK[vert]) and joined.endswith("}"):  # still one script: join them
+            last.text = lead + joined
+            return
+    run.text = scripted(raw, vert)
+    run.script = vert if run.text.endswith("}") and run.text != escape_scripts(raw) else ""
+    runs.append(run)
 
 
 class _Reader:
@@ -182,7 +206,9 @@ class _Reader:
             self.skipped.add("未导入：隐藏文字 / not imported: hidden text")
             return
         bold = rpr is not None and rpr.find(W + "b") is not None and w_attr(rpr.find(W + "b")) not in _FALSE
-        kai = _is_kai(rpr.find(W + "rFonts")) if rpr is not None and rpr.find(W + "rFonts") is not None else kai_style
+        fonts = rpr.find(W + "rFonts") if rpr is not None else None
+        kai = _is_kai(fonts) if fonts is not None else kai_style
+        vert = w_attr(rpr.find(W + "vertAlign")) if rpr is not None else None
         text: list[str] = []
         for child in r:
             if child.tag == W + "t":
@@ -199,7 +225,8 @@ class _Reader:
                 extras.append(Para(f"注：{self.notes[key]}"))
                 self.skipped.add("脚注、尾注改为其后的“注：”段落 / footnotes and endnotes kept as 注： paragraphs")
         if text:
-            runs.append(Run("".join(text), bold, kai))
+            face = w_attr(fonts, "eastAsia") or ""
+            _add_run(runs, Run("".join(text), bold, kai, face), vert or "")
 
     def graphics(self, element: Element, extras: list[Item]) -> None:
         """Collect the pictures, charts and text-box paragraphs under a drawing (Fallback copies skipped)."""
