@@ -124,7 +124,7 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
         report = to_report(report)
     plain: Report = clean(report)
     pictures = prepare_pictures(plain)
-    tpl = open_template(template_path)
+    tpl = open_template(template_path, bundled=not custom)
     if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)
         from annual_docx._output._authoring import refuse_incomplete
 
