@@ -266,7 +266,7 @@ def drawing_ids(tpl: Any) -> Iterator[int]:
     id in the body, headers and footers, and from 1001 at least (where docxtpl numbers)."""
     roots = [tpl.docx.element.body]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        roots += [part.element for _, part in tpl.get_headers_footers(uri) if getattr(part, "element", None) is not None]
+        roots += [part.element for _, part in tpl.get_headers_footers(uri) if hasattr(part, "element")]
     found = [int(n) for root in roots for d in root.iter(_DOC_PR_TAG) if (n := d.get("id") or "").isdigit()]
     return itertools.count(max([1000, *found]) + 1)
 
