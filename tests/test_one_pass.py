@@ -93,3 +93,33 @@ def test_a_template_table_loop_over_cells_still_gets_its_columns_fixed(tmp_path:
     looped = [t for t in body.iter(f"{_W}tbl") if len(t.findall(f"{_W}tr/{_W}tc")) == 5]
     assert len(looped) == 1
     assert len(looped[0].findall(f"{_W}tblGrid/{_W}gridCol")) == 5
+
+
+def test_a_template_footnote_is_rendered_once_without_reading_the_sections(tmp_path: Path) -> None:
+    """A custom template's footnotes part is filled like the body (docxtpl looked for it once per section of the
+    filled body; it is looked for once among the package's parts)."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    source = ROOT / "templates" / "report_template.docx"
+    path = tmp_path / "footnoted.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                    b"</Relationships>")
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {w}>'
+                     f'<w:footnote w:id="1"><w:p><w:r><w:t>注：{{{{ title_text }}}}</w:t></w:r></w:p></w:footnote>'
+                     "</w:footnotes>")
+    data = annual_docx.render(annual_docx.load(ROOT / "examples" / "culture_centre.yaml"), template=path,
+                              allow_noncompliant=True)
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        notes = package.read("word/footnotes.xml").decode()
+    assert "{{" not in notes
+    assert "注：2023年度某市文化馆" in notes

@@ -40,6 +40,7 @@ _CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", 
 _MAX_PATCHED: Final = 16
 _DOC_PR_TAG: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _patched: dict[str, str] = {}
+_FOOTNOTES_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 #: a Jinja tag inside one of the template's tables (docxtpl then fixes the filled tables' columns)
 _TAG_IN_TABLE: Final = re.compile(r"<w:tbl>(?:(?!</w:tbl>).)*?(?:\{%|\{\{)", re.S)
 
@@ -170,6 +171,15 @@ def template_class() -> Any:
             if next(self.docx.element.body.iter(_DOC_PR_TAG), None) is not None:  # still the template's body
                 self.docx_ids_index = self.id_floor
                 super().fix_docpr_ids(tree)
+
+        def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            # docxtpl finds the footnotes part once per section, reading the sections from the filled body; the
+            # package's parts are the same whatever the section, so they are looked through once
+            for part in self.docx.part.package.parts:
+                if part.content_type == _FOOTNOTES_TYPE:
+                    source = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                    xml = self.render_xml_part(self.patch_xml(source), part, context, jinja_env)
+                    part._blob = xml.encode("utf-8")
 
         def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
             # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, sandboxed
