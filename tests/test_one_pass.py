@@ -123,3 +123,26 @@ def test_a_template_footnote_is_rendered_once_without_reading_the_sections(tmp_p
         notes = package.read("word/footnotes.xml").decode()
     assert "{{" not in notes
     assert "注：2023年度某市文化馆" in notes
+
+
+def test_the_render_command_pauses_the_collector_and_turns_it_back_on(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``annual-docx render`` loads and renders with the cyclic collector paused (it walked the start-up's
+    objects again and again), and turns it back on for whoever called :func:`annual_docx.cli.main`."""
+    import gc
+
+    from annual_docx import cli
+
+    seen: list[bool] = []
+    real = annual_docx.render
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(annual_docx, "render", render)
+    assert gc.isenabled()
+    code = cli.main(["render", str(ROOT / "examples" / "culture_centre.yaml"), "-o", str(tmp_path / "out.docx")])
+    assert code == 0
+    assert seen == [False]
+    assert gc.isenabled()

@@ -12,10 +12,11 @@ Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import annual_docx
@@ -55,14 +56,33 @@ def _warn(problems: list[Problem], label: str = "警告 / warning") -> None:
         print(f"{label}: {problem}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one report's render, then turn it back on if it was on.
+
+    A render imports pydantic, python-docx, docxtpl and Jinja and builds the report's models once: tens of thousands
+    of objects that live until the process ends, which the collector would walk again and again as they are made
+    (about 8 % of a cold render's CPU time; in a 100× report, 40 %). One report's render leaves little cyclic
+    garbage (its peak memory is no higher with the collector off), and :func:`run` freezes everything at exit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _render(args: argparse.Namespace) -> int:
     out = args.output or Path(args.report.with_suffix(".docx").name)
     if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
-    report = annual_docx.load(args.report)
-    _warn(annual_docx.lint(report))
-    print(annual_docx.render(report, out, template=args.template, grid=args.grid,
-                             allow_noncompliant=args.allow_noncompliant))
+    with _collector_paused():
+        report = annual_docx.load(args.report)
+        _warn(annual_docx.lint(report))
+        print(annual_docx.render(report, out, template=args.template, grid=args.grid,
+                                 allow_noncompliant=args.allow_noncompliant))
     if args.pdf or args.pdf_a:
         print(_cli_fonts.export_pdf(out, pdf_a=args.pdf_a))
     return 0
