@@ -3,7 +3,7 @@
 A :class:`Report` has ``sections``; each section has a title, ``paragraphs``, ``blocks`` (any
 :data:`~annual_docx._model.schema_blocks.ContentBlock`) and ``sections`` of its own, down to four levels. The seven
 older section ``kind`` values (``work_items``, ``org_chart``, ``party``, ``personnel``, ``chart``, ``photos``,
-``awards``) are shorthands for a section holding the matching block; :func:`annual_docx._content._tree.expand`
+``awards``) are shorthands for a section holding the matching block; :func:`annual_docx._model.tree.expand`
 turns them into it.
 
 The models hold data only: no I/O beyond checking that a named picture exists, no formatting. Every model forbids

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from annual_docx._charts._kinds import KINDS
-from annual_docx._content._textwidth import text_width
+from annual_docx._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
 Series = Sequence[tuple[str, Sequence[float]]]

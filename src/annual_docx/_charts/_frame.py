@@ -24,10 +24,12 @@ SOURCE_MM: Final = 6.5  # band below the plot holding the source note
 
 
 def check_width(width_mm: float, smallest: float = 60) -> None:
-    """Raise ChartError unless the chart width lies between ``smallest`` and 156 mm (the 公文 type area)."""
+    """Raise ChartError unless the chart width lies between ``smallest`` and the 公文 type area's width
+    (``gbt9704.TYPE_WIDTH_MM``)."""
     if not smallest <= width_mm <= MAX_WIDTH_MM:
         raise ChartError(
-            f"图表宽度须在{smallest:g}至156毫米之间 / the chart width must be {smallest:g}–156 mm, not {width_mm}"
+            f"图表宽度须在{smallest:g}至{MAX_WIDTH_MM:g}毫米之间 / "
+            f"the chart width must be {smallest:g}–{MAX_WIDTH_MM:g} mm, not {width_mm}"
         )
 
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from annual_docx._content._numbering import chinese_number
 from annual_docx._content._piece import HEADING_KINDS, Block
 from annual_docx._content._registry import Scope, block_type
 from annual_docx._model import schema_blocks as sb
+from annual_docx._numbering import chinese_number
 from annual_docx._ooxml import body as ooxml_body
 from annual_docx.gbt9704 import FULL_SPACE, KAITI
 

@@ -21,8 +21,8 @@ from annual_docx._content._numbers import chinese_date
 from annual_docx._content._official import official_context
 from annual_docx._content._piece import Block
 from annual_docx._content._sections import Tree
-from annual_docx._content._textwidth import text_width
 from annual_docx._content._title import title_lines
+from annual_docx._textwidth import text_width
 
 __all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",
            "chinese_date", "quoted", "role_lines", "signature", "spread", "text_width"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from annual_docx import schema as s
-from annual_docx._content import _tree as tree
 from annual_docx._content._drawing import Drawer
-from annual_docx._content._numbering import HEADING_LEVEL, heading_text, number
 from annual_docx._content._piece import Block
 from annual_docx._content._registry import Scope, entry
-from annual_docx._content._tree import block_fields, expand
 from annual_docx._model import schema_blocks as sb
+from annual_docx._model import tree
+from annual_docx._model.tree import block_fields, expand
+from annual_docx._numbering import HEADING_LEVEL, heading_text, number
 
 
 def heading_level(style: str, depth: int, parent_level: int) -> int:

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
+
 Text = Annotated[str, Field(min_length=1)]
 
 ChartEngine = Literal["image", "native"]
@@ -65,7 +67,7 @@ class Picture(_Part):
     path: Path = Field(description="图片文件路径 / picture file (PNG or JPEG)")
     caption: str | None = Field(None, description="图题 / caption shown under the picture")
     alt: str | None = Field(None, description="替代文字 / alt text; defaults to the caption")
-    width_mm: float = Field(120, gt=10, le=156, description="版面宽度（毫米）/ placed width in mm")
+    width_mm: float = Field(120, gt=10, le=round(TYPE_WIDTH_MM), description="版面宽度（毫米）/ placed width in mm")
 
     @field_validator("path")
     @classmethod

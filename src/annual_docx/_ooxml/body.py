@@ -9,6 +9,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from annual_docx._ooxml.props import Element, el, w_text
+from annual_docx.gbt9704 import KAITI
 
 
 def markup(elements: Sequence[Element]) -> str:
@@ -24,7 +25,7 @@ def lines_text(lines: Sequence[str]) -> Markup:
 
 
 def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",
-                   kai_font: str = "楷体_GB2312") -> Element:
+                   kai_font: str = KAITI) -> Element:
     """Return a paragraph in ``style`` whose runs are ``(text, emphasis)`` with emphasis None, ``bold`` or ``kai``
     (the 楷体 used for quotations); fonts otherwise come from the style."""
     runs = []
