@@ -1,11 +1,11 @@
-"""``check`` items for what sits on the page: tables and figures inside the type area (版心), and captions (图N,
-表N) numbered in order, restarting in each attachment."""
+"""``check`` items for what sits on the page: tables and figures inside the type area (版心, GB/T 9704 5.2.1), and
+captions (图N, 表N) numbered in order, restarting in each attachment — a note: the standard does not ask it."""
 
 from __future__ import annotations
 
 from annual_docx._ooxml.read import DocFacts
 from annual_docx._output._check_roles import CAPTION, Parts
-from annual_docx._output._finding import Finding, quote
+from annual_docx._output._finding import Finding, note, quote
 from annual_docx.gbt9704 import TYPE_HEIGHT, TYPE_WIDTH
 
 EMU_PER_TWIP = 635
@@ -28,9 +28,9 @@ def tables_in_area(facts: DocFacts, parts: Parts) -> list[Finding]:
         if t.width is not None and t.width + max(t.indent, 0) > width + SLACK:
             rows.append(Finding("表格宽度 / table width", f"不超出版心 / within the type area, {width / 56.7:.0f} mm",
                                 f"{(t.width + max(t.indent, 0)) / 56.7:.0f} mm", False,
-                                f"表格「{t.first_words}」 / table before paragraph {t.n}"))
+                                f"表格「{t.first_words}」 / table before paragraph {t.n}", "5.2.1"))
     return rows or [Finding("表格宽度 / table width", "不超出版心 / within the type area",
-                            f"{len(tables)} 个表格 / tables", True)]
+                            f"{len(tables)} 个表格 / tables", True, clause="5.2.1")]
 
 
 def figures_in_area(facts: DocFacts, parts: Parts) -> list[Finding]:
@@ -45,11 +45,11 @@ def figures_in_area(facts: DocFacts, parts: Parts) -> list[Finding]:
             if w > width + SLACK or h > height + SLACK:
                 rows.append(Finding("图片大小 / figure size", f"不超出版心 / within {width / 56.7:.0f} × "
                                     f"{height / 56.7:.0f} mm", f"{w / 56.7:.0f} × {h / 56.7:.0f} mm", False,
-                                    quote(p.n, p.text or "（图片 / picture）")))
+                                    quote(p.n, p.text or "（图片 / picture）"), "5.2.1"))
     if not count:
         return []
     return rows or [Finding("图片大小 / figure size", "不超出版心 / within the type area", f"{count} 个 / figures",
-                            True)]
+                            True, clause="5.2.1")]
 
 
 def captions(facts: DocFacts, parts: Parts) -> list[Finding]:
@@ -71,10 +71,11 @@ def captions(facts: DocFacts, parts: Parts) -> list[Finding]:
             restarts = [r for r in restarts if r > p.n]
             expected[kind] = 1
         if n != expected[kind]:
-            rows.append(Finding("题注编号 / caption numbers", f"{kind}{expected[kind]}（依次编号 / in order）",
-                                f"{kind}{n}", False, quote(p.n, p.text)))
+            rows.append(note("题注编号 / caption numbers",
+                             f"{kind}{expected[kind]}（依次编号，惯例 / in order, practice）", f"{kind}{n}", False,
+                             quote(p.n, p.text)))
         expected[kind] = n + 1
     if not count:
         return []
-    return rows or [Finding("题注编号 / caption numbers", "图、表依次编号 / 图1, 图2…; 表1, 表2…",
-                            f"{count} 个题注 / captions", True)]
+    return rows or [note("题注编号 / caption numbers", "图、表依次编号（惯例）/ 图1, 图2…; 表1, 表2… (practice)",
+                         f"{count} 个题注 / captions", True)]
