@@ -3,6 +3,7 @@ through `check`, `template check` and `render --template`, by the API and the co
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -73,6 +74,31 @@ def test_render_with_a_hostile_template_raises_only_template_error(
         annual_docx.render(report, out, template=path)
     assert str(case.template_error or case.error) in str(info.value)
     assert not out.exists()
+
+
+#: A relationship to a missing part is refused by `check`; the importer reads on without that part (a document
+#: whose styles part is gone still has its text).
+IMPORT_READS_ON = {"dangling_styles.docx"}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_import_reads_through_the_same_reader(
+    corpus: dict[str, tuple[Path, Case]], name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`import` opens every file with the one reader: what `check` refuses, `import` refuses with the same
+    DocumentError (exit 1, one bilingual line, no traceback, no YAML written); a readable file imports."""
+    path, case = corpus[name]
+    out = tmp_path / "out.yaml"
+    code = main(["import", str(path), "-o", str(out), "--assets", str(tmp_path / "assets")])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "内部错误" not in err and "please report" not in err, err
+    if case.error is None or name in IMPORT_READS_ON:
+        assert code == 0 and out.is_file(), err
+        return
+    assert code == 1 and case.error in err and str(path) in err and " / " in err, err
+    assert not out.exists()
+    with pytest.raises(DocumentError, match=re.escape(case.error)):
+        annual_docx.import_docx(path, tmp_path / "assets")
 
 
 def test_a_renamed_main_part_is_found_through_the_package_relationships(

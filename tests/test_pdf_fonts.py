@@ -19,6 +19,7 @@ from annual_docx._output._fontmatch import INSTALL_COMMAND, plan
 from annual_docx.cli import main
 
 from .conftest import ROOT, require_tools, small_report
+from .hostile import LAUGHS, with_document
 from .pdfglyphs import Glyph, face_of, glyph_cmap, installed_faces, lines, read_glyphs
 from .pdfpage import PT_PER_MM, full_line_chars, is_full_text_page, read_pages
 
@@ -255,13 +256,19 @@ def test_the_simplified_check_catches_japanese_forms(example_docx: Path, tmp_pat
     assert "Noto Serif CJK SC" not in families
 
 
-def test_a_file_that_is_not_a_docx_is_an_output_error(tmp_path: Path) -> None:
-    """to_pdf of a text file named .docx says it is not a .docx (no traceback, no LibreOffice run)."""
+def test_a_file_that_is_not_a_docx_is_the_readers_document_error(tmp_path: Path) -> None:
+    """to_pdf of a text file named .docx, or of a package with an entity-laden DTD, gives the one reader's
+    DocumentError saying what is wrong (no traceback, no LibreOffice run, no PDF)."""
     bad = tmp_path / "bad.docx"
     bad.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(annual_docx.OutputError, match=r"不是有效的 \.docx"):
+    with pytest.raises(annual_docx.DocumentError, match=r"不是 \.docx 文件.*not a \.docx file"):
         annual_docx.to_pdf(bad, tmp_path / "bad.pdf")
     assert not (tmp_path / "bad.pdf").exists()
+    dtd = tmp_path / "dtd.docx"
+    dtd.write_bytes(with_document(LAUGHS))
+    with pytest.raises(annual_docx.DocumentError, match=r"\[word/document.xml\].*DTD"):
+        annual_docx.to_pdf(dtd, tmp_path / "dtd.pdf")
+    assert not (tmp_path / "dtd.pdf").exists()
 
 
 def test_missing_characters_are_reported_one_by_one_then_counted() -> None:

@@ -41,7 +41,7 @@ def test_wrong_type_names_field_in_chinese_and_english() -> None:
 
 def test_all_problems_are_reported_at_once() -> None:
     """Several mistakes give several problems, not just the first."""
-    data = small_report(year=None)
+    data = small_report(year=99)  # before 1000: out of range
     data["sections"].append({"kind": "work_items", "title": "概况", "items": [{"title": "t"}]})
     data["sections"].append({"kind": "nonsense", "title": "x"})
     found = problems(data)

@@ -69,6 +69,9 @@ class ChartFont(_Model):
 MAX_DEPTH = 4
 """Sections nest at most four levels deep (一、 → （一） → 1. → （1）, GB/T 9704 7.3.3)."""
 
+MIN_YEAR, MAX_YEAR = 1000, 2100
+"""The years a report may be of: any year a document states (a 1945 report too)."""
+
 
 def _default_kind(value: Any) -> Any:
     """Give a section written without ``kind`` the generic kind ``section``."""
@@ -94,9 +97,22 @@ class _Section(_Model):
     closing: list[ContentBlock] = Field(
         default_factory=new_list, description="节末内容块，排在下级节之后（如汇总表）/ blocks after the subsections"
     )
+    run_in: bool | None = Field(
+        None, description="true：标题（序号+标题原文）作为第一段的段首，与正文同段，仍是导航窗格中的标题；false："
+                          "不随 run_in_levels；须有 paragraphs / true: the numbered heading opens the first "
+                          "paragraph (run-in), keeping its outline level; false: not run-in even if its level is "
+                          "in run_in_levels; needs paragraphs"
+    )
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
+
+    @model_validator(mode="after")
+    def _run_in_needs_a_paragraph(self) -> _Section:
+        if self.run_in and not self.paragraphs:
+            raise ValueError("run_in: 段首标题须接在本节第一段之前，请写 paragraphs 或去掉 run_in / a run-in heading "
+                             "opens the section's first paragraph: give paragraphs or drop run_in")
+        return self
 
 
 class ContentSection(_Section):
@@ -111,6 +127,8 @@ class WorkItem(_Model):
 
     title: Text
     paragraphs: list[Text] = Field(min_length=1)
+    run_in: bool | None = Field(None, description="true：标题作第一段的段首 / true: the heading opens the first "
+                                                  "paragraph (run-in)")
 
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
 
@@ -209,9 +227,13 @@ DISCRIMINATOR_TAGS = SECTION_KINDS | BLOCK_TYPES
 class Report(_Model):
     """An annual work report (工作年报) of one organisation for one year."""
 
-    organisation: Text = Field(description="单位名称 / organisation, e.g. 曲阜市图书馆")
-    year: int = Field(ge=1949, le=2100, description="报告年度 / the year reported on")
-    title: str | None = Field(None, description="标题；默认 {year}年度{organisation}工作年报 / title")
+    organisation: Text | None = Field(None, description="单位名称；不写即未知 / organisation, e.g. 曲阜市图书馆; "
+                                                          "left out: unknown")
+    year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR, description="报告年度；文件未写年度则不写 / the year "
+                             "reported on; left out when the document states none")
+    title: str | None = Field(None, description="标题；不写时，年度与单位都已知则为 {year}年度{organisation}工作年报，"
+                                                "否则无标题；\"\" 表示无标题 / title; left out: the default when "
+                                                "year and organisation are known, else none; \"\": no title")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
     sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
     numbering: list[NumberStyle] = Field(
@@ -219,6 +241,11 @@ class Report(_Model):
         min_length=1,
         max_length=4,
         description="各级标题序号样式 / number style per heading level",
+    )
+    run_in_levels: list[Annotated[int, Field(ge=1, le=MAX_DEPTH)]] = Field(
+        default_factory=new_list,
+        description="这些层级（1–4）的节标题都作段首标题（有段落的节）/ heading levels (1–4) whose sections "
+                    "with paragraphs are all written run-in",
     )
     chart_font: ChartFont | None = Field(None, description="图表字体；默认自带 Noto Sans CJK SC / chart font")
     chart_engine: ChartEngine = Field(
@@ -236,8 +263,14 @@ class Report(_Model):
 
     @property
     def full_title(self) -> str:
-        """Return the title, or the default ``{year}年度{organisation}工作年报``."""
-        return self.title or f"{self.year}年度{self.organisation}工作年报"
+        """Return the title on the page: ``title`` as written; without it the default
+        ``{year}年度{organisation}工作年报`` when both are known, else ``""`` (no title paragraph). ``title: ""``
+        means the document has no title."""
+        if self.title is not None:
+            return self.title
+        if self.year is None or self.organisation is None:
+            return ""
+        return f"{self.year}年度{self.organisation}工作年报"
 
     @field_validator("numbering")
     @classmethod

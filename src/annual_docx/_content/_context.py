@@ -53,10 +53,10 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
     if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
         blocks[-1] = kept(blocks[-1])
     return {
-        "title": report.full_title,
-        "title_text": "\n".join(title_lines(report.full_title)),  # a line break between lines (7.3.1 trapezoid)
-        "organisation": report.organisation,
-        "year": report.year,
+        "title": report.full_title,  # "" when the report has no title: no title paragraph
+        "title_text": "\n".join(title_lines(report.full_title)) if report.full_title else "",  # 7.3.1 trapezoid
+        "organisation": report.organisation or "",  # unknown: empty, never a placeholder
+        "year": report.year if report.year is not None else "",
         "opening": list(report.opening),
         "blocks": blocks,
         "signature": sign,

@@ -24,9 +24,9 @@ def expand(section: s.Section) -> s.ContentSection:
     lead: list[sb.ContentBlock] = []
     subsections: list[s.Section] = []
     blocks, closing = list(section.blocks), list(section.closing)
-    if isinstance(section, s.WorkItemsSection):  # the items come first, then the section's blocks
+    if isinstance(section, s.WorkItemsSection):  # the items first, then the section's blocks; no default_factory
         subsections = [s.ContentSection.model_construct(title=item.title, paragraphs=item.paragraphs, blocks=[],
-                                                        sections=[], closing=[])  # no default_factory: slow here
+                                                        sections=[], closing=[], run_in=item.run_in)
                        for item in section.items]
         blocks, closing = [], [*blocks, *closing]
     elif isinstance(section, s.OrgChartSection):
@@ -49,7 +49,7 @@ def expand(section: s.Section) -> s.ContentSection:
         lead = [sf.AwardsBlock.model_construct(type="awards", awards=section.awards, photos=section.photos)]
     return s.ContentSection.model_construct(
         title=section.title, numbered=section.numbered, paragraphs=section.paragraphs,
-        blocks=[*lead, *blocks], sections=[*subsections, *section.sections], closing=closing,
+        blocks=[*lead, *blocks], sections=[*subsections, *section.sections], closing=closing, run_in=section.run_in,
     )
 
 

@@ -1,9 +1,10 @@
 """Import an existing report (.docx from Word, WPS, LibreOffice…) into report data: ``import_docx`` and
 ``import_to_yaml``.
 
-Pipeline: ``_ooxml.package_in.open_package`` (the one seam that opens the zip) → ``_ooxml.docx_in.read_outline``
-(paragraphs, tables, pictures, native charts) → ``build.report_data`` (front and back matter, heading tree,
-sections) → ``validate``; ``yaml_out`` writes it with comments on what was guessed.
+Pipeline: ``_ooxml.reader.open_package`` (the one reader of every .docx from outside, shared with ``check`` and
+templates: its limits, its refusals, its :class:`~annual_docx.errors.DocumentError`) → ``_ooxml.docx_in.read_outline``
+(paragraphs, tables, pictures, native charts; the body streamed block by block) → ``build.report_data`` (front and
+back matter, heading tree, sections) → ``validate``; ``yaml_out`` writes it with comments on what was guessed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from annual_docx._import.pieces import Context
 from annual_docx._import.yaml_out import to_yaml
 from annual_docx._input._load import validate
 from annual_docx._ooxml.docx_in import read_outline
-from annual_docx._ooxml.package_in import open_package
+from annual_docx._ooxml.reader import open_package
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
 from annual_docx.schema import Report
 
@@ -58,8 +59,9 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
 
 def import_docx(path: str | Path, assets: str | Path | None = None) -> Report:
     """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
-    ``<name>_assets`` beside the .docx). Raises :class:`~annual_docx.errors.InputError` for a .doc, an encrypted,
-    damaged or non-Word file, with what to do."""
+    ``<name>_assets`` beside the .docx). Raises :class:`~annual_docx.errors.DocumentError` (an
+    :class:`~annual_docx.errors.InputError`) for a .doc, an encrypted, damaged, oversized or non-Word file, with what
+    to do."""
     return read_report(path, assets).report
 
 

@@ -29,10 +29,13 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     data: dict[str, Any] = {}
     title = frame.title.strip()
     year, organisation = _year_org(title, frame.signature, frame.date, ctx)
-    data["organisation"] = organisation
-    data["year"] = year
-    if title and title != f"{year}年度{organisation}工作年报":
-        data["title"] = title
+    if organisation is not None:
+        data["organisation"] = organisation
+    if year is not None:
+        data["year"] = year
+    default = f"{year}年度{organisation}工作年报" if year is not None and organisation is not None else ""
+    if title != default:
+        data["title"] = title  # "" when the document has no title: none is made up from year and organisation
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
@@ -58,7 +61,8 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     return data
 
 
-def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tuple[int, str]:
+def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tuple[int | None, str | None]:
+    """Return the year and organisation the document states (None where it states none: nothing is made up)."""
     match = _YEAR.search(title)
     if match:
         year = int(match[1])
@@ -66,17 +70,19 @@ def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tup
         year = date.year - 1
         ctx.note("year", "年度按成文日期的上一年推断 / year guessed as the year before the date")
     else:
-        year = 2000
-        ctx.note("year", "未找到年度，请填写 / no year found: fill it in")
+        year = None
+        ctx.note("year", "文件未写年度，未填 year / the document states no year: year is left out")
     organisation = signature or ""
     if not organisation:
         name = _YEAR.sub("", title, count=1) if match else title
         name = _SUFFIX.sub("", name).strip()
         organisation = name
-        ctx.note("organisation", "单位名称取自标题 / organisation taken from the title")
+        if organisation:
+            ctx.note("organisation", "单位名称取自标题 / organisation taken from the title")
     if not organisation:
-        organisation = "（请填写单位名称）"
-        ctx.note("organisation", "未找到单位名称，请填写 / no organisation found: fill it in")
+        ctx.note("organisation", "文件未写单位名称，未填 organisation / the document names no organisation: "
+                                 "organisation is left out")
+        return year, None
     return year, organisation
 
 

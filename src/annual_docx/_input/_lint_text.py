@@ -109,13 +109,20 @@ def _expected(path: str, exact: set[str], under: set[str]) -> bool:
 
 def check_years(report: s.Report) -> list[Problem]:
     """Flag a year in the text that is not the report's year, earlier (``截至 2018 年`` in a 2020 report) or later,
-    except where years are expected (:func:`year_places`)."""
+    except where years are expected (:func:`year_places`); a report without a ``year`` whose text mentions years
+    gets one warning on ``year`` that they cannot be checked (nothing is guessed)."""
     exact, under = year_places(report)
     out = []
     for path, text in texts(report):
         if _expected(path, exact, under):
             continue
-        for year in dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text)):
+        mentioned = dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text))
+        if report.year is None:
+            if mentioned:  # once: without the report's year the years in the text cannot be checked
+                return [Problem("year", "报告未写年度（year），无法核对正文中提到的年份 / the report states no year "
+                                "(year), so the years its text mentions cannot be checked", "W-YEAR")]
+            continue
+        for year in mentioned:
             if year == report.year:
                 continue
             zh, en = (f"晚于报告年度 {report.year} 年", "after") if year > report.year else (

@@ -13,7 +13,6 @@ then holds the same number of characters as Word's grid (28 measured).
 
 from __future__ import annotations
 
-import io
 import math
 import zipfile
 from pathlib import Path
@@ -22,6 +21,7 @@ from lxml import etree
 
 from annual_docx._ooxml.order import RPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import W_NS, Element, el, qn
+from annual_docx._ooxml.reader import Package
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
 
@@ -84,30 +84,21 @@ def _set_default_spacing(styles: Element, spacing: int) -> None:
     insert_in_order(rpr, el("w:spacing", {"w:val": spacing}), RPR_ORDER)
 
 
-def portable_grid(data: bytes) -> tuple[bytes, int]:
-    """Return the .docx ``data`` with its character grid emulated as a line grid and condensed text (laid out alike
-    by LibreOffice and Word), and the spacing applied (see :func:`line_grid_for_libreoffice`)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zin:
-        parts = {info.filename: zin.read(info.filename) for info in zin.infolist()}
-        infos = zin.infolist()
-    if "word/document.xml" not in parts or "word/styles.xml" not in parts:
-        return data, 0
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    document = etree.fromstring(parts["word/document.xml"], parser)
-    styles = etree.fromstring(parts["word/styles.xml"], parser)
-    spacing = line_grid_for_libreoffice(document, styles)
-    parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in infos:
-            zout.writestr(info, parts[info.filename])
-    return buffer.getvalue(), spacing
-
-
-def libreoffice_copy(src: Path, dst: Path) -> int:
-    """Write a copy of the .docx ``src`` to ``dst`` with its character grid emulated for LibreOffice; return the
-    spacing applied (see :func:`line_grid_for_libreoffice`)."""
-    data, spacing = portable_grid(src.read_bytes())
-    dst.write_bytes(data)
+def libreoffice_copy(package: Package, dst: Path) -> int:
+    """Write a copy of the opened .docx ``package`` to ``dst`` with its character grid emulated as a line grid and
+    condensed text (laid out alike by LibreOffice and Word); return the spacing applied (see
+    :func:`line_grid_for_libreoffice`). Every part is read through the reader, one at a time, within its limits."""
+    main = package.main_part
+    styles_part = next(iter(package.related(main, "styles", missing_ok=True)), None)
+    changed: dict[str, bytes] = {}
+    spacing = 0
+    if styles_part is not None:
+        document, styles = package.xml(main), package.xml(styles_part)
+        spacing = line_grid_for_libreoffice(document, styles)
+        for name, root in ((main, document), (styles_part, styles)):
+            changed[name.lower()] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in package.names():
+            data = changed.get(name.lstrip("/").lower())
+            zout.writestr(name, data if data is not None else package.part(name))
     return spacing

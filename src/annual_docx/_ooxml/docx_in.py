@@ -16,9 +16,8 @@ from annual_docx._ooxml.chart_in import read_chart
 from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
-from annual_docx._ooxml.package_in import Package
 from annual_docx._ooxml.props import Element
-from annual_docx.errors import InputError
+from annual_docx._ooxml.reader import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -31,6 +30,9 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 EMU_PER_MM = 36000
 _WRAPPERS = {W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "moveTo",
                              "dir", "bdo")}
+#: What the importer reads at the body's level (the reader frees other siblings unseen): paragraphs, tables, content
+#: controls, the wrappers it looks into and markup-compatibility choices.
+_BODY_TAGS = (W + "p", W + "tbl", *sorted(_WRAPPERS), MC + "AlternateContent")
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _FALSE = {"0", "false", "off", "none"}
 _TOC = "未导入：目录（由 Word 生成）/ not imported: the table of contents (Word makes it)"
@@ -51,11 +53,8 @@ def _val(element: Element | None, attr: str = "val") -> str | None:
 
 def _styles(package: Package) -> dict[str, _Style]:
     styles: dict[str, _Style] = {}
-    for rel_type, target in package.rels(package.main).values():
-        if not rel_type.endswith("/styles"):
-            continue
-        root = package.xml(target)
-        for st in root.iter(W + "style") if root is not None else ():
+    for target in package.related(package.main_part, "styles", missing_ok=True):
+        for st in package.xml(target).iter(W + "style"):
             level = _val(st.find(f"{W}pPr/{W}outlineLvl"))
             fonts = st.find(f"{W}rPr/{W}rFonts")
             styles[st.get(W + "styleId") or ""] = _Style(
@@ -80,8 +79,8 @@ def _is_kai(fonts: Element | None) -> bool:
 class _Reader:
     def __init__(self, package: Package) -> None:
         self.package = package
+        self.main = package.main_part
         self.styles = _styles(package)
-        self.rels = package.rels(package.main)
         self.numbering = Numbering(package)
         self.skipped: set[str] = set()  # what a reader does not see, left out on purpose
         self.notes = note_texts(package)
@@ -118,17 +117,20 @@ class _Reader:
 
     def blocks(self, parent: Element, in_textbox: bool = False) -> Iterator[Item]:
         for child in parent:
-            if child.tag == W + "p":
-                yield from self.paragraph(child, in_textbox)
-            elif child.tag == W + "tbl":
-                yield from self.table(child, in_textbox)
-            elif child.tag == W + "sdt" and is_toc(child):
-                self.skipped.add(_TOC)
-            elif child.tag in _WRAPPERS:
-                yield from self.blocks(child, in_textbox)
-            elif child.tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
-                yield from self.blocks(choice if choice is not None else child, in_textbox)
+            yield from self.block(child, in_textbox)
+
+    def block(self, child: Element, in_textbox: bool = False) -> Iterator[Item]:
+        if child.tag == W + "p":
+            yield from self.paragraph(child, in_textbox)
+        elif child.tag == W + "tbl":
+            yield from self.table(child, in_textbox)
+        elif child.tag == W + "sdt" and is_toc(child):
+            self.skipped.add(_TOC)
+        elif child.tag in _WRAPPERS:
+            yield from self.blocks(child, in_textbox)
+        elif child.tag == MC + "AlternateContent":
+            choice = child.find(MC + "Choice")
+            yield from self.blocks(choice if choice is not None else child, in_textbox)
 
     def paragraph(self, p: Element, in_textbox: bool) -> Iterator[Item]:
         ppr = p.find(W + "pPr")
@@ -212,26 +214,22 @@ class _Reader:
                 if image is not None:
                     extras.append(image)
             for chart in frame.iter(C + "chart"):
-                target = self.rels.get(chart.get(R + "id") or "")
-                root = self.package.xml(target[1]) if target else None
-                if root is not None:
-                    extras.append(read_chart(root, alt))
+                target = self.package.target(self.main, chart.get(R + "id") or "")
+                if target is not None:
+                    extras.append(read_chart(self.package.xml(target), alt))
             for box in frame.iter(W + "txbxContent"):
                 if not any(a.tag == MC + "Fallback" for a in box.iterancestors()):
                     extras.extend(self.blocks(box, in_textbox=True))
-            if diagram := diagram_text(self.package, frame, self.rels):  # SmartArt: its words, kept as text
+            if diagram := diagram_text(self.package, frame, self.main):  # SmartArt: its words, kept as text
                 extras.append(Para(f"{alt}：{diagram}" if alt else diagram))
                 self.skipped.add("SmartArt 图示按文字保留 / SmartArt diagrams kept as text")
 
     def image(self, rid: str, alt: str, width_mm: float) -> Image | None:
-        target = self.rels.get(rid)
+        target = self.package.target(self.main, rid)
         if target is None:
             return None
-        data = self.package.read(target[1])
-        if data is None:
-            return None
-        ext = target[1].rsplit(".", 1)[-1].lower() if "." in target[1] else ""
-        return Image(data, "jpeg" if ext == "jpg" else ext, alt, width_mm)
+        ext = target.rsplit(".", 1)[-1].lower() if "." in target else ""
+        return Image(self.package.part(target), "jpeg" if ext == "jpg" else ext, alt, width_mm)
 
     def table(self, tbl: Element, in_textbox: bool) -> Iterator[Item]:
         if in_textbox:  # a layout table in a text box (the 版记): its paragraphs, cell by cell
@@ -284,14 +282,12 @@ def graphics_with_captions(tbl: Element, reader: _Reader, in_textbox: bool) -> I
 
 
 def read_outline(package: Package) -> Outline:
-    """Return the outline of the package's main document part."""
-    root = package.xml(package.main)
-    if root is not None and "purl.oclc.org/ooxml" in root.tag:
-        raise InputError(f"{package.path}: 这是“Strict Open XML”格式的 .docx，暂不支持 / a Strict Open XML document is "
-                         f"not supported; save it in Word as “Word 文档 (*.docx)” (not Strict) and import that")
-    body = root.find(W + "body") if root is not None else None
+    """Return the outline of the package's main document part, its body streamed block by block (a Strict Open XML
+    body or one with a DTD is refused by the reader)."""
     reader = _Reader(package)
-    items = list(reader.blocks(body)) if body is not None else []
-    cores = [package.xml(t) for kind, t in package.rels("").values() if kind.endswith("/core-properties")]
-    title = next((c.find(DC + "title") for c in cores if c is not None and c.find(DC + "title") is not None), None)
+    items: list[Item] = []
+    for block in package.blocks(package.main_part, tags=_BODY_TAGS):
+        items.extend(reader.block(block))  # read whole before the reader frees the block
+    title = next((node for core in package.related("", "core-properties", missing_ok=True)
+                  if (node := package.xml(core).find(DC + "title")) is not None), None)
     return Outline(items, (title.text or "").strip() if title is not None else "", sorted(reader.skipped))

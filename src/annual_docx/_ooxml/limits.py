@@ -32,22 +32,25 @@ def mb_text(n: int) -> str:
     return f"{n / MB:.0f} MB" if n >= MB else f"{n} bytes"
 
 
-
 class Capped:
-    """A readable stream that raises once more than ``cap`` bytes have come out of it (zip entries can lie about
-    their size) or, while streaming blocks, once one block grows past ``block`` bytes."""
+    """A readable stream that raises ``error`` once one block — the bytes since ``mark`` — grows past ``block``
+    bytes (0: no block cap) while a part is streamed.
 
-    def __init__(self, raw: IO[bytes], cap: int, errors: tuple[DocumentError, DocumentError], block: int = 0) -> None:
-        self.raw, self.cap, self.errors, self.block = raw, cap, errors, block
+    There is no count of the part's own inflated bytes: :mod:`zipfile` never returns more than an entry's declared
+    uncompressed size (it cuts the inflated data there, then fails the CRC when the entry held more), and the reader
+    refuses an entry whose declared size is over the part cap before inflating anything. ``count`` is the bytes read
+    so far.
+    """
+
+    def __init__(self, raw: IO[bytes], error: DocumentError, block: int = 0) -> None:
+        self.raw, self.error, self.block = raw, error, block
         self.count = self.mark = 0
 
     def read(self, size: int = -1) -> bytes:
         data = self.raw.read(size if size and size > 0 else 1 << 16)
         self.count += len(data)
-        if self.count > self.cap:
-            raise self.errors[0]
         if self.block and self.count - self.mark > self.block:
-            raise self.errors[1]
+            raise self.error
         return data
 
     def close(self) -> None:

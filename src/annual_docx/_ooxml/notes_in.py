@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from annual_docx._ooxml.package_in import Package
 from annual_docx._ooxml.props import Element
+from annual_docx._ooxml.reader import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -12,15 +12,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def note_texts(package: Package) -> dict[str, str]:
     """Return ``{"footnote:3": text, "endnote:1": text}`` of the document's footnotes and endnotes."""
     out: dict[str, str] = {}
-    for rel_type, target in package.rels(package.main).values():
-        kind = rel_type.rsplit("/", 1)[-1]
-        if kind not in ("footnotes", "endnotes"):
-            continue
-        root = package.xml(target)
-        for note in root.iter(W + kind[:-1]) if root is not None else ():
-            text = "".join(t.text or "" for t in note.iter(W + "t")).strip()
-            if text:
-                out[f"{kind[:-1]}:{note.get(W + 'id')}"] = text
+    for kind in ("footnotes", "endnotes"):
+        for target in package.related(package.main_part, kind, missing_ok=True):
+            for note in package.xml(target).iter(W + kind[:-1]):
+                text = "".join(t.text or "" for t in note.iter(W + "t")).strip()
+                if text:
+                    out[f"{kind[:-1]}:{note.get(W + 'id')}"] = text
     return out
 
 
@@ -43,13 +40,13 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def diagram_text(package: Package, frame: Element, rels: dict[str, tuple[str, str]]) -> str:
-    """Return the text of the SmartArt diagrams in a drawing frame, node by node (``A、B、C``), "" if none."""
+def diagram_text(package: Package, frame: Element, source: str) -> str:
+    """Return the text of the SmartArt diagrams in a drawing frame of part ``source``, node by node (``A、B、C``),
+    "" if none."""
     texts: list[str] = []
     for ids in frame.iter(DGM + "relIds"):
-        target = rels.get(ids.get(R + "dm") or "")
-        root = package.xml(target[1]) if target else None
-        for point in root.iter(DGM + "pt") if root is not None else ():
+        target = package.target(source, ids.get(R + "dm") or "")
+        for point in package.xml(target).iter(DGM + "pt") if target is not None else ():
             if point.get("type") in (None, "node"):
                 text = "".join(t.text or "" for t in point.iter(A + "t")).strip()
                 if text:

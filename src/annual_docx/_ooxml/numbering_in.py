@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from annual_docx._ooxml.package_in import Package
 from annual_docx._ooxml.props import Element
+from annual_docx._ooxml.reader import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
@@ -41,12 +41,10 @@ class Numbering:
         self.levels: dict[str, dict[int, str | None]] = {}
         self.starts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        root: Element | None = None
-        for rel_type, target in package.rels(package.main).values():
-            if rel_type.endswith("/numbering"):
-                root = package.xml(target)
-        if root is None:
+        found = package.related(package.main_part, "numbering", missing_ok=True)
+        if not found:
             return
+        root: Element = package.xml(found[-1])
         abstract: dict[str, dict[int, str | None]] = {}
         starts: dict[str, dict[int, int]] = {}
         for definition in root.iter(W + "abstractNum"):

@@ -17,8 +17,10 @@ What it guarantees:
   ``document`` (.docx), ``template`` (.dotx), ``macro-document`` (.docm), ``macro-template`` (.dotm); Strict Open
   XML, encrypted (password-protected) files, Word 97–2003 .doc, RTF, PDF, OpenDocument and other formats are
   refused with what to do (save as a normal .docx in Word);
-- the uncompressed size of each part, of the whole package, and of one body-level block (paragraph or table while
-  streaming) is capped (:class:`Limits`), before anything is inflated and again while inflating;
+- the uncompressed size of each part and of the whole package is capped (:class:`Limits`) by the sizes the zip
+  declares, before anything is inflated — :mod:`zipfile` never inflates an entry past its declared size (an entry
+  that holds more fails its CRC: damaged) — and one body-level block (paragraph or table while streaming) is capped
+  while inflating;
 - zip entries that are encrypted, use a method other than stored/deflate (Deflate64, bzip2, LZMA, AES), have a bad
   CRC or a corrupt deflate stream, or appear twice, are errors naming the entry;
 - XML is parsed with entity resolution, DTD loading and network access off and libxml2's depth limit (256 levels)
@@ -117,8 +119,11 @@ class Package:
             raise DocumentError(f"{self.path}: 文件不存在 / file not found") from exc
         except IsADirectoryError as exc:
             raise DocumentError(f"{self.path}: 这是文件夹，不是文件 / this is a folder, not a file") from exc
+        except PermissionError as exc:
+            raise DocumentError(f"{self.path}: 无法读取文件 / cannot read the file ({exc.strerror or exc})") from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise DocumentError(f"{self.path}: zip 包已损坏，无法打开 / the zip package is damaged: {exc}") from exc
+            raise DocumentError(f"{self.path}: zip 包已损坏，无法打开 / the zip package is damaged ({exc}); "
+                                f"{SAVE_AS}") from exc
 
     def _index(self) -> dict[str, zipfile.ZipInfo]:
         infos = self._zip.infolist()
@@ -221,7 +226,7 @@ class Package:
         cap = mb_text(self.limits.block_bytes)
         block_error = self.fail(name, f"一个段落或表格超过 {cap}，无法处理", f"one paragraph or table is larger than "
                                  f"{cap}, the limit")
-        return Capped(raw, self.limits.part_bytes, (self._too_big(name), block_error), block)
+        return Capped(raw, block_error, block)
 
     def part(self, name: str) -> bytes:
         """Return the bytes of part ``name``, within the size cap."""
@@ -269,14 +274,15 @@ class Package:
         self._no_dtd(name, root.getroottree())
         return root
 
-    def blocks(self, name: str, depth: int | None = None) -> Iterator[Element]:
+    def blocks(self, name: str, depth: int | None = None, tags: tuple[str, ...] | None = None) -> Iterator[Element]:
         """Yield the block-level elements of XML part ``name`` one at a time — paragraphs, tables, section
         properties, styles, numbering definitions, notes, comments — and free each after use, so memory stays flat
         however large the part. ``depth`` is how many ancestors a block has (default: 2 in a ``w:document``, whose
-        blocks sit in ``w:body``; 1 elsewhere). The root element is available as ``block.getroottree().getroot()``
-        while iterating (without its freed children)."""
+        blocks sit in ``w:body``; 1 elsewhere); ``tags`` the block tags (Clark notation) to yield instead of the
+        default ones — siblings of other tags are freed unseen. The root element is available as
+        ``block.getroottree().getroot()`` while iterating (without its freed children)."""
         stream = self._stream(name, self.limits.block_bytes)
-        events = etree.iterparse(stream, events=("end",), tag=_BLOCK_TAGS, resolve_entities=False,
+        events = etree.iterparse(stream, events=("end",), tag=tags or _BLOCK_TAGS, resolve_entities=False,
                                  no_network=True, huge_tree=False, load_dtd=False)
         checked = False
         container: Element | None = None  # the parent of the blocks (w:body), once known: a cheap depth test
@@ -284,10 +290,7 @@ class Package:
             for _, element in events:
                 if not checked:
                     tree = element.getroottree()
-                    self._no_dtd(name, tree)
-                    if tree.getroot().tag.startswith(f"{{{STRICT_W_NS}}}"):
-                        raise self.fail(name, "这是 Strict Open XML 格式，不受支持", f"Strict Open XML is not "
-                                        f"supported; {SAVE_AS}")
+                    self._check_tree(name, tree)
                     if depth is None:  # w:document/w:body/…, w:glossaryDocument/w:docParts/…, else w:hdr/…
                         depth = 2 if local_name(tree.getroot()).endswith("ocument") else 1
                     checked = True
@@ -303,10 +306,18 @@ class Package:
                 while len(parent) and parent[0] is not element:
                     del parent[0]
                 stream.mark = stream.count
+            if not checked and events.root is not None:  # a part without one block is refused all the same
+                self._check_tree(name, events.root.getroottree())
         except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise self._xml_error(name, exc) from exc
         finally:
             stream.close()
+
+    def _check_tree(self, name: str, tree: Any) -> None:
+        """Refuse a streamed part with a DTD, or one in Strict Open XML."""
+        self._no_dtd(name, tree)
+        if tree.getroot().tag.startswith(f"{{{STRICT_W_NS}}}"):
+            raise self.fail(name, "这是 Strict Open XML 格式，不受支持", f"Strict Open XML is not supported; {SAVE_AS}")
 
     # -- relationships ----------------------------------------------------------------------------------------
     def rels(self, source: str) -> list[Relationship]:
@@ -340,10 +351,13 @@ class Package:
                              "outside the package")
         return name
 
-    def related(self, source: str, rel_type: str) -> list[str]:
+    def related(self, source: str, rel_type: str, *, missing_ok: bool = False) -> list[str]:
         """Return the part names that ``source`` relates to with relationships of type ``rel_type`` (last segment of
-        the type URI, e.g. ``styles``, ``settings``, ``footer``), in document order, checking each is present."""
+        the type URI, e.g. ``styles``, ``settings``, ``footer``), in document order, checking each is present
+        (``missing_ok``: leaving out those that are not, as the importer does with a dangling styles part)."""
         names = [r.target for r in self.rels(source) if r.type == rel_type and not r.external]
+        if missing_ok:
+            return [name for name in names if self.has(name)]
         for name in names:
             if not self.has(name):
                 raise self.fail(name, f"{source or '包'} 的 {rel_type} 关系指向的部件不存在",

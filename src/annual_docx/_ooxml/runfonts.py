@@ -1,22 +1,20 @@
 """Which characters of a .docx are set in which East Asian font: each run's effective ``w:eastAsia`` font (its own
 ``w:rFonts``, its character style, its paragraph style, the document defaults), collected over the body, text boxes,
-headers and footers, with where each character first occurs."""
+headers, footers and notes, with where each character first occurs. The document is read through the one reader
+(:mod:`annual_docx._ooxml.reader`): its limits, its refusals, each part streamed block by block."""
 
 from __future__ import annotations
 
-import re
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
-
-from lxml import etree
 
 from annual_docx._ooxml.props import Element, qn
 from annual_docx._ooxml.read import NS, _Styles
+from annual_docx._ooxml.reader import Package
 
-_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_PLACE = {"document": "正文 / body", "header": "页眉 / header", "footer": "页脚 / footer",
-          "footnotes": "脚注 / footnote", "endnotes": "尾注 / endnote"}
+#: The parts whose text is printed, by relationship type of the main part, and how a message names them.
+_RELATED = {"header": "页眉 / header", "footer": "页脚 / footer", "footnotes": "脚注 / footnote",
+            "endnotes": "尾注 / endnote"}
+_BODY = "正文 / body"
 
 
 @dataclass(frozen=True)
@@ -32,35 +30,43 @@ class Where:
         return f"{self.place} 第 {self.paragraph} 段 / paragraph {self.paragraph}: “{snippet}”"
 
 
-def east_asian_text(docx: Path) -> dict[str, dict[str, Where]]:
+def east_asian_text(package: Package) -> dict[str, dict[str, Where]]:
     """Return, for each East Asian font name the document's runs use, its characters and where each first occurs."""
     out: dict[str, dict[str, Where]] = {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    with zipfile.ZipFile(docx) as zf:
-        names = set(zf.namelist())
-        styles = _Styles(etree.fromstring(zf.read("word/styles.xml"), parser) if "word/styles.xml" in names else None)
-        default_para = _default_paragraph_style(styles)
-        for name in sorted(n for n in names if _PARTS.match(n)):
-            part = _PARTS.match(name)
-            place = _PLACE[re.sub(r"\d+$", "", part[1])] if part else name
-            root = etree.fromstring(zf.read(name), parser)
-            for number, paragraph in enumerate(root.iter(qn("w:p")), start=1):
-                text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-                if not text:
-                    continue
-                where = Where(place, number, text)
-                para_style = _attr(paragraph.find("w:pPr/w:pStyle", NS)) or default_para
-                for run in paragraph.iter(qn("w:r")):
-                    if next(run.iterancestors(qn("w:p"))) is not paragraph:
-                        continue  # a run of a text box's paragraph, counted with that paragraph
-                    font = _run_font(run, para_style, styles)
-                    if font is None:
-                        continue
-                    chars = out.setdefault(font, {})
-                    for t in run.iterfind("w:t", NS):
-                        for ch in t.text or "":
-                            chars.setdefault(ch, where)
+    main = package.main_part
+    styles_part = next(iter(package.related(main, "styles", missing_ok=True)), None)
+    styles = _Styles(package.xml(styles_part) if styles_part else None)
+    default_para = _default_paragraph_style(styles)
+    parts = {main: _BODY}
+    for rel_type, place in _RELATED.items():
+        parts.update((name, place) for name in package.related(main, rel_type, missing_ok=True) if name not in parts)
+    p_tag = qn("w:p")
+    for name, place in sorted(parts.items()):
+        number = 0
+        for block in package.blocks(name):
+            for paragraph in block.iter(p_tag):
+                number += 1
+                _collect(paragraph, Where(place, number, ""), default_para, styles, out)
     return out
+
+
+def _collect(paragraph: Element, where: Where, default_para: str | None, styles: _Styles,
+             out: dict[str, dict[str, Where]]) -> None:
+    text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+    if not text:
+        return
+    where = Where(where.place, where.paragraph, text)
+    para_style = _attr(paragraph.find("w:pPr/w:pStyle", NS)) or default_para
+    for run in paragraph.iter(qn("w:r")):
+        if next(run.iterancestors(qn("w:p"))) is not paragraph:
+            continue  # a run of a text box's paragraph, counted with that paragraph
+        font = _run_font(run, para_style, styles)
+        if font is None:
+            continue
+        chars = out.setdefault(font, {})
+        for t in run.iterfind("w:t", NS):
+            for ch in t.text or "":
+                chars.setdefault(ch, where)
 
 
 def _attr(element: Element | None, name: str = "val") -> str | None:

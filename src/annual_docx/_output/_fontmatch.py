@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from annual_docx._charts._fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG, bundled_font_dir
+from annual_docx._ooxml.reader import Package, open_package
 from annual_docx._ooxml.runfonts import Where, east_asian_text
 from annual_docx._output._scfaces import InstalledFont, standalone_faces
 from annual_docx.errors import ChartError
@@ -164,9 +165,16 @@ def choose(face: OfficialFace, chars: dict[str, Where]) -> Choice:
     return choice
 
 
-def plan(docx: Path | None = None) -> list[Choice]:
-    """Return the font chosen for each official face, for the text of ``docx`` (or for no text in particular)."""
-    used = east_asian_text(docx) if docx is not None else {}
+def plan(docx: Path | Package | None = None) -> list[Choice]:
+    """Return the font chosen for each official face, for the text of ``docx`` — a path or an opened package —
+    (or for no text in particular). A path is opened with the one reader (DocumentError when it cannot be read)."""
+    if isinstance(docx, Package):
+        used = east_asian_text(docx)
+    elif docx is not None:
+        with open_package(docx) as package:
+            used = east_asian_text(package)
+    else:
+        used = {}
     out = []
     for face in OFFICIAL_FACES:
         chars: dict[str, Where] = {}

@@ -13,12 +13,10 @@ import shutil
 import subprocess
 import tempfile
 import warnings
-import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from annual_docx._ooxml.char_grid import libreoffice_copy
+from annual_docx._ooxml.reader import open_package
 from annual_docx._output._fontmatch import fontconfig_text, missing_report, plan
 from annual_docx.errors import FontWarning, OutputError, ToolError
 
@@ -51,7 +49,9 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
 
     Each official face is drawn in one installed font (see :mod:`annual_docx._output._fontmatch`); a character no
     installed font of its face has is reported as a :class:`FontWarning` naming it and where it occurs.
-    ``pdf_a=True`` writes PDF/A-2b (fonts embedded, as archives ask).
+    ``pdf_a=True`` writes PDF/A-2b (fonts embedded, as archives ask). ``docx`` is read with the one reader of
+    documents from outside: one it cannot read (not a .docx, damaged, over a size cap…) raises its
+    :class:`~annual_docx.errors.DocumentError`, before LibreOffice runs.
     """
     src, out = Path(docx), Path(pdf)
     if not src.is_file():
@@ -61,19 +61,17 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
     program = soffice()
     with tempfile.TemporaryDirectory(prefix="annual_docx_lo_") as work:
         profile = Path(work) / "profile"
-        try:
-            choices = plan(src)
-        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-            raise OutputError(f"{src}: 不是有效的 .docx 文件 / not a valid .docx: {exc}") from exc
+        staged = Path(work) / "in" / (src.stem + ".docx")
+        staged.parent.mkdir()
+        with open_package(src) as package:  # the one reader: a DocumentError saying what to do if it cannot be read
+            choices = plan(package)
+            libreoffice_copy(package, staged)  # LibreOffice gets Word's character grid emulated (_ooxml.char_grid)
         for message in missing_report(choices):
             warnings.warn(FontWarning(f"{src}: {message}"), stacklevel=2)
         config = Path(work) / "fonts.conf"
         config.write_text(fontconfig_text(choices), encoding="utf-8")
         env = {**os.environ, "FONTCONFIG_FILE": str(config)}
         env.pop("SAL_USE_VCLPLUGIN", None)
-        staged = Path(work) / "in" / (src.stem + ".docx")
-        staged.parent.mkdir()
-        libreoffice_copy(src, staged)  # LibreOffice gets Word's character grid emulated (see _ooxml.char_grid)
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", PDF_A_FILTER if pdf_a else PDF_FILTER, "--outdir", work, str(staged)]
         try:

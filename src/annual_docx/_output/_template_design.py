@@ -162,7 +162,9 @@ def block_layout(blocks: str) -> list[tuple[str | None, str]]:
 # (style id, text) of each template paragraph. {%p … %} paragraphs are removed by docxtpl when it renders.
 BODY_LAYOUT: list[tuple[str | None, str]] = [
     *official.HEAD,
+    (None, "{%p if title_text %}"),  # a report without a title has no title paragraph
     ("Title", "{{ title_text }}"),
+    (None, "{%p endif %}"),
     *official.AFTER_TITLE,
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),
