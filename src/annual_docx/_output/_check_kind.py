@@ -27,8 +27,9 @@ KINDS = {
     THESIS: "论文模板（学号、指导教师、摘要），不是公文 / a thesis template, not a 公文",
 }
 NOT_GONGWEN = (STANDARD, FORM, THESIS)
-# the clauses that do not apply to a kind (prefixes): no 版头 without one; a report has no 主送, 落款 or 版记
-NOT_APPLICABLE_CLAUSES = {GONGWEN: ("7.2",), REPORT: ("7.2", "7.3.2", "7.3.5", "7.4"), DOWNWARD: ("7.2.6",)}
+# the clauses that do not apply to a kind (prefixes): no 版头 without one, no 签发人 going down, no 主送 in a report
+# (a report's 落款 and 版记, when it has them, are checked as a 公文's)
+NOT_APPLICABLE_CLAUSES = {GONGWEN: ("7.2",), REPORT: ("7.2", "7.3.2"), DOWNWARD: ("7.2.6",)}
 HEAD = 80  # paragraphs read for the words of a cover, a title block, a standard's first sections
 
 _STANDARD_HEADINGS = re.compile(
@@ -113,9 +114,11 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
         return Kind(DOWNWARD, "有版头，无签发人 / a 版头 without 签发人")
     if reportish and not parts.of("recipients"):
         return Kind(REPORT, f"标题「{title[:20]}」，无版头、主送 / no 版头, no addressees")
-    if parts.of("recipients") or _GENRES.search(title):
-        return Kind(GONGWEN, "无版头 / no 版头")
-    return Kind(GONGWEN, "未见版头 / no 版头 found; checked as a 公文")
+    if parts.of("recipients") or _GENRES.search(title) or parts.of("date") or parts.of("record"):
+        return Kind(GONGWEN, "无版头，有主送、落款、版记或公文文种 / no 版头; addressees, a 落款, a 版记 or a 公文 "
+                             "genre in the title")
+    return Kind(REPORT, "无版头、主送、落款，标题不是公文文种 / no 版头, addressees or 落款; the title names no 公文 "
+                        "genre")
 
 
 def given(name: str) -> Kind:
@@ -127,7 +130,7 @@ def given(name: str) -> Kind:
 
 def apply(kind: Kind, findings: list[Finding]) -> list[Finding]:
     """Mark the findings that do not apply to ``kind`` 不适用 / not applicable: all of them for a document that is
-    not a 公文, the 版头's without one, the 主送's, 落款's and 版记's in a report."""
+    not a 公文, the 版头's in a document without one (a report, a 公文 without 版头), the 签发人's going down."""
     skipped = NOT_APPLICABLE_CLAUSES.get(kind.name, ())
 
     def out(f: Finding) -> bool:
