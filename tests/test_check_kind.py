@@ -29,10 +29,11 @@ def cells(*texts: str) -> str:
 STANDARD = [para("ICS 27.010", ppr=CENTRE), para("GB/T 12345—2024", ppr=CENTRE),
             para("能源管理体系 要求", "Title"), para("前言", "Heading1"), para("本文件按照GB/T 1.1—2020起草。"),
             para("1 范围", "Heading1"), para("本文件规定了能源管理体系的要求。"),
-            para("2 规范性引用文件", "Heading1"), para("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。"),
+            para("2 规范性引用文件", "Heading1"), para("下列文件中的内容构成本文件必不可少的条款。"),
             para("3 术语和定义", "Heading1"), para("下列术语和定义适用于本文件。")]
 FORM = [para("职工培训登记表", "Title"), cells("姓名", "", "性别", ""), cells("单位", "", "职务", ""),
-        cells("学历", "", "电话", ""), cells("培训内容", ""), cells("单位意见", "（盖章）"), para("填表日期：    年  月  日")]
+        cells("学历", "", "电话", ""), cells("培训内容", ""), cells("单位意见", "（盖章）"),
+        para("填表日期：    年  月  日")]
 THESIS = [para("硕士学位论文", "Title"), para("学号：220231234"), para("指导教师：某某 教授"), para("学院：信息学院"),
           para("摘要"), para("本文研究了某问题。"), para("关键词：某；某")]
 HEAD = [para("某县图书馆文件", ppr=CENTRE, east_asia="方正小标宋简体", size_pt=36, color="FF0000"),
