@@ -1,5 +1,7 @@
-"""Check any .docx against GB/T 9704-2012. ``check(path)`` reads the document (`_ooxml.read`) and runs every item of
-``ITEMS`` over its facts and parts; each item returns findings (none when the document lacks the part it checks).
+"""Check any .docx against GB/T 9704-2012. ``check(path)`` reads the document (`_ooxml.read`), streaming its body
+through the role recogniser into bounded facts (`_check_stream`), tells its kind (`_check_kind`) and runs every item
+of ``ITEMS`` over its facts and parts; each item returns findings (none when the document lacks the part it checks),
+marked not applicable when the kind has no such part.
 ``format_table`` is what ``annual-docx check`` prints, ``format_json`` what ``annual-docx check --json`` prints."""
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from annual_docx._ooxml.drawings import Figure, FigureCollector
 from annual_docx._ooxml.read import DocFacts, read_facts
 from annual_docx._ooxml.reader import Limits, open_package
 from annual_docx._output import _check_kind, _check_layout, _check_page, _check_parts, _check_text
-from annual_docx._output._check_kind import KINDS, Kind, KindEvidence
-from annual_docx._output._check_roles import Parts, classify
+from annual_docx._output._check_kind import KINDS, Kind
+from annual_docx._output._check_stream import CheckSink, Gathered
 from annual_docx._output._finding import NOT_APPLICABLE, NOTE, PASS, VIOLATION, Finding
 from annual_docx.errors import DocumentError
 from annual_docx.gbt9704 import TWIPS_PER_MM
 
-Item = Callable[[DocFacts, Parts], list[Finding]]
+Item = Callable[[DocFacts, Gathered], list[Finding]]
 ITEMS: tuple[Item, ...] = (
     _check_page.page, _check_page.grid, _check_page.fonts, _check_page.page_numbers,
     _check_parts.head, _check_text.title, _check_parts.recipients, _check_text.headings, _check_text.body_text,
@@ -42,21 +44,26 @@ class Findings(list[Finding]):
         self.kind = kind
 
 
-def findings(facts: DocFacts, kind: str | None = None) -> Findings:
-    """Return the findings of every item for a document's ``facts``, judged for its kind (``kind`` names one of
-    ``_check_kind.KINDS`` to override what the document looks like)."""
-    parts = classify(facts.body)
-    evidence = KindEvidence()
-    for p in facts.body.paragraphs:
-        evidence.add(p)
-    judged = _check_kind.given(kind) if kind else _check_kind.decide(evidence, parts)
+def findings(facts: DocFacts, parts: Gathered, kind: str | None = None) -> Findings:
+    """Return the findings of every item for a document's ``facts`` and the ``parts`` gathered while its body
+    streamed, judged for its kind (``kind`` names one of ``_check_kind.KINDS`` to override what the document looks
+    like)."""
+    judged = _check_kind.given(kind) if kind else _check_kind.decide(parts.evidence, parts)
     return Findings(_check_kind.apply(judged, [row for item in ITEMS for row in item(facts, parts)]), judged)
+
+
+def gather() -> tuple[Gathered, CheckSink]:
+    """A fresh :class:`Gathered` and the reader's sink that fills it."""
+    parts = Gathered(_check_text.body_fault, _check_text.heading_fault)
+    return parts, CheckSink(parts)
 
 
 def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: str | None = None) -> Findings:
     """Return the GB/T 9704 findings for the .docx at ``docx`` (a list with ``.kind``, what the document was
     judged to be; ``kind`` overrides it: one of ``gongwen-upward``, ``gongwen-downward``, ``gongwen``, ``report``,
-    ``standard``, ``form``, ``thesis``). Items that do not apply to the kind are marked ``not_applicable``.
+    ``standard``, ``form``, ``thesis``). Items that do not apply to the kind are marked ``not_applicable``. The body
+    is read in one streaming pass and folded into bounded facts (``_check_stream``): memory does not grow with the
+    number of paragraphs.
 
     Raises :class:`~annual_docx.DocumentError` (and nothing else) when the file cannot be read — missing, not a
     .docx, encrypted, Strict Open XML, damaged, or over ``limits`` (default: 256 MB a part, 1 GB a package)."""
@@ -66,9 +73,11 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: s
     if not path.is_file():
         raise DocumentError(f"{path}: 文件不存在 / file not found")
     collector = FigureCollector()
+    parts, sink = gather()
     with open_package(path, limits) as package:
-        facts = read_facts(package, [collector])
-    found = findings(facts, kind)
+        facts = read_facts(package, [collector], sink)
+    sink.finish(facts.body.sections)
+    found = findings(facts, parts, kind)
     return Findings(found + _check_kind.apply(found.kind, _figures(collector.figures, facts)), found.kind)
 
 

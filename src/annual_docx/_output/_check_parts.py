@@ -9,6 +9,7 @@ import re
 from annual_docx._ooxml.body_facts import Para, TableFacts
 from annual_docx._ooxml.read import DocFacts
 from annual_docx._output._check_roles import ARABIC_DATE, LABEL, Parts, compact, is_red
+from annual_docx._output._check_stream import Gathered
 from annual_docx._output._check_text import has_face, look, paragraph_rows
 from annual_docx._output._finding import Finding, note, quote, text_width
 from annual_docx.gbt9704 import BODY_PT, SIHAO_PT
@@ -23,7 +24,7 @@ def _row(item: str, expected: str, p: Para, found: str, ok: bool, clause: str) -
     return Finding(item, expected, found, ok, quote(p.n, p.text), clause)
 
 
-def head(facts: DocFacts, parts: Parts) -> list[Finding]:
+def head(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """版头: the issuer mark red and centred (7.2.4; 小标宋 is recommended: a note); the 发文字号 as 代字〔2021〕3号
     (7.2.5); a red rule below (7.2.7); 签发人 for upward documents (a 请示, or any document that names one), with
     the 发文字号 then on the left (7.2.5, 7.2.6)."""
@@ -60,7 +61,7 @@ def head(facts: DocFacts, parts: Parts) -> list[Finding]:
     titles = parts.of("title")
     end = titles[0].n if titles else (numbers or issuers or signers)[-1].n + 1
     start = min(p.n for p in issuers + numbers + signers)
-    red = [p for p in facts.body.paragraphs if start <= p.n <= end and any(is_red(c) for c in p.lines)]
+    red = [n for n in parts.red_lines if start <= n <= end]
     rows.append(Finding("版头红色分隔线 / red rule", "发文字号下 4 mm 红线 / red rule below the number",
                         "有 / present" if red else "无 / none", bool(red), clause="7.2.7"))
     for p in signers:
@@ -110,9 +111,9 @@ def attachment_note(facts: DocFacts, parts: Parts) -> list[Finding]:
         for p in notes[1:]:
             rows.append(_row("附件说明回行 / note continuation", "与首个附件名称对齐（5 字）/ under the first name",
                              p, f"{_start(p):g} 字", abs(_start(p) - 5) < TOLERANCE, "7.3.4"))
-    bad = [(p, f"“{compact(p.text)[-1]}”") for p in notes if compact(p.text)[-1:] in "。.；;，,：:"]
-    rows += paragraph_rows("附件名称标点 / attachment names", "名称后不加标点 / no final punctuation", bad,
-                           len(notes), "无标点 / none", "7.3.4")
+    rows += paragraph_rows("附件名称标点 / attachment names", "名称后不加标点 / no final punctuation", notes,
+                           lambda p: f"“{compact(p.text)[-1]}”" if compact(p.text)[-1:] in "。.；;，,：:" else None,
+                           "无标点 / none", "7.3.4")
     closing = parts.of("signature") + parts.of("date")
     if closing:
         rows.append(_row("附件说明位置 / note position", "正文之后、署名之前 / after the body, before the 署名",
@@ -121,7 +122,7 @@ def attachment_note(facts: DocFacts, parts: Parts) -> list[Finding]:
     return rows
 
 
-def attachment_pages(facts: DocFacts, parts: Parts) -> list[Finding]:
+def attachment_pages(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """附件 pages: each on a new page, ``附件N`` in 黑体 三号 flush left, numbered as in the 附件说明; the
     attachment's title centred below it."""
     labels = parts.of("label")
@@ -129,7 +130,7 @@ def attachment_pages(facts: DocFacts, parts: Parts) -> list[Finding]:
         return []
     rows = []
     notes = parts.of("note")
-    first_text = next((q.n for q in facts.body.paragraphs if q.text.strip()), 0)
+    first_text = parts.first_text
     for i, p in enumerate(labels, start=1):
         if p.n != first_text:  # a file that is itself an attachment starts with its label: no page to break
             rows.append(_row("附件另起页 / attachment page", "另面编排 / starts a new page", p,
@@ -181,33 +182,32 @@ def closing(facts: DocFacts, parts: Parts) -> list[Finding]:
     return rows
 
 
-def _record_table(facts: DocFacts, records: list[Para]) -> TableFacts | None:
-    found = [t for t in facts.body.tables if t.n <= records[0].n]
-    if not found:
-        return None
-    table = found[-1]
-    inside = [p for p in facts.body.paragraphs if p.n >= table.n and p.place == records[0].place]
-    return table if inside and records[0].place != "body" and records[-1].n >= table.n else None
+def _record_table(parts: Gathered, records: list[Para], last: Para) -> TableFacts | None:
+    """The table that holds the 版记 lines (the last table starting before the first), if they are in one."""
+    table = parts.record_table
+    return table if table is not None and records[0].place != "body" and last.n >= table.n else None
 
 
-def record(facts: DocFacts, parts: Parts) -> list[Finding]:
+def record(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """版记: 抄送 and 印发 lines in 仿宋 四号; ``抄送：…。``; ``印发机关　2021年1月5日印发`` last; rules as wide as the
     版心, first and last 0.35 mm, between 0.25 mm; the whole 版记 pinned to the bottom of the last page."""
     records = parts.of("record")
     if not records:
         return []
-    bad = [(p, look(p)) for p in records if not has_face(p.east_asia, "仿宋") or p.size_pt != SIHAO_PT]
-    rows = paragraph_rows("版记字体 / 版记 font", "仿宋 四号 14 pt", bad, len(records), "仿宋 14 pt", "7.4.2")
+    final = parts.last.get("record", records[-1])
+    rows = paragraph_rows("版记字体 / 版记 font", "仿宋 四号 14 pt", records,
+                          lambda p: None if has_face(p.east_asia, "仿宋") and p.size_pt == SIHAO_PT else look(p),
+                          "仿宋 14 pt", "7.4.2")
     for p in records:
         text = compact(p.text)
         if text.startswith("抄送"):
             rows.append(_row("抄送 / copied to", "抄送：机关，机关。/ 抄送： … ends with 。", p, text[:3] + "…" +
                              text[-1:], text.startswith("抄送：") and text.endswith("。"), "7.4.2"))
-    last = compact(records[-1].text)
+    last = compact(final.text)
     rows.append(_row("印发机关和日期 / printed by", "末行：印发机关　2021年1月5日印发 / last line, Arabic date",
-                     records[-1], last, last.endswith("印发") and re.search(
+                     final, last, last.endswith("印发") and re.search(
                          r"\d{4}年[1-9]\d?月[1-9]\d?日印发$", last) is not None, "7.4.3"))
-    table = _record_table(facts, records)
+    table = _record_table(parts, records, final)
     if table is not None:
         width = facts.body.sections[min(table.section, len(facts.body.sections) - 1)][0]
         rules = [table.borders.get("top"), *([table.borders.get("insideH")] if len(records) > 1 else []),
@@ -222,9 +222,9 @@ def record(facts: DocFacts, parts: Parts) -> list[Finding]:
                         "type-area wide", f"{' / '.join(f'{s / 8:g} pt' for s in sizes)}"
                         f"{'' if span else '，宽度不等于版心 / not type-area wide'}", ok and span,
                         quote(records[0].n, records[0].text), "7.4.1"))
-    later = [p for p in facts.body.paragraphs if p.n > records[-1].n and p.text.strip() and p.place == "body"]
-    pinned = all(p.pinned_bottom for p in records)
-    rows.append(_row("版记位置 / 版记 position", "最后一页版心底部 / bottom of the last page", records[-1],
+    later = parts.text_after_record
+    pinned = all(p.pinned_bottom for p in records) and final.pinned_bottom
+    rows.append(_row("版记位置 / 版记 position", "最后一页版心底部 / bottom of the last page", final,
                      "固定在页面底部 / pinned to the bottom" if pinned and not later else
                      "其后还有正文 / text follows it" if later else
                      "随正文排列，未固定在页面底部 / in the text flow, not pinned to the bottom", pinned and not later,
