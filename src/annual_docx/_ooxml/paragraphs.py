@@ -40,6 +40,9 @@ class _Walk:
     boxes: list[tuple[Element, bool]] = field(default_factory=list)
 
 
+_PLAIN = _Walk()  # never changed: the walk of a paragraph with nothing but text runs
+
+
 class BodySink(Protocol):
     """Where a streaming :class:`BodyReader` hands each paragraph and table as it is read, instead of keeping it;
     ``start`` is told the style names (id → name) before the first, ``section_end`` the type area (width, height in
@@ -85,16 +88,19 @@ class BodyReader(StyleResolver):
             if len(self.pstyles) < MAX_LOOKS:
                 self.pstyles[ppr_key] = sid
         text: list[str] = []
-        state = _Walk()
+        state = _PLAIN  # a paragraph of plain runs shares one empty walk
+        run = None
         for node in p.iter(*_TEXT_OR_SPECIAL):
             if node.tag != _T:  # tabs, breaks, drawings, text boxes…: the full walk
                 text, state = [], _Walk()
                 self._walk(p, text, state)
+                run = state.run
                 break
-            text.append(node.text or "")
-            if state.run is None and (node.text or "").strip():
-                state.run = node.getparent()
-        run = state.run
+            words = node.text
+            if words:
+                text.append(words)
+                if run is None and not words.isspace():
+                    run = node.getparent()
         rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
         rpr_key = b"" if rpr is None else etree.tostring(rpr)
         key = (sid, ppr_key, rpr_key)
@@ -107,8 +113,8 @@ class BodyReader(StyleResolver):
         para = Para(
             self.count, "".join(text), sid, place, self.section, *look.values,
             page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
-            drawings=tuple(state.draw), lines=(*state.lines, *look.lines) if state.lines else look.lines,
-            pinned_bottom=pinned or look.framed)
+            drawings=tuple(state.draw) if state.draw else (),
+            lines=(*state.lines, *look.lines) if state.lines else look.lines, pinned_bottom=pinned or look.framed)
         if self.sink is None:
             self.facts.paragraphs.append(para)
         else:

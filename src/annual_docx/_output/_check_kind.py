@@ -55,18 +55,18 @@ class KindEvidence:
     standard_headings: set[str] = field(default_factory=set)
 
     def add(self, p: Para) -> None:
-        text = compact(p.text)
-        if not text:
+        raw = p.text
+        if not raw or raw.isspace():
             return
         if len(self.head) < HEAD:
-            self.head.append(text[:80])
+            self.head.append(compact(raw)[:80])
         if p.place == "table":
             self.table_text += 1
         else:
             self.body_text += 1
-            if len(text) <= 16 and (m := _STANDARD_HEADINGS.match(text)):
+            if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
-        if _BLANK.search(p.text):
+        if _BLANK.search(raw):
             self.blanks += 1
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
 from annual_docx._output._check_kind import KindEvidence
-from annual_docx._output._check_roles import Parts, classify, is_red, number_level, style_level
+from annual_docx._output._check_roles import _STYLE_ROLES, Parts, classify, is_red, number_level, style_level
 
 WINDOW = 4096  # paragraphs classified together
 TAIL = 64  # paragraphs carried into the next window, so a part is not cut at a window's edge
@@ -100,6 +100,7 @@ class Gathered(Parts):
         self.role_counts: dict[str, int] = {}
         self.last: dict[str, Para] = {}  # the last paragraph of each kept role (its list may stop at ROLE_CAP)
         self.body = Offenders()
+        self.body_faults: dict[tuple[str | None, float | None], str | None] = {}
         self.levels: dict[int, Level] = {}
         self.evidence = KindEvidence()
         self.red_lines: list[int] = []  # paragraphs among the first HEAD_PARAS that draw a red line
@@ -149,10 +150,11 @@ class Gathered(Parts):
     def add(self, p: Para, roles: list[str], level: int | None) -> None:
         """Fold paragraph ``p`` (with its ``roles`` and heading ``level``) into the running facts."""
         self.evidence.add(p)
-        while len(self.recent_tables) > 1 and self.recent_tables[1].n <= p.n:
-            del self.recent_tables[0]  # keep the last table that starts at or before p
+        tables = self.recent_tables
+        while len(tables) > 1 and tables[1].n <= p.n:
+            del tables[0]  # keep the last table that starts at or before p
         text = bool(p.text.strip())
-        if p.n <= HEAD_PARAS and any(is_red(c) for c in p.lines):
+        if p.lines and p.n <= HEAD_PARAS and any(is_red(c) for c in p.lines):
             self.red_lines.append(p.n)
         if text and self.first_text is None:
             self.first_text = p.n
@@ -160,7 +162,14 @@ class Gathered(Parts):
             self.text_after_record = True
         for role in roles:
             if role == "body":
-                self.body.add(p, self.body_fault(p))
+                face = (p.east_asia, p.size_pt)  # body text is judged by its font and size alone
+                if face in self.body_faults:
+                    fault = self.body_faults[face]
+                else:
+                    fault = self.body_fault(p)
+                    if len(self.body_faults) < MAX_LOOKS:
+                        self.body_faults[face] = fault
+                self.body.add(p, fault)
             elif role == "heading" and level is not None:
                 stats = self.levels.setdefault(level, Level())
                 stats.offenders.add(p, self.heading_fault(p, level))
@@ -193,6 +202,7 @@ class RoleStream:
         self.names: dict[str, str] = {}
         self.first = True  # the next window is the document's first
         self.dated = False  # a 成文日期 was given out already
+        self.head_end = 0  # the last paragraph of the first window
 
     def feed(self, p: Para) -> None:
         self.window.append(p)
@@ -209,11 +219,9 @@ class RoleStream:
         for role, found in parts.roles.items():
             for p in found:
                 roles.setdefault(p.n, []).append(role)
-        later = not self.first
-        dates = parts.of("date")
-        drop_date = self.dated and bool(dates)
-        if dates:
-            self.dated = True
+        if self.first and paras:
+            self.head_end = paras[-1].n  # the 版头, title and 主送 lie within the first window
+        drop_date = self.dated  # a 成文日期 was given out in an earlier window: this window's is not one
         cut = len(paras) - keep
         while 0 < cut < len(paras) and keep and not _loose(roles.get(paras[cut - 1].n, ["body"])):
             cut -= 1  # end the window after a body paragraph or heading, never inside a part
@@ -222,9 +230,11 @@ class RoleStream:
         for p in paras[:cut]:
             mine = roles.get(p.n, [])
             level = parts.headings.get(p.n)
-            if (later and p.style not in self.names and any(r in _HEAD_ROLES for r in mine)) or \
+            by_style = p.style in _STYLE_ROLES or self.names.get(p.style, "") in _STYLE_ROLES
+            if (p.n > self.head_end and not by_style and any(r in _HEAD_ROLES for r in mine)) or \
                     (drop_date and any(r in ("date", "signature") for r in mine)):
                 mine, level = self._plain(p)
+            self.dated = self.dated or "date" in mine
             self.out(p, mine, level if "heading" in mine else None)
         self.window = paras[cut:]
         self.first = False
