@@ -89,3 +89,12 @@ def test_small_windows_find_what_one_window_finds(example_docx: Path, tmp_path: 
     monkeypatch.setattr(_check_stream, "WINDOW", window)
     monkeypatch.setattr(_check_stream, "TAIL", 4)
     assert [annual_docx.check(path) for path in files] == whole
+
+
+def test_each_body_offender_shows_its_own_look(tmp_path: Path) -> None:
+    """Body text is judged once per look (font, size, weight) while streaming; a bold and a plain paragraph in the
+    same wrong font each show their own look."""
+    bold = para("加粗的正文。", east_asia="宋体").replace("<w:rPr>", "<w:rPr><w:b/>")
+    rows = [f for f in annual_docx.check(Doc(body=[para("正文。", east_asia="宋体"), bold]).save(tmp_path / "b.docx"))
+            if f.item == "正文段落 / body paragraphs"]
+    assert [f.found for f in rows] == ["宋体 16.0 pt", "宋体 16.0 pt 加粗 / bold"]

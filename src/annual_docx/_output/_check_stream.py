@@ -100,7 +100,7 @@ class Gathered(Parts):
         self.role_counts: dict[str, int] = {}
         self.last: dict[str, Para] = {}  # the last paragraph of each kept role (its list may stop at ROLE_CAP)
         self.body = Offenders()
-        self.body_faults: dict[tuple[str | None, float | None], str | None] = {}
+        self.body_faults: dict[tuple[str | None, float | None, bool], str | None] = {}
         self.levels: dict[int, Level] = {}
         self.evidence = KindEvidence()
         self.red_lines: list[int] = []  # paragraphs among the first HEAD_PARAS that draw a red line
@@ -162,7 +162,7 @@ class Gathered(Parts):
             self.text_after_record = True
         for role in roles:
             if role == "body":
-                face = (p.east_asia, p.size_pt)  # body text is judged by its font and size alone
+                face = (p.east_asia, p.size_pt, p.bold)  # all that body_fault reads and shows
                 if face in self.body_faults:
                     fault = self.body_faults[face]
                 else:
