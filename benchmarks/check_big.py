@@ -1,7 +1,7 @@
 """Measure `annual-docx check` on very large documents: wall time and peak memory (target for any file within the
 caps: 10 s and 512 MB — three files: 3,000,000 one-word paragraphs, a 250 MB document.xml, 240,000 normal
-paragraphs), and every hostile and third-party file of the tests through check, template check and render --template
-(target: each under 30 s and 1 GB).
+paragraphs), and every hostile and third-party file of the tests through check, template check, render --template and
+import — all four read it with the one reader (target: each under 30 s and 1 GB).
 
 Usage: python benchmarks/check_big.py [--sizes MB ...] [--no-corpus] [--no-big]
 
@@ -128,6 +128,8 @@ def main() -> None:
                 rows.append((path.name, "template check", *measure([*CLI, "template", "check", str(path)])))
                 rows.append((path.name, "render --template", *measure(
                     [*CLI, "render", str(report), "-o", str(tmp / "out.docx"), "--template", str(path)])))
+                rows.append((path.name, "import", *measure(
+                    [*CLI, "import", str(path), "-o", str(tmp / "imported.yaml"), "--assets", str(tmp / "pics")])))
     print(f"{'file':34} {'command':18} {'exit':>4} {'wall s':>7} {'max RSS MB':>10}")
     for name, command, code, wall, rss in rows:
         print(f"{name:34} {command:18} {code:4d} {wall:7.2f} {rss:10.0f}")

@@ -228,6 +228,18 @@ def test_fonts_command_reports_missing_characters(tmp_path: Path, capsys: pytest
     assert "U+E000" in out and "apt-get install" in out
 
 
+def test_fonts_command_on_a_file_that_is_not_a_docx_is_the_readers_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """annual-docx fonts X.docx reads X through the one reader: a text file named .docx is exit 1 with the reader's
+    bilingual message, not an internal error."""
+    require_tools("fc-list")
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    assert main(["fonts", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "not a .docx file" in err and "内部错误" not in err and "Traceback" not in err
+
+
 def test_readme_and_ci_install_the_stand_ins() -> None:
     """The README's PDF set-up is the command `annual-docx fonts` prints, and .ci/run installs the same fonts."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -178,3 +178,20 @@ def test_import_streams_the_body_and_still_reads_its_wrappers(tmp_path: Path) ->
     text = repr(data)
     positions = [text.index(t) for t in ("第一段。", "第二段。", "第三段。", "第四段。")]
     assert positions == sorted(positions) and "旧版" not in text and "目录项" not in text
+
+
+def test_a_strict_body_under_transitional_relationships_is_refused_by_check_and_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """document.xml in Strict Open XML's namespace, the package relationships transitional: the streamed body has no
+    block the reader knows, and is refused as Strict instead of being checked or imported as an empty document."""
+    document = part_of(base(), MAIN).replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                             b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    path = tmp_path / "strict_body.docx"
+    path.write_bytes(repack(base(), {MAIN: document}))
+    fragment = r"\[word/document.xml\]: .*Strict Open XML is not supported"
+    with pytest.raises(DocumentError, match=fragment):
+        annual_docx.check(path)
+    assert main(["check", str(path)]) == 3
+    capsys.readouterr()
+    _import_refuses(path, tmp_path, fragment, capsys)

@@ -90,6 +90,7 @@ class Package:
     def __init__(self, path: Path, limits: Limits) -> None:
         self.path, self.limits = path, limits
         self._rels: dict[str, list[Relationship]] = {}
+        self._ids: dict[str, dict[str, Relationship]] = {}
         self._zip = self._open_zip()
         try:
             self._infos = self._index()
@@ -366,8 +367,11 @@ class Package:
 
     def target(self, source: str, rid: str) -> str | None:
         """Return the part name relationship ``rid`` of ``source`` points to (None: no such internal one)."""
-        found = next((r for r in self.rels(source) if r.id == rid and not r.external), None)
-        return found.target if found is not None and self.has(found.target) else None
+        by_id = self._ids.get(source)
+        if by_id is None:  # an index per part: a document with thousands of pictures looks each one up
+            by_id = self._ids[source] = {r.id: r for r in self.rels(source)}
+        found = by_id.get(rid)
+        return found.target if found is not None and not found.external and self.has(found.target) else None
 
     # -- lifetime ---------------------------------------------------------------------------------------------
     def close(self) -> None:
