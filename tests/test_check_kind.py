@@ -111,3 +111,24 @@ def test_the_dev_reports_are_reports() -> None:
         assert rows.kind.name == "report", path.name
         bad = [f for f in rows if not f.ok]
         assert all(f.clause not in ("—", "") and not f.clause.startswith(("7.2", "7.3.2")) for f in bad)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus is not on this machine")
+def test_the_dev_reports_margins_as_their_xml_says() -> None:
+    """Each dev report's margins, read here straight from its document.xml (the body's own w:pgMar, no code of the
+    library), are what check reports — and a margin off GB/T 9704's by more than 1 mm is a 5.2.1 violation."""
+    import re
+    import zipfile
+
+    wanted = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+    names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+    for path in sorted(DEV.glob("*.docx")):
+        with zipfile.ZipFile(path) as zf:
+            xml = zf.read("word/document.xml").decode("utf-8")
+        margin = re.findall(r"<w:pgMar ([^>]*)/>", xml)[-1]
+        rows = {f.item: f for f in annual_docx.check(path)}
+        for side, mm in wanted.items():
+            found = int(re.search(rf'w:{side}="(-?\d+)"', margin).group(1)) / (1440 / 25.4)  # type: ignore[union-attr]
+            row = rows[f"{names[side]}边距 / {side} margin"]
+            assert row.found == f"{found:.1f} mm" and row.clause == "5.2.1", path.name
+            assert row.ok is (abs(found - mm) <= 1), path.name
