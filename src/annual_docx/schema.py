@@ -87,6 +87,10 @@ class _Section(_Model):
         default=True, description="false：本节标题不编号，同级其他节照常连续编号 / false: no number for this heading; "
                           "its siblings are numbered as if it were not there"
     )
+    child_numbering: NumberStyle | None = Field(
+        None, description="本节下级节改用的序号样式，如 1.（默认按 numbering）；更下级接着用 numbering 中该样式之后"
+                          "的样式 / the number style of this section's subsections instead of the level's (e.g. "
+                          "1.); deeper levels go on with the styles after it in numbering")
     paragraphs: list[Text] = Field(default_factory=new_list, description="节首段落 / paragraphs under the title")
     blocks: list[ContentBlock] = Field(
         default_factory=new_list, description="段落之后的内容块：表格、图表、列表… / blocks after the paragraphs"

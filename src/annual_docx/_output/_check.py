@@ -54,7 +54,7 @@ def findings(facts: DocFacts, parts: Gathered, kind: str | None = None) -> Findi
 
 def gather() -> tuple[Gathered, CheckSink]:
     """A fresh :class:`Gathered` and the reader's sink that fills it."""
-    parts = Gathered(_check_text.body_fault, _check_text.heading_fault)
+    parts = Gathered(_check_text.body_fault, _check_text.heading_fault, _check_text.number_styles)
     return parts, CheckSink(parts)
 
 

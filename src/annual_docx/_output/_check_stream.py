@@ -65,6 +65,7 @@ class Level:
     offenders: Offenders = field(default_factory=Offenders)
     looks: dict[tuple[object, ...], Seen] = field(default_factory=dict)
     other_looks: int = 0  # headings whose look was not counted (over MAX_LOOKS looks)
+    number_styles: dict[str, None] = field(default_factory=dict)  # 一、 （一） 1. （1） 【】 in order of first use
 
 
 @dataclass
@@ -92,11 +93,13 @@ def look_key(p: Para) -> tuple[object, ...]:
 class Gathered(Parts):
     """The parts and running facts of a body, folded in one paragraph at a time (``add``); memory bounded by the
     caps above, not by the paragraph count. ``body_fault`` and ``heading_fault`` say what is wrong with a body
-    paragraph or a heading of a level (None when it is right)."""
+    paragraph or a heading of a level (None when it is right); ``number_styles`` names the number styles a heading
+    uses (for the label of its level)."""
 
-    def __init__(self, body_fault: Fault, heading_fault: LevelFault) -> None:
+    def __init__(self, body_fault: Fault, heading_fault: LevelFault,
+                 number_styles: Callable[[Para], list[str]] = lambda p: []) -> None:
         super().__init__()
-        self.body_fault, self.heading_fault = body_fault, heading_fault
+        self.body_fault, self.heading_fault, self.number_styles = body_fault, heading_fault, number_styles
         self.role_counts: dict[str, int] = {}
         self.last: dict[str, Para] = {}  # the last paragraph of each kept role (its list may stop at ROLE_CAP)
         self.body = Offenders()
@@ -173,6 +176,8 @@ class Gathered(Parts):
             elif role == "heading" and level is not None:
                 stats = self.levels.setdefault(level, Level())
                 stats.offenders.add(p, self.heading_fault(p, level))
+                for style in self.number_styles(p):
+                    stats.number_styles.setdefault(style)  # a handful of styles at most
                 key = look_key(p)
                 if key in stats.looks:
                     stats.looks[key].count += 1

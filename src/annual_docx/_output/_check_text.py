@@ -5,6 +5,7 @@ when the document has no such part."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from annual_docx._ooxml.body_facts import Para
@@ -21,8 +22,28 @@ FACE_NAMES = {
     "小标宋": ("小标宋", "xiaobiaosong", "xbs"),
 }
 HEADING_FACES = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
-HEADING_LABELS = {1: "一级标题「一、」 / heading 1", 2: "二级标题「（一）」 / heading 2",
-                  3: "三级标题「1.」 / heading 3", 4: "四级标题「（1）」 / heading 4"}
+HEADING_NAMES = {1: ("一级标题", "heading 1"), 2: ("二级标题", "heading 2"), 3: ("三级标题", "heading 3"),
+                 4: ("四级标题", "heading 4")}
+_CN = "一二三四五六七八九十百零〇"
+_NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as the label shows it
+    (re.compile(rf"^[{_CN}]+[、，]"), "一、"), (re.compile(rf"^[（(][{_CN}]+[）)]"), "（一）"),
+    (re.compile(r"^\d{1,2}[.．、](?!\d)"), "1."), (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"),
+    (re.compile(r"^【.+】"), "【】"),
+)
+
+
+def number_styles(p: Para) -> list[str]:
+    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``); none when
+    unnumbered."""
+    text = p.text.strip()
+    return [style for pattern, style in _NUMBER_STYLES if pattern.match(text)]
+
+
+def heading_label(level: int, styles: dict[str, None]) -> str:
+    """Return the label of a heading level with the number ``styles`` its headings use, in order of first use:
+    ``三级标题「1.」 / heading 3``, ``三级标题「【】」`` for a yearbook's 【】 headings, no style when unnumbered."""
+    zh, en = HEADING_NAMES[level]
+    return f"{zh}{''.join(f'「{style}」' for style in styles)} / {en}"
 
 
 def has_face(found: str | None, face: str) -> bool:
@@ -97,7 +118,7 @@ def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """Each heading level in its face at 三号 (7.3.3); one look (style, face, size, weight) per level is a note."""
     rows: list[Finding] = []
     for level, stats in sorted(parts.levels.items()):
-        face, label = HEADING_FACES[level], HEADING_LABELS[level]
+        face, label = HEADING_FACES[level], heading_label(level, stats.number_styles)
         rows += offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders, f"{face} 16 pt",
                               "7.3.3")
         looks = stats.looks
