@@ -63,34 +63,6 @@ def test_tab_stops_are_not_text(tmp_path: Path) -> None:
     assert [p.text for p in facts.body.paragraphs] == ["只有制表位", "甲\t乙"]
 
 
-@pytest.mark.parametrize("window", [*range(6, 15), 40])
-def test_small_windows_find_what_one_window_finds(example_docx: Path, tmp_path: Path, window: int,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """The role stream classifies in windows (4096 paragraphs; an adapter over today's recogniser): with windows of
-    6 to 14 or 40 paragraphs the rendered example (版头, title, headings, 附件说明, 落款, 附件, 版记), a hand-typed 公文
-    and a 公文 with a centred line and a colon line far below its title, a two-line 附件说明 and a second date give
-    the same findings as in one window — no part is cut at a window's edge, the title, 版头 and 主送 are looked for
-    in the first window only, the 成文日期 is the first."""
-    from annual_docx._output import _check_stream
-    from tests.test_check_parts import _office_document
-
-    office = _office_document(tmp_path / "office.docx")
-    centre = '<w:jc w:val="center"/>'
-    right = '<w:jc w:val="right"/><w:ind w:rightChars="400"/>'
-    later = Doc(body=[para("关于某事的通知", "Title"), *[para(f"正文第{i}段。") for i in range(20)],
-                      para("（此页无正文）", ppr=centre, size_pt=22),
-                      para("各单位：", ppr='<w:ind w:firstLineChars="0"/>'),
-                      para("正文。"), para("附件：1. 甲表", ppr='<w:ind w:firstLineChars="200"/>'),
-                      para("2. 乙表", ppr='<w:ind w:firstLineChars="500"/>'), para("某县图书馆", ppr=right),
-                      para("2022年1月10日", ppr=right), *[para(f"说明{i}。") for i in range(6)], para("2023年2月1日"),
-                      para("正文。")]).save(tmp_path / "later.docx")
-    files = (example_docx, office, later)
-    whole = [annual_docx.check(path) for path in files]
-    monkeypatch.setattr(_check_stream, "WINDOW", window)
-    monkeypatch.setattr(_check_stream, "TAIL", 4)
-    assert [annual_docx.check(path) for path in files] == whole
-
-
 def test_each_body_offender_shows_its_own_look(tmp_path: Path) -> None:
     """Body text is judged once per look (font, size, weight) while streaming; a bold and a plain paragraph in the
     same wrong font each show their own look."""

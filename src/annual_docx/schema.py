@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
@@ -30,6 +30,9 @@ from annual_docx._model.schema_parts import PartyBranch as PartyBranch
 from annual_docx._model.schema_parts import Picture as Picture
 from annual_docx._model.schema_parts import Role as Role
 from annual_docx._model.schema_parts import resolve_path as resolve_path
+
+if TYPE_CHECKING:
+    from annual_docx.errors import Problem
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "一是", "无"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】; ``一是``
@@ -239,7 +242,10 @@ class Report(_Model):
                                                 "否则无标题；\"\" 表示无标题 / title; left out: the default when "
                                                 "year and organisation are known, else none; \"\": no title")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
-    sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
+    sections: list[Section] = Field(
+        default_factory=new_list, validate_default=True,
+        description="各节（一、二、……），可含下级节；没有标题的文件可只有 opening / the sections; a document "
+                    "without headings may have opening paragraphs only")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
@@ -276,6 +282,16 @@ class Report(_Model):
             return ""
         return f"{self.year}年度{self.organisation}工作年报"
 
+    def as_report(self) -> Report:
+        """Return this report: a Report renders as itself (the :class:`~annual_docx.ReportKind` protocol)."""
+        return self
+
+    def lint_warnings(self, *, silenced: bool = False) -> list[Problem]:
+        """Return the consistency warnings :func:`annual_docx.lint` gives (the checks load on first use)."""
+        from annual_docx._input._lint import report_lint
+
+        return report_lint(self, silenced=silenced)
+
     @field_validator("numbering")
     @classmethod
     def _distinct_levels(cls, styles: list[str]) -> list[str]:
@@ -296,6 +312,13 @@ class Report(_Model):
 
         deepest(self.sections, "sections", 1)
         return self
+
+    @field_validator("sections")
+    @classmethod
+    def _sections_or_opening(cls, sections: list[Any], info: ValidationInfo) -> list[Any]:
+        if not sections and not info.data.get("opening"):
+            raise ValueError("至少要有一节，或写 opening 段落 / give at least one section, or opening paragraphs")
+        return sections
 
 
 

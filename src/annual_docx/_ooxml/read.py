@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader, BodySink
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
@@ -140,7 +141,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
     last_sect: Element | None = None
     p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
-    body = BodyReader(styles_root, sink)
+    body = BodyReader(styles_root, Numbering(package), sink)
     if sink is not None:
         sink.start(body.style_names())
     for block in package.blocks(main):

@@ -40,7 +40,12 @@ _THESIS_WORDS = ("学号", "指导教师", "指导老师", "导师", "学位论�
 _THESIS_STRONG = ("学号", "指导教师", "指导老师", "学位论文", "毕业论文", "毕业设计", "答辩")
 _BLANK = re.compile(r"_{3,}|＿{2,}|\u3000{4,}|□|☐|（\s*签字\s*）|（\s*盖章\s*）|签字：|盖章：|年\s+月\s+日")
 _REPORT_TITLE = re.compile(r"报告|年报|总结|白皮书|公报")
-_GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公告|通告|议案|命令|令|决议|报告)$")
+# a report even with a salutation (各位代表：) that reads as a 主送
+_NAMED_REPORT = re.compile(r"工作报告|年报|年度报告|公报|白皮书|工作总结")
+_GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公告|通告|议案|命令|令|决议|报告|条例|规定|办法|细则"
+                     r"|措施|方案|规则|章程|准则|纲要|规划)[）)]?$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章]")  # a regulation's text: 第一条, 第一章
+_ADDRESSEES = re.compile(r"^(各|[^。；]{2,}[、，][^。；]*)：$")  # 各区、市、县人民政府，…：
 _FORM_TITLE = re.compile(r"(表|登记表|申请表|审批表|汇总表|统计表|一览表|清单)$")
 
 
@@ -87,7 +92,8 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     """Weigh the ``evidence`` and the ``parts`` the recogniser found; the most specific kind that fits wins."""
     head = " ".join(evidence.head)
     titles = parts.of("title")
-    title = compact(titles[0].text) if titles else (evidence.head[0] if evidence.head else "")
+    # a title over several lines reads as one (its genre is at the end of the last)
+    title = "".join(compact(p.text) for p in titles[:4]) if titles else (evidence.head[0] if evidence.head else "")
     strong = [w for w in _THESIS_STRONG if w in head]
     thesis_words = [w for w in _THESIS_WORDS if w in head]
     if strong and len(thesis_words) >= 3:
@@ -112,11 +118,13 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
         if "请示" in title:
             return Kind(UPWARD, "请示是上行文 / a 请示 goes upward")
         return Kind(DOWNWARD, "有版头，无签发人 / a 版头 without 签发人")
-    if reportish and not parts.of("recipients"):
+    if reportish and (not parts.of("recipients") or _NAMED_REPORT.search(title)):
         return Kind(REPORT, f"标题「{title[:20]}」，无版头、主送 / no 版头, no addressees")
-    if parts.of("recipients") or _GENRES.search(title) or parts.of("date") or parts.of("record"):
-        return Kind(GONGWEN, "无版头，有主送、落款、版记或公文文种 / no 版头; addressees, a 落款, a 版记 or a 公文 "
-                             "genre in the title")
+    opening = evidence.head[:10]
+    if parts.of("recipients") or _GENRES.search(title) or parts.of("date") or parts.of("record") or any(
+            _ARTICLE.match(line) for line in opening) or (opening and _ADDRESSEES.match(opening[0])):
+        return Kind(GONGWEN, "无版头，有主送、落款、版记、条文或公文文种 / no 版头; addressees, a 落款, a 版记, "
+                             "articles or a 公文 genre in the title")
     return Kind(REPORT, "无版头、主送、落款，标题不是公文文种 / no 版头, addressees or 落款; the title names no 公文 "
                         "genre")
 

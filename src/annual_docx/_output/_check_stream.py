@@ -1,24 +1,19 @@
 """``check`` in one pass with bounded memory: the body's paragraphs stream from the reader (``read_facts`` with a
-sink), get their roles, and are folded into :class:`Gathered` one (paragraph, roles) pair at a time — counts, the
-first offenders, the worst — never kept per paragraph. The items then read ``Gathered`` (a :class:`Parts` whose
-role lists hold only the rare parts, each capped).
-
-Roles come from today's recogniser (``_check_roles.classify``) through :class:`RoleStream`, an adapter that runs it
-on windows of ``WINDOW`` paragraphs: a document shorter than a window (any real 公文) is classified exactly as a
-whole; in a longer one the 版头, title and 主送 are looked for in the first window only and the 成文日期 is the first
-found. The shared streaming recogniser (``_roles``) replaces the adapter when it lands."""
+sink), get their roles from the one structure recogniser (``_roles``, streaming with bounded buffers), and are folded
+into :class:`Gathered` one (paragraph, roles) pair at a time — counts, the first offenders, the worst — never kept
+per paragraph. The items then read ``Gathered`` (a :class:`Parts` whose role lists hold only the rare parts, each
+capped)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
+from annual_docx._ooxml.body_facts import Para, TableFacts
 from annual_docx._output._check_kind import KindEvidence
-from annual_docx._output._check_roles import _STYLE_ROLES, Parts, classify, is_red, number_level, style_level
+from annual_docx._output._check_roles import _AS, DOC_NUMBER, Parts, is_red
+from annual_docx._roles import Recogniser, Role
 
-WINDOW = 4096  # paragraphs classified together
-TAIL = 64  # paragraphs carried into the next window, so a part is not cut at a window's edge
 ROLE_CAP = 1000  # paragraphs kept of one role (captions, 版记 lines…); more are counted
 MAX_ROWS = 10  # offenders kept of one item; more are counted
 MAX_LOOKS = 256  # distinct heading looks counted a level
@@ -26,8 +21,6 @@ HEAD_PARAS = 200  # paragraphs at the top whose red lines are remembered (the �
 PENDING = 10_000  # figures and tables kept until their section's type area is known
 EMU_PER_TWIP = 635
 SLACK = 57  # twips: 1 mm
-_HEAD_ROLES = frozenset(("title", "issuer", "number", "signer", "signer_names", "recipients"))
-_KEPT_ALWAYS = frozenset(("body", "heading"))  # folded into counts, never listed
 
 Fault = Callable[[Para], str | None]
 LevelFault = Callable[[Para, int], str | None]
@@ -91,8 +84,8 @@ def look_key(p: Para) -> tuple[object, ...]:
 
 
 class Gathered(Parts):
-    """The parts and running facts of a body, folded in one paragraph at a time (``add``); memory bounded by the
-    caps above, not by the paragraph count. ``body_fault`` and ``heading_fault`` say what is wrong with a body
+    """The parts and running facts of a body, folded in one paragraph at a time (``take``); memory bounded by
+    the caps above, not by the paragraph count. ``body_fault`` and ``heading_fault`` say what is wrong with a body
     paragraph or a heading of a level (None when it is right); ``number_styles`` names the number styles a heading
     uses (for the label of its level)."""
 
@@ -150,7 +143,7 @@ class Gathered(Parts):
             self.figures.add(what, w, h, area)
 
     # -- from the role stream -------------------------------------------------------------------------------
-    def add(self, p: Para, roles: list[str], level: int | None) -> None:
+    def take(self, p: Para, roles: list[str], level: int | None) -> None:
         """Fold paragraph ``p`` (with its ``roles`` and heading ``level``) into the running facts."""
         self.evidence.add(p)
         tables = self.recent_tables
@@ -198,64 +191,34 @@ class Gathered(Parts):
 
 
 class RoleStream:
-    """Feeds paragraphs in reading order through ``classify`` in windows and hands each paragraph, with its roles
-    and heading level, to ``out`` (in reading order); keeps at most ``WINDOW`` paragraphs."""
+    """Feeds paragraphs in reading order to the one structure recogniser (``_roles.Recogniser``: a bounded head
+    buffer, then a window of a few lines) and hands each paragraph, with the roles the check items read (as
+    ``_check_roles.Parts.add`` files them) and its heading level, to ``out`` in reading order."""
 
     def __init__(self, out: Callable[[Para, list[str], int | None], None]) -> None:
         self.out = out
-        self.window: list[Para] = []
         self.names: dict[str, str] = {}
-        self.first = True  # the next window is the document's first
-        self.dated = False  # a 成文日期 was given out already
-        self.head_end = 0  # the last paragraph of the first window
+        self.recogniser: Recogniser[Para] = Recogniser()
 
     def feed(self, p: Para) -> None:
-        self.window.append(p)
-        if len(self.window) >= WINDOW:
-            self._flush(TAIL)
+        if not p.style_name:
+            p.style_name = self.names.get(p.style, "")
+        for q, role in self.recogniser.feed(p):
+            self._emit(q, role)
 
     def finish(self) -> None:
-        self._flush(0)
+        for q, role in self.recogniser.finish():
+            self._emit(q, role)
 
-    def _flush(self, keep: int) -> None:
-        paras = self.window
-        parts = classify(BodyFacts(paragraphs=paras, style_names=self.names))
-        roles: dict[int, list[str]] = {}
-        for role, found in parts.roles.items():
-            for p in found:
-                roles.setdefault(p.n, []).append(role)
-        if self.first and paras:
-            self.head_end = paras[-1].n  # the 版头, title and 主送 lie within the first window
-        drop_date = self.dated  # a 成文日期 was given out in an earlier window: this window's is not one
-        cut = len(paras) - keep
-        while 0 < cut < len(paras) and keep and not _loose(roles.get(paras[cut - 1].n, ["body"])):
-            cut -= 1  # end the window after a body paragraph or heading, never inside a part
-        if cut <= 0:
-            cut = len(paras) - keep
-        for p in paras[:cut]:
-            mine = roles.get(p.n, [])
-            level = parts.headings.get(p.n)
-            by_style = p.style in _STYLE_ROLES or self.names.get(p.style, "") in _STYLE_ROLES
-            if (p.n > self.head_end and not by_style and any(r in _HEAD_ROLES for r in mine)) or \
-                    (drop_date and any(r in ("date", "signature") for r in mine)):
-                mine, level = self._plain(p)
-            self.dated = self.dated or "date" in mine
-            self.out(p, mine, level if "heading" in mine else None)
-        self.window = paras[cut:]
-        self.first = False
-
-    def _plain(self, p: Para) -> tuple[list[str], int | None]:
-        """The roles a paragraph has when it is not a part of the 公文's frame: a heading or body text."""
-        if p.place != "body" or not p.text.strip():
-            return [], None
-        by_number = number_level(p.text)
-        level = (by_number if by_number in (1, 2) else None) or style_level(p, self.names)
-        return (["heading"], by_number or level) if level else (["body"], None)
-
-
-def _loose(roles: list[str]) -> bool:
-    """Whether a window may end after a paragraph of ``roles`` (nothing looks past body text or a heading)."""
-    return all(r in _KEPT_ALWAYS for r in roles)
+    def _emit(self, p: Para, role: Role) -> None:
+        kind = _AS.get(role.kind)
+        if kind is None:  # bylines, instruction lines, table and text-box paragraphs…: no item reads them
+            self.out(p, [], None)
+            return
+        if kind == "title" and role.part:  # a title after an attachment label inside the file
+            kind = "attachment_title"
+        roles = [kind, "number"] if kind == "signer" and DOC_NUMBER.search(p.text) else [kind]
+        self.out(p, roles, role.level if kind == "heading" else None)
 
 
 class CheckSink:
@@ -264,7 +227,7 @@ class CheckSink:
 
     def __init__(self, gathered: Gathered) -> None:
         self.gathered = gathered
-        self.stream = RoleStream(gathered.add)
+        self.stream = RoleStream(gathered.take)
 
     def start(self, style_names: dict[str, str]) -> None:
         self.stream.names = style_names

@@ -19,15 +19,15 @@ from annual_docx._ooxml.prepare import prepare_template
 from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
 from annual_docx._output._docxtpl import drawing_ids, fill, open_template, picture_factory
-from annual_docx.errors import OutputError
+from annual_docx.errors import InputError, OutputError
 from annual_docx.gbt9704 import FANGSONG
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
-    from annual_docx.govinfo import GovinfoReport
+    from annual_docx._model.report_kind import ReportKind
 
 StrPath: typing.TypeAlias = "str | os.PathLike[str]"
-AnyReport: typing.TypeAlias = "Report | GovinfoReport | Mapping[str, Any]"
+AnyReport: typing.TypeAlias = "ReportKind | Mapping[str, Any]"
 
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "report_template.docx"
 
@@ -45,15 +45,18 @@ GRIDS = ("word", "portable")
 
 @typing.overload
 def render(
-    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> bytes: ...
 @typing.overload
 def render(
-    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> Path: ...
 @typing.overload
 def render(
-    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> None: ...
 
 
@@ -63,17 +66,24 @@ def render(
     *,
     template: StrPath | None = None,
     grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> Path | bytes | None:
     """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or
     write it to the path ``out`` and return that path; on any error a path ``out`` is left as it was.
 
-    ``report`` is a :class:`Report`, a :class:`GovinfoReport` or a plain mapping of either, validated as by
-    :func:`annual_docx.validate` (relative picture paths then resolve against the working folder). ``template`` is
-    a Word file restyled from the default one (``templates/report_template.docx``). ``grid="word"`` (default)
+    ``report`` is a :class:`Report`, a :class:`GovinfoReport` (any :class:`ReportKind`) or a plain mapping of
+    either, validated as by :func:`annual_docx.validate` (relative picture paths then resolve against the working
+    folder). ``template`` is a Word file restyled from the default one (``templates/report_template.docx``).
+    ``grid="word"`` (default)
     writes Word's character grid (28 characters a line in Word and WPS; LibreOffice opens it at 14 a line);
     ``grid="portable"`` writes a line grid with text condensed 0.25 pt, 28 a line in LibreOffice and in Word alike.
     Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report
     and template give byte-identical files.
+
+    A custom ``template`` is found by its styles' names whatever ids its editor gave them (missing styles come from
+    the default template), and is refused with :class:`TemplateError` naming the GB/T 9704 items a document from
+    it would break (a probe report rendered through it and checked; the verdict is cached by the template's hash)
+    unless ``allow_noncompliant=True``.
     """
     if grid not in GRIDS:
         raise OutputError(f"grid={grid!r}: 网格只能是 word 或 portable / grid must be 'word' or 'portable'")
@@ -81,6 +91,11 @@ def render(
         from annual_docx._input._load import validate
 
         report = validate(report)
+    from annual_docx._model.report_kind import ReportKind
+
+    if not isinstance(report, ReportKind):
+        raise InputError(f"report: 不是年报数据（{type(report).__name__}）/ not report data: a Report, a GovinfoReport "
+                         f"or a mapping, not {type(report).__name__}")
     template_path = Path(template) if template is not None else default_template()
     out_path = None if out is None or hasattr(out, "write") else Path(out)
     if out_path is not None:
@@ -88,7 +103,8 @@ def render(
             raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
         if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
             raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
-    data = _document_bytes(report, template_path, grid, custom=template is not None)
+    data = _document_bytes(report, template_path, grid, custom=template is not None,
+                           verdict=not allow_noncompliant)
     if out_path is not None:
         with _atomic_target(out_path) as tmp:
             tmp.write_bytes(data)
@@ -102,20 +118,27 @@ def render(
     return None
 
 
-def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool) -> bytes:
+def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custom: bool,
+                    verdict: bool = True, probe: bool = False) -> bytes:
     """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
-    a ``custom`` (outside) template is checked for the report's tags first and rendered within a time limit."""
-    if not isinstance(report, Report):  # a 政府信息公开 report: only then load its package
-        from annual_docx.govinfo import to_report
-
-        report = to_report(report)
-    plain: Report = clean(report)
+    a ``custom`` (outside) template is checked for the report's tags and, with ``verdict``, for the GB/T 9704
+    compliance of what it makes (``_template_probe``) first, adopted (styles by name), and rendered within a time
+    limit. The ``probe`` render itself skips both checks."""
+    plain: Report = clean(report.as_report())  # a 政府信息公开 report converted (its package loads only then)
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
-    if custom:  # an outside template: its tags are checked first (the checker loads only then)
+    if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)
         from annual_docx._output._authoring import refuse_incomplete
 
         refuse_incomplete(tpl, template_path, plain)
+        if verdict:
+            from annual_docx._output._template_probe import refuse_noncompliant
+
+            refuse_noncompliant(template_path)
+    if custom:
+        from annual_docx._output._template_adopt import adopt_template
+
+        adopt_template(tpl.docx)  # styles found by name, what another editor lost put back (in memory)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
     ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
 
