@@ -246,6 +246,9 @@ class Report(_Model):
     title: str | None = Field(None, description="标题；不写时，年度与单位都已知则为 {year}年度{organisation}工作年报，"
                                                 "否则无标题；\"\" 表示无标题 / title; left out: the default when "
                                                 "year and organisation are known, else none; \"\": no title")
+    byline: list[Text] = Field(default_factory=new_list, description="题注行：标题下居中的楷体行，如 ——2025年1月13日在"
+                               "……会议上、讲话人、来源；可写一行 / lines centred under the title (楷体), e.g. the "
+                               "date and meeting, the speaker, the source; one string is one line")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
     sections: list[Section] = Field(
         default_factory=new_list, validate_default=True,
@@ -273,7 +276,7 @@ class Report(_Model):
         default_factory=LintSettings.model_construct, description="不再提示的检查警告 / silenced lint warnings"
     )
 
-    _opening_as_list = field_validator("opening", mode="before")(as_list)
+    _opening_as_list = field_validator("opening", "byline", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
     @property

@@ -58,6 +58,7 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
         "title_text": "\n".join(title_lines(report.full_title)) if report.full_title else "",  # 7.3.1 trapezoid
         "organisation": report.organisation or "",  # unknown: empty, never a placeholder
         "year": report.year if report.year is not None else "",
+        "byline": [plain_text(line) for line in report.byline],  # 题注行, centred under the title
         "opening": [plain_text(p) for p in report.opening],  # 10^{6}: runs in place of the tag
         "blocks": blocks,
         "signature": sign,

@@ -39,6 +39,8 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     default = f"{year}年度{organisation}工作年报" if year is not None and organisation is not None else ""
     if title != default:
         data["title"] = title  # "" when the document has no title: none is made up from year and organisation
+    if frame.byline:
+        data["byline"] = frame.byline  # 题注行: kept between the title and the 主送, in order
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
@@ -47,7 +49,9 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
                                 "are kept in one unnumbered section titled 正文")
         roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
     govinfo = govinfo_data(title, lead, roots, ctx)
-    if govinfo is not None:
+    if govinfo is not None:  # that kind has no byline: its lines open the text, as before
+        if frame.byline:
+            govinfo["opening"] = frame.byline + govinfo.get("opening", [])
         return govinfo | _closing(frame, ctx)
     opening = _opening(lead, roots, ctx)
     if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text

@@ -1,4 +1,4 @@
-"""The parts around the body of an imported document — title, 版头 (issuer, 发文字号, 签发人), 主送, 附件说明, 署名 and
+"""The parts around the body of an imported document — title and the byline under it, 版头 (issuer, 发文字号, 签发人), 主送, 附件说明, 署名 and
 成文日期, attachment pages and the 版记 — gathered from the roles the structure recogniser (``annual_docx._roles``,
 shared with ``check``) gives each item."""
 
@@ -51,6 +51,7 @@ class Frame:
     """What surrounds the body: each found part, and the body items left over."""
 
     title: str = ""
+    byline: list[str] = field(default_factory=list)  # the lines under the title (——date and meeting, speaker, 来源)
     official: dict[str, Any] = field(default_factory=dict)
     signature: str | None = None
     date: dt.date | None = None
@@ -99,6 +100,8 @@ def split_frame(items: list[Item], roles: list[Role]) -> Frame:
                 frame.official.setdefault("signers", []).extend(names)
         elif kind == "signer_names":
             frame.official.setdefault("signers", []).extend(n for n in re.split(r"[\s、，,]+", text) if n)
+        elif kind == "byline" and titles and not frame.body and text:  # under the title, before the body
+            frame.byline.append(text.replace("\n", ""))
         elif kind == "recipients":
             frame.official["recipients"] = text
         elif kind == "signature":

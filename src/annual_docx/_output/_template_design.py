@@ -188,6 +188,7 @@ BODY_LAYOUT: list[tuple[str | None, str]] = [
     (None, "{%p if title_text %}"),  # a report without a title has no title paragraph
     ("Title", "{{ title_text }}"),
     (None, "{%p endif %}"),
+    *official.BYLINE,
     *official.AFTER_TITLE,
     (None, "{%p for p in opening %}"),
     ("Normal", "{{ p }}"),

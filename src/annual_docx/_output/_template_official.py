@@ -1,15 +1,15 @@
 """Template styles and tag layout of the optional official parts (GB/T 9704 7.2–7.4), spliced into the default
-template by ``_template_design``: 版头 before the title, 主送机关 after it, 附件说明 before the 落款, 附件 pages and
+template by ``_template_design``: 版头 before the title, the 题注行 (byline) and 主送机关 after it, 附件说明 before the 落款, 附件 pages and
 the 版记 after it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from annual_docx._charts._fonts import FANGSONG, HEITI, LATIN, XIAOBIAOSONG
+from annual_docx._charts._fonts import FANGSONG, HEITI, KAITI, LATIN, XIAOBIAOSONG
 from annual_docx._ooxml.props import Element, ParagraphFormat, RunFormat, style
 from annual_docx.gbt9704 import LINE as LINE  # re-exported: _official takes them from here
-from annual_docx.gbt9704 import SIHAO_PT, TITLE_PT
+from annual_docx.gbt9704 import BODY_PT, SIHAO_PT, TITLE_PT
 from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH
 
 RED = "FF0000"
@@ -30,6 +30,12 @@ def official_styles() -> list[Element]:
         style("DocNumber", "发文字号", based_on="Normal", next_style="Title",
               paragraph=ParagraphFormat(align="center", first_line_chars=0, before=2 * LINE, after=2 * LINE,
                                         borders=(("bottom", 8, RED),))),
+        # 题注行 under the title (——date and meeting, speaker, 来源): GB/T 9704 has no such part; centred 楷体 三号 is
+        # how speeches and 工作报告 print it
+        style("Byline", "题注行", based_on="Normal", next_style="Recipients",
+              paragraph=ParagraphFormat(align="center", first_line_chars=0, left_chars=0, right_chars=0,
+                                        keep_next=True),
+              run=RunFormat(east_asia=KAITI, latin=LATIN, size_pt=BODY_PT)),
         style("Recipients", "主送机关", based_on="Normal", paragraph=plain),
         # 附件说明 keeps with the 落款 after it, so the 落款 never starts a page alone (7.3.5)
         style("AttachmentNote", "附件说明", based_on="Normal", paragraph=ParagraphFormat(keep_next=True)),
@@ -57,6 +63,13 @@ HEAD: list[tuple[str | None, str]] = [
     ("DocNumber", "{{p official.signers_xml }}"),  # 上行文: number left, 签发人 right, same line (7.2.5)
     (None, "{%p elif official and official.number %}"),
     ("DocNumber", "{{ official.number }}"),
+    (None, "{%p endif %}"),
+]
+BYLINE: list[tuple[str | None, str]] = [  # between the title and the 主送
+    (None, "{%p if byline %}"),
+    (None, "{%p for line in byline %}"),
+    ("Byline", "{{ line }}"),
+    (None, "{%p endfor %}"),
     (None, "{%p endif %}"),
 ]
 AFTER_TITLE: list[tuple[str | None, str]] = [
