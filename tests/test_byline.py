@@ -78,3 +78,30 @@ def test_hebei_byline_is_imported_and_rerendered_in_order(tmp_path: Path) -> Non
     assert paras[:4] == [("Title", "2025年河北省政府工作报告"), ("Byline", meeting), ("Byline", "来源：河北日报"),
                          ("Recipients", "各位代表：")]
     assert [f.item for f in annual_docx.check(out) if not f.ok] == []
+
+
+def test_template_without_byline_tags_is_incomplete_for_a_report_with_byline(tmp_path: Path) -> None:
+    from annual_docx._output._authoring import check_template
+
+    from .test_authoring import template_with
+
+    path = template_with(tmp_path, "{{ title }}", "{%p for b in blocks %}", "{{ b.text }}", "{%p endfor %}")
+    with_byline = annual_docx.validate(small_report(byline=LINES, opening=[]))
+    without = annual_docx.validate(small_report(opening=[]))
+    assert check_template(path, with_byline).missing_variables == {"byline"}  # rendering would drop the lines
+    assert check_template(path, without).missing_variables == set()
+
+
+def test_json_schema_has_byline() -> None:
+    from annual_docx._output._authoring import report_json_schema
+
+    schema = report_json_schema()
+    reports = [d for d in schema.get("$defs", {}).values() if "opening" in d.get("properties", {})
+               and "byline" in d.get("properties", {})]
+    assert reports and "楷体" in reports[0]["properties"]["byline"]["description"]
+
+
+def test_byline_text_is_data(tmp_path: Path) -> None:
+    line = "来源：{{ title }} {% if x %} <a&b>"
+    out = annual_docx.render(annual_docx.validate(small_report(byline=line)), tmp_path / "d.docx")
+    assert ("Byline", line) in styled(out)

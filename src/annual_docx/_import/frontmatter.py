@@ -1,6 +1,6 @@
-"""The parts around the body of an imported document — title and the byline under it, 版头 (issuer, 发文字号, 签发人), 主送, 附件说明, 署名 and
-成文日期, attachment pages and the 版记 — gathered from the roles the structure recogniser (``annual_docx._roles``,
-shared with ``check``) gives each item."""
+"""The parts around the body of an imported document — title and the byline under it, 版头 (issuer, 发文字号,
+签发人), 主送, 附件说明, 署名 and 成文日期, attachment pages and the 版记 — gathered from the roles the structure
+recogniser (``annual_docx._roles``, shared with ``check``) gives each item."""
 
 from __future__ import annotations
 

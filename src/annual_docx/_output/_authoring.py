@@ -169,7 +169,7 @@ def check_template(path: Path, report: Report | None = None) -> TemplateCheck:
 
     The default template defines the contract: fields and block kinds it uses are known; anything else a custom
     template uses is reported, as is a template without the body loop (``blocks``) or a title — and, given a
-    ``report``, without the tags its data needs (``opening``, ``signature``, ``official``).
+    ``report``, without the tags its data needs (``byline``, ``opening``, ``signature``, ``official``).
     """
     return _compare(_tags(path), report)
 
@@ -188,8 +188,8 @@ def _compare(tags: _Tags, report: Report | None) -> TemplateCheck:
 def _missing(tags: _Tags, report: Report | None) -> set[str]:
     needed = {"blocks"}
     if report is not None:
-        needed |= {name for name, value in (("opening", report.opening), ("signature", report.signature),
-                                            ("official", report.official)) if value}
+        needed |= {name for name, value in (("byline", report.byline), ("opening", report.opening),
+                                            ("signature", report.signature), ("official", report.official)) if value}
     missing = needed - tags.variables
     if not tags.variables & {"title", "title_text"}:
         missing.add("title")

@@ -1,6 +1,6 @@
 """Template styles and tag layout of the optional official parts (GB/T 9704 7.2–7.4), spliced into the default
-template by ``_template_design``: 版头 before the title, the 题注行 (byline) and 主送机关 after it, 附件说明 before the 落款, 附件 pages and
-the 版记 after it."""
+template by ``_template_design``: 版头 before the title, the 题注行 (byline, no part of GB/T 9704) and 主送机关 after
+it, 附件说明 before the 落款, 附件 pages and the 版记 after it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from annual_docx._charts._fonts import FANGSONG, HEITI, KAITI, LATIN, XIAOBIAOSONG
 from annual_docx._ooxml.props import Element, ParagraphFormat, RunFormat, style
-from annual_docx.gbt9704 import LINE as LINE  # re-exported: _official takes them from here
 from annual_docx.gbt9704 import BODY_PT, SIHAO_PT, TITLE_PT
+from annual_docx.gbt9704 import LINE as LINE  # re-exported: _official takes them from here
 from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH
 
 RED = "FF0000"
