@@ -22,9 +22,9 @@ from .test_roles_realcn import CORPUS
 YUNNAN = CORPUS / "2025年云南省政府工作报告.docx"
 # the ten headings of its 附件「2025年10件惠民实事」, written down by reading the document (python-docx paragraph text)
 YUNNAN_ATTACHMENT_HEADINGS = [
-    "稳定和扩大就业", "深化“一老一小”关爱服务", "实施银龄人才计划", "实施学校体育美育浸润行动计划", "实施校园食品安全放心工程",
-    "实施儿童健康护佑和生物疫苗惠民工程", "推动法律援助扩面提质", "解决一批群众身边的突出生态环境问题", "持续整治提升农村人居环境",
-    "实施交通惠民工程",
+    "稳定和扩大就业", "深化“一老一小”关爱服务", "实施银龄人才计划", "实施学校体育美育浸润行动计划",
+    "实施校园食品安全放心工程", "实施儿童健康护佑和生物疫苗惠民工程", "推动法律援助扩面提质",
+    "解决一批群众身边的突出生态环境问题", "持续整治提升农村人居环境", "实施交通惠民工程",
 ]
 
 ATTACHMENTS: list[dict[str, Any]] = [

@@ -12,10 +12,10 @@ from annual_docx._import.govinfo_in import govinfo_data
 from annual_docx._import.headings import Node, build_tree, headings_of, number_value
 from annual_docx._import.lines import FORM_FIELDS
 from annual_docx._import.pieces import Context, pieces
-from annual_docx.schema import GBT_NUMBERING
 from annual_docx._import.sections import content, section
 from annual_docx._ooxml.outline import Item, Outline, Para, Table
 from annual_docx._roles import Line, Plain, recognise
+from annual_docx.schema import GBT_NUMBERING
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
@@ -75,7 +75,7 @@ def _closing(frame: Frame, ctx: Context, numbering: list[str] | None) -> dict[st
         path = f"official.attachments[{n}]"
         lead, roots = build_tree(items, headings_of(items, roles)) if numbering is not None else (items, [])
         attachment.update(content(pieces(lead, path, ctx), path, ctx))
-        if roots:  # headings start again at level 1, numbered like the body's
+        if roots and numbering is not None:  # headings start again at level 1, numbered like the body's
             _settle(roots, [*numbering, *["无"] * (4 - len(numbering))], 0)
             attachment["sections"] = [section(node, f"{path}.sections[{k}]", ctx) for k, node in enumerate(roots)]
     official = {k: v for k, v in frame.official.items() if v}
