@@ -95,7 +95,7 @@ def test_progress_is_a_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.Mon
     """On a terminal, stderr gets a progress bar that reaches total, with the failure printed above it."""
     terminal = TerminalStream()
     monkeypatch.setattr(sys, "stderr", terminal)
-    reports = [write_report(tmp_path, "good.json"), write_report(tmp_path, "bad.json", sections=[])]
+    reports = [write_report(tmp_path, "good.json"), write_report(tmp_path, "bad.json", year="明年")]
     assert main(["render-all", *map(str, reports), "-o", str(tmp_path / "out"), "-j", "1"]) == 1
     err = terminal.getvalue()
     assert "\r" in err and "2/2" in err and "100%" in err

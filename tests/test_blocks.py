@@ -70,6 +70,43 @@ def test_indicators_show_last_year_this_year_and_the_change(tmp_path: Path) -> N
                            ["新办读者证", "433个", "433个", "与上年持平"], ["数字资源", "—", "12.5TB", "—"]]]
 
 
+def test_indicators_written_in_wan_print_as_written(tmp_path: Path) -> None:
+    """31.2万 and 45.7万 print as written (not 31.20万), in the table and the summary sentence, and count as 312000
+    and 457000 for the change; a value written as a number keeps the block's 万 form (13.10万册次); a sheet cell
+    written 31.2万 reads the same."""
+    out = render_blocks(tmp_path, {"type": "indicators", "summary": True, "indicators": [
+        {"name": "接待观众", "value": "31.2万", "unit": "人次", "last_year": "45.7万"},
+        {"name": "外借册次", "value": 131000, "unit": "册次", "last_year": "1.5万"},
+    ]})
+    assert cells(out) == [[["指标", "上年", "本年", "同比"], ["接待观众", "45.7万人次", "31.2万人次", "下降31.7%"],
+                           ["外借册次", "1.5万册次", "13.10万册次", "增长773.3%"]]]
+    assert "接待观众31.2万人次，同比下降31.7%；外借册次13.10万册次，同比增长773.3%。" in paragraphs(out)
+    (tmp_path / "s.csv").write_text("指标,单位,本年,上年\n接待观众,人次,31.2万,45.7万\n", encoding="utf-8")
+    out = render_blocks(tmp_path, {"type": "indicators", "source": {"path": "s.csv"}})
+    assert cells(out)[0][1] == ["接待观众", "45.7万人次", "31.2万人次", "下降31.7%"]
+    with pytest.raises(ReportValidationError, match="value"):
+        annual_docx.validate(small_report(sections=[{"kind": "text", "title": "甲", "blocks": [
+            {"type": "indicators", "indicators": [{"name": "甲", "value": "31.2千"}]}]}]))
+
+
+def test_a_table_row_with_its_own_unit(tmp_path: Path) -> None:
+    """`row_units` gives a row its own unit after its numbers (外借率 67% → 68% in a 人次 table), leaves the row out
+    of the totals, and a key naming no row is an error naming the key."""
+    table = {"type": "table", "title": "服务人次", "unit": "人次", "total": "合计",
+             "header": ["项目", "2022年", "2023年"],
+             "rows": [["到馆读者", 120000, 130000], ["外借率", 67, 68], ["活动参与", 3000, 3500]],
+             "row_units": {"外借率": "%"}}
+    out = render_blocks(tmp_path, table)
+    assert cells(out) == [[["项目", "2022年", "2023年"], ["到馆读者", "120,000", "130,000"], ["外借率", "67%", "68%"],
+                           ["活动参与", "3,000", "3,500"], ["合计", "123,000", "133,500"]]]
+    assert "表1 服务人次（单位：人次）" in paragraphs(out)
+    merged = {**table, "total": None, "header": [[{"text": "项目", "rowspan": 2}, {"text": "年份", "colspan": 2}],
+                                                 ["2022年", "2023年"]]}
+    assert cells(render_blocks(tmp_path, merged))[0][3] == ["外借率", "67%", "68%"]
+    with pytest.raises(annual_docx.InputError, match=r"row_units\.借阅率"):
+        render_blocks(tmp_path, {**table, "row_units": {"借阅率": "%"}})
+
+
 def test_table_from_a_csv_sheet_and_form_and_chronology(tmp_path: Path) -> None:
     """A table may come from a CSV next to the report; forms are 项目/内容 tables; 大事记 lines read 日期　事件."""
     (tmp_path / "stats.csv").write_text("指标,数值\n馆舍面积（平方米）,5000\n", encoding="utf-8")

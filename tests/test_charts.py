@@ -163,7 +163,7 @@ def test_chart_text_is_at_least_9pt(monkeypatch: pytest.MonkeyPatch, kind: str) 
 def test_alt_text_describes_every_category() -> None:
     """The alt text lists each category with count and share, zeros included, and the total."""
     assert category_chart("职称结构", TITLES).alt_text == (
-        "职称结构饼图：高级职称2人（14.3%），中级职称8人（57.1%），初级职称3人（21.4%），管理人员1人（7.1%），共14人。"
+        "职称结构环形图：高级职称2人（14.3%），中级职称8人（57.1%），初级职称3人（21.4%），管理人员1人（7.1%），共14人。"
     )
     assert category_chart("学历结构", EDUCATION, kind="bar").alt_text == (
         "学历结构柱状图：大专学历1人（7.1%），本科学历13人（92.9%），研究生学历0人（0.0%），共14人。"
@@ -260,7 +260,7 @@ def test_public_interface() -> None:
     ]
     assert str(inspect.signature(category_chart)) == (
         "(title: 'str', categories: 'Sequence[tuple[str, int | float]]', *, unit: 'str' = '人', "
-        "kind: 'CategoryKind' = 'pie', font: 'str | None' = None, width_mm: 'float' = 140, "
+        "kind: 'CategoryKind' = 'donut', font: 'str | None' = None, width_mm: 'float' = 140, "
         "draw_title: 'bool' = True, source: 'str | None' = None, svg: 'bool' = False) -> 'ChartImage'"
     )
     assert str(inspect.signature(org_chart)) == (

@@ -180,7 +180,8 @@ def record(thick: int = 8, thin: int = 6, cc: str = "抄送：某县财政局。
 
 @pytest.mark.parametrize(("kwargs", "item", "ok"), [
     ({}, "版记分隔线", True), ({"thick": 4}, "版记分隔线", False), ({"thin": 8}, "版记分隔线", False),
-    ({"width": 8000}, "版记分隔线", False),
+    ({"width": 8000}, "版记分隔线", False), ({"width": 8845 - 283}, "版记分隔线", False),  # 5 mm narrow
+    ({"width": 8845 + 283}, "版记分隔线", False), ({"width": 8845 - 45}, "版记分隔线", True),  # 5 mm wide; < 1 mm
     ({}, "版记位置", True), ({"pinned": False}, "版记位置", False),
     ({}, "抄送", True), ({"cc": "抄送:某县财政局"}, "抄送", False),
     ({}, "印发机关和日期", True), ({"printed": "某县图书馆办公室\t2022年01月10日印发"}, "印发机关和日期", False),

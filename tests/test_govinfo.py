@@ -293,6 +293,41 @@ def test_lint_compares_numbers_quoted_in_the_text_with_the_tables() -> None:
     assert "表三“（五）不予处理”各项之和为 2" in warnings[1].message
 
 
+def test_a_quoted_number_belongs_to_the_row_the_sentence_names_nearest_before_it() -> None:
+    """「办结的申请中予以公开14件」: the 14 is the 予以公开 row (14), not the 办结 total (26), though the 办结 pattern
+    reaches it too; a wrong number there is compared with the 予以公开 row only."""
+    data = valid()
+    data["opening"] = ["办结的申请中予以公开14件。"]
+    assert annual_docx.lint(annual_docx.validate(data)) == []
+    data["opening"] = ["办结的申请中予以公开15件。"]
+    warnings = annual_docx.lint(annual_docx.validate(data))
+    assert [p.code for p in warnings] == ["W-QUOTED-NUMBER"]
+    assert "表三“（一）予以公开”总计为 14" in warnings[0].message
+    data["opening"] = ["共办结申请25件。"]
+    assert "总计为 26" in annual_docx.lint(annual_docx.validate(data))[0].message
+
+
+def test_a_govinfo_report_silences_codes_with_its_lint_key() -> None:
+    """`lint:` is accepted as in any report: `ignore` silences every code it lists, `ignore_at` a govinfo field path
+    or a section title; `silenced=True` keeps them; an unknown place is itself a warning."""
+    data = valid(headings={"二": "主动公开情况"})
+    data["opening"] = ["办结申请27件,均按时答复。"]
+    codes = sorted(p.code for p in annual_docx.lint(annual_docx.validate(data)))
+    assert codes == ["W-HEADING", "W-PUNCT", "W-QUOTED-NUMBER"]
+    quiet = annual_docx.validate(data | {"lint": {"ignore": ["W-QUOTED-NUMBER", "W-HEADING", "punct"]}})
+    assert annual_docx.lint(quiet) == []
+    assert len(annual_docx.lint(quiet, silenced=True)) == 3
+    at = annual_docx.validate(data | {"lint": {"ignore_at": {"opening[0]": ["W-QUOTED-NUMBER"],
+                                                             "headings.二": ["W-HEADING"]}}})
+    assert [p.code for p in annual_docx.lint(at)] == ["W-PUNCT"]
+    data["overview"]["sections"][1]["paragraphs"][0] += "2023年,结转。"
+    title = data["overview"]["sections"][1]["title"]
+    places = {title: ["W-PUNCT", "W-YEAR"], "无此节": ["W-YEAR"]}
+    by_title = annual_docx.validate(data | {"lint": {"ignore": ["W-QUOTED-NUMBER", "W-HEADING"], "ignore_at": places}})
+    assert [(p.path, p.code) for p in annual_docx.lint(by_title)] == [
+        ("opening[0]", "W-PUNCT"), ("lint.ignore_at.无此节", "W-IGNORE-PATH")]
+
+
 def test_general_warnings_name_the_govinfo_fields() -> None:
     data = valid()
     data["problems"]["sections"][0]["paragraphs"][0] += "工作不够细致,有待改进。"

@@ -24,7 +24,7 @@ def test_third_party_document_imports_or_fails_cleanly(path: Path, tmp_path: Pat
     except annual_docx.AnnualDocxError as exc:
         assert "please report" not in str(exc)  # the importer's safety net for its own bugs never fires
         return
-    assert imported.report.sections
+    assert imported.report.sections or imported.report.opening  # no headings: body paragraphs only
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "missing", "renamed tags", "huge numbers"])

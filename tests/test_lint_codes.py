@@ -114,6 +114,35 @@ def test_silencing_a_code_for_the_whole_report() -> None:
     assert sorted(found(lint(report, silenced=True))) == [("opening[0]", "W-PUNCT"), ("opening[0]", "W-YEAR")]
 
 
+def test_silencing_two_codes_for_the_whole_report_silences_both() -> None:
+    """Every code `lint.ignore` lists is silenced, not only the first; a code it does not list is kept."""
+    data = small_report(opening=["2019年,完成。××"], lint={"ignore": ["W-YEAR", "W-PUNCT"]})
+    assert found(lint(annual_docx.validate(data))) == [("opening[0]", "W-PLACEHOLDER")]
+    data = small_report(opening=["2019年,完成。××"], lint={"ignore": ["W-PUNCT", "W-YEAR"]})
+    assert found(lint(annual_docx.validate(data))) == [("opening[0]", "W-PLACEHOLDER")]
+
+
+def test_next_year_in_a_plan_section_is_not_flagged() -> None:
+    """Every report ends with next year's plans: the report year + 1 in a section whose title names plans (打算, 计划,
+    思路, 目标, 安排, 展望 …), in its title, text and subsections, draws no W-YEAR; two years on, or next year
+    elsewhere, still does."""
+    sections = [
+        {"kind": "text", "title": "2022年工作打算", "paragraphs": ["2022年将完成新馆搬迁，2023年开馆。"]},
+        {"title": "存在的问题和下一步打算", "sections": [
+            {"title": "加强阅读推广", "paragraphs": ["2022年举办活动50场。"]}]},
+        {"kind": "text", "title": "2022年工作思路", "paragraphs": ["2022年继续推进。"]},
+        {"kind": "text", "title": "展望", "paragraphs": ["2022年，我们将……"]},
+        {"kind": "text", "title": "年度概况", "paragraphs": ["2022年将完成搬迁。"]},
+    ]
+    assert found(warnings_for(sections=sections)) == [
+        ("sections[0].paragraphs[0]", "W-YEAR"), ("sections[4].paragraphs[0]", "W-YEAR")]
+    problems = warnings_for(sections=sections)
+    assert "2023" in problems[0].message
+    no_year = small_report(sections=sections)
+    del no_year["year"]
+    assert found(lint(annual_docx.validate(no_year))) == [("year", "W-YEAR")]  # nothing to compare with
+
+
 def test_silencing_at_a_field_covers_what_it_holds_and_nothing_else() -> None:
     """`ignore_at: {sections[0]: [W-YEAR]}` silences W-YEAR in that section's fields, not in sections[1] nor
     sections[10], and not other codes there."""

@@ -24,7 +24,7 @@ BLOCKS: dict[str, tuple[dict[str, Any], str]] = {
     "line": ({"type": "chart", "title": "外借册次", "chart": "line", "labels": [2023, 2024], "unit": "万册次",
               "series": {"外借": [9.5, 10.2]}, "caption": "外借册次"}, "lineChart"),
     "pie": ({"type": "chart", "title": "经费构成", "chart": "pie", "labels": ["财政拨款", "其他"], "unit": "万元",
-             "series": {"经费": [80, 20]}, "caption": "经费构成"}, "doughnutChart"),
+             "series": {"经费": [80, 20]}, "caption": "经费构成"}, "pieChart"),  # chart: pie is a pie
     "donut": ({"type": "chart", "title": "读者构成", "chart": "donut", "labels": ["成人", "少儿"],
                "series": {"读者": [6, 4]}}, "doughnutChart"),
     "breakdown": ({"type": "breakdown", "title": "学历结构", "categories": {"本科": 12, "大专": 6}, "chart": "bar",

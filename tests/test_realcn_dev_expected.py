@@ -76,6 +76,13 @@ def test_an_entry_has_the_keys_and_sane_types(name: str) -> None:
     assert isinstance(entry["notes"], list)
     assert all(isinstance(note, str) and note for note in entry["notes"])
     assert isinstance(entry["attachments"], list)
+    if "alternative" in entry:  # the counts under the other reading of a debatable document
+        alternative = entry["alternative"]
+        assert isinstance(alternative["reason"], str)
+        assert alternative["reason"]
+        assert _is_counts(alternative["headings"])
+        assert _is_counts(alternative["run_in"])
+        assert alternative["headings"] != entry["headings"]
 
 
 @pytest.mark.parametrize("name", sorted(_entries()))

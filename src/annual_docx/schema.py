@@ -87,6 +87,10 @@ class _Section(_Model):
         default=True, description="false：本节标题不编号，同级其他节照常连续编号 / false: no number for this heading; "
                           "its siblings are numbered as if it were not there"
     )
+    child_numbering: NumberStyle | None = Field(
+        None, description="本节下级节改用的序号样式，如 1.（默认按 numbering）；更下级接着用 numbering 中该样式之后"
+                          "的样式 / the number style of this section's subsections instead of the level's (e.g. "
+                          "1.); deeper levels go on with the styles after it in numbering")
     paragraphs: list[Text] = Field(default_factory=new_list, description="节首段落 / paragraphs under the title")
     blocks: list[ContentBlock] = Field(
         default_factory=new_list, description="段落之后的内容块：表格、图表、列表… / blocks after the paragraphs"
@@ -235,7 +239,10 @@ class Report(_Model):
                                                 "否则无标题；\"\" 表示无标题 / title; left out: the default when "
                                                 "year and organisation are known, else none; \"\": no title")
     opening: list[Text] = Field(default_factory=new_list, description="开头段落 / opening paragraphs")
-    sections: list[Section] = Field(min_length=1, description="各节（一、二、……），可含下级节 / the sections")
+    sections: list[Section] = Field(
+        default_factory=new_list, validate_default=True,
+        description="各节（一、二、……），可含下级节；没有标题的文件可只有 opening / the sections; a document "
+                    "without headings may have opening paragraphs only")
     numbering: list[NumberStyle] = Field(
         default_factory=lambda: list(GBT_NUMBERING),
         min_length=1,
@@ -292,6 +299,13 @@ class Report(_Model):
 
         deepest(self.sections, "sections", 1)
         return self
+
+    @field_validator("sections")
+    @classmethod
+    def _sections_or_opening(cls, sections: list[Any], info: ValidationInfo) -> list[Any]:
+        if not sections and not info.data.get("opening"):
+            raise ValueError("至少要有一节，或写 opening 段落 / give at least one section, or opening paragraphs")
+        return sections
 
 
 

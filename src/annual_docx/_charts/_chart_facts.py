@@ -27,7 +27,7 @@ LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
 SMALL_PT: Final = 9.0  # the smallest text a chart may use
 TITLE_PT: Final = 12.0  # 小四
 
-CATEGORY_KIND_NAMES: Final = {"pie": "饼图", "bar": "柱状图", "barh": "条形图"}
+CATEGORY_KIND_NAMES: Final = {"pie": "饼图", "donut": "环形图", "bar": "柱状图", "barh": "条形图"}
 
 
 def palette(n: int, *, lines: bool = False) -> list[str]:
@@ -60,7 +60,7 @@ def shares(categories: Categories) -> list[str]:
 
 
 def describe_categories(title: str, data: Categories, unit: str, kind: str) -> str:
-    """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。" (``kind``: pie, bar or barh)."""
+    """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。" (``kind``: pie 饼图, donut 环形图, bar or barh)."""
     parts = [f"{name}{format_value(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
     total = format_value(sum(v for _, v in data))
     return f"{title.strip()}{CATEGORY_KIND_NAMES[kind]}：{'，'.join(parts)}，共{total}{unit}。"

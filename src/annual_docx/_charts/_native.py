@@ -32,23 +32,23 @@ def unit_format(unit: str) -> str:
 
 
 def category_spec(
-    title: str, categories: Sequence[tuple[str, float]], *, kind: Literal["pie", "bar", "barh"] = "pie",
+    title: str, categories: Sequence[tuple[str, float]], *, kind: Literal["pie", "donut", "bar", "barh"] = "donut",
     unit: str = "人",
 ) -> ChartSpec:
-    """Return the native chart of category counts (职称结构 …): a donut with counts and shares and the legend at its
-    right, or bars with their counts (``barh``, or ``bar`` whose names are too long to stand side by side:
+    """Return the native chart of category counts (职称结构 …): a pie or a donut with counts and shares and the legend
+    at its right, or bars with their counts (``barh``, or ``bar`` whose names are too long to stand side by side:
     sideways, first category on top)."""
     names = tuple(name for name, _ in categories)
     values = tuple(float(v) for _, v in categories)
-    if kind == "pie" and not any(values):
+    if kind in ("pie", "donut") and not any(values):
         raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
     data = list(zip(names, values, strict=True))
     if kind == "bar" and needs_horizontal(data, unit, WIDTH_MM):  # as the picture does: long names lie sideways
         kind = "barh"
     alt = describe_categories(title, data, unit, kind)
-    if kind == "pie":
-        return ChartSpec("doughnut", names, ((title, values),), tuple(palette(len(names))), FONTS, WIDTH_MM,
-                         max(60.0, len(names) * 8.0 + 16), alt, unit_format(unit), legend="right")
+    if kind == "pie" or kind == "donut":
+        return ChartSpec("pie" if kind == "pie" else "doughnut", names, ((title, values),), tuple(palette(len(names))),
+                         FONTS, WIDTH_MM, max(60.0, len(names) * 8.0 + 16), alt, unit_format(unit), legend="right")
     height = len(names) * _ROW_MM + 14 if kind == "barh" else WIDTH_MM * 0.45
     return ChartSpec(kind, names, ((title, values),), tuple(palette(1)), FONTS, WIDTH_MM, height, alt,
                      unit_format(unit), legend="none")

@@ -1,4 +1,4 @@
-"""Draw category counts (职称结构, 学历结构 …) as a donut, vertical bars or horizontal bars."""
+"""Draw category counts (职称结构, 学历结构 …) as a pie, a donut, vertical bars or horizontal bars."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from annual_docx._charts.bar import draw_bar
 from annual_docx._charts.pie import draw_pie, pie_plan
 from annual_docx.errors import ChartError
 
-CategoryKind = Literal["pie", "bar", "barh"]
+CategoryKind = Literal["pie", "donut", "bar", "barh"]
 
 _SLOT_MM: Final = 30.0  # widest room per bar
 
@@ -30,23 +30,23 @@ def category_chart(
     categories: Sequence[tuple[str, int | float]],
     *,
     unit: str = "人",
-    kind: CategoryKind = "pie",
+    kind: CategoryKind = "donut",
     font: str | None = None,
     width_mm: float = 140,
     draw_title: bool = True,
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:
-    """Return a donut, bar (sideways if the names need it) or horizontal bar chart of category counts as a PNG.
+    """Return a pie, donut, bar (sideways if the names need it) or horizontal bar chart of category counts as a PNG.
 
     ``draw_title=False`` leaves the title out of the picture (the document's heading already says it) but keeps it
     in the alt text; ``source`` adds a note under the chart; ``svg`` adds an SVG copy.
     """
     if kind not in CATEGORY_KIND_NAMES:
-        raise ChartError(f"未知的图表类型 {kind!r} / unknown chart kind {kind!r} (use 'pie', 'bar' or 'barh')")
+        raise ChartError(f"未知的图表类型 {kind!r} / unknown chart kind {kind!r} (use 'pie', 'donut', 'bar' or 'barh')")
     check_width(width_mm)
     data = clean_categories(categories)
-    if kind == "pie" and not any(v for _, v in data):
+    if kind in ("pie", "donut") and not any(v for _, v in data):
         raise ChartError("饼图至少需要一个大于0的数值 / a pie chart needs at least one value above zero")
     family = font or chart_font()
     check_text(title, family, "title")
@@ -54,10 +54,11 @@ def category_chart(
     shown = title if draw_title else None
     horizontal = kind == "barh" or (kind == "bar" and needs_horizontal(data, unit, width_mm))
     with chart_style(family, [title, unit, source or "", *(name for name, _ in data)]):
-        if kind == "pie":
+        if kind in ("pie", "donut"):
             legend, plot_h = pie_plan(data, unit, width_mm)
             fig, top, bottom = framed_figure(width_mm, plot_h, shown, source, family)
-            draw_pie(add_axes(fig, 2.0, 2.0, 2.0 + bottom, 2.0 + top), data, unit=unit, legend=legend)
+            draw_pie(add_axes(fig, 2.0, 2.0, 2.0 + bottom, 2.0 + top), data, unit=unit, legend=legend,
+                     hole=kind == "donut")
         elif horizontal:
             fig, top, bottom = framed_figure(width_mm, len(data) * 8.0 + 8, shown, source, family)
             ax = add_axes(fig, _name_column_mm(data), 4.0, 4.0 + bottom, 3.0 + top)

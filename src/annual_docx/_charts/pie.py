@@ -1,4 +1,5 @@
-"""Draw category counts as a donut: count and share beside each wedge, the total in the hole, a full legend."""
+"""Draw category counts as a pie or a donut (a ring): count and share beside each wedge, a donut's total in its hole,
+a full legend."""
 
 from __future__ import annotations
 
@@ -32,9 +33,11 @@ _KEY_PITCH: Final = 1.7  # line pitch of the key, in ems
 
 
 def draw_pie(
-    ax: Axes, categories: Categories, *, unit: str = "人", legend: Literal["right", "below"] = "right"
+    ax: Axes, categories: Categories, *, unit: str = "人", legend: Literal["right", "below"] = "right",
+    hole: bool = True,
 ) -> Axes:
-    """Draw a donut of ``categories``: count and share beside each wedge, every category (zeros too) in the key."""
+    """Draw a donut of ``categories`` (``hole=False``: a pie, no hole and no total in it): count and share beside each
+    wedge, every category (zeros too) in the key."""
     font = current_font()
     total = sum(v for _, v in categories)
     if total <= 0:
@@ -60,7 +63,8 @@ def draw_pie(
     for i in drawn:
         sweep = categories[i][1] / total * 360
         ax.add_patch(
-            Wedge((0, 0), 1.0, angle - sweep, angle, width=1 - _HOLE, facecolor=colours[i], edgecolor="white", lw=1.2)
+            Wedge((0, 0), 1.0, angle - sweep, angle, width=1 - _HOLE if hole else None, facecolor=colours[i],
+                  edgecolor="white", lw=1.2)
         )
         mids[i] = math.radians(angle - sweep / 2)
         angle -= sweep
@@ -75,7 +79,8 @@ def draw_pie(
             ax.plot([cx, cx * _ELBOW, side * (_LABEL_X - 0.03)], [cy, cy * _ELBOW, y], color=LINE, lw=0.6)
             ax.text(side * _LABEL_X, y, labels[i], ha="left" if side == 1 else "right", va="center", color=INK)
 
-    _draw_total(ax, f"共{format_value(total)}{unit}", 2 * _HOLE * r * 0.85, font)
+    if hole:
+        _draw_total(ax, f"共{format_value(total)}{unit}", 2 * _HOLE * r * 0.85, font)
 
     fills = [(colours[i], colours[i]) if i in colours else ("white", LINE) for i in range(len(categories))]
     half_w, half_h = w_pt / 2 / r, (h_pt - band) / 2 / r

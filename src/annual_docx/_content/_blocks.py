@@ -60,33 +60,48 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock, path: str) -> Table:
     if isinstance(block, sb.FormBlock):
         return list(block.labels), [[k, v] for k, v in block.items.items()], [None, "left"], None, block.title
     header, rows = _table_data(block, path)
+    units = _row_units(block, rows, path)
     if any(isinstance(c, sb.MergedCell) for row in [*header, *rows] for c in (row if isinstance(row, list) else [row])):
-        return _merged_table(block, header, rows)
+        return _merged_table(block, header, rows, units)
     header = [str(c) for c in header]
     numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
     totals = None
     if block.total is not None:
-        sums = [sum(_number(r[c]) for r in rows if r[c] not in (None, "")) if numeric[c] and c else None
+        summed = [r for r, unit in zip(rows, units, strict=True) if not unit]
+        sums = [sum(_number(r[c]) for r in summed if r[c] not in (None, "")) if numeric[c] and c else None
                 for c in range(len(header))]
         totals = [block.total, *(_format_cell(v) if v is not None else "" for v in sums[1:])]
     title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
     aligns: list[str | None] = ["right" if numeric[c] and c else None for c in range(len(header))]
-    body = [[_format_cell(_number(v) if numeric[c] and c and v not in (None, "") else v) for c, v in enumerate(r)]
-            for r in rows]
+    body = [[_format_cell(_number(v)) + unit if numeric[c] and c and v not in (None, "") else _format_cell(v)
+             for c, v in enumerate(r)] for r, unit in zip(rows, units, strict=True)]
     return header, body, aligns, totals, title
 
 
-def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]]) -> Table:
-    """Return a table with merged cells as it is: several header rows allowed, no totals or number alignment."""
+def _row_units(block: sb.TableBlock, rows: list[list[Any]], path: str) -> list[str]:
+    """Return each row's own unit from ``row_units`` (keyed by the row's first cell), "" for the others; a key that
+    names no row is an error naming it."""
+    labels = [_format_cell(r[0].text if isinstance(r[0], sb.MergedCell) else r[0]).strip() if r else "" for r in rows]
+    for key in block.row_units:
+        if key.strip() not in labels:
+            raise InputError(f"{path}.row_units.{key}: 没有第一列为“{key}”的行 / no row's first cell is {key!r}")
+    return [block.row_units.get(label, "") for label in labels]
 
-    def cell(value: Any) -> Any:
+
+def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]], units: list[str]) -> Table:
+    """Return a table with merged cells as it is: several header rows allowed, no totals or number alignment; a
+    row's own unit goes after its numbers."""
+
+    def cell(value: Any, unit: str = "") -> Any:
         if isinstance(value, sb.MergedCell):
-            return ooxml_table.Span(_format_cell(value.text), value.colspan, value.rowspan, value.head, value.align)
-        return _format_cell(value)
+            text = _format_cell(value.text) + (unit if unit and _is_number(value.text) else "")
+            return ooxml_table.Span(text, value.colspan, value.rowspan, value.head, value.align)
+        return _format_cell(value) + (unit if unit and value not in (None, "") and _is_number(value) else "")
 
     header_rows = header if header and isinstance(header[0], list) else [header]
     title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
-    return [[cell(c) for c in r] for r in header_rows], [[cell(c) for c in r] for r in rows], None, None, title
+    body = [[cell(c, unit if i else "") for i, c in enumerate(r)] for r, unit in zip(rows, units, strict=True)]
+    return [[cell(c) for c in r] for r in header_rows], body, None, None, title
 
 
 def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[Any]]]:

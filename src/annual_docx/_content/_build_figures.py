@@ -51,7 +51,8 @@ def check_breakdown(block: sf.BreakdownBlock, path: str) -> list[Problem]:
 
 @block_type(sf.BreakdownBlock, "分类统计（标题、文字、图表及合计核对）", lint=check_breakdown)
 def breakdown(block: sf.BreakdownBlock, scope: Scope) -> Iterator[Block]:
-    """A heading one level down (with 共N人), the text, and a donut or bar chart, kept on one page when they fit."""
+    """A heading one level down (with 共N人), the text, and a pie, donut or bar chart, kept on one page when they
+    fit."""
     total = f"（共{block.total}{block.unit}）" if block.show_total else ""
     yield scope.heading(block.title + total)
     yield from (Block("paragraph", p, keep=block.chart != "none") for p in block.paragraphs)

@@ -101,9 +101,10 @@ class Drawer:
                          for p in photos)
         return Block("xml", xml=Gallery(pictures, tuple(p.caption or "" for p in photos), per_row))
 
-    def category_chart(self, title: str, data: list[tuple[str, int | float]], kind: Literal["pie", "bar", "barh"],
+    def category_chart(self, title: str, data: list[tuple[str, int | float]],
+                       kind: Literal["pie", "donut", "bar", "barh"],
                        unit: str = "人", caption: str = "", engine: str | None = None) -> Block:
-        """Return a donut or bar chart of category counts."""
+        """Return a pie, donut or bar chart of category counts."""
         def draw() -> ChartLike:
             from annual_docx._charts import category_chart
 
@@ -156,10 +157,10 @@ class Drawer:
         labels = [str(label) for label in chart.labels]
         series = list(chart.series.items())
         kind = chart.chart
-        if kind == "pie" or kind == "donut":  # both a donut, as the category charts draw it
+        if kind == "pie" or kind == "donut":  # drawn as the category charts draw them
             values = series[0][1]
             data = [(label, int(v) if float(v).is_integer() else v) for label, v in zip(labels, values, strict=True)]
-            return self.category_chart(title, data, "pie", chart.unit or "", chart.caption or "", chart.engine)
+            return self.category_chart(title, data, kind, chart.unit or "", chart.caption or "", chart.engine)
         spec = ["series", kind, title, labels, series, chart.unit, chart.source]
 
         def native() -> Any:

@@ -10,12 +10,66 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annual_docx._content._piece import Block
+from annual_docx._content._textwidth import text_width
+from annual_docx.gbt9704 import CHARS_PER_LINE, TYPE_WIDTH
 
 GALLERY_WIDTH_MM = 150.0  # the 156 mm type area less the cells' margins
 GALLERY_GAP_MM = 4.0
 SEPARATOR = " "
 """Between a figure's or table's number and its title: ``图1 组织结构图``, ``表1 主要业务指标``."""
 _TYPED = re.compile(r"^[图表]\s*\d+(?:[-.－—]\d+)?[\s\u3000.:：、]*")  # a number typed into a title by hand
+
+
+_CELL_PT = TYPE_WIDTH / CHARS_PER_LINE / 20  # Word's character grid cell (15.8 pt), wider than a 14 pt caption's
+_NO_LINE_START = set("，。、；：？！）》」』”’…—·%％")
+_NO_LINE_END = set("（《「『“‘")
+
+
+def caption_lines(text: str, width_twips: int) -> list[str]:
+    """Return the lines a caption is set in within ``width_twips``: one line when it fits, else lines of balanced
+    width (the longer above, never one character alone on the last line), broken where neither line starts with
+    closing punctuation nor ends with an opening one. A full-width character counts as one grid cell (Word's
+    character grid puts a 14 pt caption in a 15.8 pt cell; LibreOffice sets it narrower), so the breaks are ours in
+    both."""
+    units = max(1, int(width_twips / 20 / _CELL_PT))  # full-width characters a line holds
+    if text_width(text) <= units:
+        return [text]
+    cuts = [0, *(i for i in range(1, len(text)) if text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END),
+            len(text)]
+    lines = _balanced(text, cuts, units)
+    return lines or [text]  # nothing fits the rules (a line longer than the cell): let the page wrap it
+
+
+def _balanced(text: str, cuts: list[int], units: int) -> list[str] | None:
+    """Return ``text`` cut at some of ``cuts`` into the fewest lines of at most ``units`` cells, no line but the
+    first a single character, the widest line as narrow as can be (ties: the longer lines above)."""
+    width = [0.0]
+    for ch in text:
+        width.append(width[-1] + text_width(ch))
+    end = len(cuts) - 1
+    for count in range(2, len(cuts)):
+        # rows[j][k]: the best (widest line, line widths negated) of j lines ending at cuts[k], and the cut before
+        rows: list[dict[int, tuple[tuple[float, tuple[float, ...]], int]]] = [{0: ((0.0, ()), 0)}]
+        for _ in range(count):
+            row: dict[int, tuple[tuple[float, tuple[float, ...]], int]] = {}
+            for i, ((widest, widths), _) in rows[-1].items():
+                for k in range(i + 1, len(cuts)):
+                    w = width[cuts[k]] - width[cuts[i]]
+                    if w > units:
+                        break
+                    if w > 1 or i == 0:  # no character alone on a line below the first
+                        key = (max(widest, w), (*widths, -w))
+                        if k not in row or key < row[k][0]:
+                            row[k] = (key, i)
+            rows.append(row)
+        if end in rows[-1]:
+            lines, k = [], end
+            for j in range(count, 0, -1):
+                i = rows[j][k][1]
+                lines.append(text[cuts[i]:cuts[k]])
+                k = i
+            return lines[::-1]
+    return None
 
 
 def numbered(label: str, n: int, title: str) -> str:
@@ -34,7 +88,9 @@ class Gallery:
     def __html__(self) -> str:
         from annual_docx._ooxml import body, table
 
-        cells = [(picture.inline(), caption) for picture, caption in zip(self.pictures, self.captions, strict=True)]
+        room = table.column_widths(self.per_row)[0] - 2 * table.CELL_MARGIN  # a cell's width less its margins
+        cells = [(picture.inline(), "\n".join(caption_lines(caption, room)) if caption else caption)
+                 for picture, caption in zip(self.pictures, self.captions, strict=True)]
         return body.markup(table.gallery(cells, self.per_row))
 
     def __str__(self) -> str:
@@ -74,11 +130,14 @@ class Table:
 def number_figures(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with each captioned figure's caption numbered in order (``图1 曲阜市图书馆组织结构图``;
     captions in a gallery count too) and each titled table's title numbered (``表1 主要业务指标``)."""
+    from annual_docx._ooxml.body import lines_text
+
     out, figures, tables = [], 0, 0
     for block in blocks:
         if block.kind == "figure" and block.text:
             figures += 1
-            block = replace(block, text=numbered("图", figures, block.text))
+            lines = caption_lines(numbered("图", figures, block.text), TYPE_WIDTH)
+            block = replace(block, text=lines[0] if len(lines) == 1 else lines_text(lines))
         elif isinstance(block.xml, Gallery):
             captions = []
             for caption in block.xml.captions:

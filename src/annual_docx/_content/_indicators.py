@@ -8,7 +8,7 @@ Column labels are the clerk's (``2015年`` / ``2016年`` or ``上年`` / ``本�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from annual_docx._content._numbers import NumberStyle, change_cell, change_phrase, format_count
 from annual_docx._content._textwidth import text_width
@@ -67,13 +67,21 @@ def indicator_table(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator
         name = f"{ind.name}（{ind.unit}）" if ind.unit and block.unit_in == "name" else ind.name
         row = [name]
         if with_last:
-            row.append(format_count(ind.last_year, unit, style) if ind.last_year is not None else "—")
-        row.append(format_count(ind.value, unit, style))
+            row.append(_count(ind, "last_year", unit, style) if ind.last_year is not None else "—")
+        row.append(_count(ind, "value", unit, style))
         if with_change:
             row.append(change_cell(ind.value, ind.last_year, ind.unit, style, signed=block.change == "signed"))
         rows.append(row)
     aligns: list[str | None] = [None, *(["right"] * (len(header) - 1))]
     return header, rows, aligns, None, block.title
+
+
+def _count(ind: sb.Indicator, key: Literal["value", "last_year"], unit: str, style: NumberStyle) -> str:
+    """Return the indicator's ``key`` with ``unit``: as written when written in 万/亿 (``31.2万人次``), else in the
+    block's number style (``13.10万册次``)."""
+    value = getattr(ind, key)
+    written = ind.written(key)
+    return f"{written}{unit}" if written else format_count(value, unit, style)
 
 
 def weights(table: Table) -> list[float]:
@@ -94,6 +102,6 @@ def summary(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> st
     parts = []
     for ind in indicators:
         phrase = change_phrase(ind.value, ind.last_year, ind.unit, style)
-        parts.append(f"{ind.name}{format_count(ind.value, ind.unit, style)}" + (f"，{phrase}" if phrase else ""))
+        parts.append(f"{ind.name}{_count(ind, 'value', ind.unit, style)}" + (f"，{phrase}" if phrase else ""))
     lead = block.summary if isinstance(block.summary, str) else ""
     return f"{lead}{'；'.join(parts)}。"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from annual_docx import schema as s
+from annual_docx._content import _tree as tree
 from annual_docx._content._drawing import Drawer
 from annual_docx._content._numbering import HEADING_LEVEL, heading_text, number
 from annual_docx._content._piece import Block
@@ -30,6 +31,7 @@ class Headings:
     """The headings at one depth under one parent, numbered in turn."""
 
     def __init__(self, numbering: Sequence[str], depth: int, parent_level: int) -> None:
+        self.numbering = numbering
         self.style = numbering[depth - 1] if depth - 1 < len(numbering) else "无"
         self.depth = depth
         self.level = heading_level(self.style, depth, parent_level)
@@ -67,7 +69,8 @@ class Tree:
         plain = expand(section)
         yield headings.next(plain.title, plain.numbered)
         yield from (Block("paragraph", p) for p in plain.paragraphs)
-        below = Headings(self.numbering, headings.depth + 1, headings.level)
+        below = Headings(tree.below(headings.numbering, headings.depth, plain.child_numbering), headings.depth + 1,
+                         headings.level)
         block_paths, section_paths, closing_paths = block_fields(section, path)
         yield from self.blocks(plain.blocks, block_paths, plain.title, below)
         for sub, sub_path in zip(plain.sections, section_paths, strict=True):

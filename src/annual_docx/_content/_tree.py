@@ -8,7 +8,7 @@ lint only ever see plain sections.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from annual_docx import schema as s
 from annual_docx._model import schema_blocks as sb
@@ -48,9 +48,37 @@ def expand(section: s.Section) -> s.ContentSection:
     elif isinstance(section, s.AwardsSection):
         lead = [sf.AwardsBlock.model_construct(type="awards", awards=section.awards, photos=section.photos)]
     return s.ContentSection.model_construct(
-        title=section.title, numbered=section.numbered, paragraphs=section.paragraphs,
-        blocks=[*lead, *blocks], sections=[*subsections, *section.sections], closing=closing, run_in=section.run_in,
+        title=section.title, numbered=section.numbered, child_numbering=section.child_numbering,
+        paragraphs=section.paragraphs, blocks=[*lead, *blocks], sections=[*subsections, *section.sections],
+        closing=closing, run_in=section.run_in,
     )
+
+
+def below(numbering: Sequence[str], depth: int, child_style: str | None) -> Sequence[str]:
+    """Return the number styles by depth for the subtree of a section at ``depth`` whose subsections are numbered in
+    ``child_style`` (its ``child_numbering``): the report's ``numbering`` down to the section, then ``child_style``,
+    then the styles after it in ``numbering`` (一、 with 1. under it: （1） next); ``numbering`` itself when
+    ``child_style`` is None."""
+    if child_style is None:
+        return numbering
+    rest = numbering.index(child_style) + 1 if child_style in numbering else depth + 1
+    return [*numbering[:depth], child_style, *numbering[rest:]]
+
+
+def number_styles(numbering: Sequence[str], sections: list[s.Section]) -> dict[str, str]:
+    """Return section path → the number style of its heading (``无`` beyond the styles given), every section's
+    ``child_numbering`` applied to its subtree."""
+    styles: dict[str, str] = {}
+
+    def visit(sections: list[s.Section], paths: Sequence[str], depth: int, numbering: Sequence[str]) -> None:
+        for section, where in zip(sections, paths, strict=True):
+            plain = expand(section)
+            styles[where] = numbering[depth - 1] if depth <= len(numbering) else "无"
+            visit(plain.sections, block_fields(section, where)[1], depth + 1,
+                  below(numbering, depth, plain.child_numbering))
+
+    visit(sections, [f"sections[{i}]" for i in range(len(sections))], 1, numbering)
+    return styles
 
 
 def walk_sections(sections: list[s.Section], path: str = "sections", depth: int = 1,

@@ -9,7 +9,6 @@ back matter, heading tree, sections) → ``validate``; ``yaml_out`` writes it wi
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from annual_docx._input._load import validate
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.reader import open_package
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
+from annual_docx.govinfo.model import GovinfoReport
 from annual_docx.schema import Report
 
 
@@ -28,7 +28,7 @@ from annual_docx.schema import Report
 class Imported:
     """An imported report: the validated report, its data as written, and notes by field path."""
 
-    report: Report
+    report: Report | GovinfoReport
     data: dict[str, Any]
     notes: dict[str, list[str]]
 
@@ -53,11 +53,11 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
                          f"be read ({type(exc).__name__}: {exc}); please report it with the file") from exc
     finally:
         package.close()
-    report = validate(data, source=str(source), base_dir=base)  # the importer writes no `kind: govinfo`
-    return Imported(typing.cast(Report, report), data, ctx.notes)
+    report = validate(data, source=str(source), base_dir=base)  # a GovinfoReport for `kind: govinfo`
+    return Imported(report, data, ctx.notes)
 
 
-def import_docx(path: str | Path, assets: str | Path | None = None) -> Report:
+def import_docx(path: str | Path, assets: str | Path | None = None) -> Report | GovinfoReport:
     """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
     ``<name>_assets`` beside the .docx). Raises :class:`~annual_docx.errors.DocumentError` (an
     :class:`~annual_docx.errors.InputError`) for a .doc, an encrypted, damaged, oversized or non-Word file, with what

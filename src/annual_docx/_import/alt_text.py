@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 _CATEGORY = re.compile(
-    r"^(?P<title>.*?)(?P<kind>饼图|柱状图|条形图)：(?P<body>.+)，共(?P<total>-?[\d.]+)(?P<unit>[^，]*)。$", re.S)
+    r"^(?P<title>.*?)(?P<kind>饼图|环形图|柱状图|条形图)：(?P<body>.+)，共(?P<total>-?[\d.]+)(?P<unit>[^，]*)。$", re.S)
 _CATEGORY_PART = re.compile(r"^(?P<name>.+?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>[^\d（]*)（-?[\d.]+%）$", re.S)
 _SERIES = re.compile(r"^(?P<title>.*?)(?P<kind>折线图|分组柱状图|堆积柱状图)：(?P<body>.+)。$", re.S)
 _POINT = re.compile(r"^(?P<label>.*?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>\D*)$", re.S)
 _ORG = re.compile(r"^组织结构图(?:（(?P<title>.+?)）)?：(?P<body>.+)。$", re.S)
 _PARTY = re.compile(r"^党组织架构图(?:（.+?）)?：(?P<body>.+)。$", re.S)
-_KINDS = {"饼图": "pie", "柱状图": "bar", "条形图": "barh", "折线图": "line", "分组柱状图": "bar",
+_KINDS = {"饼图": "pie", "环形图": "donut", "柱状图": "bar", "条形图": "barh", "折线图": "line", "分组柱状图": "bar",
           "堆积柱状图": "stacked_bar"}
 
 
@@ -27,7 +27,7 @@ def _num(text: str) -> int | float:
 
 @dataclass
 class CategoryData:
-    """A category chart (pie, bar, barh) of one breakdown."""
+    """A category chart (pie, donut, bar, barh) of one breakdown."""
 
     title: str
     kind: str

@@ -7,11 +7,14 @@ import re
 from collections import Counter
 from typing import Any
 
-from annual_docx._import.frontmatter import layout_rows, split_frame
-from annual_docx._import.headings import Node, build_tree, find_headings, number_value
+from annual_docx._import.frontmatter import Frame, layout_rows, split_frame
+from annual_docx._import.govinfo_in import govinfo_data
+from annual_docx._import.headings import Node, build_tree, headings_of, number_value
+from annual_docx._import.lines import FORM_FIELDS
 from annual_docx._import.pieces import Context, pieces
 from annual_docx._import.sections import content, section
-from annual_docx._ooxml.outline import Outline, Para
+from annual_docx._ooxml.outline import Item, Outline, Para, Table
+from annual_docx._roles import Line, Plain, recognise
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
@@ -22,10 +25,10 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     items = [row for item in outline.items for row in layout_rows(item)]
     for what in outline.skipped:
         ctx.note("", what)
-    frame = split_frame(items, set(find_headings(items)), outline.core_title)
+    frame = split_frame(items, recognise([_line(i) for i in items]))
     for key, message in frame.notes.items():
         ctx.note(key, message)
-    lead, roots = build_tree(frame.body)
+    lead, roots = build_tree(frame.body, headings_of(frame.body, frame.roles))
     data: dict[str, Any] = {}
     title = frame.title.strip()
     year, organisation = _year_org(title, frame.signature, frame.date, ctx)
@@ -39,14 +42,28 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
-    if not roots:
-        ctx.note("sections[0]", "文档中没有找到标题，正文放在一节“正文”中 / no headings found: the body is one "
-                                "section titled 正文")
+    if not roots and not all(isinstance(i, Para) or _cover_rows(i) for i in lead):  # tables, pictures: a section
+        ctx.note("sections[0]", "文档中没有标题，表格和图片放在一节不编号的“正文”中 / no headings: tables and pictures "
+                                "are kept in one unnumbered section titled 正文")
         roots, lead = [Node("正文", "无", 1, content=lead, numbered=False)], []
+    govinfo = govinfo_data(title, lead, roots, ctx)
+    if govinfo is not None:
+        return govinfo | _closing(frame, ctx)
     opening = _opening(lead, roots, ctx)
+    if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
+        opening, data["title"] = [data["title"]], ""
+    if not opening and not roots:  # no text at all: one empty section holds the place of the body
+        ctx.note("sections[0]", "文档没有正文 / the document has no body text")
+        roots = [Node("正文", "无", 1, numbered=False)]
     if opening:
         data["opening"] = opening
-    data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]
+    data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]  # none: body text only
+    return data | _closing(frame, ctx)
+
+
+def _closing(frame: Frame, ctx: Context) -> dict[str, Any]:
+    """The 落款 and the official parts (attachments with their content) of ``frame``."""
+    data: dict[str, Any] = {}
     if frame.signature:
         data["signature"] = frame.signature
     if frame.date:
@@ -59,6 +76,29 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     if official:
         data["official"] = official
     return data
+
+
+def _cover_rows(item: Item) -> list[str]:
+    """The rows of a cover's small table of fields (班级 | 2019级1班 | 学号 | …) as ``栏目：内容`` lines; none for
+    any other item or table."""
+    if not isinstance(item, Table) or not 1 <= len(item.rows) <= 12 or item.columns > 6:
+        return []
+    rows = [[c.text.strip() for c in row if c.text.strip()] for row in item.rows]
+    cells = [c for row in rows for c in row]
+    labels = {"".join(c.rstrip("：:").split()) for c in cells}
+    if not cells or any(len(c) > 40 for c in cells) or not labels & FORM_FIELDS:
+        return []
+    out = []
+    for row in rows:
+        pairs = [f"{row[k].rstrip('：:')}：{row[k + 1]}" if k + 1 < len(row) else row[k] for k in range(0, len(row), 2)]
+        if pairs:
+            out.append("　".join(pairs))
+    return out
+
+
+def _line(item: Item) -> Line:
+    """The recogniser's view of an item: a paragraph as it is, a table or picture as an object line."""
+    return item if isinstance(item, Para) else Plain(place="object")
 
 
 def _year_org(title: str, signature: str | None, date: Any, ctx: Context) -> tuple[int | None, str | None]:
@@ -128,9 +168,13 @@ def _opening(lead: list[Any], roots: list[Node], ctx: Context) -> list[str]:
     to the start of the first section, since the opening holds text only."""
     out: list[str] = []
     index = 0
-    while index < len(lead) and isinstance(lead[index], Para):
+    while index < len(lead) and (isinstance(lead[index], Para) or _cover_rows(lead[index])):
         item = lead[index]
-        if item.text.strip():
+        if isinstance(item, Table):  # a cover's table of fields (班级、学号、姓名…) stays at the top, as lines
+            out += _cover_rows(item)
+            ctx.note("opening", "封面表格按“栏目：内容”逐行保留在开头 / the cover's table is kept at the top as "
+                                "field lines")
+        elif item.text.strip():
             out.append(item.text.strip())
             if any((r.bold or r.kai) and r.text.strip() for r in item.runs):
                 ctx.note("opening", "开头段落的加粗/楷体没有保留 / bold or 楷体 in the opening is not kept")

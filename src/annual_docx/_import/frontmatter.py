@@ -1,6 +1,6 @@
-"""The parts around the body of an imported document: title, 版头 (issuer, 发文字号), 主送, 附件说明, 署名 and 成文日期,
-attachment pages and the 版记 — found by annual_docx's own style names, or by their text where the style says
-nothing (a ``〔2021〕3号`` line, a closing date line, ``抄送：``)."""
+"""The parts around the body of an imported document — title, 版头 (issuer, 发文字号, 签发人), 主送, 附件说明, 署名 and
+成文日期, attachment pages and the 版记 — gathered from the roles the structure recogniser (``annual_docx._roles``,
+shared with ``check``) gives each item."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annual_docx._ooxml.outline import Item, Para, Table
+from annual_docx._roles import Role
 
 _DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _CN_DATE = re.compile(
@@ -54,6 +55,7 @@ class Frame:
     signature: str | None = None
     date: dt.date | None = None
     body: list[Item] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)  # the role of each body item
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -61,13 +63,85 @@ def _text(item: Item) -> str:
     return item.text.strip() if isinstance(item, Para) else ""
 
 
-def split_frame(items: list[Item], is_heading: set[int], core_title: str) -> Frame:
-    """Return the title, official parts, 落款 and attachments of ``items``, and the body between them."""
+def split_frame(items: list[Item], roles: list[Role]) -> Frame:
+    """Return the title, official parts, 落款 and attachments of ``items`` as the structure recogniser decided them
+    (``roles``, one per item), and the body between them (its items with their roles)."""
     frame = Frame()
-    start = _front(items, is_heading, core_title, frame)
-    end = _back(items, start, is_heading, frame)
-    frame.body = items[start:end]
+    titles: list[str] = []
+    notes: list[str] = []
+    attachments: list[dict[str, Any]] = []
+    for item, role in zip(items, roles, strict=True):
+        text = _text(item)
+        kind = role.kind
+        if role.part and kind not in ("label", "record"):
+            if attachments:
+                if kind == "attachment_title" and not attachments[-1]["title"]:
+                    attachments[-1]["title"] = text
+                elif kind == "attachment_title" and not attachments[-1]["items"]:
+                    attachments[-1]["title"] += text
+                elif kind != "empty":
+                    attachments[-1]["items"].append(item)
+            continue
+        if kind == "title":
+            titles.append(text.replace("\n", ""))
+        elif kind == "issuer":
+            frame.official["issuer"] = text
+        elif kind in ("number", "signer") and not _DOC_NUMBER.match(text.partition("签发人")[0].strip()) and (
+                kind == "number" or text.partition("签发人")[0].strip()):
+            frame.body.append(item)  # in the 发文字号's place but not one (a template's tag): kept as text
+            frame.roles.append(Role("body"))
+        elif kind in ("number", "signer"):
+            number, _, signers = text.partition("签发人")
+            if number.strip():
+                frame.official["number"] = number.strip()
+            names = [n for n in re.split(r"[\s、，,]+", signers.lstrip("：: \t")) if n]
+            if names:
+                frame.official.setdefault("signers", []).extend(names)
+        elif kind == "signer_names":
+            frame.official.setdefault("signers", []).extend(n for n in re.split(r"[\s、，,]+", text) if n)
+        elif kind == "recipients":
+            frame.official["recipients"] = text
+        elif kind == "signature":
+            frame.signature = text
+        elif kind == "date":
+            frame.date = parse_date(text)
+        elif kind == "record":
+            _record(text, frame)
+        elif kind == "note":
+            notes.append(text)
+        elif kind == "label":
+            attachments.append({"title": "", "items": []})
+        elif kind == "instruction":
+            frame.notes["instruction"] = f"未导入给撰稿人的说明行 / an instruction line was left out: {text}"
+        elif kind != "lead_label":
+            frame.body.append(item)
+            frame.roles.append(role)
+    frame.title = "".join(titles)
+    listed = [m["title"].strip() for line in notes if (m := _ATTACHMENT_LINE.match(line.strip("\u3000 ")))]
+    merged: list[dict[str, Any]] = []
+    for title in listed:
+        page = next((a for a in attachments if a["title"] == title), None)
+        if page is not None:
+            attachments.remove(page)
+        merged.append(page or {"title": title})
+    for n, page in enumerate(attachments, start=len(merged) + 1):  # pages the 附件说明 does not list
+        merged.append(page if page["title"] else {**page, "title": f"附件{n}"})
+    if merged:
+        frame.official["attachments"] = merged
     return frame
+
+
+def _record(text: str, frame: Frame) -> None:
+    if text.startswith("抄送"):
+        names = text[3:].rstrip("。.")
+        frame.official["cc"] = [n.strip() for n in re.split(r"[，,、]", names) if n.strip()]
+        return
+    match = _PRINTED.match(text)
+    if match is None:
+        return
+    if match["printer"].strip():
+        frame.official["printer"] = match["printer"].strip()
+    frame.official["print_date"] = parse_date(match["date"])
 
 
 def layout_rows(item: Item) -> list[Item]:
@@ -80,112 +154,3 @@ def layout_rows(item: Item) -> list[Item]:
                for r in rows):
         return [item]
     return [Para(r) for r in rows if r]
-
-
-def _front(items: list[Item], is_heading: set[int], core_title: str, frame: Frame) -> int:
-    first_heading = min(is_heading, default=len(items))
-    index = 0
-    titles: list[str] = []
-    while index < min(first_heading, len(items)):
-        item, text = items[index], _text(items[index])
-        style = item.style if isinstance(item, Para) else ""
-        if not text and isinstance(item, Para):
-            index += 1
-            continue
-        if style == "Issuer" or (not titles and not frame.official and text.endswith("文件") and len(text) <= 30):
-            frame.official["issuer"] = text
-        elif style == "DocNumber" or (not titles and _DOC_NUMBER.match(text.split("签发人")[0].strip())):
-            number, _, signers = text.partition("签发人")
-            frame.official["number"] = number.strip()
-            names = [n for n in re.split(r"[\s、，,]+", signers.lstrip("：: \t")) if n]
-            if names:
-                frame.official["signers"] = names
-        elif isinstance(item, Para) and (style == "Title" or item.style_name.lower() in ("title", "标题")):
-            titles.append(text.replace("\n", ""))
-        elif not titles and isinstance(item, Para) and item.align == "center" and len(text) <= 60:
-            titles.append(text.replace("\n", ""))
-            frame.notes["title"] = "标题取自正文开头居中的一行 / title taken from the first centred line"
-        elif titles and (style == "Recipients" or (text.endswith(("：", ":")) and len(text) <= 40
-                                                     and "recipients" not in frame.official)):
-            frame.official["recipients"] = text
-        else:
-            break
-        index += 1
-    frame.title = "".join(titles) or core_title
-    if not titles:
-        if not core_title and index < len(items) and _text(items[index]) and index < first_heading \
-                and len(_text(items[index])) <= 60:
-            frame.title = _text(items[index])
-            index += 1
-        frame.notes.setdefault("title", "标题取自文档属性或第一行 / title taken from the document properties or "
-                                        "the first line")
-    return index
-
-
-def _back(items: list[Item], start: int, is_heading: set[int], frame: Frame) -> int:
-    last_heading = max(is_heading, default=start - 1)
-    end = len(items)
-    # 版记: 抄送 / 印发 lines, usually in a text box at the very end
-    record_at = [i for i in range(max(start, last_heading + 1), len(items))
-                 if _text(items[i]).startswith(("抄送：", "抄送:")) or _PRINTED.match(_text(items[i]))]
-    for i in record_at:
-        text = _text(items[i])
-        if text.startswith("抄送"):
-            names = text[3:].rstrip("。.")
-            frame.official["cc"] = [n.strip() for n in re.split(r"[，,、]", names) if n.strip()]
-        else:
-            match = _PRINTED.match(text)
-            assert match is not None
-            if match["printer"].strip():
-                frame.official["printer"] = match["printer"].strip()
-            frame.official["print_date"] = parse_date(match["date"])
-    if record_at:
-        end = min(record_at)
-    # 落款: a date line after the last heading, with the signing organisation above it
-    date_at = next((i for i in range(end - 1, max(start, last_heading), -1) if parse_date(_text(items[i]))), None)
-    if date_at is None:
-        return end
-    frame.date = parse_date(_text(items[date_at]))
-    sig_at = date_at - 1
-    while sig_at > last_heading and isinstance(items[sig_at], Para) and not _text(items[sig_at]):
-        sig_at -= 1
-    signature_text = _text(items[sig_at]) if sig_at > last_heading else ""
-    cut = date_at
-    if signature_text and len(signature_text) <= 40 and not signature_text.endswith("。"):
-        frame.signature = signature_text
-        cut = sig_at
-    attachments = _attachments(items[date_at + 1:end])
-    styled = [i for i in range(start, cut) if getattr(items[i], "style", "") == "AttachmentNote"]
-    body_end = min(styled, default=cut)
-    k = body_end  # 附件说明 written without our style: 附件：… and its numbered continuation lines before the 落款
-    while k > start and isinstance(items[k - 1], Para) and (not _text(items[k - 1])
-                                                            or re.match(r"^\d+[.．、]", _text(items[k - 1]))):
-        k -= 1
-    if k > start and _text(items[k - 1]).startswith(("附件：", "附件:")):
-        body_end = k - 1
-    while body_end > start and isinstance(items[body_end - 1], Para) and not _text(items[body_end - 1]):
-        body_end -= 1
-    notes = [i for i in range(body_end, cut) if _text(items[i])]
-    titles = [m["title"].strip() for i in notes if (m := _ATTACHMENT_LINE.match(_text(items[i]).strip("\u3000 ")))]
-    pages = {a["title"]: a for a in attachments}
-    merged = [pages.pop(t, {"title": t}) for t in titles]
-    merged += list(pages.values())  # pages the 附件说明 does not list
-    if merged:
-        frame.official["attachments"] = merged
-    return body_end
-
-
-def _attachments(items: list[Item]) -> list[dict[str, Any]]:
-    """Return the attachment pages after the 落款: ``附件1`` label, title line, then paragraphs."""
-    out: list[dict[str, Any]] = []
-    index = 0
-    while index < len(items):
-        text = _text(items[index])
-        if re.fullmatch(r"附件\s*\d*", text) and index + 1 < len(items):
-            out.append({"title": _text(items[index + 1]), "items": []})
-            index += 2
-            continue
-        if out:
-            out[-1]["items"].append(items[index])
-        index += 1
-    return out

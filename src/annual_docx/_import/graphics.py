@@ -101,7 +101,8 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
         values = series[0].values
         cats = {str(label): (int(v) if v is not None and v.is_integer() else v or 0)
                 for label, v in zip(labels, values, strict=False)}
-        return [Piece("category", data={"title": chart.title, "kind": "pie", "unit": "", "categories": cats,
+        kind = "pie" if chart.kind == "pie" else "donut"
+        return [Piece("category", data={"title": chart.title, "kind": kind, "unit": "", "categories": cats,
                                         "caption": caption, "native": True, "integers": one_count})]
     if not clean or chart.kind == "other":
         ctx.note(path, f"图表“{chart.title}”的数据无法作为图表保留，已转为表格 / chart {chart.title!r} kept as a "

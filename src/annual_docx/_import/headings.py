@@ -1,8 +1,6 @@
-"""Find the headings of an imported document and rebuild the section tree.
-
-A paragraph is a heading when its style is a Word heading style or carries an outline level, or — in a document
-without such styles for that number style — when it is a short numbered line (一、 （一） 1. （1） 【】) followed by
-body text. Nesting follows the numbers: a number style seen before closes back to its level, a new one opens a
+"""The headings of an imported document, as the structure recogniser (``annual_docx._roles``, shared with
+``check``) found them, and the section tree rebuilt over them. Nesting follows the numbers: a number style seen
+before closes back to its level, a new one opens a
 deeper level; headings without a number nest by their Word level.
 """
 
@@ -11,28 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annual_docx._ooxml.outline import Item, Para
+from annual_docx._ooxml.outline import Item, Para, Run
+from annual_docx._roles import Role
+from annual_docx._roles.text import number_of
 
-NUMBERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("一、", re.compile(r"^[一二三四五六七八九十百零〇两]+[、，,．.]\s*")),
-    ("（一）", re.compile(r"^[（(][一二三四五六七八九十百零〇]+[）)]\s*")),
-    ("1.", re.compile(r"^\d{1,3}(?:[.．、](?!\d)|\s)\s*")),
-    ("（1）", re.compile(r"^[（(]\d{1,3}[）)]\s*")),
-    ("【】", re.compile(r"^【(.+)】$")),
-)
-GB_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "【】": 3, "无": 9}
-_SENTENCE_END = ("。", "；", ";", "，", ",", "：", ":")
-
-
-def number_style(text: str) -> tuple[str, str]:
-    """Return ``(number style, title without the number)``; ``("无", text)`` for an unnumbered line."""
-    text = text.strip()
-    for style, pattern in NUMBERS:
-        match = pattern.match(text)
-        if match and (style == "【】" or text[match.end():].strip()):
-            title = match.group(1) if style == "【】" else text[match.end():]
-            return style, title.strip()
-    return "无", text
+MODEL_NUMBERS = ("一、", "（一）", "1.", "（1）", "【】")
+"""The number styles the report model writes (``numbering``); other numbers are kept in the heading's text."""
 
 
 @dataclass
@@ -48,43 +30,44 @@ class Node:
     text: str = ""  # the heading as written, number included
     numbered: bool = True  # False: the title keeps its own number (or none) and the renderer adds none
     note: str = ""
+    run_in: bool = False  # the heading opened a paragraph that goes on with body text
 
 
-def _short_line(para: Para) -> bool:
-    text = para.text.strip()
-    return 0 < len(text) <= 40 and "\n" not in text and not text.endswith(_SENTENCE_END)
-
-
-def find_headings(items: list[Item]) -> dict[int, tuple[str, str, int, str]]:
-    """Return ``{index: (number style, title, word level, guess note)}`` of the items that are headings."""
-    styled_numbers = {number_style(i.text)[0] for i in items if isinstance(i, Para) and i.heading}
-    out: dict[int, tuple[str, str, int, str]] = {}
-    for index, item in enumerate(items):
-        if not isinstance(item, Para) or item.in_textbox or not item.text.strip():
+def headings_of(items: list[Item], roles: list[Role]) -> dict[int, Heading]:
+    """Return the headings among ``items`` as the structure recogniser decided them (``roles``, one per item)."""
+    out: dict[int, Heading] = {}
+    for index, (item, role) in enumerate(zip(items, roles, strict=True)):
+        if role.kind != "heading" or not isinstance(item, Para):
             continue
-        style, title = number_style(item.text)
-        if item.heading:
-            out[index] = (style, title, item.heading, "")
-            continue
-        if style == "无" or style in styled_numbers or not _short_line(item):
-            continue
-        following = next((x for x in items[index + 1:] if not (isinstance(x, Para) and not x.text.strip())), None)
-        previous = next((x for x in reversed(items[:index]) if not (isinstance(x, Para) and not x.text.strip())),
-                        None)
-        if following is None:
-            continue
-        in_list = any(isinstance(x, Para) and not x.heading and number_style(x.text)[0] == style and _short_line(x)
-                      for x in (following, previous))
-        if in_list:
-            continue
-        out[index] = (style, title, GB_LEVEL[style], f"标题级别按序号“{style}”推断 / heading level guessed from its "
-                                                      f"number")
+        text = item.text.strip()
+        whole = item.text[:role.split] if role.split else item.text
+        number, _, end = number_of(whole)
+        title = whole[end:].strip() if number else whole.strip()
+        if number not in MODEL_NUMBERS:  # 一是…, 第一章: the number stays in the title as written
+            number, title = "", whole.strip()
+        if number == "【】":
+            title = text.strip("【】")
+        rest = item.text[role.split:].strip() if role.split else ""
+        guessed = "" if item.heading else f"标题级别按序号“{number}”推断 / heading level guessed from its number"
+        out[index] = Heading(number or "无", title, role.level, guessed, whole.strip() if rest else text, rest)
     return out
 
 
-def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
-    """Return the items before the first heading and the heading tree over the rest."""
-    headings = find_headings(items)
+@dataclass(frozen=True)
+class Heading:
+    """A heading found: number style (``无`` for none), title without the number, level, why it was guessed, the
+    heading as written, and — for a run-in heading — the text of the paragraph after it."""
+
+    style: str
+    title: str
+    level: int
+    guessed: str
+    text: str
+    rest: str = ""
+
+
+def build_tree(items: list[Item], headings: dict[int, Heading]) -> tuple[list[Item], list[Node]]:
+    """Return the items before the first heading and the heading tree over the rest (``headings`` by index)."""
     lead: list[Item] = []
     roots: list[Node] = []
     stack: list[tuple[str, int, Node]] = []  # (number style or "无"+word level, word level, node)
@@ -92,7 +75,8 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
         if index not in headings:
             (stack[-1][2].content if stack else lead).append(item)
             continue
-        style, title, word_level, note = headings[index]
+        found = headings[index]
+        style, title, word_level, note = found.style, found.title, found.level, found.guessed
         key = style if style != "无" else f"无{word_level}"
         if style == "无":  # an unnumbered heading's Word level is its depth
             del stack[max(word_level - 1, 0):]
@@ -103,7 +87,9 @@ def build_tree(items: list[Item]) -> tuple[list[Item], list[Node]]:
             while stack[-1][0] != key:
                 stack.pop()
             stack.pop()
-        node = Node(title, style, len(stack) + 1, guessed=note, text=items[index].text.strip())  # type: ignore[union-attr]
+        node = Node(title, style, len(stack) + 1, guessed=note, text=found.text, run_in=bool(found.rest))
+        if found.rest:  # a run-in heading: the rest of its paragraph is the section's first paragraph
+            node.content.append(Para(found.rest, [Run(found.rest)]))
         (stack[-1][2].children if stack else roots).append(node)
         stack.append((key, word_level, node))
     return lead, roots

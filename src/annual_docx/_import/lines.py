@@ -13,6 +13,10 @@ _CHRONO = re.compile(r"^(?P<date>\d{1,2}月\d{1,2}日(?:[-—至]\d{1,2}日)?)\u
 _NUMBERED = {"1.": re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$", re.S),
              "（1）": re.compile(r"^[（(](\d{1,3})[）)]\s*(.+)$", re.S)}
 _AWARD = re.compile(r"^\d{1,3}[.．、]?\s*(“[^”]+”)$")
+FORM_FIELDS = frozenset(("姓名", "学号", "班级", "专业", "学院", "院系", "系别", "年级", "指导教师", "指导老师", "导师",
+                         "学生", "学生姓名", "课程", "课程名称", "题目", "日期", "性别", "电话", "联系电话", "填表人",
+                         "填报人", "审核人", "单位", "部门", "职称", "编号"))
+"""Labels of a cover page or form (姓名：张三), never a party role line."""
 
 
 def group_lines(pieces_in: list[Piece], path: str, ctx: Context) -> list[Piece]:
@@ -58,6 +62,8 @@ def _role(text: str) -> tuple[str, str] | dict[str, str] | None:
         return None
     title, name = re.sub(r"\s", "", match["title"]), re.sub(r"\s", "", match["name"])
     if not 2 <= len(title) <= 6 or not 2 <= len(name) <= 5 or re.search(r"[，。；、\d]", title + name):
+        return None
+    if title in FORM_FIELDS:  # a cover page's fields: kept as they are
         return None
     return {"title": title, "name": name}
 

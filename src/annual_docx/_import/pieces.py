@@ -13,6 +13,7 @@ from annual_docx._ooxml.outline import Item, Para, Table
 
 __all__ = ["Context", "Piece", "award_names", "markup", "numbered_list", "pieces"]
 
+_LINE_BREAK = re.compile(r"(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])")  # beside CJK text a break joins with nothing
 _CAPTION = re.compile(r"^图\s*\d+(?:[-－.．]\d+)?[\s\u3000:：.．]*")
 
 
@@ -40,15 +41,44 @@ def markup(para: Para) -> str:
     return "".join(out).strip()
 
 
-def _caption(items: list[Item], index: int) -> tuple[str, int]:
-    """Return the caption after ``items[index]`` (its 图N number dropped) and how many items it used."""
-    if index + 1 < len(items):
-        nxt = items[index + 1]
-        captioned = isinstance(nxt, Para) and (nxt.style_name.lower() in ("caption", "题注")
-                                               or bool(_CAPTION.match(nxt.text.strip())))
-        if isinstance(nxt, Para) and captioned and nxt.text.strip() and len(nxt.text.strip()) <= 80:
-            return _CAPTION.sub("", nxt.text.strip()).strip() or nxt.text.strip(), 1
-    return "", 0
+def _caption_text(item: Item | None) -> str:
+    """Return the text of a caption paragraph (style 题注/Caption or starting 图N), its lines joined; else ""."""
+    if not isinstance(item, Para) or not (item.style_name.lower() in ("caption", "题注")
+                                          or _CAPTION.match(item.text.strip())):
+        return ""
+    text = _LINE_BREAK.sub("", item.text.strip()).replace("\n", " ")  # a line break in a caption is layout
+    return text if len(text) <= 80 else ""
+
+
+def _caption(items: list[Item], index: int, above: bool = False) -> tuple[str, int]:
+    """Return the caption of the graphic ``items[index]`` (its 图N number dropped) and how many items after it it
+    used: the paragraph after it, or with ``above`` the one before it (consumed there, see :func:`_caption_ahead`)."""
+    if above:
+        text = _caption_text(items[index - 1]) if index else ""
+        return (_CAPTION.sub("", text).strip() or text, 0) if text else ("", 0)
+    text = _caption_text(items[index + 1]) if index + 1 < len(items) else ""
+    return (_CAPTION.sub("", text).strip() or text, 1) if text else ("", 0)
+
+
+def _is_graphic(item: Item) -> bool:
+    return not isinstance(item, (Para, Table))
+
+
+def captions_above(items: list[Item]) -> bool:
+    """Return whether this document sets captions above its pictures (statistical bulletins: 图1 … then the chart):
+    more graphics have a caption right before them than right after. Each caption then goes with the graphic after
+    it, not with the one before it (which would give every picture the next one's caption)."""
+    before = after = 0
+    for i, item in enumerate(items):
+        if _is_graphic(item):
+            before += bool(i and _caption_text(items[i - 1]))
+            after += bool(i + 1 < len(items) and _caption_text(items[i + 1]))
+    return before > after
+
+
+def _caption_ahead(items: list[Item], index: int) -> bool:
+    """Return whether ``items[index]`` is the caption of the graphic right after it."""
+    return index + 1 < len(items) and _is_graphic(items[index + 1]) and bool(_caption_text(items[index]))
 
 
 def pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
@@ -63,11 +93,12 @@ def pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
 def _pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
     out: list[Piece] = []
     index = 0
+    above = captions_above(items)
     while index < len(items):
         item = items[index]
         if isinstance(item, Para):
             text = item.text.strip()
-            if not text:
+            if not text or (above and _caption_ahead(items, index)):  # a caption above goes with its graphic
                 index += 1
                 continue
             if _is_table_title(items, index):
@@ -84,7 +115,7 @@ def _pieces(items: list[Item], path: str, ctx: Context) -> list[Piece]:
             if block:
                 out.append(Piece("block", data=block))
         else:
-            caption, used = _caption(items, index)
+            caption, used = _caption(items, index, above)
             out.extend(graphic(item, caption, path, ctx))
             index += used
         index += 1

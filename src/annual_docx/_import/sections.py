@@ -129,7 +129,7 @@ def _chart_of(piece: Piece) -> dict[str, Any]:
     data = piece.data
     if "block" in data:
         return dict(data["block"])
-    kind = {"pie": "pie", "doughnut": "pie"}.get(data["kind"], data["kind"])
+    kind = {"doughnut": "donut"}.get(data["kind"], data["kind"])
     block: dict[str, Any] = {"type": "chart", "title": data["title"] or data.get("caption") or "图表", "chart": kind,
                              "labels": list(data["categories"]),
                              "series": {data["title"] or "数值": list(data["categories"].values())}}
@@ -156,6 +156,8 @@ def section(node: Node, path: str, ctx: Context, depth: int = 1) -> dict[str, An
     out: dict[str, Any] = {"title": node.title}
     if not node.numbered:
         out["numbered"] = False
+    if node.run_in:
+        out["run_in"] = True
     if node.guessed:
         ctx.note(path, node.guessed)
     if node.note:
@@ -196,8 +198,8 @@ def _breakdown(node: Node, path: str, ctx: Context) -> dict[str, Any] | None:
     paragraphs = [p.text for p in own if p.kind == "paragraph"]
     if paragraphs:
         block["paragraphs"] = paragraphs
-    kind = data["kind"] if data["kind"] in ("bar", "barh") else "pie"
-    block["chart"] = "bar" if kind == "pie" and total == 0 else kind
+    kind = data["kind"] if data["kind"] in ("bar", "barh", "pie") else "donut"
+    block["chart"] = "bar" if kind in ("pie", "donut") and total == 0 else kind
     if unit != "人":
         block["unit"] = unit
     if not (match and int(match["n"]) == total):

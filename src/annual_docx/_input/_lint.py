@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from annual_docx import schema as s
 from annual_docx._content._registry import registry
-from annual_docx._content._tree import original_sections, walk_blocks, walk_sections
+from annual_docx._content._tree import number_styles, original_sections, walk_blocks, walk_sections
 from annual_docx._input._lint_text import (
     check_characters,
     check_dates,
@@ -25,7 +25,7 @@ from annual_docx._input._lint_text import (
     check_years,
     fields,
 )
-from annual_docx._model.schema_lint import ancestors
+from annual_docx._model.schema_lint import LintSettings, ancestors
 from annual_docx.errors import Problem
 
 if TYPE_CHECKING:
@@ -90,8 +90,9 @@ def check_numbering(report: s.Report) -> list[Problem]:
     same style as its parent (（一） under （一）), whether the style comes from ``numbering`` or is typed."""
     out = []
     styles: dict[str, tuple[str, str]] = {}  # section path → (its number style, its title)
-    for where, depth, section in walk_sections(report.sections):
-        level = report.numbering[depth - 1] if depth <= len(report.numbering) else "无"
+    numbering = number_styles(report.numbering, report.sections)
+    for where, _depth, section in walk_sections(report.sections):
+        level = numbering[where]
         if not section.numbered:
             level = "无"
         typed = typed_style(section.title)
@@ -109,20 +110,38 @@ def check_numbering(report: s.Report) -> list[Problem]:
     return out
 
 
-def silenced_places(report: s.Report) -> dict[str, set[str]]:
+def silenced_places(settings: LintSettings, fields: set[str], titles: dict[str, list[str]]) -> dict[str, set[str]]:
     """Return field path → codes silenced there, from ``lint.ignore_at``: a key is a field path as warnings print it
-    (``sections[2].blocks[0]``) or a section title (``2021年工作打算``: that section wherever it is)."""
-    if not report.lint.ignore_at:
-        return {}
-    fields = _fields(report)
-    titles: dict[str, list[str]] = {}
-    for path, _depth, section in walk_sections(report.sections):
-        titles.setdefault(section.title, []).append(path)
+    (one of ``fields``: ``sections[2].blocks[0]``) or a section title (``2021年工作打算``: its paths in ``titles``,
+    that section wherever it is)."""
     places: dict[str, set[str]] = {}
-    for key, codes in report.lint.ignore_at.items():
+    for key, codes in settings.ignore_at.items():
         for where in [key] if key in fields else titles.get(key, []):
             places.setdefault(where, set()).update(codes)
     return places
+
+
+def section_titles(report: s.Report) -> dict[str, list[str]]:
+    """Return section title → the field paths of the sections with that title."""
+    titles: dict[str, list[str]] = {}
+    for path, _depth, section in walk_sections(report.sections):
+        titles.setdefault(section.title, []).append(path)
+    return titles
+
+
+def unknown_places(settings: LintSettings, known: set[str]) -> list[Problem]:
+    """Flag a ``lint.ignore_at`` key that names neither a field nor a section title (a typo, or a section since
+    removed), so nothing is silenced by mistake; ``known`` holds the field paths and the titles."""
+    return [Problem(f"lint.ignore_at.{key}", f"“{key}”既不是字段路径也不是节标题，该处的警告未被屏蔽 / {key!r} names "
+                    "neither a field nor a section title: nothing is silenced there", "W-IGNORE-PATH")
+            for key in settings.ignore_at if key not in known]
+
+
+def unsilenced(problems: list[Problem], settings: LintSettings, places: dict[str, set[str]]) -> list[Problem]:
+    """Return ``problems`` less those whose code ``settings.ignore`` lists or ``places`` silences at or above
+    their path."""
+    return [p for p in problems if p.code not in settings.ignore
+            and not any(p.code in places.get(where, ()) for where in ancestors(p.path))]
 
 
 def _fields(report: s.Report) -> set[str]:
@@ -130,14 +149,10 @@ def _fields(report: s.Report) -> set[str]:
 
 
 def check_silencing(report: s.Report) -> list[Problem]:
-    """Flag a ``lint.ignore_at`` key that names neither a field nor a section title (a typo, or a section since
-    removed), so nothing is silenced by mistake."""
+    """Flag a ``lint.ignore_at`` key that names neither a field nor a section title."""
     if not report.lint.ignore_at:
         return []
-    known = _fields(report) | {section.title for _, _, section in walk_sections(report.sections)}
-    return [Problem(f"lint.ignore_at.{key}", f"“{key}”既不是字段路径也不是节标题，该处的警告未被屏蔽 / {key!r} names "
-                    "neither a field nor a section title: nothing is silenced there", "W-IGNORE-PATH")
-            for key in report.lint.ignore_at if key not in known]
+    return unknown_places(report.lint, _fields(report) | set(section_titles(report)))
 
 
 CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
@@ -153,10 +168,9 @@ def lint(report: s.Report | GovinfoReport, *, silenced: bool = False) -> list[Pr
     if not isinstance(report, s.Report):
         from annual_docx.govinfo import lint as govinfo_lint
 
-        return govinfo_lint(report)
+        return govinfo_lint(report, silenced=silenced)
     problems = [problem for check in CHECKS for problem in check(report)]
     if silenced:
         return problems
-    places = silenced_places(report)
-    return [p for p in problems if p.code not in report.lint.ignore
-            and not any(p.code in places.get(where, ()) for where in ancestors(p.path))]
+    places = silenced_places(report.lint, _fields(report), section_titles(report)) if report.lint.ignore_at else {}
+    return unsilenced(problems, report.lint, places)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annual_docx import schema as s
+from annual_docx._content._tree import walk_sections
 from annual_docx._input._text import illegal_characters, walk
 from annual_docx._model import schema_blocks as sb
 from annual_docx._model.schema_lint import ancestors
@@ -23,6 +24,8 @@ _HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])[,.;:?!](?=\s*(?:$|[{_CJK}“‘《（]
 _FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！"}
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年")
 _DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2})(?!\d))")
+_PLAN = re.compile(r"打算|计划|规划|思路|目标|安排|展望|设想|部署|下一步|明年|来年|工作要点|重点工作|努力方向")
+"""Words of a section title that announce next year's plans (``2024年工作打算``, ``存在的问题和下一步打算``)."""
 _SHARE = re.compile(r"占[^，,。；;%％]{0,12}?(\d+(?:\.\d+)?)\s*[%％]")
 _PLACEHOLDER = re.compile(
     r"[×✕╳]{2,}|[ＸＸｘ]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|某某|[○□◯]{2,}|_{3,}|＿{2,}"
@@ -107,15 +110,24 @@ def _expected(path: str, exact: set[str], under: set[str]) -> bool:
     return path in exact or any(a in under for a in ancestors(path))
 
 
+def plan_paths(report: s.Report) -> set[str]:
+    """Return the field paths of the plan sections: a section whose title names next year's plans (:data:`_PLAN`);
+    everything under such a section (its title, text, blocks and subsections) lies in the plan."""
+    return {path for path, _, section in walk_sections(report.sections) if _PLAN.search(section.title)}
+
+
 def check_years(report: s.Report) -> list[Problem]:
     """Flag a year in the text that is not the report's year, earlier (``截至 2018 年`` in a 2020 report) or later,
-    except where years are expected (:func:`year_places`); a report without a ``year`` whose text mentions years
-    gets one warning on ``year`` that they cannot be checked (nothing is guessed)."""
+    except where years are expected (:func:`year_places`) and the next year in a plan section (:func:`plan_paths`);
+    a report without a ``year`` whose text mentions years gets one warning on ``year`` that they cannot be checked
+    (nothing is guessed)."""
     exact, under = year_places(report)
+    plans = plan_paths(report)
     out = []
     for path, text in texts(report):
         if _expected(path, exact, under):
             continue
+        in_plan = any(a in plans for a in ancestors(path))
         mentioned = dict.fromkeys(int(m.group(1)) for m in _YEAR.finditer(text))
         if report.year is None:
             if mentioned:  # once: without the report's year the years in the text cannot be checked
@@ -123,7 +135,7 @@ def check_years(report: s.Report) -> list[Problem]:
                                 "(year), so the years its text mentions cannot be checked", "W-YEAR")]
             continue
         for year in mentioned:
-            if year == report.year:
+            if year == report.year or (in_plan and year == report.year + 1):
                 continue
             zh, en = (f"晚于报告年度 {report.year} 年", "after") if year > report.year else (
                 f"与报告年度 {report.year} 年不同", "not")

@@ -4,10 +4,23 @@ chronologies and page breaks here; org charts, party branches, breakdowns, photo
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    FieldSerializationInfo,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    WithJsonSchema,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
@@ -39,7 +52,7 @@ class _Block(BaseModel):
 
 class SeriesChart(BaseModel):
     """Figures over several labels (usually years) drawn as a line or bar chart: 外借册次 2016–2020; or one series
-    over categories drawn as a pie (``pie`` and ``donut`` both draw a donut with the total in the hole)."""
+    over categories drawn as a pie (``pie``) or a ring with the total in the hole (``donut``)."""
 
     model_config = ConfigDict(defer_build=True)
 
@@ -115,6 +128,10 @@ class TableBlock(_Block):
     widths: list[Annotated[float, Field(gt=0)]] | None = Field(None, description="列宽比例 / relative widths")
     total: str | None = Field(None, description="合计行的标签，如“合计” / label of a totals row summing numbers")
     unit: str | None = Field(None, description="单位，显示在表题右侧 / unit, shown after the title")
+    row_units: dict[str, Text] = Field(
+        default_factory=dict,
+        description="行名（第一列）→ 该行自己的单位，写在该行数字后，如 外借率: \"%\"（67%），不计入合计 / row label → "
+                    "that row's own unit, written after its numbers, left out of the totals")
     text_size: Literal["四号", "小四", "五号", "小五"] = Field(
         "四号", description="表格文字字号；小于四号时单元格边距缩为1毫米 / text size; smaller sizes narrow the margins"
     )
@@ -143,13 +160,44 @@ class FormBlock(_Block):
     labels: tuple[str, str] = ("项目", "内容")
 
 
+_IN_WAN = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*([万亿])\s*$")
+_WAN_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_COUNT_SCHEMA = WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _IN_WAN.pattern}]})
+Count = Annotated[float, _COUNT_SCHEMA]
+"""A count written as a number (``312000``) or in 万/亿 (``31.2万``)."""
+
+
 class Indicator(_Block):
-    """A statistic with this year's value and, optionally, last year's."""
+    """A statistic with this year's value and, optionally, last year's. A value may be written in 万 or 亿
+    (``31.2万``): it counts as 312000 and is printed as written, not in the block's own 万 form (``31.20万``)."""
 
     name: Text = Field(description="指标 / indicator, e.g. 外借册次")
-    value: float
+    value: Count = Field(description="本年数值，可写 31.2万 / this year's value; may be written as 31.2万")
     unit: str = Field("", description="单位；% 为比率，按百分点比较 / unit; % marks a rate, compared in 百分点")
-    last_year: float | None = Field(None, description="上年数值 / last year's value")
+    last_year: Count | None = Field(None, description="上年数值，可写 45.7万 / last year's value")
+    _written: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_wan(cls, data: Any, handler: ModelWrapValidatorHandler[Indicator]) -> Indicator:
+        written = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("value", "last_year"):
+                if isinstance(data.get(key), str) and (match := _IN_WAN.match(data[key])):
+                    written[key] = f"{match[1]}{match[2]}"
+                    data[key] = float(Decimal(match[1]) * _WAN_SCALE[match[2]])
+        indicator = handler(data)
+        indicator._written.update(written)
+        return indicator
+
+    @field_serializer("value", "last_year")
+    def _as_written(self, value: float | None, info: FieldSerializationInfo) -> float | str | None:
+        return self._written.get(info.field_name, value)
+
+    def written(self, key: Literal["value", "last_year"]) -> str | None:
+        """Return the value of ``key`` as written in 万 or 亿 (``31.2万``), or None when it was written as a number."""
+        return self._written.get(key)
 
 
 class IndicatorLabels(_Block):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lxml import etree
+from markupsafe import Markup, escape
 
 from annual_docx._ooxml.props import Element, el, w_text
 
@@ -14,6 +15,12 @@ def markup(elements: Sequence[Element]) -> str:
     """Return ``elements`` as the XML text that replaces a ``{{p … }}`` paragraph (escaped for docxtpl by the
     adapter, ``_docxtpl.protect``, when the tag writes it)."""
     return "".join(etree.tostring(e, encoding="unicode") for e in elements)
+
+
+def lines_text(lines: Sequence[str]) -> Markup:
+    """Return ``lines`` as the text of one run broken by ``w:br`` where a template's ``{{ }}`` sits inside ``w:t``
+    (each line escaped): ``a</w:t><w:br/><w:t xml:space="preserve">b``."""
+    return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(escape(line) for line in lines)
 
 
 def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",

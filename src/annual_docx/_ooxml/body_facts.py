@@ -19,7 +19,8 @@ class Para:
     """One paragraph as the checker sees it. ``place`` is ``body``, ``table`` (in a table cell) or ``box`` (in a
     text box); indents are in characters of the paragraph's own size; ``pinned_bottom`` says the paragraph sits in a
     text box or frame aligned to the bottom of the page or type area; ``lines`` are the colours of drawn lines and
-    of the paragraph's borders."""
+    of the paragraph's borders; ``text`` starts with ``auto_label``, the number Word draws, when it has one. It is a
+    ``_roles.Line``: the structure recogniser reads it."""
 
     n: int
     text: str
@@ -40,6 +41,8 @@ class Para:
     drawings: tuple[tuple[int, int], ...] = ()
     lines: tuple[str, ...] = ()
     pinned_bottom: bool = False
+    style_name: str = ""
+    auto_label: str = ""  # the number Word's automatic numbering draws (also at the start of ``text``)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.chart_in import read_chart
 from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
 from annual_docx._ooxml.numbering_in import Numbering
@@ -64,6 +65,11 @@ def _styles(package: Package) -> dict[str, _Style]:
     return styles
 
 
+def _styles_root(package: Package) -> Element | None:
+    found = package.related(package.main_part, "styles", missing_ok=True)
+    return package.xml(found[0]) if found else None
+
+
 def _num(num_pr: Element | None) -> tuple[str, int] | None:
     if num_pr is None:
         return None
@@ -84,6 +90,7 @@ class _Reader:
         self.numbering = Numbering(package)
         self.skipped: set[str] = set()  # what a reader does not see, left out on purpose
         self.notes = note_texts(package)
+        self.looks = StyleResolver(_styles_root(package))  # size, colour, bold, alignment as check reads them
 
     def auto_number(self, ppr: Element | None, style_id: str) -> tuple[str | None, str, str]:
         """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
@@ -153,7 +160,12 @@ class _Reader:
             if label and text.strip():  # the number Word draws is part of the text a reader sees
                 runs.insert(0, Run(label))
                 text = label + text.lstrip()
-            yield Para(text, runs, style_id or "", name, heading, align, in_textbox, auto, label, list_id)
+            first = next((r for r in p.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()),
+                         None)
+            rpr = first.find(W + "rPr") if first is not None else None
+            look = self.looks.look(style_id or self.looks.default_style, ppr, rpr).values
+            yield Para(text, runs, style_id or "", name, heading, align or look[0], in_textbox, auto, label, list_id,
+                       size_pt=look[5], color=look[6], bold=look[7])
         yield from extras
 
     def runs(self, parent: Element, runs: list[Run], extras: list[Item], kai_style: bool) -> None:

@@ -20,7 +20,8 @@ class Run:
 @dataclass
 class Para:
     """A paragraph: its text, runs, style (id and name), the Word heading level its style or outline level gives
-    (1–9, None for body text), alignment, whether it sits in a text box, and Word's automatic number if any."""
+    (1–9, None for body text), alignment, whether it sits in a text box, and Word's automatic number if any; with
+    the look of its first words (size, colour, bold) it is a ``_roles.Line`` the structure recogniser reads."""
 
     text: str
     runs: list[Run] = field(default_factory=list)
@@ -32,6 +33,18 @@ class Para:
     auto_number: str | None = None  # the number style Word draws before it (automatic numbering), bullet, or None
     auto_label: str = ""  # the number Word draws, e.g. （三）
     list_id: str = ""  # numId:level of that numbering: items of one list share it
+    size_pt: float | None = None
+    color: str | None = None
+    bold: bool = False
+
+    @property
+    def outline(self) -> int | None:
+        """The outline level (0-based) its style or its own properties give, None for body text."""
+        return self.heading - 1 if self.heading else None
+
+    @property
+    def place(self) -> str:
+        return "box" if self.in_textbox else "body"
 
 
 @dataclass

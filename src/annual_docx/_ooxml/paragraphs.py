@@ -12,6 +12,7 @@ from lxml import etree
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para, Rule, TableFacts, number
 from annual_docx._ooxml.body_styles import BOTTOM, MAX_LOOKS, StyleResolver, border_rule, child_of, w_attr
+from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.props import Element, qn
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -43,8 +44,10 @@ class BodyReader(StyleResolver):
     """Collects the facts of a body from its blocks: ``visit`` each body-level element in order, then ``finish``.
     ``root`` is the parsed ``styles.xml`` (None when the package has none); each style is resolved once."""
 
-    def __init__(self, root: Element | None) -> None:
+    def __init__(self, root: Element | None, numbering: Numbering | None = None) -> None:
         super().__init__(root)
+        self.numbering = numbering
+        self.names = {sid: str(w_attr(s.find(_q("w:name")), "val") or sid) for sid, s in self.by_id.items() if sid}
         self.facts = BodyFacts()
         self.section = 0
         self.pending_break = False
@@ -81,11 +84,15 @@ class BodyReader(StyleResolver):
             look = self.look(sid, ppr, rpr)
             if len(self.looks) < MAX_LOOKS:
                 self.looks[key] = look
+        label = self.auto_label(ppr, sid) if self.numbering is not None else ""
+        joined = "".join(text)
+        if label and joined.strip():  # the number Word draws is part of the text a reader sees
+            joined = label + joined.lstrip()
         self.facts.paragraphs.append(Para(
-            len(self.facts.paragraphs) + 1, "".join(text), sid, place, self.section, *look.values,
+            len(self.facts.paragraphs) + 1, joined, sid, place, self.section, *look.values,
             page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
             drawings=tuple(state.draw), lines=(*state.lines, *look.lines) if state.lines else look.lines,
-            pinned_bottom=pinned or look.framed))
+            pinned_bottom=pinned or look.framed, style_name=self.names.get(sid, ""), auto_label=label))
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
@@ -94,6 +101,17 @@ class BodyReader(StyleResolver):
             self.section += 1
             self.areas.append(_type_area(sect))
             self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
+
+    def auto_label(self, ppr: Element | None, sid: str) -> str:
+        """The number Word's automatic numbering draws before this paragraph (its own or its style's), counted."""
+        num = child_of(ppr, "w:numPr")
+        if num is None:
+            num = self.element((sid,), "w:numPr")
+        num_id = w_attr(None if num is None else num.find(_q("w:numId")), "val")
+        if num is None or not num_id or self.numbering is None:
+            return ""
+        level = w_attr(num.find(_q("w:ilvl")), "val") or "0"
+        return self.numbering.label(num_id, int(level) if level.isdigit() and len(level) < 3 else 0)
 
     def _walk(self, node: Element, text: list[str], state: _Walk, depth: int = 0) -> None:
         if depth > MAX_NESTING:

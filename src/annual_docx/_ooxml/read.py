@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
@@ -138,7 +139,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     last_sect: Element | None = None
     p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
-    body = BodyReader(styles_root)
+    body = BodyReader(styles_root, Numbering(package))
     for block in package.blocks(main):
         body.visit(block)
         for visit in visitors:

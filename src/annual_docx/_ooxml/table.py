@@ -17,6 +17,13 @@ TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitl
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
 
 
+CELL_MARGIN = 108
+"""Twips: a cell's left and right margin where the table sets none (Word's default, 0.19 cm)."""
+
+SHORT_TABLE_ROWS = 8
+"""A table with at most this many rows below its header moves whole to the next page instead of splitting."""
+
+
 def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
                ) -> Element:
     """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
@@ -27,7 +34,16 @@ def _paragraph(text: str, style: str, align: str | None = None, size: int | None
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None, run_pr()),
-              el("w:r", None, run_pr(), w_text(text)) if text else None)
+              el("w:r", None, run_pr(), *_broken(text)) if text else None)
+
+
+def _broken(text: str) -> list[Element]:
+    """Return the ``w:t`` of each line of ``text`` with a ``w:br`` between them."""
+    out: list[Element] = []
+    for i, line in enumerate(text.split("\n")):
+        out += [el("w:br")] if i else []
+        out.append(w_text(line))
+    return out
 
 
 def column_widths(count: int, weights: Sequence[float] | None = None, total: int = TYPE_WIDTH) -> list[int]:
@@ -142,7 +158,9 @@ def official_table(
     ``header`` is one row of cells or several rows; any cell may be a :class:`Span` (merged cells). ``aligns``
     gives each column's alignment in the body (``right`` for numbers; None keeps the style's centring); ``totals``
     is a last row set like the header but not repeated on new pages. The title, the header rows and the first body
-    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows.
+    row keep with the row after them, so a title never ends a page alone and a table starts with at least two rows;
+    a short table (at most :data:`SHORT_TABLE_ROWS` rows below the header) keeps every row with the next, so it moves
+    whole to the next page rather than split; a longer one splits, its header repeated.
     ``size`` (half-points) sets every cell's text smaller than the style's 四号 with 1 mm cell margins left and
     right (narrow columns hold more) and below (LibreOffice otherwise sets small CJK text on the bottom border);
     ``repeat_header=False`` keeps the header rows from repeating on a new page.
@@ -173,10 +191,10 @@ def official_table(
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     following = len(body) + (1 if total_row else 0)  # rows after the header
+    kept = following - 1 if following <= SHORT_TABLE_ROWS else min(1, following - 1)  # body rows kept with the next
     table = el("w:tbl", None, tbl_pr, grid,
                *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i == 0 and following > 1)
-                 for i, row in enumerate(body)),
+               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i < kept) for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
     return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
 
@@ -198,7 +216,10 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
             content = [el("w:p")]
             if i < len(chunk):
                 inline, caption = chunk[i]
-                picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"})),
+                # not kept with the next: a row never splits anyway, and a table whose every row keeps with the next
+                # moves whole (LibreOffice left a page empty before a long gallery)
+                no_keep = el("w:keepNext", {"w:val": 0})
+                picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"}), no_keep),
                              el("w:r", None, el("w:drawing", None, inline)))
                 content = [picture, _paragraph(caption, "Caption")] if caption else [picture]
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))

@@ -4,6 +4,7 @@ document's facts and parts and returns findings; none when the document has no s
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from annual_docx._ooxml.body_facts import Para
@@ -20,8 +21,22 @@ FACE_NAMES = {
     "小标宋": ("小标宋", "xiaobiaosong", "xbs"),
 }
 HEADING_FACES = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
-HEADING_LABELS = {1: "一级标题「一、」 / heading 1", 2: "二级标题「（一）」 / heading 2",
-                  3: "三级标题「1.」 / heading 3", 4: "四级标题「（1）」 / heading 4"}
+HEADING_NAMES = {1: ("一级标题", "heading 1"), 2: ("二级标题", "heading 2"), 3: ("三级标题", "heading 3"),
+                 4: ("四级标题", "heading 4")}
+_CN = "一二三四五六七八九十百零〇"
+_NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as the label shows it
+    (re.compile(rf"^[{_CN}]+[、，]"), "一、"), (re.compile(rf"^[（(][{_CN}]+[）)]"), "（一）"),
+    (re.compile(r"^\d{1,2}[.．、](?!\d)"), "1."), (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"),
+    (re.compile(r"^【.+】"), "【】"),
+)
+
+
+def heading_label(level: int, paras: list[Para]) -> str:
+    """Return the label of a heading level with the number styles its headings use, in order of first use:
+    ``三级标题「1.」 / heading 3``, ``三级标题「【】」`` for a yearbook's 【】 headings, no style when unnumbered."""
+    styles = dict.fromkeys(style for p in paras for pattern, style in _NUMBER_STYLES if pattern.match(p.text.strip()))
+    zh, en = HEADING_NAMES[level]
+    return f"{zh}{''.join(f'「{style}」' for style in styles)} / {en}"
 
 
 def has_face(found: str | None, face: str) -> bool:
@@ -54,7 +69,7 @@ def headings(facts: DocFacts, parts: Parts) -> list[Finding]:
     for p in parts.of("heading"):
         by_level.setdefault(parts.headings[p.n], []).append(p)
     for level, paras in sorted(by_level.items()):
-        face, label = HEADING_FACES[level], HEADING_LABELS[level]
+        face, label = HEADING_FACES[level], heading_label(level, paras)
         bad = [(p, look(p)) for p in paras if not has_face(p.east_asia, face) or p.size_pt != BODY_PT]
         rows += paragraph_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", bad, len(paras), f"{face} 16 pt")
         looks = Counter((p.style, p.east_asia, p.size_pt, p.bold) for p in paras)

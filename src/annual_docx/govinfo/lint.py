@@ -8,7 +8,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from annual_docx._input._lint import lint as report_lint
-from annual_docx._input._text import strings
+from annual_docx._input._lint import section_titles, silenced_places, unknown_places, unsilenced
+from annual_docx._input._text import strings, walk
 from annual_docx.errors import Problem
 from annual_docx.govinfo import labels as L
 from annual_docx.govinfo.convert import to_report
@@ -49,19 +50,26 @@ QUOTES: tuple[tuple[re.Pattern[str], str, Callable[[Figures], Decimal]], ...] = 
 
 
 def quoted_numbers(report: GovinfoReport) -> list[Problem]:
-    """Flag a number in the prose (``收到申请66件``) that differs from the table it comes from."""
+    """Flag a number in the prose (``收到申请66件``) that differs from the table it comes from. A number belongs to
+    the row the sentence names nearest before it: in ``办结的申请中予以公开22件`` the 22 is the 予以公开 row, not
+    the 办结 total, though both patterns reach it."""
     figures, out = report.figures, []
     prose = [("opening", report.opening), ("overview", report.overview), ("problems", report.problems),
              ("other", report.other)]
     for field, value in prose:
         for path, sentence in strings(value, field):
+            nearest: dict[int, tuple[re.Match[str], str, Callable[[Figures], Decimal]]] = {}
             for pattern, where, get in QUOTES:
                 for match in pattern.finditer(sentence):
-                    said, table = Decimal(match.group(1)), get(figures)
-                    if said != table:
-                        out.append(Problem(path, f"文中“{match.group(0)}”为 {text(said)}，而{where}为 {text(table)} / "
-                                           f"the text says {text(said)} ({match.group(0)}), the table {text(table)}",
-                                           "W-QUOTED-NUMBER"))
+                    named = nearest.get(match.start(1))
+                    if named is None or match.start() > named[0].start():
+                        nearest[match.start(1)] = (match, where, get)
+            for _, (match, where, get) in sorted(nearest.items()):
+                said, table = Decimal(match.group(1)), get(figures)
+                if said != table:
+                    out.append(Problem(path, f"文中“{match.group(0)}”为 {text(said)}，而{where}为 {text(table)} / "
+                                       f"the text says {text(said)} ({match.group(0)}), the table {text(table)}",
+                                       "W-QUOTED-NUMBER"))
     return out
 
 
@@ -87,9 +95,19 @@ def govinfo_path(path: str) -> str:
     return _SECTION.sub(lambda m: _SECTION_FIELDS.get(int(m.group(1)), m.group(0)), path)
 
 
-def lint(report: GovinfoReport) -> list[Problem]:
-    """Return every warning for ``report``; the checks of any report name the govinfo fields."""
-    general = []
-    for problem in report_lint(to_report(report)):
-        general.append(Problem(govinfo_path(problem.path), problem.message, problem.code))
-    return [*general, *headings(report), *quoted_numbers(report)]
+def lint(report: GovinfoReport, *, silenced: bool = False) -> list[Problem]:
+    """Return every warning for ``report``; the checks of any report name the govinfo fields. The report's
+    ``lint:`` settings silence codes as in any report (``silenced=True`` keeps them): ``ignore`` everywhere,
+    ``ignore_at`` under a govinfo field path (``overview.paragraphs[0]``, ``headings.三``) or a section title."""
+    converted = to_report(report)
+    problems = [Problem(govinfo_path(p.path), p.message, p.code) for p in report_lint(converted, silenced=True)]
+    problems += [*headings(report), *quoted_numbers(report)]
+    if not report.lint.ignore_at:
+        return problems if silenced else unsilenced(problems, report.lint, {})
+    fields = {path for name in type(report).model_fields if name != "lint"
+              for path, _ in walk(getattr(report, name), name)}
+    titles = {title: [govinfo_path(path) for path in paths] for title, paths in section_titles(converted).items()}
+    problems += unknown_places(report.lint, fields | set(titles))
+    if silenced:
+        return problems
+    return unsilenced(problems, report.lint, silenced_places(report.lint, fields, titles))

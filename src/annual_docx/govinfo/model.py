@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock, resolve_path
+from annual_docx._model.schema_lint import LintSettings
 from annual_docx._model.schema_official import OfficialParts
 from annual_docx._model.schema_parts import MODEL_CONFIG, new_dict, new_list
 from annual_docx.govinfo import keys
@@ -82,6 +83,9 @@ class GovinfoReport(_Model):
     signature: str | None = Field(None, description="署名 / signing organ")
     date: dt.date | None = Field(None, description="成文日期 / date of the document")
     official: OfficialParts | None = Field(None, description="版头、主送、附件、版记 / official parts")
+    lint: LintSettings = Field(
+        default_factory=LintSettings.model_construct, description="不再提示的检查警告 / silenced lint warnings"
+    )
 
     _prose = field_validator("overview", "problems", "other", mode="before",
                              json_schema_input_type=Prose | list[str] | str)(_as_paragraphs)

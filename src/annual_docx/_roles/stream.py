@@ -1,0 +1,235 @@
+"""The recogniser as a stream: ``feed`` one line at a time in reading order, get ``(line, role)`` pairs back as they
+are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
+``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
+is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
+numbered line is a list item when the same kind of line stands next to it."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from annual_docx._roles import head as _head
+from annual_docx._roles.heading import heading, style_level
+from annual_docx._roles.line import Line
+from annual_docx._roles.role import Role
+from annual_docx._roles.text import (
+    ARTICLE,
+    CAPTION,
+    CHAPTER,
+    DATE,
+    LABEL,
+    NOTES,
+    compact,
+    is_record,
+    number_of,
+)
+
+L = TypeVar("L", bound=Line)
+HEAD_MAX = 40
+WINDOW = 4
+_LONG = 120  # a line this long is body text: the head is over
+_MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
+_BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
+
+
+class Recogniser(Generic[L]):
+    """Decides the role of each line fed to it; see the module's docstring."""
+
+    def __init__(self) -> None:
+        self.head: list[L] | None = []
+        self.head_lines = 0  # non-empty lines in the head
+        self.window: deque[tuple[L, Role]] = deque()
+        self.filled = 0  # non-empty lines in the window
+        self.part = 0  # 0: the main document; k: attachment k
+        self.in_article = False
+        self.open_level = 0
+        self.closing: L | None = None  # a date line that may be the 成文日期
+        self.want_title = False  # an attachment label was just seen
+        self.last_note = False
+        self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
+
+    def feed(self, line: L) -> list[tuple[L, Role]]:
+        """Take the next line; return the lines whose role is now decided, in order."""
+        if self.head is not None:
+            ends = self._ends_head(line)
+            if ends != "before":
+                self.head.append(line)
+            if not ends:
+                return []
+            out = self._release_head()
+            return out + self._body(line) if ends == "before" else out
+        return self._body(line)
+
+    def finish(self) -> list[tuple[L, Role]]:
+        """Return the roles of every line still waiting (the document has ended)."""
+        out = self._release_head() if self.head is not None else []
+        if self.closing is not None:
+            self._confirm_closing()
+        out += list(self.window)
+        self.window.clear()
+        self.filled = 0
+        return out
+
+    # the head
+
+    def _ends_head(self, line: L) -> str:
+        """Whether the body starts with ``line`` (``before``), just after it (``after``: 主送), or not yet (``""``)."""
+        assert self.head is not None
+        text, role = compact(line.text), _head.style_role(line)
+        if text:
+            self.head_lines += 1
+        if self.head_lines > HEAD_MAX or len(self.head) >= 10 * HEAD_MAX or len(text) > _LONG or \
+                role in _BODY_STYLES:
+            return "before"
+        if role not in ("title", "issuer", "number", "recipients") and (
+                heading(line, False, 0) is not None or ARTICLE.match(text) or CHAPTER.match(text)):
+            return "before"
+        if not role and text.endswith(("。", "！", "!")) and not _head.is_byline(line, text) and \
+                not _head.is_instruction(line, text):
+            return "before"  # a sentence of the body
+        if role == "recipients" or (text.endswith(("：", ":")) and len(text) <= 60 and any(
+                _head.title_like(x) or _head.style_role(x) == "title" for x in self.head)):
+            return "after"
+        return ""
+
+    def _release_head(self) -> list[tuple[L, Role]]:
+        lines = self.head or []
+        self.head = None
+        roles = _head.decide(lines)
+        out: list[tuple[L, Role]] = []
+        for line, role in zip(lines, roles, strict=True):
+            if role in ("", "label", "note", "date", "signature", "caption", "record", "attachment_title"):
+                out += self._body(line)  # the body's own decision
+            else:
+                out += self._emit(line, Role(role))
+        return out
+
+    # the body
+
+    def _emit(self, line: L, role: Role) -> list[tuple[L, Role]]:
+        self.window.append((line, role))
+        self.filled += role.kind != "empty"
+        out: list[tuple[L, Role]] = []
+        while self.filled > WINDOW and self.closing is None:
+            entry = self.window.popleft()
+            self.filled -= entry[1].kind != "empty"
+            out.append(entry)
+        if self.closing is not None and len(self.window) > 4 * WINDOW:  # a date the body went on after
+            self.closing = None
+        return out
+
+    def _body(self, line: L) -> list[tuple[L, Role]]:
+        text = compact(line.text)
+        if line.place == "object":
+            return self._emit(line, Role("object", part=self.part))
+        if not text:
+            return self._emit(line, Role("empty", part=self.part))
+        style = _head.style_role(line)
+        if self.closing is not None:
+            if LABEL.match(text) or is_record(line.text) or style in ("label", "record") or text.startswith(
+                    ("（联系", "(联系", "（此件", "(此件")):
+                self._confirm_closing()
+            else:
+                self.closing = None
+        role = self._decide(line, text, style)
+        out = self._emit(line, role)
+        if role.kind == "body" and self.part == 0 and not style and DATE.match(text):
+            self.closing = line  # perhaps the 成文日期: decided by what follows
+        return out
+
+    def _decide(self, line: L, text: str, style: str) -> Role:
+        part = self.part
+        if not style and text[0] not in _MARKED and line.place == "body" and not self.want_title and \
+                not self.last_note and not text.endswith("印发") and not style_level(line)[0]:
+            return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise
+        if style in ("label", "attachment_title", "note", "record", "caption", "signature", "date", "group") or (
+                style and style not in ("title", "recipients", "issuer", "number")):
+            if style == "label":
+                self.part += 1
+                self.want_title = True
+                return Role("label", part=self.part)
+            return Role(style, part=part)
+        if is_record(line.text):
+            return Role("record", part=part)
+        if _head.is_toc(line):
+            return Role("toc", part=part)
+        if line.place == "object":
+            return Role("object", part=part)
+        if line.place == "table":
+            return Role("table", part=part)
+        if line.place == "box":
+            return Role("box", part=part)
+        if len(text) <= 60 and CAPTION.match(line.text.strip()):
+            return Role("caption", part=part)
+        if LABEL.match(text):
+            self.part += 1
+            self.want_title = True
+            self.open_level = 0
+            return Role("label", part=self.part)
+        if self.want_title:
+            self.want_title = False
+            if _head.title_like(line):
+                return Role("attachment_title", part=part)
+        if text.startswith(("附件：", "附件:")) and part == 0:
+            self.last_note = True
+            return Role("note", part=part)
+        if self.last_note and number_of(line.text)[1] == 3:
+            return Role("note", part=part)
+        self.last_note = False
+        if NOTES.match(text):
+            self.in_notes = True
+            return Role("body", part=part)
+        if ARTICLE.match(text):
+            self.in_article = True
+            return Role("body", part=part)
+        if CHAPTER.match(text):
+            self.in_article = False
+        found = heading(line, self.in_article, self.open_level, text)
+        if found is not None and self.in_notes and found.level >= 3 and not _head.style_role(line):
+            found = None
+        elif found is not None and found.level <= 2:
+            self.in_notes = False
+        if found is None:
+            number, level, _ = number_of(line.text)
+            return Role("item", level, number, part=part) if number else Role("body", part=part)
+        self.open_level = found.level
+        previous = self._previous() if found.listable else None
+        if previous is not None and previous[1].kind in ("heading", "item") and previous[1].split == 0 and \
+                previous[1].number == found.number and previous[1].level >= 3:
+            self._demote(previous[0])
+            return Role("item", found.level, found.number, part=part)
+        return Role("heading", found.level, found.number, found.split, part)
+
+    def _previous(self) -> tuple[L, Role] | None:
+        return next(((x, r) for x, r in reversed(self.window) if r.kind != "empty"), None)
+
+    def _demote(self, line: L) -> None:
+        for k, (x, r) in enumerate(self.window):
+            if x is line:
+                self.window[k] = (x, Role("item", r.level, r.number, part=r.part))
+
+    def _confirm_closing(self) -> None:
+        """The date held is the 成文日期: mark it, and the short line above it as the 署名."""
+        held, self.closing = self.closing, None
+        items = list(self.window)
+        at = next((k for k in range(len(items) - 1, -1, -1) if items[k][0] is held), None)
+        if at is None:
+            return
+        self.window[at] = (items[at][0], Role("date"))
+        sig = next((k for k in range(at - 1, -1, -1) if items[k][1].kind != "empty"), None)
+        if sig is not None and items[sig][1].kind == "body":
+            text = compact(items[sig][0].text)
+            if len(text) <= 30 and not text.endswith(("。", "：", ":", "；", "！")):
+                self.window[sig] = (items[sig][0], Role("signature"))
+
+
+def recognise(lines: Iterable[L]) -> list[Role]:
+    """Return the role of each of ``lines``, in order."""
+    rec: Recogniser[L] = Recogniser()
+    out: list[Role] = []
+    for line in lines:
+        out += [role for _, role in rec.feed(line)]
+    out += [role for _, role in rec.finish()]
+    return out
