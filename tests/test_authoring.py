@@ -141,7 +141,7 @@ def test_restyled_exported_template_keeps_changes(tmp_path: Path, example_report
     normal.element.rPr.rFonts.set(q("eastAsia"), "楷体_GB2312")
     document.sections[0].header.paragraphs[0].text = "某某县图书馆 {{ year }} 年报"
     document.save(str(path))
-    out = annual_docx.render(example_report, tmp_path / "out.docx", template=path)
+    out = annual_docx.render(example_report, tmp_path / "out.docx", template=path, allow_noncompliant=True)  # 15 pt
     styles = part(out, "word/styles.xml")
     normal_rpr = "//w:style[@w:styleId='Normal']/w:rPr"
     assert styles.xpath(f"string({normal_rpr}/w:rFonts/@w:eastAsia)", namespaces=NS) == "楷体_GB2312"

@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
     render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
+    render_cmd.add_argument("--allow-noncompliant", action="store_true",
+                            help="模板生成的文档不符合 GB/T 9704 时仍然生成 / render even when the template would "
+                            "give a document that breaks GB/T 9704 (see annual-docx template check)")
     _add_format_commands(commands, render_cmd)
     _cli_fonts.add_commands(commands, render_cmd)
     _cli_authoring.add_commands(commands)
@@ -58,7 +61,8 @@ def _render(args: argparse.Namespace) -> int:
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
     report = annual_docx.load(args.report)
     _warn(annual_docx.lint(report))
-    print(annual_docx.render(report, out, template=args.template, grid=args.grid))
+    print(annual_docx.render(report, out, template=args.template, grid=args.grid,
+                             allow_noncompliant=args.allow_noncompliant))
     if args.pdf or args.pdf_a:
         print(_cli_fonts.export_pdf(out, pdf_a=args.pdf_a))
     return 0

@@ -30,6 +30,8 @@ def add_parser(commands: Any) -> None:
     cmd.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                      help="并行进程数（默认：CPU 数）/ worker processes (default: one per CPU)")
     cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
+    cmd.add_argument("--allow-noncompliant", action="store_true",
+                     help="模板生成的文档不符合 GB/T 9704 时仍然生成 / render even when the template breaks GB/T 9704")
     cmd.add_argument("--pdf", action="store_true", help="同时导出 PDF（需要 LibreOffice）/ also export each to PDF")
 
 
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         with _Progress(err) as progress:
             outcomes = render_all(args.reports, args.output_dir, jobs=args.jobs, template=args.template,
-                                  progress=progress.update, pdf=args.pdf)
+                                  progress=progress.update, pdf=args.pdf, allow_noncompliant=args.allow_noncompliant)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=err)
         return 130

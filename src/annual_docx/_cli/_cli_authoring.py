@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import annual_docx
-from annual_docx.errors import InputError, OutputError
+from annual_docx.errors import InputError, OutputError, TemplateError
 
 SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
 """The first line of every starter: editors read the schema written beside it."""
@@ -35,7 +35,8 @@ def add_commands(commands: Any) -> None:
     export = actions.add_parser("export", help="导出默认模板供 Word 修改 / write the default template")
     export.add_argument("path", type=Path)
     export.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite an existing file")
-    check = actions.add_parser("check", help="检查模板标签 / check a template's tags against the schema")
+    check = actions.add_parser("check", help="检查模板标签和生成文档的格式 / check a template's tags and the "
+                               "GB/T 9704 format of what it makes")
     check.add_argument("path", type=Path)
 
 
@@ -57,7 +58,7 @@ class _StarterKinds:
 
 def run(args: argparse.Namespace) -> int:
     """Run one authoring command and return its exit code."""
-    from annual_docx._output._authoring import check_template, report_json_schema, starter_report
+    from annual_docx._output._authoring import report_json_schema, starter_report
 
     if args.command == "schema":
         text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -90,11 +91,39 @@ def run(args: argparse.Namespace) -> int:
         _write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
         print(args.path)
         return 0
-    result = check_template(args.path)
+    return _check_template(args.path)
+
+
+def _check_template(path: Path) -> int:
+    """``template check``: the tags, what the render adapts, and the GB/T 9704 items a probe report rendered through
+    the template breaks, each with what to change; exit 1 when the tags or the probe fail."""
+    from annual_docx._output._authoring import check_template
+    from annual_docx._output._template_probe import adoption_notes, probe
+
+    result = check_template(path)
     for line in result.lines():
         print(line)
-    print(f"{args.path}: {'通过 / ok' if result.ok else '有问题 / problems found'}")
-    return 0 if result.ok else 1
+    notes = adoption_notes(path)
+    if notes:
+        print("模板适配 / adapted when rendering:")
+        for line in notes:
+            print(f"  {line}")
+    problems = []
+    if result.ok:  # the probe renders only through a template whose tags agree with the report's
+        try:
+            problems = probe(path)
+        except TemplateError as exc:
+            print(f"试排失败 / the probe report does not render: {exc}")
+            return 1
+    else:
+        print("标签有问题，未试排 / the tags need fixing first: no probe render")
+    if problems:
+        print("GB/T 9704（用示例年报试排后检查 / a probe report rendered through the template and checked）:")
+        for problem in problems:
+            print(f"  ✗ {problem.line()}")
+    ok = result.ok and not problems
+    print(f"{path}: {'通过 / ok' if ok else '有问题 / problems found'}")
+    return 0 if ok else 1
 
 
 def _write_new(path: Path, data: bytes, *, force: bool) -> None:

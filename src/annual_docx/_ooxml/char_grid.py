@@ -24,6 +24,80 @@ from annual_docx._ooxml.props import W_NS, Element, el, qn
 from annual_docx._ooxml.reader import Package
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
+_WORD = 2**32
+
+
+def signed_char_space(value: str | None) -> int | None:
+    """Return a ``w:charSpace`` as the number it means: LibreOffice writes a negative spacing as its unsigned 32-bit
+    form (−1025 as ``4294966271``), which read as it stands would widen every cell by a million points; None when
+    ``value`` is missing or not a whole number."""
+    text = (value or "").strip()
+    if not text.lstrip("-").isdigit():
+        return None
+    number = int(text)
+    return number - _WORD if 2**31 <= number < _WORD else number
+
+
+def fit_char_grids(document: Element, styles: Element) -> int:
+    """Rewrite the ``w:charSpace`` of every character grid under ``document`` as the one :func:`char_space` gives
+    for the characters a line it holds, and an unsigned one as the negative number it means; return how many
+    changed.
+
+    An editor that stores the grid its own way writes back a rounded cell: LibreOffice saves Word's −842 (28
+    characters of 三号 on the 版心) as −1025, a 15.75 pt cell that still holds 28 a line in Word but condenses
+    the text of the PDF's copy by 0.3 pt instead of 0.25 pt and breaks lines elsewhere. The characters a line
+    are what the page setup asks for; the cell is recomputed from them."""
+    attr, changed = qn("w:charSpace"), 0
+    size = None
+    for grid in document.iter(qn("w:docGrid")):
+        raw = grid.get(attr)
+        value = signed_char_space(raw)
+        if raw is None or value is None:
+            continue
+        width = _type_width(grid.getparent())
+        if width and grid.get(qn("w:type")) in GRID_TYPES_WITH_CHARS:
+            size = normal_font_pt(styles) if size is None else size
+            cell = size + value / 4096
+            if cell > 0:
+                value = char_space(width, math.floor(width / 20 / cell + 1e-9), size)
+        if str(value) != raw.strip():
+            grid.set(attr, str(value))
+            changed += 1
+    return changed
+
+
+def restore_char_grid(document: Element, styles: Element, chars: int) -> int:
+    """Turn every line grid (``lines``) under ``document`` whose text is not condensed to fit into a character grid of
+    ``chars`` characters a line; return how many were turned.
+
+    LibreOffice 7.4 cannot read back the unsigned ``charSpace`` it writes: a template saved by it a second time has
+    a plain line grid, and the page holds 27 三号 characters a line instead of 28. A template that condenses its
+    text to fit a line grid (``render(grid="portable")``'s way) is left alone."""
+    if styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:spacing')}") is not None:
+        return 0
+    turned = 0
+    for grid in document.iter(qn("w:docGrid")):
+        width = _type_width(grid.getparent())
+        if grid.get(qn("w:type")) != "lines" or not width or not grid.get(qn("w:linePitch")):
+            continue
+        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:charSpace"), str(char_space(width, chars, normal_font_pt(styles))))
+        turned += 1
+    return turned
+
+
+def _type_width(sect_pr: Element | None) -> int | None:
+    """Return the width in twips between the margins of the section ``sect_pr``, None when it does not say."""
+    if sect_pr is None:
+        return None
+    size, margins = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+    values = [None if e is None else e.get(qn(a)) for e, a in ((size, "w:w"), (margins, "w:left"),
+                                                                 (margins, "w:right"))]
+    if not all(v and v.isdigit() for v in values):
+        return None
+    page, left, right = (int(v or 0) for v in values)
+    return page - left - right if page > left + right else None
+
 
 def char_space(width_twips: int, chars: int, font_pt: float) -> int:
     """Return the ``w:charSpace`` that fits ``chars`` characters of ``font_pt`` text on a ``width_twips`` line."""
@@ -53,7 +127,7 @@ def line_grid_for_libreoffice(document: Element, styles: Element) -> int:
     difference; return the spacing applied (0 when there was no character grid with a negative ``charSpace``)."""
     spacing = 0
     for grid in document.iter(qn("w:docGrid")):
-        value = int(grid.get(qn("w:charSpace")) or 0)
+        value = signed_char_space(grid.get(qn("w:charSpace"))) or 0
         if grid.get(qn("w:type")) not in GRID_TYPES_WITH_CHARS:
             continue
         grid.set(qn("w:type"), "lines")

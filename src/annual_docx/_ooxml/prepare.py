@@ -7,7 +7,7 @@ from typing import Any
 
 from lxml import etree
 
-from annual_docx._ooxml.char_grid import line_grid_for_libreoffice
+from annual_docx._ooxml.char_grid import fit_char_grids, line_grid_for_libreoffice
 from annual_docx._ooxml.order import PPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import Element, el, qn, strip_theme_fonts, style_id
 from annual_docx._ooxml.record import take_record, type_width
@@ -53,15 +53,18 @@ def ensure_east_asian_fonts(styles: Element, document: Element, default_east_asi
 def prepare_template(docx_document: Any, signature: Any, default_east_asia: str, *,
                      portable: bool) -> tuple[list[str], int]:
     """Make an opened template's python-docx ``Document`` final before it is rendered: every run resolves to an
-    explicit East Asian font, Word 2010's stale copy of the styles is dropped, the 落款 (``Signature``/``Date``
-    paragraphs) sits ``signature``'s indents from the right margin, and with ``portable`` the character grid is
-    emulated as a line grid (see ``char_grid``). The content the report brings is built final in the context.
+    explicit East Asian font, Word 2010's stale copy of the styles is dropped, each character grid's ``charSpace``
+    is the one its characters a line give (``fit_char_grids``: LibreOffice writes it rounded, and unsigned), the
+    落款 (``Signature``/``Date`` paragraphs) sits ``signature``'s indents from the right margin, and with
+    ``portable`` the character grid is emulated as a line grid (see ``char_grid``). The content the report brings
+    is built final in the context.
 
     The 版记 paragraphs (``RecordCc``/``RecordPrint``) are taken out of the template: return them as XML, to be
     rendered on their own into the 版记's text box (``record``), and the width of the 版心 in twips."""
     ensure_east_asian_fonts(docx_document.styles.element, docx_document.element, default_east_asia)
     drop_styles_with_effects(docx_document.part)
     body = docx_document.element.body
+    fit_char_grids(body, docx_document.styles.element)
     if signature is not None:
         set_right_indent(body, "Signature", signature.name_right)
         set_right_indent(body, "Date", signature.date_right)

@@ -1,7 +1,10 @@
 """Build a 公文 table: title above, header row in 黑体 repeated on every page, body in 仿宋 四号, single spacing.
 
 Widths are explicit everywhere (``w:tblW``, one ``w:gridCol`` per column, ``w:tcW`` in every cell, fixed layout):
-WPS and older Word builds lay a table out from those numbers rather than from its contents.
+WPS and older Word builds lay a table out from those numbers rather than from its contents. The look the table style
+``OfficialTable`` (公文表格) gives — rules on every edge, cell margins — is also set on each table itself, as are
+the header rows that repeat on every page: LibreOffice drops a table style it saves through .odt, and an agency's
+template that lost it still gives ruled tables.
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.
 
 TABLE_STYLE, TITLE_STYLE, HEADER_STYLE, TEXT_STYLE = "OfficialTable", "TableTitle", "TableHeader", "TableText"
 SMALL_TEXT_MARGIN = 57  # twips (1 mm): left, right and bottom cell margin of tables set in text smaller than 四号
+RULE = 4  # eighths of a point: the ½ pt single black rules of every edge and between all cells
+
+
+def rules() -> Element:
+    """Return the ``w:tblBorders`` of a 公文 table: ½ pt single black rules around and between all cells."""
+    edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+    return el("w:tblBorders", None,
+              *(el(f"w:{e}", {"w:val": "single", "w:sz": RULE, "w:space": 0, "w:color": "000000"}) for e in edges))
 
 
 CELL_MARGIN = 108
-"""Twips: a cell's left and right margin where the table sets none (Word's default, 0.19 cm)."""
+"""Twips: a cell's left and right margin (Word's default, 0.19 cm), set on every 四号 table; the bottom one is 1 mm."""
 
 SHORT_TABLE_ROWS = 8
 """A table with at most this many rows below its header moves whole to the next page instead of splitting."""
@@ -175,17 +186,19 @@ def official_table(
     placed = place([*header_rows, *rows, *([totals] if totals else [])], columns, [*labels, "totals row"])
     heads, body = placed[:len(header_rows)], placed[len(header_rows):]
     total_row = body.pop() if totals else None
+    side = SMALL_TEXT_MARGIN if size and size < 28 else CELL_MARGIN
     tbl_pr = el(
         "w:tblPr",
         None,
         el("w:tblStyle", {"w:val": TABLE_STYLE}),
         el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
         el("w:jc", {"w:val": "center"}),
+        rules(),
         el("w:tblLayout", {"w:type": "fixed"}),
         el("w:tblCellMar", None, el("w:top", {"w:w": 0, "w:type": "dxa"}),
-           el("w:left", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
+           el("w:left", {"w:w": side, "w:type": "dxa"}),
            el("w:bottom", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"}),
-           el("w:right", {"w:w": SMALL_TEXT_MARGIN, "w:type": "dxa"})) if size and size < 28 else None,
+           el("w:right", {"w:w": side, "w:type": "dxa"})),
         el("w:tblLook", {"w:val": "04A0", "w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0, "w:lastColumn": 0,
                          "w:noHBand": 1, "w:noVBand": 1}),
     )

@@ -65,7 +65,8 @@ def plan(reports: Iterable[Path], out_dir: Path) -> tuple[list[tuple[Path, Path]
     return jobs, refused
 
 
-def render_one(report: Path, output: Path, template: Path | None = None, pdf: bool = False) -> Outcome:
+def render_one(report: Path, output: Path, template: Path | None = None, pdf: bool = False,
+               allow_noncompliant: bool = False) -> Outcome:
     """Load and render one report (and export it to PDF beside the .docx when ``pdf``); return its outcome instead
     of raising."""
     from annual_docx._input._load import load
@@ -73,7 +74,7 @@ def render_one(report: Path, output: Path, template: Path | None = None, pdf: bo
 
     start = time.perf_counter()
     try:
-        render(load(report), output, template=template)
+        render(load(report), output, template=template, allow_noncompliant=allow_noncompliant)
         if pdf:
             from annual_docx._output._pdf import to_pdf
 
@@ -94,9 +95,15 @@ def render_all(
     template: Path | None = None,
     progress: Progress | None = None,
     pdf: bool = False,
+    allow_noncompliant: bool = False,
 ) -> list[Outcome]:
     """Render every report into ``out_dir`` (created if missing) with ``jobs`` processes (default: one per CPU)
-    and return the outcomes in the order the reports were given."""
+    and return the outcomes in the order the reports were given. A custom ``template`` is checked once, before any
+    report, and refused (TemplateError naming the GB/T 9704 items) unless ``allow_noncompliant``."""
+    if template is not None and not allow_noncompliant:
+        from annual_docx._output._template_probe import refuse_noncompliant
+
+        refuse_noncompliant(template)  # once here; the workers then skip it
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -130,7 +137,7 @@ def available_cpus() -> int:
 
 def _in_process(todo: list[tuple[Path, Path]], template: Path | None, pdf: bool) -> Iterator[Outcome]:
     for report, output in todo:
-        yield render_one(report, output, template, pdf)
+        yield render_one(report, output, template, pdf, True)  # the template was checked (or allowed) already
 
 
 def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int, pdf: bool) -> Iterator[Outcome]:
@@ -144,7 +151,8 @@ def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int,
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures: dict[Future[Outcome], tuple[Path, Path]] = {
-            pool.submit(render_one, report, output, template, pdf): (report, output) for report, output in todo
+            pool.submit(render_one, report, output, template, pdf, True): (report, output)  # template checked
+            for report, output in todo
         }
         for future in as_completed(futures):
             report, output = futures[future]

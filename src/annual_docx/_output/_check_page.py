@@ -7,6 +7,7 @@ import math
 import re
 import unicodedata
 
+from annual_docx._ooxml.char_grid import signed_char_space
 from annual_docx._ooxml.read import DocFacts, measure
 from annual_docx._output._check_roles import Parts
 from annual_docx._output._finding import Finding
@@ -48,9 +49,10 @@ def grid(f: DocFacts, parts: Parts) -> list[Finding]:
                     f"{pitch / 20:.2f} pt" if pitch else "无网格 / none", abs(pitch - LINE) <= 6),
             Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES)]
     if g.get("type") in ("linesAndChars", "snapToChars"):
-        cell = size + (measure(g.get("charSpace")) or 0) / 4096
+        spacing = signed_char_space(g.get("charSpace")) or 0  # LibreOffice writes a negative one unsigned
+        cell = size + spacing / 4096
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
-        found = f"{g.get('type')} charSpace={g.get('charSpace', 0)} → {chars}"
+        found = f"{g.get('type')} charSpace={spacing} → {chars}"
     else:  # a line grid: glyphs at their own width plus the character spacing (render(grid="portable") condenses)
         cell = size + f.normal_spacing / 20
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0

@@ -45,15 +45,18 @@ GRIDS = ("word", "portable")
 
 @typing.overload
 def render(
-    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> bytes: ...
 @typing.overload
 def render(
-    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> Path: ...
 @typing.overload
 def render(
-    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word"
+    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> None: ...
 
 
@@ -63,6 +66,7 @@ def render(
     *,
     template: StrPath | None = None,
     grid: str = "word",
+    allow_noncompliant: bool = False,
 ) -> Path | bytes | None:
     """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or
     write it to the path ``out`` and return that path; on any error a path ``out`` is left as it was.
@@ -74,6 +78,11 @@ def render(
     ``grid="portable"`` writes a line grid with text condensed 0.25 pt, 28 a line in LibreOffice and in Word alike.
     Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report
     and template give byte-identical files.
+
+    A custom ``template`` is found by its styles' names whatever ids its editor gave them (missing styles come from
+    the default template), and is refused with :class:`TemplateError` naming the GB/T 9704 items a document from
+    it would break (a probe report rendered through it and checked; the verdict is cached by the template's hash)
+    unless ``allow_noncompliant=True``.
     """
     if grid not in GRIDS:
         raise OutputError(f"grid={grid!r}: 网格只能是 word 或 portable / grid must be 'word' or 'portable'")
@@ -88,7 +97,8 @@ def render(
             raise OutputError(f"{out_path}: 输出目录不存在 / the output folder does not exist: {out_path.parent}")
         if out_path.exists() and template_path.exists() and out_path.resolve() == template_path.resolve():
             raise OutputError(f"{out_path}: 不能覆盖模板文件 / refusing to write over the template")
-    data = _document_bytes(report, template_path, grid, custom=template is not None)
+    data = _document_bytes(report, template_path, grid, custom=template is not None,
+                           verdict=not allow_noncompliant)
     if out_path is not None:
         with _atomic_target(out_path) as tmp:
             tmp.write_bytes(data)
@@ -102,9 +112,12 @@ def render(
     return None
 
 
-def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool) -> bytes:
+def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool,
+                    verdict: bool = True, probe: bool = False) -> bytes:
     """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
-    a ``custom`` (outside) template is checked for the report's tags first and rendered within a time limit."""
+    a ``custom`` (outside) template is checked for the report's tags and, with ``verdict``, for the GB/T 9704
+    compliance of what it makes (``_template_probe``) first, adopted (styles by name), and rendered within a time
+    limit. The ``probe`` render itself skips both checks."""
     if not isinstance(report, Report):  # a 政府信息公开 report: only then load its package
         from annual_docx.govinfo import to_report
 
@@ -112,10 +125,18 @@ def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: s
     plain: Report = clean(report)
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
-    if custom:  # an outside template: its tags are checked first (the checker loads only then)
+    if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)
         from annual_docx._output._authoring import refuse_incomplete
 
         refuse_incomplete(tpl, template_path, plain)
+        if verdict:
+            from annual_docx._output._template_probe import refuse_noncompliant
+
+            refuse_noncompliant(template_path)
+    if custom:
+        from annual_docx._output._template_adopt import adopt_template
+
+        adopt_template(tpl.docx)  # styles found by name, what another editor lost put back (in memory)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
     ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
 

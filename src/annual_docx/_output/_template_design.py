@@ -1,12 +1,14 @@
 """The default Word template: GB/T 9704-2012 page, styles and the docxtpl tags that lay out a report.
 
 ``build_template(path)`` writes ``templates/report_template.docx`` byte for byte the same on every run
-(``python tools/build_template.py``). Agencies restyle the result in Word; the style ids below are what the
-render step relies on, the look is theirs to change.
+(``python tools/build_template.py``). Agencies restyle the result in Word, WPS or LibreOffice; the render writes
+the style ids below and finds a restyled template's styles by their names (``_template_adopt``), adding from
+:func:`builtin_styles` those it lacks; the look is theirs to change.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from annual_docx._ooxml.props import (
     ParagraphFormat,
     RunFormat,
     font_table,
+    qn,
     style,
     styles_part,
     table_properties,
@@ -111,6 +114,29 @@ def styles() -> Element:
             *official.official_styles(),
         ],
     )
+
+
+#: the names other than the built-in English one that editors give the styles (Word's Chinese UI names, which WPS and
+#: some converters write as ``w:name``); the template's styles are found by these too (``_ooxml.style_ids``)
+LOCALISED: dict[str, tuple[str, ...]] = {
+    "Normal": ("正文",),
+    **{f"Heading{n}": (f"标题 {n}",) for n in range(1, 5)},
+    "Title": ("标题",),
+    "Caption": ("题注",),
+    "Footer": ("页脚",),
+    "Signature": ("签名",),
+    "Date": ("日期",),
+    "DefaultParagraphFont": ("默认段落字体",),
+    "TableNormal": ("普通表格",),
+    "NoList": ("无列表",),
+}
+
+
+@functools.cache
+def builtin_styles() -> tuple[Element, ...]:
+    """Return the default template's ``w:style`` definitions: what a restyled template that lacks one of them gets
+    (copies: ``_ooxml.style_ids.add_missing``)."""
+    return tuple(styles().iterchildren(qn("w:style")))
 
 
 FACES: dict[str, tuple[str | None, int, str, str]] = {
