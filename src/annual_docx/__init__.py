@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from annual_docx._import import import_docx, import_to_yaml
     from annual_docx._input._lint import lint
     from annual_docx._input._load import load, validate
+    from annual_docx._model.report_kind import ReportKind
     from annual_docx._ooxml.reader import Limits
     from annual_docx._output._check import check
     from annual_docx._output._finding import Finding
@@ -75,6 +76,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "PhotoSection": ".schema",
     "Picture": ".schema",
     "Report": ".schema",
+    "ReportKind": "._model.report_kind",
     "Role": ".schema",
     "TextSection": ".schema",
     "WorkItem": ".schema",
@@ -120,6 +122,7 @@ __all__ = [
     "Picture",
     "Problem",
     "Report",
+    "ReportKind",
     "ReportValidationError",
     "Role",
     "TemplateError",
