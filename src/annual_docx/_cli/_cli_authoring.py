@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import annual_docx
+from annual_docx._atomic import write_bytes
 from annual_docx.errors import InputError, OutputError, TemplateError
 
 SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
@@ -131,6 +131,7 @@ def _write_new(path: Path, data: bytes, *, force: bool) -> None:
         raise OutputError(f"{path}: 文件已存在，如需覆盖请加 --force / the file exists; use --force to overwrite")
     if not path.parent.is_dir():
         raise OutputError(f"{path}: 输出目录不存在 / the output folder does not exist")
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    shutil.move(tmp, path)
+    try:
+        write_bytes(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: 无法写入 / cannot write ({exc.strerror or exc})") from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annual_docx._atomic import write_bytes
 from annual_docx._import.build import report_data
 from annual_docx._import.pieces import Context
 from annual_docx._import.yaml_out import to_yaml
@@ -79,12 +80,9 @@ def convert(path: str | Path, output: str | Path, assets: str | Path | None = No
     folder = Path(assets) if assets is not None else out.with_name(f"{out.stem}_assets")
     imported = read_report(source, folder, out.parent)
     text = to_yaml(imported.data, imported.notes, source.name)
-    tmp = out.with_name(f".{out.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        write_bytes(out, text.encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
     return out, imported
 
