@@ -6,23 +6,26 @@ format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, 
 
 A thin layer over the public API (``annual_docx.*``): each command imports what it runs when it runs, so ``render``
 loads no compliance checker, importer, PDF or font-listing code.
-Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
-``check`` exits 1 on a violation and 3 when it cannot read the file.
+Exit codes: 0 success, 1 invalid report or failed render, 2 usage error, 141 when stdout is closed early (a pipe into
+``head``: the command ends quietly); ``check`` exits 1 on a violation and 3 when it cannot read the file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import annual_docx
 from annual_docx._cli import _batch_cli, _cli_authoring, _cli_edit, _cli_fonts, _cli_import
 from annual_docx._cli._cli_format import FORMAT_COMMANDS, _add_format_commands
 from annual_docx.errors import AnnualDocxError, OutputError, Problem
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,14 +60,34 @@ def _warn(problems: list[Problem], label: str = "警告 / warning") -> None:
         print(f"{label}: {problem}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one report's render, then turn it back on if it was on.
+
+    A render imports pydantic, python-docx, docxtpl and Jinja and builds the report's models once: tens of thousands
+    of objects that live until the process ends, which the collector would walk again and again as they are made
+    (a 100× report through the command: 1.02 → 0.94 s CPU; on the seed the gain is within the noise). One report's
+    render leaves little cyclic garbage (its peak memory is no higher with the collector off), and :func:`run`
+    freezes everything at exit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _render(args: argparse.Namespace) -> int:
     out = args.output or Path(args.report.with_suffix(".docx").name)
     if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
-    report = annual_docx.load(args.report)
-    _warn(annual_docx.lint(report))
-    print(annual_docx.render(report, out, template=args.template, grid=args.grid,
-                             allow_noncompliant=args.allow_noncompliant))
+    with _collector_paused():
+        report = annual_docx.load(args.report)
+        _warn(annual_docx.lint(report))
+        print(annual_docx.render(report, out, template=args.template, grid=args.grid,
+                                 allow_noncompliant=args.allow_noncompliant))
     if args.pdf or args.pdf_a:
         print(_cli_fonts.export_pdf(out, pdf_a=args.pdf_a))
     return 0
@@ -92,21 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on usage errors, --help and --version
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     try:
-        if args.command == "render":
-            return _render(args)
-        if args.command == "render-all":
-            return _batch_cli.run(args)
-        if args.command == "validate":
-            return _validate(args)
-        if args.command == "fonts":
-            return _cli_fonts.run_fonts(args)
-        if args.command == "import":
-            return _cli_import.run(args)
-        if args.command == "edit":
-            return _cli_edit.run(args)
-        if args.command in FORMAT_COMMANDS:
-            return FORMAT_COMMANDS[args.command](args)
-        return _cli_authoring.run(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
+    except BrokenPipeError:  # `annual-docx check x.docx | head`: the reader left; end quietly
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 1
@@ -121,14 +135,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that nothing written later (the exit-time flush) fails on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (a test's capture): nothing to redirect
+        pass
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "render":
+        return _render(args)
+    if args.command == "render-all":
+        return _batch_cli.run(args)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "fonts":
+        return _cli_fonts.run_fonts(args)
+    if args.command == "import":
+        return _cli_import.run(args)
+    if args.command == "edit":
+        return _cli_edit.run(args)
+    if args.command in FORMAT_COMMANDS:
+        return FORMAT_COMMANDS[args.command](args)
+    return _cli_authoring.run(args)
+
+
 def run() -> None:
     """The ``annual-docx`` command (and ``python -m annual_docx``): :func:`main` in a process of its own, then exit
     with its code.
 
-    Before exiting, every object is frozen out of the garbage collector (``gc.freeze``): the modules, models and
-    schemas a run builds live until the end anyway, and the collector's last pass over them at exit was about a
-    fifth of a cold render's time. Nothing is lost: files are written and closed before :func:`main` returns.
+    Before :func:`main` and before exiting, every object is frozen out of the garbage collector (``gc.freeze``):
+    the modules, models and schemas a run builds live until the end anyway, and the collector's passes over them
+    (at exit about a fifth of a cold render's time) find nothing. Nothing is lost: files are written and closed
+    before :func:`main` returns.
     """
+    gc.freeze()  # the objects importing the command made (``python -m`` imports it with the collector paused)
+    gc.enable()
     code = main()
     gc.freeze()
     sys.exit(code)
