@@ -26,15 +26,24 @@ from annual_docx.errors import (
 )
 
 if TYPE_CHECKING:
-    from annual_docx._content._numbers import change_phrase
-    from annual_docx._import import import_docx, import_to_yaml
+    from annual_docx._content._numbers import CountStyle, change_phrase
+    from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
     from annual_docx._input._lint import lint
     from annual_docx._input._load import load, validate
     from annual_docx._ooxml.reader import Limits
+    from annual_docx._output._authoring import (
+        StarterKind,
+        TemplateCheck,
+        check_template,
+        json_schema,
+        starter_report,
+    )
+    from annual_docx._output._batch import Outcome, render_all
     from annual_docx._output._check import check
     from annual_docx._output._finding import Finding
+    from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
-    from annual_docx._output._render import default_template, render
+    from annual_docx._output._render import Grid, default_template, render
     from annual_docx.govinfo import GovinfoReport
     from annual_docx.schema import (
         Award,
@@ -64,11 +73,16 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ChartFont": ".schema",
     "ChartSection": ".schema",
     "ContentSection": ".schema",
+    "CountStyle": "._content._numbers",
     "Finding": "._output._finding",
+    "FontReport": "._output._fontreport",
     "GovinfoReport": ".govinfo",
+    "Grid": "._output._render",
+    "Imported": "._import",
     "Limits": "._ooxml.reader",
     "OrgChartSection": ".schema",
     "OrgUnit": ".schema",
+    "Outcome": "._output._batch",
     "PartyBranch": ".schema",
     "PartySection": ".schema",
     "PersonnelSection": ".schema",
@@ -76,18 +90,26 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "Picture": ".schema",
     "Report": ".schema",
     "Role": ".schema",
+    "StarterKind": "._output._authoring",
+    "TemplateCheck": "._output._authoring",
     "TextSection": ".schema",
     "WorkItem": ".schema",
     "WorkItemsSection": ".schema",
     "change_phrase": "._content._numbers",
     "check": "._output._check",
+    "check_template": "._output._authoring",
     "default_template": "._output._render",
+    "font_report": "._output._fontreport",
     "import_docx": "._import",
+    "import_report": "._import",
     "import_to_yaml": "._import",
+    "json_schema": "._output._authoring",
     "lint": "._input._lint",
     "load": "._input._load",
     "preview": "._output._pdf",
     "render": "._output._render",
+    "render_all": "._output._batch",
+    "starter_report": "._output._authoring",
     "to_pdf": "._output._pdf",
     "validate": "._input._load",
 }
@@ -103,15 +125,20 @@ __all__ = [
     "ChartFont",
     "ChartSection",
     "ContentSection",
+    "CountStyle",
     "DocumentError",
     "Finding",
+    "FontReport",
     "FontWarning",
     "GovinfoReport",
+    "Grid",
     "ImageError",
+    "Imported",
     "InputError",
     "Limits",
     "OrgChartSection",
     "OrgUnit",
+    "Outcome",
     "OutputError",
     "PartyBranch",
     "PartySection",
@@ -122,6 +149,8 @@ __all__ = [
     "Report",
     "ReportValidationError",
     "Role",
+    "StarterKind",
+    "TemplateCheck",
     "TemplateError",
     "TextSection",
     "ToolError",
@@ -130,13 +159,19 @@ __all__ = [
     "__version__",
     "change_phrase",
     "check",
+    "check_template",
     "default_template",
+    "font_report",
     "import_docx",
+    "import_report",
     "import_to_yaml",
+    "json_schema",
     "lint",
     "load",
     "preview",
     "render",
+    "render_all",
+    "starter_report",
     "to_pdf",
     "validate",
 ]

@@ -19,7 +19,8 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
                             help="同时用 LibreOffice 导出 PDF / also export a PDF beside the .docx (LibreOffice)")
     preview_cmd = commands.add_parser("preview", help="把 .docx 逐页导出为 PNG / write PNG pages of a .docx")
     preview_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx (or a .pdf)")
-    preview_cmd.add_argument("-o", "--outdir", type=Path, help="输出目录 / output folder (default: NAME_pages)")
+    preview_cmd.add_argument("-o", "--out", "--outdir", dest="out", type=Path,
+                             help="输出目录 / output folder (default: NAME_pages)")
     preview_cmd.add_argument("--dpi", type=int, default=100, help="分辨率 / resolution (default 100)")
     check_cmd = commands.add_parser("check", help="检查 .docx 是否符合 GB/T 9704 / check a .docx against GB/T 9704")
     check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
@@ -31,8 +32,8 @@ def run_preview(args: argparse.Namespace) -> int:
     """Write PNG pages and print their paths."""
     from annual_docx import preview
 
-    outdir = args.outdir or Path(f"{args.docx.stem}_pages")
-    for page in preview(args.docx, outdir, dpi=args.dpi):
+    out = args.out or Path(f"{args.docx.stem}_pages")
+    for page in preview(args.docx, out, dpi=args.dpi):
         print(page)
     return 0
 
