@@ -122,7 +122,9 @@ def test_font_report_is_what_the_fonts_command_prints(capsys: pytest.CaptureFixt
 
 
 def test_grid_is_a_literal_shared_by_render_and_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert typing.get_args(annual_docx.Grid) == ("word", "portable")
+    from annual_docx._cli._cli_fonts import GRIDS
+
+    assert typing.get_args(annual_docx.Grid) == ("word", "portable") == GRIDS
     assert inspect.signature(annual_docx.render).parameters["grid"].annotation == "Grid"
     assert main(["render", "r.yaml", "--grid", "tabloid"]) == 2
     assert "'word', 'portable'" in capsys.readouterr().err

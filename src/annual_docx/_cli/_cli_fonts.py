@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import typing
 import warnings
 from pathlib import Path
 from typing import Any
@@ -14,12 +13,16 @@ from typing import Any
 import annual_docx
 from annual_docx.errors import FontWarning
 
+GRIDS = ("word", "portable")
+"""``typing.get_args(annual_docx.Grid)``, spelt out so that building the parser loads no renderer (a test keeps the
+two equal)."""
+
 
 def add_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> None:
     """Add ``fonts``, and ``--pdf-a`` / ``--grid`` to ``render``."""
     render_cmd.add_argument("--pdf-a", action="store_true",
                             help="导出 PDF/A-2b（嵌入字体，供归档）/ export the PDF as PDF/A-2b (implies --pdf)")
-    render_cmd.add_argument("--grid", choices=typing.get_args(annual_docx.Grid), default="word",
+    render_cmd.add_argument("--grid", choices=GRIDS, default="word",
                             help="文档网格：word（默认，Word/WPS 每行 28 字）或 portable（LibreOffice 也每行 28 字）/ "
                             "the line grid: word (default) or portable (28 a line in LibreOffice too)")
     fonts_cmd = commands.add_parser("fonts", help="本机字体对应情况 / which font each official face uses here")
