@@ -140,6 +140,21 @@ def test_every_output_parameter_is_named_out() -> None:
         assert all(p.kind is p.KEYWORD_ONLY for p in params[position + 1:]), name
 
 
+OPTIONAL_BY_POSITION = {"out", "assets", "unit", "docx"}
+"""The only optional parameters that may be given by position: where the output goes (``out``; ``import_docx``'s
+pictures folder ``assets``), the unit of ``change_phrase(68, 67, "%")`` and the document of ``font_report(docx)``."""
+
+
+def test_every_option_of_the_public_functions_is_keyword_only() -> None:
+    for name in annual_docx.__all__:
+        function = getattr(annual_docx, name)
+        if not inspect.isfunction(function):
+            continue
+        positional = {p.name for p in inspect.signature(function).parameters.values()
+                      if p.default is not p.empty and p.kind is p.POSITIONAL_OR_KEYWORD}
+        assert positional <= OPTIONAL_BY_POSITION, name
+
+
 def test_old_output_keywords_warn_and_still_work(tmp_path: Path) -> None:
     """``to_pdf(pdf=)`` and ``preview(out_dir=)`` map onto ``out`` with a DeprecationWarning (checked up to the
     call, without LibreOffice: a missing input stops both right after)."""

@@ -179,7 +179,7 @@ def _context_keys() -> frozenset[str]:
     return frozenset(build_context(as_report(minimal), lambda *_: None))
 
 
-def check_template(template: str | os.PathLike[str], report: Report | None = None, *,
+def check_template(template: str | os.PathLike[str], *, report: Report | None = None,
                    probe: bool = False) -> TemplateCheck:
     """Return how the docxtpl tags of the Word template at ``template`` agree with what the renderer provides.
 
