@@ -33,7 +33,9 @@ def _private_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
 @pytest.fixture(scope="session")
 def example_report() -> annual_docx.Report:
     """Return the 曲阜市图书馆 2020 report loaded from the example YAML."""
-    return annual_docx.load(EXAMPLE)
+    report = annual_docx.load(EXAMPLE)
+    assert isinstance(report, annual_docx.Report)
+    return report
 
 
 @pytest.fixture(scope="session")

@@ -54,6 +54,8 @@ def test_wheel_carries_the_template_and_type_marker(tmp_path: Path) -> None:
     assert "annual_docx/templates/report_template.docx" in names
     assert "annual_docx/py.typed" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+    for asset in ("index.html", "form.js", "editor.js", "editor.css"):  # the editor's page, no build step
+        assert f"annual_docx/editor/static/{asset}" in names
 
 
 def test_render_without_out_returns_the_docx_bytes(example_report: annual_docx.Report, example_docx: Path) -> None:

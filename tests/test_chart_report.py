@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import annual_docx
 import annual_docx._charts as charts
 from annual_docx import ReportValidationError
 from annual_docx._charts._fonts import bundled_font_dir
+from annual_docx._charts._kinds import KINDS
 from annual_docx._content._context import build_context
 from annual_docx.errors import ChartError
 
@@ -110,8 +112,8 @@ def test_every_chart_is_drawn_in_the_report_font(monkeypatch: pytest.MonkeyPatch
     """chart_font reaches every chart of the report: org, party, personnel and chart sections."""
     used: list[str | None] = []
 
-    def spy(name: str) -> Any:
-        original = getattr(charts, name)
+    def spy(name: str, home: Any = charts) -> Any:
+        original = getattr(home, name)
 
         def call(*args: Any, **kw: Any) -> Any:
             used.append(kw.get("font"))
@@ -119,8 +121,13 @@ def test_every_chart_is_drawn_in_the_report_font(monkeypatch: pytest.MonkeyPatch
 
         return call
 
-    for name in ("org_chart", "party_chart", "category_chart", "line_chart"):
+    for name in ("org_chart", "party_chart"):
         monkeypatch.setattr(charts, name, spy(name))
+    for kind in ("donut", "line"):  # the drawers the chart kind registry names, in their modules
+        where = KINDS[kind].draw_categories if kind == "donut" else KINDS[kind].draw
+        module_name, _, name = (where or "").partition(":")
+        module = importlib.import_module(module_name)
+        monkeypatch.setattr(module, name, spy(name, module))
     org = {"kind": "org_chart", "title": "组织", "units": [{"name": "馆长室"}]}
     personnel = {"kind": "personnel", "title": "人员", "breakdowns": [{"title": "职称", "categories": {"高级": 1}}]}
     data = small_report(sections=[org, PARTY, personnel, LOANS], chart_font={"path": str(WQY)})

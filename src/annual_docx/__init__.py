@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
     from annual_docx._input._lint import lint
     from annual_docx._input._load import load, validate
+    from annual_docx._model.report_kind import ReportKind
     from annual_docx._ooxml.reader import Limits
     from annual_docx._output._authoring import (
         StarterKind,
@@ -89,6 +90,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "PhotoSection": ".schema",
     "Picture": ".schema",
     "Report": ".schema",
+    "ReportKind": "._model.report_kind",
     "Role": ".schema",
     "StarterKind": "._output._authoring",
     "TemplateCheck": "._output._authoring",
@@ -147,6 +149,7 @@ __all__ = [
     "Picture",
     "Problem",
     "Report",
+    "ReportKind",
     "ReportValidationError",
     "Role",
     "StarterKind",

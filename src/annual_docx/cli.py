@@ -1,6 +1,7 @@
 """Command line: ``annual-docx render REPORT.yaml -o OUT.docx [--template T.docx] [--pdf]``,
 ``annual-docx render-all REPORT... -o OUTDIR [--jobs N]``, ``annual-docx validate REPORT.yaml [--strict]``,
-``annual-docx import OLD.docx -o REPORT.yaml [--assets DIR]``, the
+``annual-docx import OLD.docx -o REPORT.yaml [--assets DIR]``, ``annual-docx edit [REPORT.yaml]`` (the local
+editor), the
 format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, ``template export|check``).
 
 A thin layer over the public API (``annual_docx.*``): each command imports what it runs when it runs, so ``render``
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import annual_docx
-from annual_docx._cli import _batch_cli, _cli_authoring, _cli_fonts, _cli_import
+from annual_docx._cli import _batch_cli, _cli_authoring, _cli_edit, _cli_fonts, _cli_import
 from annual_docx._cli._cli_format import FORMAT_COMMANDS, _add_format_commands
 from annual_docx.errors import AnnualDocxError, OutputError, Problem
 
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument("--strict", action="store_true", help="警告视为错误 / treat warnings as errors (exit 1)")
     _batch_cli.add_parser(commands)
     _cli_import.add_parser(commands)
+    _cli_edit.add_parser(commands)
     return parser
 
 
@@ -101,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cli_fonts.run_fonts(args)
         if args.command == "import":
             return _cli_import.run(args)
+        if args.command == "edit":
+            return _cli_edit.run(args)
         if args.command in FORMAT_COMMANDS:
             return FORMAT_COMMANDS[args.command](args)
         return _cli_authoring.run(args)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
@@ -30,6 +30,9 @@ from annual_docx._model.schema_parts import PartyBranch as PartyBranch
 from annual_docx._model.schema_parts import Picture as Picture
 from annual_docx._model.schema_parts import Role as Role
 from annual_docx._model.schema_parts import resolve_path as resolve_path
+
+if TYPE_CHECKING:
+    from annual_docx.errors import Problem
 
 NumberStyle = Literal["一、", "（一）", "1.", "（1）", "【】", "一是", "无"]
 """How a heading level is numbered: GB/T 9704 order is 一、 → （一） → 1. → （1）; yearbooks use 【概况】; ``一是``
@@ -278,6 +281,16 @@ class Report(_Model):
         if self.year is None or self.organisation is None:
             return ""
         return f"{self.year}年度{self.organisation}工作年报"
+
+    def as_report(self) -> Report:
+        """Return this report: a Report renders as itself (the :class:`~annual_docx.ReportKind` protocol)."""
+        return self
+
+    def lint_warnings(self, *, silenced: bool = False) -> list[Problem]:
+        """Return the consistency warnings :func:`annual_docx.lint` gives (the checks load on first use)."""
+        from annual_docx._input._lint import report_lint
+
+        return report_lint(self, silenced=silenced)
 
     @field_validator("numbering")
     @classmethod

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from annual_docx._charts._kinds import KINDS
 from annual_docx._content._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
@@ -27,7 +28,6 @@ LABEL_PT: Final = 10.5  # 五号: the size of chart labels at the placed size
 SMALL_PT: Final = 9.0  # the smallest text a chart may use
 TITLE_PT: Final = 12.0  # 小四
 
-CATEGORY_KIND_NAMES: Final = {"pie": "饼图", "donut": "环形图", "bar": "柱状图", "barh": "条形图"}
 
 
 def palette(n: int, *, lines: bool = False) -> list[str]:
@@ -63,7 +63,7 @@ def describe_categories(title: str, data: Categories, unit: str, kind: str) -> s
     """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。" (``kind``: pie 饼图, donut 环形图, bar or barh)."""
     parts = [f"{name}{format_value(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
     total = format_value(sum(v for _, v in data))
-    return f"{title.strip()}{CATEGORY_KIND_NAMES[kind]}：{'，'.join(parts)}，共{total}{unit}。"
+    return f"{title.strip()}{KINDS[kind].category_alt}：{'，'.join(parts)}，共{total}{unit}。"
 
 
 def describe_series(title: str | None, labels: Sequence[str], series: Series, unit: str, kind: str) -> str:
@@ -84,9 +84,10 @@ def _at(label: str) -> str:
 
 def series_kind_name(chart: str) -> str:
     """Return the Chinese name of a series chart kind for its alt text (``line`` → 折线图)."""
-    if chart == "line":
-        return "折线图"
-    return "堆积柱状图" if chart.startswith("stacked") else "分组柱状图"
+    name = KINDS[chart].series_alt
+    if name is None:
+        raise ValueError(f"chart kind {chart!r} is not drawn over labels")
+    return name
 
 
 def needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:

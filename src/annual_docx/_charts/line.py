@@ -8,7 +8,7 @@ from typing import Final
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from annual_docx._charts._chart_facts import describe_series
+from annual_docx._charts._chart_facts import describe_series, series_kind_name
 from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Series,
@@ -131,4 +131,4 @@ def line_chart(
         band = (2.4 if len(data) > 1 else 1.6) * LABEL_PT * PT_TO_MM  # legend row, or just the unit
         ax = add_axes(fig, tick_mm, 6.0, bottom + 8.0, top + band)
         draw_line(ax, names, data, unit=unit)
-        return chart_image(fig, describe_series(title, names, data, unit, "折线图"), svg=svg)
+        return chart_image(fig, describe_series(title, names, data, unit, series_kind_name("line")), svg=svg)

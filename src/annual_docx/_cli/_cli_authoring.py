@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         text = json.dumps(annual_docx.json_schema(), ensure_ascii=False, indent=2) + "\n"
         if args.out:
-            _write_new(args.out, text.encode("utf-8"), force=True)
+            write_new(args.out, text.encode("utf-8"), force=True)
             print(args.out)
         else:
             sys.stdout.write(text)
@@ -72,21 +72,21 @@ def run(args: argparse.Namespace) -> int:
         from annual_docx.govinfo import workbook_bytes
 
         path = args.path if args.path.suffix.lower() == ".xlsx" else args.path.with_suffix(".xlsx")
-        _write_new(path, workbook_bytes(), force=args.force)
+        write_new(path, workbook_bytes(), force=args.force)
         print(path)
         return 0
     if args.command == "init":
         starter = annual_docx.starter_report(args.kind)
-        _write_new(args.path, starter.encode("utf-8"), force=args.force)
+        write_new(args.path, starter.encode("utf-8"), force=args.force)
         print(args.path)
         schema = args.path.parent / SCHEMA_LINE.split("=", 1)[1] if starter.startswith(SCHEMA_LINE) else None
         if schema is not None:  # the schema the starter's first line points to, always the current one
             text = json.dumps(annual_docx.json_schema(), ensure_ascii=False, indent=2) + "\n"
-            _write_new(schema, text.encode("utf-8"), force=True)
+            write_new(schema, text.encode("utf-8"), force=True)
             print(schema)
         return 0
     if args.action == "export":
-        _write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
+        write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
         print(args.path)
         return 0
     return _check_template(args.path)
@@ -115,7 +115,8 @@ def _check_template(path: Path) -> int:
     return 0 if result.compliant else 1
 
 
-def _write_new(path: Path, data: bytes, *, force: bool) -> None:
+def write_new(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it; refuse an existing file unless ``force``."""
     if path.exists() and not force:
         raise OutputError(f"{path}: 文件已存在，如需覆盖请加 --force / the file exists; use --force to overwrite")
     if not path.parent.is_dir():

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from annual_docx._charts._chart_cache import ChartLike, cached_chart
+from annual_docx._charts._kinds import KINDS, CategoryKindName, category_kind
 from annual_docx._content._figures import GALLERY_GAP_MM, GALLERY_WIDTH_MM, Gallery
 from annual_docx._content._piece import Block
 from annual_docx._model import schema_figures as sf
@@ -102,13 +103,13 @@ class Drawer:
         return Block("xml", xml=Gallery(pictures, tuple(p.caption or "" for p in photos), per_row))
 
     def category_chart(self, title: str, data: list[tuple[str, int | float]],
-                       kind: Literal["pie", "donut", "bar", "barh"],
+                       kind: CategoryKindName,
                        unit: str = "人", caption: str = "", engine: str | None = None) -> Block:
         """Return a pie, donut or bar chart of category counts."""
         def draw() -> ChartLike:
-            from annual_docx._charts import category_chart
-
-            return category_chart(title, data, kind=kind, unit=unit, draw_title=False, font=self.font)
+            drawn: ChartLike = KINDS[kind].category_drawer()(title, data, kind=kind, unit=unit, draw_title=False,
+                                                             font=self.font)
+            return drawn
 
         def native() -> Any:
             from annual_docx._charts._native import category_spec
@@ -157,10 +158,12 @@ class Drawer:
         labels = [str(label) for label in chart.labels]
         series = list(chart.series.items())
         kind = chart.chart
-        if kind == "pie" or kind == "donut":  # drawn as the category charts draw them
+        entry = KINDS[kind]
+        if entry.one_series:  # drawn as the category charts draw them
             values = series[0][1]
             data = [(label, int(v) if float(v).is_integer() else v) for label, v in zip(labels, values, strict=True)]
-            return self.category_chart(title, data, kind, chart.unit or "", chart.caption or "", chart.engine)
+            return self.category_chart(title, data, category_kind(kind), chart.unit or "", chart.caption or "",
+                                       chart.engine)
         spec = ["series", kind, title, labels, series, chart.unit, chart.source]
 
         def native() -> Any:
@@ -169,15 +172,9 @@ class Drawer:
             return series_spec(title, kind, labels, series, unit=chart.unit, source=chart.source)
 
         def draw() -> ChartLike:
-            from annual_docx._charts import line_chart, series_bar_chart
-
-            options: dict[str, Any] = {"unit": chart.unit, "source": chart.source, "font": self.font}
-            if chart.chart == "line":
-                return line_chart(title, labels, series, draw_title=False, **options)
-            stacked, horizontal = chart.chart.startswith("stacked"), chart.chart.endswith("barh")
-            return series_bar_chart(
-                title, labels, series, stacked=stacked, horizontal=horizontal, draw_title=False, **options
-            )
+            drawn: ChartLike = entry.drawer()(title, labels, series, unit=chart.unit, source=chart.source,
+                                              font=self.font, draw_title=False, **entry.options)
+            return drawn
 
         return self.chart(chart.engine, chart.caption, native, spec, draw)
 

@@ -17,12 +17,11 @@ from annual_docx._import.build import report_data
 from annual_docx._import.pieces import Context
 from annual_docx._import.yaml_out import to_yaml
 from annual_docx._input._load import validate
+from annual_docx._model.report_kind import ReportKind
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.reader import open_package
 from annual_docx._renamed import renamed
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
-from annual_docx.govinfo.model import GovinfoReport
-from annual_docx.schema import Report
 
 
 @dataclass
@@ -30,7 +29,7 @@ class Imported:
     """An imported report: the validated report, its data as written, notes on what was guessed by field path, and
     ``out``, the YAML file written (None when none was asked for)."""
 
-    report: Report | GovinfoReport
+    report: ReportKind
     data: dict[str, Any]
     notes: dict[str, list[str]]
     out: Path | None = None
@@ -66,7 +65,7 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
 
 
 @renamed(path="docx")
-def import_docx(docx: str | Path, assets: str | Path | None = None) -> Report | GovinfoReport:
+def import_docx(docx: str | Path, assets: str | Path | None = None) -> ReportKind:
     """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
     ``<name>_assets`` beside the .docx), this function's one output, so it may be given by position. Raises
     :class:`~annual_docx.errors.DocumentError` (an :class:`~annual_docx.errors.InputError`) for a .doc, an

@@ -9,15 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annual_docx._charts._kinds import alt_text_names, from_alt_text
+
 _CATEGORY = re.compile(
-    r"^(?P<title>.*?)(?P<kind>饼图|环形图|柱状图|条形图)：(?P<body>.+)，共(?P<total>-?[\d.]+)(?P<unit>[^，]*)。$", re.S)
+    rf"^(?P<title>.*?)(?P<kind>{'|'.join(alt_text_names(categories=True))})：(?P<body>.+)，共(?P<total>-?[\d.]+)"
+    r"(?P<unit>[^，]*)。$", re.S)
 _CATEGORY_PART = re.compile(r"^(?P<name>.+?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>[^\d（]*)（-?[\d.]+%）$", re.S)
-_SERIES = re.compile(r"^(?P<title>.*?)(?P<kind>折线图|分组柱状图|堆积柱状图)：(?P<body>.+)。$", re.S)
+_SERIES = re.compile(rf"^(?P<title>.*?)(?P<kind>{'|'.join(alt_text_names(categories=False))})：(?P<body>.+)。$", re.S)
 _POINT = re.compile(r"^(?P<label>.*?)(?P<value>-?\d+(?:\.\d+)?)(?P<unit>\D*)$", re.S)
 _ORG = re.compile(r"^组织结构图(?:（(?P<title>.+?)）)?：(?P<body>.+)。$", re.S)
 _PARTY = re.compile(r"^党组织架构图(?:（.+?）)?：(?P<body>.+)。$", re.S)
-_KINDS = {"饼图": "pie", "环形图": "donut", "柱状图": "bar", "条形图": "barh", "折线图": "line", "分组柱状图": "bar",
-          "堆积柱状图": "stacked_bar"}
+
+
+def _kind(name: str, *, categories: bool) -> str:
+    found = from_alt_text(name, categories=categories)
+    assert found is not None, name  # the pattern takes only the registry's names
+    return found
 
 
 def _num(text: str) -> int | float:
@@ -48,7 +55,7 @@ def category_chart(alt: str) -> CategoryData | None:
         if not point or point["unit"] != unit or point["name"] in categories:
             return None
         categories[point["name"]] = _num(point["value"])
-    return CategoryData(match["title"], _KINDS[match["kind"]], categories, unit)
+    return CategoryData(match["title"], _kind(match["kind"], categories=True), categories, unit)
 
 
 @dataclass
@@ -93,7 +100,7 @@ def series_chart(alt: str) -> SeriesData | None:
         series[name] = values
     if labels is None or len(units) != 1:
         return None
-    return SeriesData(match["title"], _KINDS[match["kind"]], labels, series, units.pop())
+    return SeriesData(match["title"], _kind(match["kind"], categories=False), labels, series, units.pop())
 
 
 @dataclass

@@ -8,6 +8,7 @@ import io
 import re
 from typing import Any
 
+from annual_docx._charts._kinds import from_native
 from annual_docx._import import alt_text
 from annual_docx._import.piece import Context, Piece
 from annual_docx._ooxml.outline import Chart, Image
@@ -97,14 +98,14 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
     for s in series:  # series names are keys: make repeated names distinct
         names.append(s.name if s.name not in names else f"{s.name}（{len(names) + 1}）")
     one_count = len(series) == 1 and clean and all(float(v or 0).is_integer() for v in series[0].values)
-    if chart.kind in ("pie", "doughnut") and len(series) >= 1 and clean:
+    entry = from_native(chart.kind)  # the registry's kind that reads this native kind, if any
+    if entry is not None and entry.one_series and len(series) >= 1 and clean:
         values = series[0].values
         cats = {str(label): (int(v) if v is not None and v.is_integer() else v or 0)
                 for label, v in zip(labels, values, strict=False)}
-        kind = "pie" if chart.kind == "pie" else "donut"
-        return [Piece("category", data={"title": chart.title, "kind": kind, "unit": "", "categories": cats,
+        return [Piece("category", data={"title": chart.title, "kind": entry.name, "unit": "", "categories": cats,
                                         "caption": caption, "native": True, "integers": one_count})]
-    if not clean or chart.kind == "other":
+    if not clean or entry is None:
         ctx.note(path, f"图表“{chart.title}”的数据无法作为图表保留，已转为表格 / chart {chart.title!r} kept as a "
                        f"table of its data")
         rows = [[str(label), *(s.values[i] if i < len(s.values) else None for s in series)]
@@ -113,7 +114,7 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
         if chart.title:
             table["title"] = chart.title
         return [Piece("block", data=table)]
-    kind = {"area": "line"}.get(chart.kind, chart.kind)
+    kind = entry.name
     if kind != chart.kind:
         ctx.note(path, f"{chart.kind} 图表按 {kind} 导入 / a {chart.kind} chart imported as {kind}")
     block: dict[str, Any] = {"type": "chart", "title": chart.title or caption or "图表", "chart": kind,
@@ -121,7 +122,7 @@ def chart_pieces(chart: Chart, caption: str, path: str, ctx: Context) -> list[Pi
                                                                                                           strict=True)}}
     if caption:
         block["caption"] = caption
-    if one_count and kind in ("bar", "barh"):
+    if one_count and entry.category_alt is not None:  # one series of counts: a breakdown's kind
         return [Piece("category", data={"title": chart.title, "kind": kind, "unit": "", "caption": caption,
                                         "categories": {str(k): int(v or 0) for k, v in zip(labels, series[0].values,
                                                                                           strict=False)},

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from annual_docx._charts._kinds import KINDS
 from annual_docx._import.headings import Node
 from annual_docx._import.pieces import Context, Piece, award_names, numbered_list, pieces
 
@@ -129,8 +130,8 @@ def _chart_of(piece: Piece) -> dict[str, Any]:
     data = piece.data
     if "block" in data:
         return dict(data["block"])
-    kind = {"doughnut": "donut"}.get(data["kind"], data["kind"])
-    block: dict[str, Any] = {"type": "chart", "title": data["title"] or data.get("caption") or "图表", "chart": kind,
+    block: dict[str, Any] = {"type": "chart", "title": data["title"] or data.get("caption") or "图表",
+                             "chart": data["kind"],
                              "labels": list(data["categories"]),
                              "series": {data["title"] or "数值": list(data["categories"].values())}}
     if data.get("unit"):
@@ -198,8 +199,8 @@ def _breakdown(node: Node, path: str, ctx: Context) -> dict[str, Any] | None:
     paragraphs = [p.text for p in own if p.kind == "paragraph"]
     if paragraphs:
         block["paragraphs"] = paragraphs
-    kind = data["kind"] if data["kind"] in ("bar", "barh", "pie") else "donut"
-    block["chart"] = "bar" if kind in ("pie", "donut") and total == 0 else kind
+    kind = KINDS[data["kind"]]  # a kind of category counts (graphics and alt_text read them from the registry)
+    block["chart"] = "bar" if kind.one_series and total == 0 else kind.name  # a pie needs a count above zero
     if unit != "人":
         block["unit"] = unit
     if not (match and int(match["n"]) == total):

@@ -29,7 +29,7 @@ from annual_docx._model.schema_lint import LintSettings, ancestors
 from annual_docx.errors import Problem
 
 if TYPE_CHECKING:
-    from annual_docx.govinfo import GovinfoReport
+    from annual_docx._model.report_kind import ReportKind
 
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:(?P<cn>[一二三四五六七八九十百零〇]+)\s*[、，,.．]|[（(]\s*(?P<cn_paren>[一二三四五六七八九十百零〇]+)\s*[）)]"
@@ -161,14 +161,15 @@ CHECKS: tuple[Callable[[s.Report], list[Problem]], ...] = (
 )
 
 
-def lint(report: s.Report | GovinfoReport, *, silenced: bool = False) -> list[Problem]:
+def lint(report: ReportKind, *, silenced: bool = False) -> list[Problem]:
     """Return every consistency warning for ``report``, each with its field path and code, leaving out those the
     report's ``lint:`` settings silence (``silenced=True`` keeps them). A 政府信息公开工作年度报告 adds its own:
     numbers quoted in the text against the tables, headings."""
-    if not isinstance(report, s.Report):
-        from annual_docx.govinfo import lint as govinfo_lint
+    return report.lint_warnings(silenced=silenced)
 
-        return govinfo_lint(report, silenced=silenced)
+
+def report_lint(report: s.Report, *, silenced: bool = False) -> list[Problem]:
+    """Return the warnings of an ordinary :class:`Report` (what :func:`lint` gives for one)."""
     problems = [problem for check in CHECKS for problem in check(report)]
     if silenced:
         return problems

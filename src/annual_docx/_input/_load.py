@@ -16,7 +16,7 @@ from annual_docx.errors import InputError, ReportValidationError
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
-    from annual_docx.govinfo import GovinfoReport
+    from annual_docx._model.report_kind import ReportKind
 
 
 class SourceFloat(float):
@@ -30,7 +30,7 @@ class SourceFloat(float):
         return number
 
 
-def load(path: str | Path, *, check_pictures: bool = False) -> Report | GovinfoReport:
+def load(path: str | Path, *, check_pictures: bool = False) -> ReportKind:
     """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
     ``path``; relative picture paths resolve against its folder. ``check_pictures`` also opens every picture as a
     render would (see :func:`validate`)."""
@@ -142,14 +142,14 @@ def _parse_yaml(path: Path, text: str) -> Any:
 
 def validate(
     data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None, check_pictures: bool = False
-) -> Report | GovinfoReport:
+) -> ReportKind:
     """Return ``data`` as a :class:`Report` (a :class:`GovinfoReport` with ``kind: govinfo``), or raise
     :class:`ReportValidationError` listing every problem. With ``check_pictures`` every picture is also read and
     decoded as a render would, raising :class:`ImageError` (its ``path`` names the field) on the first bad one."""
     if data.get("kind") == "govinfo":
         from annual_docx.govinfo import validate as validate_govinfo
 
-        report: Report | GovinfoReport = validate_govinfo(data, source=source, base_dir=base_dir)
+        report: ReportKind = validate_govinfo(data, source=source, base_dir=base_dir)
     else:
         try:
             report = Report.model_validate(dict(data), context={"base_dir": base_dir})
@@ -159,7 +159,6 @@ def validate(
             raise ReportValidationError(problems(exc.errors()), source=source) from None
     if check_pictures:
         from annual_docx._input._images import prepare_pictures
-        from annual_docx.govinfo import as_report
 
-        prepare_pictures(as_report(report))
+        prepare_pictures(report.as_report())
     return report

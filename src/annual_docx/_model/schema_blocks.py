@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from annual_docx._charts._kinds import SeriesKindName
+from annual_docx._charts._kinds import kind as chart_kind
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
 from annual_docx._model.schema_parts import MODEL_CONFIG
@@ -56,7 +58,7 @@ class SeriesChart(BaseModel):
 
     model_config = ConfigDict(defer_build=True)
 
-    chart: Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "donut"] = "line"
+    chart: SeriesKindName = "line"
     labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
     series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
         min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
@@ -74,7 +76,7 @@ class SeriesChart(BaseModel):
                     f"系列“{name}”有{len(values)}个数值，应与 labels 一样为{len(self.labels)}个"
                     f" / series {name!r} has {len(values)} values for {len(self.labels)} labels"
                 )
-        if self.chart in ("pie", "donut"):
+        if chart_kind(self.chart).one_series:
             if len(self.series) != 1:
                 raise ValueError(f"饼图只能有一个系列，现有{len(self.series)}个 / a pie chart takes one series, "
                                  f"not {len(self.series)}")

@@ -7,6 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from annual_docx._charts._kinds import CategoryKindName, breakdown_help
+from annual_docx._charts._kinds import kind as chart_kind
 from annual_docx._model.schema_parts import (
     ENGINE_HELP,
     MODEL_CONFIG,
@@ -32,9 +34,7 @@ class Breakdown(_Block):
     title: Text = Field(description="e.g. 职称结构")
     categories: dict[str, Annotated[int, Field(ge=0)]] = Field(min_length=1, description="类别 → 人数")
     paragraphs: list[Text] = Field(default_factory=new_list)
-    chart: Literal["donut", "pie", "bar", "barh", "none"] = Field(
-        "donut", description="donut 环形图（总数在中间，默认）、pie 饼图、bar 柱状图、barh 条形图、none 不画 / a ring "
-                             "with the total in its hole (default), a pie, bars, sideways bars, or no chart")
+    chart: Literal[CategoryKindName, "none"] = Field("donut", description=breakdown_help())
     show_total: bool = Field(True, description="标题后注明（共N人）/ append (共N人) to the title")
     engine: ChartEngine | None = Field(None, description=ENGINE_HELP)
 
@@ -47,7 +47,7 @@ class Breakdown(_Block):
 
     @model_validator(mode="after")
     def _pie_has_a_slice(self) -> Breakdown:
-        if self.chart in ("pie", "donut") and self.total == 0:
+        if self.chart != "none" and chart_kind(self.chart).one_series and self.total == 0:
             raise ValueError(
                 "饼图的各类人数不能全为 0（可改用 chart: bar 或 none）/ a pie chart needs a category above zero "
                 "(use chart: bar or none)"

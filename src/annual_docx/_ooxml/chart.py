@@ -18,8 +18,30 @@ from annual_docx._ooxml.workbook import cell_range, number
 from annual_docx._ooxml.xmltext import attr, solid_fill, text
 
 ChartKind = Literal["line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "doughnut"]
-CHART_KINDS: Final[tuple[ChartKind, ...]] = (
-    "line", "bar", "stacked_bar", "barh", "stacked_barh", "pie", "doughnut")
+
+
+@dataclass(frozen=True)
+class Plot:
+    """How a native chart kind is written (and read back, ``chart_in``): its ``c:plotArea`` element, and for bars
+    their direction (``col`` upright, ``bar`` sideways) and whether the series stack."""
+
+    element: str
+    direction: str = "col"
+    stacked: bool = False
+
+    @property
+    def round(self) -> bool:
+        """Whether the chart is a pie or a ring: one colour per category, shares, no axes."""
+        return self.element in ("pieChart", "doughnutChart")
+
+
+PLOTS: Final[dict[ChartKind, Plot]] = {
+    "line": Plot("lineChart"), "bar": Plot("barChart"), "stacked_bar": Plot("barChart", stacked=True),
+    "barh": Plot("barChart", "bar"), "stacked_barh": Plot("barChart", "bar", stacked=True),
+    "pie": Plot("pieChart"), "doughnut": Plot("doughnutChart"),
+}
+"""Every native chart kind the writer draws, declared once."""
+CHART_KINDS: Final[tuple[ChartKind, ...]] = tuple(PLOTS)
 Legend = Literal["top", "bottom", "right", "none"]
 
 C_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -142,7 +164,8 @@ def _series(spec: ChartSpec, index: int) -> str:
         f"<c:val>{_num_ref(cell_range(index + 1, 2, last), values)}</c:val>"
     )
     colour = spec.colours[index % len(spec.colours)]
-    if spec.kind == "line":
+    plot = PLOTS[spec.kind]
+    if plot.element == "lineChart":
         marker, dash = _MARKERS[index % len(_MARKERS)], _DASHES[index % len(_DASHES)]
         return (
             f"<c:ser>{head}<c:spPr>{_line(colour, 19050, dash)}</c:spPr>"
@@ -150,17 +173,17 @@ def _series(spec: ChartSpec, index: int) -> str:
             f"<c:spPr>{solid_fill(colour)}{_line(colour)}</c:spPr></c:marker>"
             f'{_d_lbls(spec, "t")}{refs}<c:smooth val="0"/></c:ser>'
         )
-    if spec.kind in ("pie", "doughnut"):
+    if plot.round:
         points = "".join(
             f'<c:dPt><c:idx val="{i}"/><c:bubble3D val="0"/><c:spPr>{solid_fill(spec.colours[i % len(spec.colours)])}'
             f"{_line('#FFFFFF', 15240)}</c:spPr></c:dPt>"
             for i in range(len(spec.categories))
         )
-        position = "bestFit" if spec.kind == "pie" else None  # a donut's labels take no position
+        position = "bestFit" if plot.element == "pieChart" else None  # a donut's labels take no position
         inks = {i: _text_on(spec.colours[i % len(spec.colours)]) for i in range(len(spec.categories))}
         white = {i: ink for i, ink in inks.items() if ink != "#222222"}
         return f"<c:ser>{head}{points}{_d_lbls(spec, position, percent=True, points=white)}{refs}</c:ser>"
-    stacked = spec.kind.startswith("stacked")
+    stacked = plot.stacked
     label_colour = _text_on(colour) if stacked else "#222222"
     return (
         f"<c:ser>{head}<c:spPr>{solid_fill(colour)}{_line(None)}</c:spPr><c:invertIfNegative val=\"0\"/>"
@@ -175,8 +198,9 @@ def _text_on(colour: str) -> str:
 
 
 def _axes(spec: ChartSpec) -> str:
-    horizontal = spec.kind.endswith("barh")
-    bars = spec.kind != "line"
+    plot = PLOTS[spec.kind]
+    horizontal = plot.direction == "bar"
+    bars = plot.element == "barChart"
     cat_pos, val_pos = ("l", "b") if horizontal else ("b", "l")
     orientation = "maxMin" if horizontal else "minMax"  # horizontal bars read top to bottom, as the images do
     grey = "#4D4D4D"
@@ -204,19 +228,19 @@ def _axes(spec: ChartSpec) -> str:
 def _plot(spec: ChartSpec) -> str:
     series = "".join(_series(spec, i) for i in range(len(spec.series)))
     axis_ids = f'<c:axId val="{_CAT_AX}"/><c:axId val="{_VAL_AX}"/>'
-    if spec.kind == "line":
+    plot = PLOTS[spec.kind]
+    if plot.element == "lineChart":
         body = f'<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{series}' \
                f'<c:marker val="1"/>{axis_ids}</c:lineChart>'
         return body + _axes(spec)
-    if spec.kind == "pie":
+    if plot.element == "pieChart":
         return f'<c:pieChart><c:varyColors val="1"/>{series}<c:firstSliceAng val="0"/></c:pieChart>'
-    if spec.kind == "doughnut":
+    if plot.element == "doughnutChart":
         return (
             f'<c:doughnutChart><c:varyColors val="1"/>{series}<c:firstSliceAng val="0"/>'
             f'<c:holeSize val="{_HOLE}"/></c:doughnutChart>'
         )
-    stacked = spec.kind.startswith("stacked")
-    direction = "bar" if spec.kind.endswith("barh") else "col"
+    stacked, direction = plot.stacked, plot.direction
     overlap = '<c:overlap val="100"/>' if stacked else '<c:overlap val="-10"/>'
     return (
         f'<c:barChart><c:barDir val="{direction}"/><c:grouping val="{"stacked" if stacked else "clustered"}"/>'

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import math
 
+from annual_docx._ooxml.chart import PLOTS, Plot
 from annual_docx._ooxml.outline import Chart, Series
 from annual_docx._ooxml.props import Element
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_KINDS = {"pieChart": "pie", "pie3DChart": "pie", "ofPieChart": "pie", "doughnutChart": "doughnut",
-          "barChart": "bar", "bar3DChart": "bar", "lineChart": "line", "line3DChart": "line",
-          "areaChart": "area", "area3DChart": "area"}
+_SAME_AS = {"pie3DChart": "pieChart", "ofPieChart": "pieChart", "bar3DChart": "barChart", "line3DChart": "lineChart",
+            "area3DChart": "areaChart"}
+"""Plot elements read as another: 3-D and pie-of-pie charts as the flat ones."""
+_READ_ONLY = {"areaChart": "area"}
+"""Native kinds read but never written (``PLOTS`` holds those the writer draws)."""
 
 
 def _points(ref: Element | None) -> list[tuple[int, str]]:
@@ -44,16 +47,19 @@ def _number(text: str) -> float | None:
 def _kind(plot: Element) -> tuple[str, Element | None]:
     for element in plot:
         name = element.tag.removeprefix(C)
-        if name not in _KINDS:
-            continue
-        kind = _KINDS[name]
-        if kind == "bar":
+        name = _SAME_AS.get(name, name)
+        if name in _READ_ONLY:
+            return _READ_ONLY[name], element
+        shape = Plot(name)
+        if name == "barChart":
             direction = element.find(C + "barDir")
             grouping = element.find(C + "grouping")
             horizontal = direction is not None and direction.get("val") == "bar"
             stacked = grouping is not None and (grouping.get("val") or "").endswith("tacked")
-            kind = ("stacked_" if stacked else "") + ("barh" if horizontal else "bar")
-        return kind, element
+            shape = Plot(name, "bar" if horizontal else "col", stacked)
+        kind = next((k for k, p in PLOTS.items() if p == shape), None)
+        if kind is not None:
+            return kind, element
     first = next((e for e in plot if e.tag.endswith("Chart")), None)
     return "other", first
 

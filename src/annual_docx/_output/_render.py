@@ -19,15 +19,15 @@ from annual_docx._ooxml.prepare import prepare_template
 from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
 from annual_docx._output._docxtpl import drawing_ids, fill, open_template, picture_factory
-from annual_docx.errors import OutputError
+from annual_docx.errors import InputError, OutputError
 from annual_docx.gbt9704 import FANGSONG
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
-    from annual_docx.govinfo import GovinfoReport
+    from annual_docx._model.report_kind import ReportKind
 
 StrPath: typing.TypeAlias = "str | os.PathLike[str]"
-AnyReport: typing.TypeAlias = "Report | GovinfoReport | Mapping[str, Any]"
+AnyReport: typing.TypeAlias = "ReportKind | Mapping[str, Any]"
 
 _SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "report_template.docx"
 
@@ -73,9 +73,10 @@ def render(
     """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or
     write it to the path ``out`` and return that path; on any error a path ``out`` is left as it was.
 
-    ``report`` is a :class:`Report`, a :class:`GovinfoReport` or a plain mapping of either, validated as by
-    :func:`annual_docx.validate` (relative picture paths then resolve against the working folder). ``template`` is
-    a Word file restyled from the default one (``templates/report_template.docx``). ``grid="word"`` (default)
+    ``report`` is a :class:`Report`, a :class:`GovinfoReport` (any :class:`ReportKind`) or a plain mapping of
+    either, validated as by :func:`annual_docx.validate` (relative picture paths then resolve against the working
+    folder). ``template`` is a Word file restyled from the default one (``templates/report_template.docx``).
+    ``grid="word"`` (default)
     writes Word's character grid (28 characters a line in Word and WPS; LibreOffice opens it at 14 a line);
     ``grid="portable"`` writes a line grid with text condensed 0.25 pt, 28 a line in LibreOffice and in Word alike.
     Text is cleaned of XML-illegal characters and pictures are checked before anything is written; the same report
@@ -92,6 +93,11 @@ def render(
         from annual_docx._input._load import validate
 
         report = validate(report)
+    from annual_docx._model.report_kind import ReportKind
+
+    if not isinstance(report, ReportKind):
+        raise InputError(f"report: 不是年报数据（{type(report).__name__}）/ not report data: a Report, a GovinfoReport "
+                         f"or a mapping, not {type(report).__name__}")
     template_path = Path(template) if template is not None else default_template()
     out_path = None if out is None or hasattr(out, "write") else Path(out)
     if out_path is not None:
@@ -114,17 +120,13 @@ def render(
     return None
 
 
-def _document_bytes(report: Report | GovinfoReport, template_path: Path, grid: str, *, custom: bool,
+def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custom: bool,
                     verdict: bool = True, probe: bool = False) -> bytes:
     """Return the finished, byte-reproducible .docx of ``report`` filled into the template at ``template_path``;
     a ``custom`` (outside) template is checked for the report's tags and, with ``verdict``, for the GB/T 9704
     compliance of what it makes (``_template_probe``) first, adopted (styles by name), and rendered within a time
     limit. The ``probe`` render itself skips both checks."""
-    if not isinstance(report, Report):  # a 政府信息公开 report: only then load its package
-        from annual_docx.govinfo import to_report
-
-        report = to_report(report)
-    plain: Report = clean(report)
+    plain: Report = clean(report.as_report())  # a 政府信息公开 report converted (its package loads only then)
     pictures = prepare_pictures(plain)
     tpl = open_template(template_path)
     if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annual_docx._model.report_kind import ReportKind
 from annual_docx.errors import InputError, Problem, ReportValidationError
 from annual_docx.govinfo.convert import to_report
 from annual_docx.govinfo.lint import govinfo_path, lint
@@ -66,6 +67,6 @@ def _govinfo_path(found: Problem) -> Problem:
     return Problem(govinfo_path(found.path), govinfo_path(found.message))
 
 
-def as_report(report: Report | GovinfoReport) -> Report:
-    """Return ``report`` as a Report (a govinfo report converted, any other as it is)."""
-    return to_report(report) if isinstance(report, GovinfoReport) else report
+def as_report(report: ReportKind) -> Report:
+    """Return ``report`` as a Report (a govinfo report converted, any other as it is): ``report.as_report()``."""
+    return report.as_report()

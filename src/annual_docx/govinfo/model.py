@@ -11,13 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock, resolve_path
 from annual_docx._model.schema_lint import LintSettings
 from annual_docx._model.schema_official import OfficialParts
+
+if TYPE_CHECKING:
+    from annual_docx.errors import Problem
+    from annual_docx.schema import Report
 from annual_docx._model.schema_parts import MODEL_CONFIG, new_dict, new_list
 from annual_docx.govinfo import keys
 from annual_docx.govinfo import labels as L
@@ -129,6 +133,20 @@ class GovinfoReport(_Model):
     def figures(self) -> Figures:
         """Return every number of the three tables, rows left out as 0 and totals left out computed."""
         return Figures.of(self)
+
+    def as_report(self) -> Report:
+        """Return the ordinary Report this report renders as: six numbered sections, the tables as forms (the
+        :class:`~annual_docx.ReportKind` protocol)."""
+        from annual_docx.govinfo.convert import to_report
+
+        return to_report(self)
+
+    def lint_warnings(self, *, silenced: bool = False) -> list[Problem]:
+        """Return the warnings of any report under the govinfo field paths, and its own: numbers quoted in the text
+        against the tables, headings not in the national wording."""
+        from annual_docx.govinfo.lint import lint
+
+        return lint(self, silenced=silenced)
 
 
 Numbers = tuple[Decimal, ...]
