@@ -194,3 +194,26 @@ def test_the_api_table_names_every_public_function() -> None:
     functions = [n for n in annual_docx.__all__ if n[0].islower() and not n.startswith("__")]
     missing = [n for n in functions if not re.search(rf"`{n}\(", rows)]
     assert missing == []
+
+
+def test_check_results_print_themselves_and_stay_a_list(example_docx: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """``check`` returns a list of findings as before (indexing, ``len``, ``+``, iteration) that prints the table
+    and the JSON the command prints, byte for byte, and says whether it passes."""
+    import json
+
+    from annual_docx._output._check import format_json, format_table
+
+    findings = annual_docx.check(example_docx)
+    assert isinstance(findings, list) and isinstance(findings, annual_docx.Findings)
+    assert all(isinstance(f, annual_docx.Finding) for f in findings) and len(findings) == len(list(findings))
+    assert findings.table() == format_table(list(findings))
+    assert findings.json() == format_json(list(findings), str(example_docx))
+    assert json.loads(findings.json())["file"] == str(example_docx)
+    assert findings.ok == all(f.ok for f in findings) and findings.violations == sum(not f.ok for f in findings)
+    assert main(["check", str(example_docx)]) == (0 if findings.ok else 1)
+    assert capsys.readouterr().out == findings.table() + "\n"
+    assert main(["check", str(example_docx), "--json"]) == (0 if findings.ok else 1)
+    assert capsys.readouterr().out == findings.json() + "\n"
+    broken = annual_docx.Findings([*findings, annual_docx.Finding("x", "y", "z", False)], "a.docx")
+    assert not broken.ok and broken.violations == findings.violations + 1 and "✗" in broken.table()

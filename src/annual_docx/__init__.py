@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         starter_report,
     )
     from annual_docx._output._batch import Outcome, render_all
-    from annual_docx._output._check import check
+    from annual_docx._output._check import Findings, check
     from annual_docx._output._finding import Finding
     from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
@@ -76,6 +76,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ContentSection": ".schema",
     "CountStyle": "._content._numbers",
     "Finding": "._output._finding",
+    "Findings": "._output._check",
     "FontReport": "._output._fontreport",
     "GovinfoReport": ".govinfo",
     "Grid": "._output._render",
@@ -130,6 +131,7 @@ __all__ = [
     "CountStyle",
     "DocumentError",
     "Finding",
+    "Findings",
     "FontReport",
     "FontWarning",
     "GovinfoReport",

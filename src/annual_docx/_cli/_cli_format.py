@@ -42,15 +42,14 @@ def run_check(args: argparse.Namespace) -> int:
     """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
     cannot be read."""
     from annual_docx import check
-    from annual_docx._output._check import format_json, format_table
 
     try:
         findings = check(args.docx)
     except DocumentError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(format_json(findings, str(args.docx)) if args.json else format_table(findings))
-    return 0 if all(f.ok for f in findings) else 1
+    print(findings.json() if args.json else findings.table())
+    return 0 if findings.ok else 1
 
 
 FORMAT_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"preview": run_preview, "check": run_check}

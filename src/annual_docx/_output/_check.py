@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annual_docx._content._textwidth import text_width
@@ -28,7 +28,36 @@ ITEMS: tuple[Item, ...] = (
 )
 JSON_KEYS = ("item", "expected", "found", "where", "ok")
 
-__all__ = ["ITEMS", "Finding", "check", "findings", "format_json", "format_table"]
+__all__ = ["ITEMS", "Finding", "Findings", "check", "findings", "format_json", "format_table"]
+
+
+class Findings(list[Finding]):
+    """The findings of one document: a list of :class:`Finding` (so ``for f in check(x)`` and ``len(...)`` work as
+    before) that also prints itself — ``table()`` is what ``annual-docx check`` prints, ``json()`` what ``check
+    --json`` prints — and says whether it passes (``ok``) and how many rows fail (``violations``). ``file`` is the
+    document checked, as given."""
+
+    def __init__(self, rows: Iterable[Finding] = (), file: str = "") -> None:
+        super().__init__(rows)
+        self.file = file
+
+    @property
+    def ok(self) -> bool:
+        """Return True when every row passes."""
+        return all(f.ok for f in self)
+
+    @property
+    def violations(self) -> int:
+        """Return how many rows fail."""
+        return sum(not f.ok for f in self)
+
+    def table(self) -> str:
+        """Return the plain-text table ``annual-docx check`` prints (see :func:`format_table`)."""
+        return format_table(self)
+
+    def json(self) -> str:
+        """Return the JSON ``annual-docx check --json`` prints (see :func:`format_json`), naming ``file``."""
+        return format_json(self, self.file)
 
 
 def findings(facts: DocFacts) -> list[Finding]:
@@ -37,8 +66,9 @@ def findings(facts: DocFacts) -> list[Finding]:
     return [row for item in ITEMS for row in item(facts, parts)]
 
 
-def check(docx: str | os.PathLike[str], *, limits: Limits | None = None) -> list[Finding]:
-    """Return the GB/T 9704 findings for the .docx at ``docx``.
+def check(docx: str | os.PathLike[str], *, limits: Limits | None = None) -> Findings:
+    """Return the GB/T 9704 findings for the .docx at ``docx``: a list of :class:`Finding` with ``table()``,
+    ``json()``, ``ok`` and ``violations`` (:class:`Findings`).
 
     Raises :class:`~annual_docx.DocumentError` (and nothing else) when the file cannot be read — missing, not a
     .docx, encrypted, Strict Open XML, damaged, or over ``limits`` (default: 256 MB a part, 1 GB a package)."""
@@ -48,7 +78,7 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None) -> list
     collector = FigureCollector()
     with open_package(path, limits) as package:
         facts = read_facts(package, [collector])
-    return findings(facts) + _figures(collector.figures, facts)
+    return Findings(findings(facts) + _figures(collector.figures, facts), os.fspath(docx))
 
 
 def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
