@@ -19,7 +19,8 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
-EXAMPLES = ("qufu_2020", "yearbook_county_library", "culture_centre", "district_culture_centre", "govinfo_2024")
+EXAMPLES = ("qufu_2020", "yearbook_county_library", "culture_centre", "district_culture_centre", "govinfo_2024",
+            "work_report_run_in")
 #: (example, variant): the word grid, the portable grid, or native (editable) charts and shape groups
 CASES = [(name, "word") for name in EXAMPLES] + [("qufu_2020", "portable")] + [
     (name, "native") for name in EXAMPLES[:4]]

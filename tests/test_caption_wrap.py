@@ -12,8 +12,8 @@ import pytest
 
 import annual_docx
 from annual_docx._content._figures import caption_lines
-from annual_docx._content._textwidth import text_width
 from annual_docx._ooxml.table import CELL_MARGIN, column_widths
+from annual_docx._textwidth import text_width
 
 from .conftest import require_tools, small_report
 from .pdfpage import read_pages

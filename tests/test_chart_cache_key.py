@@ -74,7 +74,7 @@ def test_code_font_and_data_changes_miss_and_nothing_else_does(tree: Tree, tmp_p
     shutil.copy(bundled_font_dir().parent / "wqy" / "wqy-microhei.ttc", font)
     assert tree.render(report(font)) == (1, True)  # drawn
     assert tree.render(report(font)) == (1, False)  # the same: a hit, no matplotlib
-    tree.edit("_content/_numbering.py", "# not chart code")
+    tree.edit("_numbering.py", "# not chart code")
     assert tree.render(report(font)) == (1, False)
     tree.edit("_charts/bar.py", "# changed drawing code")
     assert tree.render(report(font)) == (2, True)

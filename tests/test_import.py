@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 import annual_docx
-from annual_docx._content._tree import expand
 from annual_docx._import import read_report
+from annual_docx._model.tree import expand
 from annual_docx.cli import main
 
 from .docfacts import facts, headings

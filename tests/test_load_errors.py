@@ -131,12 +131,16 @@ def test_json_numbers_and_yaml_booleans_meant_as_text(tmp_path: Path) -> None:
 
 
 def test_numbers_still_load_as_plain_numbers(tmp_path: Path) -> None:
-    """Remembering how a number was written leaves the loaded report's numbers plain floats."""
+    """A loaded number is a float equal to what was written that also remembers how it was written (1.50, printed
+    as written: issue 21); dumped, it is a plain number."""
     path = tmp_path / "r.yaml"
     path.write_text("organisation: 某馆\nyear: 2021\nsections:\n  - kind: chart\n    title: 外借\n    labels: [a]\n"
                     "    series: {外借: [1.50]}\n", encoding="utf-8")
-    value = annual_docx.load(path).sections[0].series["外借"][0]  # type: ignore[union-attr]
-    assert type(value) is float and value == 1.5
+    report = annual_docx.load(path)
+    value = report.sections[0].series["外借"][0]  # type: ignore[union-attr]
+    assert isinstance(value, float) and value == 1.5 and value.source == "1.50"  # type: ignore[attr-defined]
+    dumped = report.model_dump(mode="json")["sections"][0]["series"]["外借"][0]
+    assert type(dumped) is float and dumped == 1.5
 
 
 def test_a_value_fitting_no_shape_is_one_error_listing_the_shapes() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_docx._content._numbering import chinese_number, heading_text, number
+from annual_docx._numbering import chinese_number, heading_text, number
 
 
 @pytest.mark.parametrize(

@@ -217,3 +217,16 @@ def test_check_results_print_themselves_and_stay_a_list(example_docx: Path, tmp_
     assert capsys.readouterr().out == findings.json() + "\n"
     broken = annual_docx.Findings([*findings, annual_docx.Finding("x", "y", "z", False)], "a.docx")
     assert not broken.ok and broken.violations == findings.violations + 1 and "✗" in broken.table()
+
+
+def test_write_file_replaces_whole_and_refuses_what_it_must(tmp_path: Path) -> None:
+    """``write_file`` writes through a temporary file (none left behind), refuses an existing file when told not to
+    overwrite, and names the file in an OutputError when its folder is missing."""
+    out = tmp_path / "a.json"
+    assert annual_docx.write_file(out, b"1") == out and out.read_bytes() == b"1"
+    assert annual_docx.write_file(str(out), b"22") == out and out.read_bytes() == b"22"
+    with pytest.raises(annual_docx.OutputError, match="a.json"):
+        annual_docx.write_file(out, b"3", overwrite=False)
+    with pytest.raises(annual_docx.OutputError, match="missing"):
+        annual_docx.write_file(tmp_path / "missing" / "b.json", b"4")
+    assert out.read_bytes() == b"22" and sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]

@@ -9,7 +9,7 @@ import pytest
 import annual_docx
 from annual_docx import ReportValidationError
 from annual_docx._content._context import build_context
-from annual_docx._content._tree import expand, walk_sections
+from annual_docx._model.tree import expand, walk_sections
 from annual_docx.schema import ContentSection
 
 from .conftest import small_report

@@ -26,6 +26,7 @@ from annual_docx.errors import (
 )
 
 if TYPE_CHECKING:
+    from annual_docx._atomic import write_file
     from annual_docx._content._numbers import CountStyle, change_phrase
     from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
     from annual_docx._input._lint import lint
@@ -115,6 +116,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "starter_report": "._output._authoring",
     "to_pdf": "._output._pdf",
     "validate": "._input._load",
+    "write_file": "._atomic",
 }
 
 __version__ = "0.1.0"
@@ -179,6 +181,7 @@ __all__ = [
     "starter_report",
     "to_pdf",
     "validate",
+    "write_file",
 ]
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from annual_docx._atomic import write_bytes
 
 T = TypeVar("T")
 
@@ -47,21 +48,12 @@ def prune(folder: Path, suffix: str, most: int, keep: int) -> None:
 def store(folder: Path, path: Path, data: bytes, suffix: str, most: int, keep: int) -> None:
     """Write ``data`` to the entry ``path`` in ``folder`` atomically (temporary file + rename), then prune the
     folder's ``suffix`` entries (see :func:`prune`); ignore any error of the file system (read-only, full)."""
-    tmp = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        Path(tmp).replace(path)
-        tmp = ""
+        write_bytes(path, data, mode=0o600)
         prune(folder, suffix, most, keep)
     except OSError:
         pass
-    finally:
-        if tmp:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
 
 
 def fetch(path: Path, parse: Callable[[bytes], T]) -> T | None:

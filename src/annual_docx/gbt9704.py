@@ -46,3 +46,8 @@ XIAOBIAOSONG: Final = "方正小标宋简体"
 SONGTI: Final = "宋体"
 LATIN: Final = "Times New Roman"
 FULL_SPACE: Final = "\u3000"  # 全角空格
+
+# The look of each heading level [7.3.3]: 一、 黑体, （一） 楷体, 1. 仿宋 bold, （1） 仿宋 — (face, bold). The
+# template's heading styles and run-in headings (a heading opening its paragraph) both take it from here.
+HEADING_FACES: Final[dict[int, tuple[str, bool]]] = {1: (HEITI, False), 2: (KAITI, False), 3: (FANGSONG, True),
+                                                     4: (FANGSONG, False)}

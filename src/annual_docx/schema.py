@@ -3,7 +3,7 @@
 A :class:`Report` has ``sections``; each section has a title, ``paragraphs``, ``blocks`` (any
 :data:`~annual_docx._model.schema_blocks.ContentBlock`) and ``sections`` of its own, down to four levels. The seven
 older section ``kind`` values (``work_items``, ``org_chart``, ``party``, ``personnel``, ``chart``, ``photos``,
-``awards``) are shorthands for a section holding the matching block; :func:`annual_docx._content._tree.expand`
+``awards``) are shorthands for a section holding the matching block; :func:`annual_docx._model.tree.expand`
 turns them into it.
 
 The models hold data only: no I/O beyond checking that a named picture exists, no formatting. Every model forbids
@@ -72,6 +72,10 @@ class ChartFont(_Model):
 MAX_DEPTH = 4
 """Sections nest at most four levels deep (一、 → （一） → 1. → （1）, GB/T 9704 7.3.3)."""
 
+RUN_IN_ENDS = ("。", "！", "？", "!", "?")
+"""How a run-in heading's title ends: its own sentence end, which tells where the heading stops and the text goes on
+(the renderer adds none)."""
+
 MIN_YEAR, MAX_YEAR = 1000, 2100
 """The years a report may be of: any year a document states (a 1945 report too)."""
 
@@ -114,12 +118,13 @@ class _Section(_Model):
     _paragraphs_as_list = field_validator("paragraphs", mode="before")(as_list)
     _sections_kind = field_validator("sections", mode="before")(_default_kind)
 
-    @model_validator(mode="after")
-    def _run_in_needs_a_paragraph(self) -> _Section:
-        if self.run_in and not self.paragraphs:
-            raise ValueError("run_in: 段首标题须接在本节第一段之前，请写 paragraphs 或去掉 run_in / a run-in heading "
-                             "opens the section's first paragraph: give paragraphs or drop run_in")
-        return self
+    @field_validator("run_in")
+    @classmethod
+    def _run_in_needs_a_paragraph(cls, run_in: bool | None, info: ValidationInfo) -> bool | None:
+        if run_in and "paragraphs" in info.data and not info.data["paragraphs"]:
+            raise ValueError("段首标题须接在本节第一段之前，请写 paragraphs 或去掉 run_in / a run-in heading opens the "
+                             "section's first paragraph: give paragraphs or drop run_in")
+        return run_in
 
 
 class ContentSection(_Section):
@@ -311,6 +316,29 @@ class Report(_Model):
                 deepest(section.sections, f"{where}.sections", depth + 1)
 
         deepest(self.sections, "sections", 1)
+        return self
+
+    @model_validator(mode="after")
+    def _run_in_titles_end_their_sentence(self) -> Report:
+        levels = set(self.run_in_levels)
+
+        def check(part: Any, where: str, depth: int) -> None:
+            run_in = part.run_in if part.run_in is not None else depth in levels
+            if run_in and part.paragraphs and not part.title.rstrip().endswith(RUN_IN_ENDS):
+                raise ValueError(f"{where}.title: 段首标题须以句末标点（。！？）结束，否则读者分不清标题在哪里结束 / "
+                                 "a run-in heading's title must end its sentence (。！？), or no reader can tell "
+                                 f"where it ends: {part.title!r}")
+
+        def walk(sections: list[Any], path: str, depth: int) -> None:
+            for i, section in enumerate(sections):
+                where = f"{path}[{i}]"
+                check(section, where, depth)
+                for j, item in enumerate(getattr(section, "items", None) or []):
+                    if isinstance(item, WorkItem):
+                        check(item, f"{where}.items[{j}]", depth + 1)
+                walk(section.sections, f"{where}.sections", depth + 1)
+
+        walk(self.sections, "sections", 1)
         return self
 
     @field_validator("sections")

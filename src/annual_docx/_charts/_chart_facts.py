@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from annual_docx._charts._kinds import KINDS
-from annual_docx._content._textwidth import text_width
+from annual_docx._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
 Series = Sequence[tuple[str, Sequence[float]]]
@@ -49,7 +49,11 @@ def em_width(text: str) -> float:
 
 
 def format_value(value: float) -> str:
-    """Return ``value`` without a trailing ``.0`` and with at most two decimals."""
+    """Return ``value`` as the report file wrote it (``156.40``, ``1.0``: a float that remembers its written form),
+    else without a trailing ``.0`` and with at most two decimals."""
+    source = getattr(value, "source", None)
+    if isinstance(source, str) and source.replace(".", "", 1).lstrip("-").isdigit():
+        return source
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 

@@ -24,17 +24,19 @@ SOURCE_MM: Final = 6.5  # band below the plot holding the source note
 
 
 def check_width(width_mm: float, smallest: float = 60) -> None:
-    """Raise ChartError unless the chart width lies between ``smallest`` and 156 mm (the 公文 type area)."""
+    """Raise ChartError unless the chart width lies between ``smallest`` and the 公文 type area's width
+    (``gbt9704.TYPE_WIDTH_MM``)."""
     if not smallest <= width_mm <= MAX_WIDTH_MM:
         raise ChartError(
-            f"图表宽度须在{smallest:g}至156毫米之间 / the chart width must be {smallest:g}–156 mm, not {width_mm}"
+            f"图表宽度须在{smallest:g}至{MAX_WIDTH_MM:g}毫米之间 / "
+            f"the chart width must be {smallest:g}–{MAX_WIDTH_MM:g} mm, not {width_mm}"
         )
 
 
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         raise ChartError(f"“{what}”的数值须为非负数 / the value of {what!r} must be a number >= 0, not {value!r}")
-    return float(value)
+    return value if isinstance(value, float) and hasattr(value, "source") else float(value)  # keeps 156.40 written
 
 
 def clean_categories(categories: Sequence[tuple[str, int | float]]) -> list[tuple[str, float]]:

@@ -5,7 +5,7 @@ inline drawing. No matplotlib: the layout is pure geometry."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Protocol
 
 from annual_docx._charts._chart_facts import LINE, NAVY, PALE, PT_TO_MM, SMALL_PT
 from annual_docx._charts._fonts import HEITI, LATIN
@@ -14,7 +14,6 @@ from annual_docx._charts._orgtext import describe, describe_party
 from annual_docx._charts._orgtypes import Branch, OrgBox, OrgLayout, party_boxes
 from annual_docx._ooxml.shapes import Box, Drawing, Line
 from annual_docx.gbt9704 import TYPE_WIDTH_MM
-from annual_docx.schema import PartyBranch
 
 MARGIN_MM: Final = 2.0
 MAX_WIDTH_MM: Final = TYPE_WIDTH_MM  # the type area
@@ -26,7 +25,23 @@ def org_drawing(roots: Sequence[OrgBox]) -> Drawing:
     return _drawing(roots, describe(roots))
 
 
-def party_drawing(branches: Sequence[PartyBranch]) -> Drawing:
+class _Role(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+class _Branch(Protocol):
+    """A party branch as the chart reads it (the model's ``PartyBranch``; charts sit below the model)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def roles(self) -> Sequence[_Role]: ...
+
+
+def party_drawing(branches: Sequence[_Branch]) -> Drawing:
     """Return the party branch chart (each branch over one box per role) as grouped shapes."""
     plain = [Branch(b.name, tuple((r.title, r.name) for r in b.roles)) for b in branches]
     return _drawing(party_boxes(plain), describe_party(plain))

@@ -41,6 +41,7 @@ from annual_docx._charts._theme import (
     em_width,
 )
 from annual_docx.errors import ChartError
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 _MARGIN_MM: Final = 2.0
 MAX_HEIGHT_MM: Final = 225.0  # the height of the GB/T 9704 type area: a chart must fit on one page
@@ -104,7 +105,7 @@ def org_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = 156,  # gbt9704.TYPE_WIDTH_MM; an int here, as the documented signature shows
+    width_mm: float = round(TYPE_WIDTH_MM),  # 156: an int, as the documented signature shows
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:

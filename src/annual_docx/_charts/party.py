@@ -18,6 +18,7 @@ from annual_docx._charts._orgtypes import party_boxes
 from annual_docx._charts._png import ChartImage
 from annual_docx._charts._theme import check_text
 from annual_docx._charts.org import draw_org, tree_image
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 
 def draw_party(ax: Axes, branches: Sequence[Branch], *, max_width_mm: float | None = None) -> Axes:
@@ -30,7 +31,7 @@ def party_chart(
     *,
     title: str | None = None,
     font: str | None = None,
-    width_mm: float = 156,  # gbt9704.TYPE_WIDTH_MM; an int here, as the documented signature shows
+    width_mm: float = round(TYPE_WIDTH_MM),  # 156: an int, as the documented signature shows
     source: str | None = None,
     svg: bool = False,
 ) -> ChartImage:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import typing
 from collections.abc import Iterator
@@ -116,11 +115,7 @@ def _check_template(path: Path) -> int:
 
 
 def write_new(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it; refuse an existing file unless ``force``."""
+    """Write ``data`` to ``path`` with :func:`annual_docx.write_file`; refuse an existing file unless ``force``."""
     if path.exists() and not force:
         raise OutputError(f"{path}: 文件已存在，如需覆盖请加 --force / the file exists; use --force to overwrite")
-    if not path.parent.is_dir():
-        raise OutputError(f"{path}: 输出目录不存在 / the output folder does not exist")
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    shutil.move(tmp, path)
+    annual_docx.write_file(path, data)

@@ -3,7 +3,9 @@ statistics (指标 / 上年 / 本年 / 同比)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from annual_docx._content import _indicators
@@ -35,6 +37,9 @@ def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
     yield table_piece(table, scope.path, _indicators.weights(table))
 
 
+_PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
+"""A number as a report file writes it and a table prints it back unchanged: digits, a point, digits."""
+
 TEXT_SIZES: dict[str, int | None] = {"四号": None, "小四": 24, "五号": 21, "小五": 18}
 """Table text sizes in half-points (四号 is the table styles' own size)."""
 
@@ -65,17 +70,40 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock, path: str) -> Table:
         return _merged_table(block, header, rows, units)
     header = [str(c) for c in header]
     numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
+    plain = [[_format_cell(v) for v in r] for r in rows]  # a number written as text prints as written
     totals = None
     if block.total is not None:
-        summed = [r for r, unit in zip(rows, units, strict=True) if not unit]
-        sums = [sum(_number(r[c]) for r in summed if r[c] not in (None, "")) if numeric[c] and c else None
-                for c in range(len(header))]
-        totals = [block.total, *(_format_cell(v) if v is not None else "" for v in sums[1:])]
+        summed = [(r, p) for r, p, unit in zip(rows, plain, units, strict=True) if not unit]  # own unit: not summed
+        totals = [block.total, *(_total([r for r, _ in summed], [p for _, p in summed], c) if numeric[c] else ""
+                                 for c in range(1, len(header)))]
     title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
     aligns: list[str | None] = ["right" if numeric[c] and c else None for c in range(len(header))]
-    body = [[_format_cell(_number(v)) + unit if numeric[c] and c and v not in (None, "") else _format_cell(v)
-             for c, v in enumerate(r)] for r, unit in zip(rows, units, strict=True)]
+    body = [[text + unit if numeric[c] and c and v not in (None, "") else text
+             for c, (v, text) in enumerate(zip(r, p, strict=True))]
+            for r, p, unit in zip(rows, plain, units, strict=True)]
     return header, body, aligns, totals, title
+
+
+def _total(rows: list[list[Any]], printed: list[list[str]], column: int) -> str:
+    """Return the sum of a number column, printed like the column: when every number in it is written (text, or
+    a float that remembers how it was written), with the most decimals written there and a thousands separator
+    only if one of them has it; otherwise as the library prints numbers (``1,234``)."""
+    cells = [(r[column], p[column]) for r, p in zip(rows, printed, strict=True) if r[column] not in (None, "")]
+    total = sum(_number(value) for value, _ in cells)
+    if not cells or not all(_written(value) is not None for value, _ in cells):
+        return _format_cell(total)
+    decimals = max(len(text.partition(".")[2]) for _, text in cells)
+    grouped = any("," in text for _, text in cells)
+    return f"{Decimal(str(total)):{',' if grouped else ''}.{decimals}f}"
+
+
+def _written(value: Cell) -> str | None:
+    """Return how a number cell was written — a text cell, or a float read from the report file with its written
+    form (``156.40``) — or None for a number the library prints in its own way."""
+    if isinstance(value, str):
+        return value
+    source = getattr(value, "source", None)
+    return source if isinstance(value, float) and isinstance(source, str) and _PLAIN.match(source) else None
 
 
 def _row_units(block: sb.TableBlock, rows: list[list[Any]], path: str) -> list[str]:
@@ -113,7 +141,16 @@ def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[A
         raise InputError(f"{path}.source: {exc}") from exc
     if not table:
         raise InputError(f"{path}.source: 表格为空 / the sheet is empty: {block.source.path}")
-    return [_format_cell(c) for c in table[0]], table[1:]
+    return [_format_cell(c) for c in table[0]], [[_sheet_number(c) for c in row] for row in table[1:]]
+
+
+def _sheet_number(value: Cell) -> Cell:
+    """Return a sheet's number cell as a number (printed the library's way, ``5,120``, as a CSV or .xlsx holds
+    values, not how a report writes them); other cells as they are."""
+    if isinstance(value, str) and _is_number(value) and value.strip():
+        number = float(value.replace(",", ""))
+        return int(number) if number.is_integer() and "." not in value else number
+    return value
 
 
 def _is_number(value: Cell) -> bool:
@@ -131,8 +168,13 @@ def _number(value: Cell) -> float:
 
 
 def _format_cell(value: Cell) -> str:
+    """Return a cell as printed: text and numbers that remember how they were written (``156.40``, ``1.0``) as
+    written; other integers with a thousands separator, other floats with at most two decimals."""
     if value is None:
         return ""
+    written = _written(value)
+    if written is not None:
+        return written
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{int(value):,}"
     if isinstance(value, int):

@@ -14,15 +14,15 @@ from typing import Any
 
 from annual_docx import schema as s
 from annual_docx._content._build_figures import quoted, role_lines, spread
-from annual_docx._content._build_text import breaks_before_headings, kept
+from annual_docx._content._build_text import breaks_before_headings, kept, plain_text, scripted_texts
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
 from annual_docx._content._numbers import chinese_date
 from annual_docx._content._official import official_context
 from annual_docx._content._piece import Block
 from annual_docx._content._sections import Tree
-from annual_docx._content._textwidth import text_width
 from annual_docx._content._title import title_lines
+from annual_docx._textwidth import text_width
 
 __all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",
            "chinese_date", "quoted", "role_lines", "signature", "spread", "text_width"]
@@ -42,13 +42,14 @@ class Signature:
 def build_context(report: s.Report, picture: PictureFactory, native: NativeFactory | None = None) -> dict[str, Any]:
     """Return the template context for ``report``: title, opening paragraphs, blocks and the signature; charts are
     native through ``native`` where the report or the chart asks for it (without ``native``, all are pictures)."""
-    tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine))
+    tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine),
+                report.run_in_levels)
 
     def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
         paths = f"official.attachments[{i}].blocks"
-        return number_figures(breaks_before_headings(tree.attachment(blocks, paths, title)))
+        return scripted_texts(number_figures(breaks_before_headings(tree.attachment(blocks, paths, title))))
 
-    blocks = number_figures(breaks_before_headings(list(tree.sections(report.sections))))
+    blocks = scripted_texts(number_figures(breaks_before_headings(list(tree.sections(report.sections)))))
     sign = signature(report.signature, report.date)
     if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
         blocks[-1] = kept(blocks[-1])
@@ -57,7 +58,7 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
         "title_text": "\n".join(title_lines(report.full_title)) if report.full_title else "",  # 7.3.1 trapezoid
         "organisation": report.organisation or "",  # unknown: empty, never a placeholder
         "year": report.year if report.year is not None else "",
-        "opening": list(report.opening),
+        "opening": [plain_text(p) for p in report.opening],  # 10^{6}: runs in place of the tag
         "blocks": blocks,
         "signature": sign,
         "official": official_context(report.official, attachment),

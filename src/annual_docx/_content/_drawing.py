@@ -164,7 +164,8 @@ class Drawer:
             data = [(label, int(v) if float(v).is_integer() else v) for label, v in zip(labels, values, strict=True)]
             return self.category_chart(title, data, category_kind(kind), chart.unit or "", chart.caption or "",
                                        chart.engine)
-        spec = ["series", kind, title, labels, series, chart.unit, chart.source]
+        written = [[name, [getattr(v, "source", v) for v in values]] for name, values in series]  # 156.40 ≠ 156.4
+        spec = ["series", kind, title, labels, written, chart.unit, chart.source]
 
         def native() -> Any:
             from annual_docx._charts._native import series_spec

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annual_docx._content._piece import Block
-from annual_docx._content._textwidth import text_width
+from annual_docx._textwidth import text_width
 from annual_docx.gbt9704 import CHARS_PER_LINE, TYPE_WIDTH
 
 GALLERY_WIDTH_MM = 150.0  # the 156 mm type area less the cells' margins

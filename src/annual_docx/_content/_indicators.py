@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from annual_docx._content._numbers import CountStyle, change_cell, change_phrase, format_count
-from annual_docx._content._textwidth import text_width
 from annual_docx._input._sheets import read_table
 from annual_docx._model import schema_blocks as sb
+from annual_docx._textwidth import text_width
 from annual_docx.errors import InputError
 
 if TYPE_CHECKING:

@@ -31,15 +31,28 @@ def format_count(value: float, unit: str = "", style: CountStyle = DEFAULT_STYLE
     """Return ``value`` with ``unit`` as reports write it: ``131000 → 13.10万``, ``2497 → 2,497``.
 
     Values of at least ``style.wan_from`` are written in 万 (亿 from 100,000,000) with a fixed number of decimals;
-    smaller values keep their own decimals and get a thousands separator.
+    smaller values keep their own decimals — the decimals they were written with in the report file (``156.40``,
+    ``1.0``) — and get a thousands separator.
     """
     magnitude = abs(value)
     if magnitude >= 100_000_000:
         return f"{_round(value / 100_000_000, style.yi_decimals)}亿{unit}"
     if magnitude >= style.wan_from:
         return f"{_round(value / 10_000, style.wan_decimals)}万{unit}"
-    text = f"{int(value):,}" if float(value).is_integer() else f"{Decimal(str(value)):,}"
+    written = _written(value)
+    if written is not None:  # as the report file wrote it: 156.40 keeps its 0, 1.0 its .0
+        text = f"{Decimal(written):,}"
+    else:
+        text = f"{int(value):,}" if float(value).is_integer() else f"{Decimal(str(value)):,}"
     return text.replace(",", style.thousands_separator) + unit
+
+
+def _written(value: float) -> str | None:
+    """Return how a float read from the report file was written (``156.40``), if it was written plainly."""
+    source = getattr(value, "source", None)
+    if isinstance(source, str) and source.replace(".", "", 1).lstrip("-").isdigit():
+        return source
+    return None
 
 
 def change_percent(this_year: float, last_year: float) -> float | None:

@@ -31,8 +31,7 @@ def signers_markup(number: str, signers: list[str]) -> Markup | str:
         return ""
     from annual_docx._ooxml.body import markup
     from annual_docx._ooxml.signers import signer_paragraphs
-    from annual_docx._output._template_official import TYPE_WIDTH
-    from annual_docx.gbt9704 import KAITI
+    from annual_docx.gbt9704 import KAITI, TYPE_WIDTH
 
     return Markup(markup(signer_paragraphs(number, signers, TYPE_WIDTH, KAITI)))
 

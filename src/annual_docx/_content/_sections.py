@@ -1,6 +1,10 @@
 """Walk the report tree: each section's heading (numbered and styled by its level), its paragraphs, its blocks
 (built through the block registry) and its subsections; attachments' blocks the same way.
 
+A run-in section (``run_in: true``, or its depth in ``run_in_levels``) has no heading paragraph: its heading opens
+its first paragraph (:class:`~annual_docx._content._build_text.RunInParagraph`); a section at a run-in depth without
+paragraphs keeps an ordinary heading.
+
 Heading numbers count per parent: a breakdown's title (a heading one level down) and the subsections share one
 count, and a section with ``numbered: false`` takes no number, so its siblings are numbered as if it were not there.
 """
@@ -10,13 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from annual_docx import schema as s
-from annual_docx._content import _tree as tree
+from annual_docx._content._build_text import run_in as run_in_paragraph
+from annual_docx._content._build_text import text_paragraph
 from annual_docx._content._drawing import Drawer
-from annual_docx._content._numbering import HEADING_LEVEL, heading_text, number
 from annual_docx._content._piece import Block
 from annual_docx._content._registry import Scope, entry
-from annual_docx._content._tree import block_fields, expand
 from annual_docx._model import schema_blocks as sb
+from annual_docx._model import tree
+from annual_docx._model.tree import block_fields, expand
+from annual_docx._numbering import HEADING_LEVEL, heading_text, number
 
 
 def heading_level(style: str, depth: int, parent_level: int) -> int:
@@ -52,9 +58,10 @@ class Headings:
 class Tree:
     """Builds the body of a report: sections, their blocks and subsections."""
 
-    def __init__(self, numbering: Sequence[str], drawer: Drawer) -> None:
+    def __init__(self, numbering: Sequence[str], drawer: Drawer, run_in_levels: Sequence[int] = ()) -> None:
         self.numbering = numbering
         self.drawer = drawer
+        self.run_in_levels = frozenset(run_in_levels)
 
     def sections(self, sections: Sequence[s.Section], path: str = "sections") -> Iterator[Block]:
         """Yield the blocks of the top-level ``sections``."""
@@ -67,8 +74,14 @@ class Tree:
     def section(self, section: s.Section, path: str, headings: Headings) -> Iterator[Block]:
         """Yield one section's heading, paragraphs, blocks and subsections."""
         plain = expand(section)
-        yield headings.next(plain.title, plain.numbered)
-        yield from (Block("paragraph", p) for p in plain.paragraphs)
+        heading = headings.next(plain.title, plain.numbered)
+        paragraphs = list(plain.paragraphs)
+        run_in = plain.run_in if plain.run_in is not None else headings.depth in self.run_in_levels
+        if run_in and paragraphs:  # the heading opens the first paragraph (段首标题)
+            yield run_in_paragraph(headings.level, heading.text, paragraphs.pop(0))
+        else:
+            yield heading
+        yield from (text_paragraph(p) for p in paragraphs)
         below = Headings(tree.below(headings.numbering, headings.depth, plain.child_numbering), headings.depth + 1,
                          headings.level)
         block_paths, section_paths, closing_paths = block_fields(section, path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from annual_docx._content._textwidth import text_width
+from annual_docx._textwidth import text_width
 
 TITLE_CHARS = 20  # 442.25 pt / 22 pt
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annual_docx._atomic import write_bytes
 from annual_docx._import.build import report_data
 from annual_docx._import.pieces import Context
 from annual_docx._import.yaml_out import to_yaml
@@ -97,12 +98,9 @@ def import_report(docx: str | Path, out: str | Path | None = None, *, assets: st
     folder = Path(assets) if assets is not None else target.with_name(f"{target.stem}_assets")
     imported = read_report(source, folder, target.parent)
     text = to_yaml(imported.data, imported.notes, source.name)
-    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_bytes(target, text.encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise OutputError(f"{target}: 无法写入 / cannot write ({exc.strerror or exc})") from None
     imported.out = target
     return imported

@@ -167,6 +167,9 @@ def section(node: Node, path: str, ctx: Context, depth: int = 1) -> dict[str, An
         ctx.note(path, "第五级及更深的标题按段落保留 / headings below the fourth level kept as paragraphs")
         return out | content(pieces(_flatten(node), path, ctx), path, ctx)
     out |= content(pieces(node.content, path, ctx), path, ctx)
+    if node.run_in and out.get("paragraphs"):  # the heading opened its first paragraph
+        out = {"title": out.pop("title"), **({"numbered": False} if not node.numbered else {}), "run_in": True,
+               **{k: v for k, v in out.items() if k != "numbered"}}
     breakdowns = [_breakdown(child, path, ctx) for child in node.children]
     if node.children and all(b is not None for b in breakdowns):
         out["blocks"] = [*out.get("blocks", []), *breakdowns]

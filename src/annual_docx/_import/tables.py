@@ -15,13 +15,14 @@ _UNIT = re.compile(r"^(?P<title>.+?)[（(]单位[：:](?P<unit>[^）)]+)[）)]$"
 
 
 def as_number(text: str) -> int | float | None:
-    """Return ``text`` as a number when the library prints that number back as the same digits."""
+    """Return ``text`` as a number when the library prints that number back exactly as written (``12,800``, ``3.5``);
+    otherwise None and the cell stays text, which prints as written (``156.40``, ``1.0``, ``1223474``)."""
     text = text.strip()
     if not _NUMBER.match(text):
         return None
     value = float(text.replace(",", ""))
     number: int | float = int(value) if value.is_integer() and "." not in text else value
-    return number if format_cell(number).replace(",", "") == text.replace(",", "") else None
+    return number if format_cell(number) == text else None
 
 
 def _grid(table: Table) -> list[list[Cell]]:

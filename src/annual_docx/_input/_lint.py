@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from annual_docx import schema as s
 from annual_docx._content._registry import registry
-from annual_docx._content._tree import number_styles, original_sections, walk_blocks, walk_sections
 from annual_docx._input._lint_text import (
     check_characters,
     check_dates,
@@ -26,6 +25,7 @@ from annual_docx._input._lint_text import (
     fields,
 )
 from annual_docx._model.schema_lint import LintSettings, ancestors
+from annual_docx._model.tree import number_styles, original_sections, walk_blocks, walk_sections
 from annual_docx.errors import Problem
 
 if TYPE_CHECKING:

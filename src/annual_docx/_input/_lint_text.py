@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from annual_docx import schema as s
-from annual_docx._content._tree import walk_sections
 from annual_docx._input._text import illegal_characters, walk
 from annual_docx._model import schema_blocks as sb
 from annual_docx._model.schema_lint import ancestors
+from annual_docx._model.tree import walk_sections
 from annual_docx.errors import Problem
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"

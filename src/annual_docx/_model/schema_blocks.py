@@ -26,7 +26,7 @@ from annual_docx._charts._kinds import SeriesKindName
 from annual_docx._charts._kinds import kind as chart_kind
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
-from annual_docx._model.schema_parts import MODEL_CONFIG
+from annual_docx._model.schema_parts import MODEL_CONFIG, WrittenFloat
 from annual_docx._model.schema_parts import ChartEngine as ChartEngine
 from annual_docx._model.schema_parts import resolve_path as resolve_path
 
@@ -38,14 +38,14 @@ class MergedCell(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    text: str | int | float = ""
+    text: str | int | WrittenFloat = ""
     colspan: int = Field(1, ge=1, le=50)
     rowspan: int = Field(1, ge=1, le=1000)
     head: bool = Field(False, description="按表头样式（黑体）排 / set like a header cell, also in the body")
     align: Literal["left", "center", "right"] | None = Field(None, description="对齐 / alignment of this cell")
 
 
-CellValue = str | int | float | None | MergedCell
+CellValue = str | int | WrittenFloat | None | MergedCell
 
 
 class _Block(BaseModel):
@@ -60,7 +60,7 @@ class SeriesChart(BaseModel):
 
     chart: SeriesKindName = "line"
     labels: list[Annotated[str, Field(min_length=1)] | int] = Field(min_length=1, description="横轴，如年份 / x labels")
-    series: dict[str, list[Annotated[float, Field(ge=0, allow_inf_nan=False)]]] = Field(
+    series: dict[str, list[Annotated[WrittenFloat, Field(ge=0, allow_inf_nan=False)]]] = Field(
         min_length=1, description="系列名 → 每个标签一个数值 / series name → one value per label"
     )
     unit: str = Field("", description="数值单位，如 万册次 / unit of the values")
@@ -165,8 +165,8 @@ class FormBlock(_Block):
 _IN_WAN = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*([万亿])\s*$")
 _WAN_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _COUNT_SCHEMA = WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _IN_WAN.pattern}]})
-Count = Annotated[float, _COUNT_SCHEMA]
-"""A count written as a number (``312000``) or in 万/亿 (``31.2万``)."""
+Count = Annotated[WrittenFloat, _COUNT_SCHEMA]
+"""A count written as a number (``312000``, ``156.40`` keeping its written form) or in 万/亿 (``31.2万``)."""
 
 
 class Indicator(_Block):

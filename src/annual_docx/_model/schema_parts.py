@@ -8,9 +8,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+)
+
+from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+
+def _keep_written(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Keep a number read from a report file as it is: it remembers how it was written (``156.40``, ``1.0``; the
+    loader's ``SourceFloat``), so tables and statistics print it that way."""
+    checked = handler(value)  # every constraint of the field applies
+    if isinstance(value, float) and isinstance(getattr(value, "source", None), str) and checked == value:
+        return value
+    return checked
+
+
+WrittenFloat = Annotated[float, WrapValidator(_keep_written)]
+"""A float that, read from a report file, keeps the form it was written in (its ``source``)."""
 
 ChartEngine = Literal["image", "native"]
 """How a chart is placed: a drawn picture, or a native Word chart (or group of shapes) whose data can be edited."""
@@ -65,7 +89,7 @@ class Picture(_Part):
     path: Path = Field(description="图片文件路径 / picture file (PNG or JPEG)")
     caption: str | None = Field(None, description="图题 / caption shown under the picture")
     alt: str | None = Field(None, description="替代文字 / alt text; defaults to the caption")
-    width_mm: float = Field(120, gt=10, le=156, description="版面宽度（毫米）/ placed width in mm")
+    width_mm: float = Field(120, gt=10, le=round(TYPE_WIDTH_MM), description="版面宽度（毫米）/ placed width in mm")
 
     @field_validator("path")
     @classmethod

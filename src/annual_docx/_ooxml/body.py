@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from lxml import etree
 from markupsafe import Markup, escape
 
-from annual_docx._ooxml.props import Element, el, w_text
+from annual_docx._ooxml.inline import Segment, runs, split_scripts
+from annual_docx._ooxml.props import Element, el
+from annual_docx.gbt9704 import KAITI
 
 
 def markup(elements: Sequence[Element]) -> str:
@@ -23,19 +25,33 @@ def lines_text(lines: Sequence[str]) -> Markup:
     return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(escape(line) for line in lines)
 
 
-def rich_paragraph(segments: Sequence[tuple[str, str | None]], style: str = "Normal",
-                   kai_font: str = "楷体_GB2312") -> Element:
-    """Return a paragraph in ``style`` whose runs are ``(text, emphasis)`` with emphasis None, ``bold`` or ``kai``
-    (the 楷体 used for quotations); fonts otherwise come from the style."""
-    runs = []
-    for text, emphasis in segments:
-        props = None
-        if emphasis == "bold":
-            props = el("w:rPr", None, el("w:b"), el("w:bCs"))
-        elif emphasis == "kai":
-            props = el("w:rPr", None, el("w:rFonts", {"w:eastAsia": kai_font}))
-        runs.append(el("w:r", None, props, w_text(text)))
-    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs)
+def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font: str = KAITI) -> Element:
+    """Return a paragraph in ``style`` whose runs are ``(text, marks)`` with marks None or ``bold``, ``kai`` (the
+    楷体 used for quotations), ``superscript``, ``subscript`` joined by ``+``; fonts otherwise come from the style."""
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs(segments, kai_font=kai_font))
+
+
+def run_in_paragraph(heading: str, heading_face: str, bold: bool, outline_level: int,
+                     segments: Sequence[Segment], body_face: str, keep: bool = False,
+                     kai_font: str = KAITI) -> Element:
+    """Return a body paragraph (正文) opened by a run-in heading: ``heading`` in ``heading_face`` (bold when
+    ``bold``), then ``segments`` in ``body_face``; the paragraph carries ``outline_level`` (0-based,
+    ``w:outlineLvl``) so Word's navigation pane lists it as a heading, and, with ``keep``, is kept on the page of
+    what follows (set on the paragraph, so every run-in heading of a level keeps one style). Every run names its
+    East Asian face."""
+    head = runs(split_scripts(heading, "bold" if bold else None), heading_face, kai_font)
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Normal"}),
+                              el("w:keepNext") if keep else None, el("w:keepLines") if keep else None,
+                              el("w:outlineLvl", {"w:val": outline_level})),
+              *head, *runs(segments, body_face, kai_font))
+
+
+def runs_in_text(segments: Sequence[Segment]) -> str:
+    """Return ``segments`` as runs that take the place of a ``{{ … }}`` tag inside a template run's ``w:t``: the
+    template's run is closed before them and an empty one opened after (how a plain-text tag such as an opening
+    paragraph gets superscripts and subscripts)."""
+    inner = "".join(etree.tostring(r, encoding="unicode") for r in runs(segments))
+    return f'</w:t></w:r>{inner}<w:r><w:t xml:space="preserve">'
 
 
 def page_break() -> Element:

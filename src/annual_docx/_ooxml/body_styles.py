@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 
 from annual_docx._ooxml.body_facts import Rule, number
+from annual_docx._ooxml.ns import w_attr as w_attr
 from annual_docx._ooxml.props import Element, qn
 
 _q = functools.cache(qn)
@@ -26,11 +27,6 @@ class Look:
     borders: dict[str, Rule]
     lines: tuple[str, ...]
     framed: bool
-
-
-def w_attr(element: Element | None, name: str) -> str | None:
-    """The ``w:name`` attribute of ``element`` (None when either is missing)."""
-    return None if element is None else element.get(_q(f"w:{name}"))
 
 
 def border_rule(element: Element | None) -> Rule | None:

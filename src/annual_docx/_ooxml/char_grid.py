@@ -14,7 +14,6 @@ then holds the same number of characters as Word's grid (28 measured).
 from __future__ import annotations
 
 import math
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -22,6 +21,7 @@ from lxml import etree
 from annual_docx._ooxml.order import RPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import W_NS, Element, el, qn
 from annual_docx._ooxml.reader import Package
+from annual_docx._ooxml.zipwrite import zip_into
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
 _WORD = 2**32
@@ -171,8 +171,5 @@ def libreoffice_copy(package: Package, dst: Path) -> int:
         spacing = line_grid_for_libreoffice(document, styles)
         for name, root in ((main, document), (styles_part, styles)):
             changed[name.lower()] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name in package.names():
-            data = changed.get(name.lstrip("/").lower())
-            zout.writestr(name, data if data is not None else package.part(name))
+    zip_into(dst, ((name, changed.get(name.lstrip("/").lower()) or package.part(name)) for name in package.names()))
     return spacing

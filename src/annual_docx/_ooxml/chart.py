@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from annual_docx._ooxml.props import R_NS
-from annual_docx._ooxml.theme import A_NS
+from annual_docx._ooxml.ns import A_NS, R_NS
+from annual_docx._ooxml.ns import C_NS as C_NS
 from annual_docx._ooxml.workbook import cell_range, number
 from annual_docx._ooxml.xmltext import attr, solid_fill, text
 
@@ -44,7 +44,6 @@ PLOTS: Final[dict[ChartKind, Plot]] = {
 CHART_KINDS: Final[tuple[ChartKind, ...]] = tuple(PLOTS)
 Legend = Literal["top", "bottom", "right", "none"]
 
-C_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _CAT_AX: Final = 1001
 _VAL_AX: Final = 1002
 _HOLE: Final = 58  # the donut's hole, % of its diameter: the image charts' hole

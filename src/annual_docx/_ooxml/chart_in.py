@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 
 from annual_docx._ooxml.chart import PLOTS, Plot
+from annual_docx._ooxml.ns import A_NS, C_NS
 from annual_docx._ooxml.outline import Chart, Series
 from annual_docx._ooxml.props import Element
 
-C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = f"{{{C_NS}}}"
+A = f"{{{A_NS}}}"
 _SAME_AS = {"pie3DChart": "pieChart", "ofPieChart": "pieChart", "bar3DChart": "barChart", "line3DChart": "lineChart",
             "area3DChart": "areaChart"}
 """Plot elements read as another: 3-D and pie-of-pie charts as the flat ones."""

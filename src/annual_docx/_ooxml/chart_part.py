@@ -10,17 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from annual_docx._ooxml.chart import C_NS, ChartSpec, chart_space
-from annual_docx._ooxml.props import R_NS
-from annual_docx._ooxml.theme import A_NS
+from annual_docx._ooxml.chart import ChartSpec, chart_space
+from annual_docx._ooxml.ns import A_NS, C_NS, R_NS
+from annual_docx._ooxml.ns import WP_NS as WP_NS
 from annual_docx._ooxml.workbook import workbook
 from annual_docx._ooxml.xmltext import attr, emu, text
 
 CHART_CT: Final = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CHART_RT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
-PACKAGE_RT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
-WP_NS: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+CHART_RT: Final = f"{R_NS}/chart"
+PACKAGE_RT: Final = f"{R_NS}/package"
 
 
 def add_chart_part(part: Any, spec: ChartSpec) -> str:

@@ -14,20 +14,23 @@ from dataclasses import dataclass
 
 from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.chart_in import read_chart
+from annual_docx._ooxml.inline import MARK as VERT_MARK
+from annual_docx._ooxml.inline import escape_scripts, scripted
 from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
+from annual_docx._ooxml.ns import A_NS, C_NS, DC_NS, MC_NS, R_NS, V_NS, W_NS, WP_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
 from annual_docx._ooxml.props import Element
 from annual_docx._ooxml.reader import Package
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-V = "{urn:schemas-microsoft-com:vml}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-DC = "{http://purl.org/dc/elements/1.1/}"
+W = f"{{{W_NS}}}"
+R = f"{{{R_NS}}}"
+WP = f"{{{WP_NS}}}"
+A = f"{{{A_NS}}}"
+C = f"{{{C_NS}}}"
+V = f"{{{V_NS}}}"
+MC = f"{{{MC_NS}}}"
+DC = f"{{{DC_NS}}}"
 EMU_PER_MM = 36000
 _WRAPPERS = {W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "moveTo",
                              "dir", "bdo")}
@@ -42,24 +45,19 @@ _TOC = "未导入：目录（由 Word 生成）/ not imported: the table of cont
 @dataclass(frozen=True)
 class _Style:
     name: str
-    based_on: str | None
     outline: int | None
     kai: bool
     num: tuple[str, int] | None  # (numId, level) of the style's automatic numbering
-
-
-def _val(element: Element | None, attr: str = "val") -> str | None:
-    return None if element is None else element.get(W + attr)
 
 
 def _styles(package: Package) -> dict[str, _Style]:
     styles: dict[str, _Style] = {}
     for target in package.related(package.main_part, "styles", missing_ok=True):
         for st in package.xml(target).iter(W + "style"):
-            level = _val(st.find(f"{W}pPr/{W}outlineLvl"))
+            level = w_attr(st.find(f"{W}pPr/{W}outlineLvl"))
             fonts = st.find(f"{W}rPr/{W}rFonts")
             styles[st.get(W + "styleId") or ""] = _Style(
-                _val(st.find(W + "name")) or "", _val(st.find(W + "basedOn")),
+                w_attr(st.find(W + "name")) or "",
                 int(level) if level and level.isdigit() and len(level) < 3 else None, _is_kai(fonts),
                 _num(st.find(f"{W}pPr/{W}numPr")))
     return styles
@@ -73,13 +71,35 @@ def _styles_root(package: Package) -> Element | None:
 def _num(num_pr: Element | None) -> tuple[str, int] | None:
     if num_pr is None:
         return None
-    level = _val(num_pr.find(W + "ilvl")) or "0"
-    return _val(num_pr.find(W + "numId")) or "", int(level) if level.isdigit() and len(level) < 3 else 0
+    level = w_attr(num_pr.find(W + "ilvl")) or "0"
+    return w_attr(num_pr.find(W + "numId")) or "", int(level) if level.isdigit() and len(level) < 3 else 0
 
 
 def _is_kai(fonts: Element | None) -> bool:
-    face = _val(fonts, "eastAsia") or ""
+    face = w_attr(fonts, "eastAsia") or ""
     return "楷" in face or "kai" in face.lower()
+
+
+def _add_run(runs: list[Run], run: Run, vert: str) -> None:
+    """Append ``run`` with its text in the report's markup: a superscript or subscript as ``^{…}`` / ``_{…}``
+    (joined to the script run just before it of the same look: ``^{10}``, not ``^{1}^{0}``), a literal ``^{`` /
+    ``_{`` escaped."""
+    raw = run.text
+    if vert not in VERT_MARK:
+        run.text = escape_scripts(raw)
+        runs.append(run)
+        return
+    last = runs[-1] if runs else None
+    if last is not None and last.script and last.script == vert and \
+            (last.bold, last.kai, last.face) == (run.bold, run.kai, run.face):
+        lead, _, core = last.text.rpartition(VERT_MARK[vert] + "{")
+        joined = scripted(core[:-1] + raw, vert)
+        if joined.startswith(VERT_MARK[vert]) and joined.endswith("}"):  # still one script: join them
+            last.text = lead + joined
+            return
+    run.text = scripted(raw, vert)
+    run.script = vert if run.text.endswith("}") and run.text != escape_scripts(raw) else ""
+    runs.append(run)
 
 
 class _Reader:
@@ -96,31 +116,31 @@ class _Reader:
         """Return the number style Word draws before the paragraph (from its own or its style's numbering), the
         number itself (``（三）``) and the list it belongs to (``numId:level``)."""
         num = _num(ppr.find(W + "numPr")) if ppr is not None else None
-        seen: set[str] = set()
-        current: str | None = style_id
-        while num is None and current and current in self.styles and current not in seen:
-            seen.add(current)
+        for current in self._chain(style_id) if num is None else []:
             num = self.styles[current].num
-            current = self.styles[current].based_on
+            if num is not None:
+                break
         if num is None:
             return None, "", ""
         return self.numbering.style(*num), self.numbering.label(*num), f"{num[0]}:{num[1]}"
 
     def style_heading(self, style_id: str) -> tuple[str, int | None]:
         """Return the style's name and its heading level (1-based) by name or outline level, following basedOn."""
-        seen: set[str] = set()
-        current: str | None = style_id
         name = self.styles[style_id].name if style_id in self.styles else style_id
-        while current and current in self.styles and current not in seen:
-            seen.add(current)
+        for current in self._chain(style_id):
             style = self.styles[current]
             match = _HEADING_NAME.match(style.name) or _HEADING_NAME.match(current)
             if match and match.group(1) != "0":
                 return name, int(match.group(1))
             if style.outline is not None and style.outline < 9:
                 return name, style.outline + 1
-            current = style.based_on
         return name, None
+
+    def _chain(self, style_id: str) -> list[str]:
+        """The ids of the style and of the styles it is based on, nearest first, each once (the one resolver's
+        ``basedOn`` chain)."""
+        ids = [sid for style in self.looks.style_chain(style_id) if (sid := style.get(W + "styleId") or "")]
+        return [sid for i, sid in enumerate(ids) if sid in self.styles and sid not in ids[:i]]
 
     def blocks(self, parent: Element, in_textbox: bool = False) -> Iterator[Item]:
         for child in parent:
@@ -141,12 +161,12 @@ class _Reader:
 
     def paragraph(self, p: Element, in_textbox: bool) -> Iterator[Item]:
         ppr = p.find(W + "pPr")
-        style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        style_id = w_attr(ppr.find(W + "pStyle")) if ppr is not None else None
         name, heading = self.style_heading(style_id or "")
         if re.match(r"^(toc\b|toc heading|目录)", name.lower()):  # a table of contents Word generates
             self.skipped.add(_TOC)
             return
-        level = _val(ppr.find(W + "outlineLvl")) if ppr is not None else None
+        level = w_attr(ppr.find(W + "outlineLvl")) if ppr is not None else None
         if level is not None and level.isdigit():
             heading = int(level) + 1 if int(level) < 9 else None
         kai_style = bool(style_id and style_id in self.styles and self.styles[style_id].kai)
@@ -154,7 +174,7 @@ class _Reader:
         extras: list[Item] = []
         self.runs(p, runs, extras, kai_style)
         text = "".join(r.text for r in runs)
-        align = _val(ppr.find(W + "jc")) if ppr is not None else None
+        align = w_attr(ppr.find(W + "jc")) if ppr is not None else None
         if text.strip() or not extras:
             auto, label, list_id = self.auto_number(ppr, style_id or "")
             if label and text.strip():  # the number Word draws is part of the text a reader sees
@@ -182,11 +202,13 @@ class _Reader:
     def run(self, r: Element, runs: list[Run], extras: list[Item], kai_style: bool) -> None:
         rpr = r.find(W + "rPr")
         hidden = rpr.find(W + "vanish") if rpr is not None else None
-        if hidden is not None and _val(hidden) not in _FALSE:
+        if hidden is not None and w_attr(hidden) not in _FALSE:
             self.skipped.add("未导入：隐藏文字 / not imported: hidden text")
             return
-        bold = rpr is not None and rpr.find(W + "b") is not None and _val(rpr.find(W + "b")) not in _FALSE
-        kai = _is_kai(rpr.find(W + "rFonts")) if rpr is not None and rpr.find(W + "rFonts") is not None else kai_style
+        bold = rpr is not None and rpr.find(W + "b") is not None and w_attr(rpr.find(W + "b")) not in _FALSE
+        fonts = rpr.find(W + "rFonts") if rpr is not None else None
+        kai = _is_kai(fonts) if fonts is not None else kai_style
+        vert = w_attr(rpr.find(W + "vertAlign")) if rpr is not None else None
         text: list[str] = []
         for child in r:
             if child.tag == W + "t":
@@ -203,7 +225,8 @@ class _Reader:
                 extras.append(Para(f"注：{self.notes[key]}"))
                 self.skipped.add("脚注、尾注改为其后的“注：”段落 / footnotes and endnotes kept as 注： paragraphs")
         if text:
-            runs.append(Run("".join(text), bold, kai))
+            face = w_attr(fonts, "eastAsia") or ""
+            _add_run(runs, Run("".join(text), bold, kai, face), vert or "")
 
     def graphics(self, element: Element, extras: list[Item]) -> None:
         """Collect the pictures, charts and text-box paragraphs under a drawing (Fallback copies skipped)."""
@@ -255,24 +278,24 @@ class _Reader:
             if next((a for a in tr.iterancestors(W + "tbl")), None) is not tbl:
                 continue
             trpr = tr.find(W + "trPr")
-            if trpr is not None and trpr.find(W + "tblHeader") is not None and _val(trpr.find(W + "tblHeader")) \
+            if trpr is not None and trpr.find(W + "tblHeader") is not None and w_attr(trpr.find(W + "tblHeader")) \
                     not in _FALSE and header_rows == len(rows):
                 header_rows += 1
-            before = _val(trpr.find(W + "gridBefore")) if trpr is not None else None
+            before = w_attr(trpr.find(W + "gridBefore")) if trpr is not None else None
             column = int(before) if before and before.isdigit() else 0
             row: list[Cell] = []
             for tc in tr.iter(W + "tc"):
                 if next((a for a in tc.iterancestors(W + "tr")), None) is not tr:
                     continue
                 tcpr = tc.find(W + "tcPr")
-                span_text = _val(tcpr.find(W + "gridSpan")) if tcpr is not None else None
+                span_text = w_attr(tcpr.find(W + "gridSpan")) if tcpr is not None else None
                 span = max(1, min(int(span_text), 63)) if span_text and span_text.isdigit() else 1
                 merge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 items = list(self.blocks(tc, in_textbox))
                 if any(isinstance(i, (Image, Chart)) for i in items):
                     graphics.extend(items)
                 text = "\n".join(i.text for i in items if isinstance(i, Para)).strip()
-                if merge is not None and _val(merge) != "restart" and column in open_cells:
+                if merge is not None and w_attr(merge) != "restart" and column in open_cells:
                     open_cells[column].rowspan += 1
                 else:
                     cell = Cell(text, column, span)

@@ -6,16 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from annual_docx._ooxml.ns import A_NS, C_NS, PIC_NS, WP_NS, WPG_NS, WPS_NS
 from annual_docx._ooxml.props import Element, qn
 from annual_docx._ooxml.xmltext import EMU_PER_MM
 
-_WP: Final = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_A: Final = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WP: Final = WP_NS
+_A: Final = A_NS
 _KINDS: Final = {
-    "http://schemas.openxmlformats.org/drawingml/2006/picture": "picture",
-    "http://schemas.openxmlformats.org/drawingml/2006/chart": "chart",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": "group",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "shape",
+    PIC_NS: "picture",
+    C_NS: "chart",
+    WPG_NS: "group",
+    WPS_NS: "shape",
 }
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annual_docx._ooxml.ns import CT_NS as CT_NS
+from annual_docx._ooxml.ns import PKG_REL_NS, R_NS
 from annual_docx.errors import DocumentError
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+REL_NS = PKG_REL_NS
+OFFICE_REL = f"{R_NS}/"
 STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MAIN_KINDS = {

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from annual_docx._ooxml.ns import A_NS, DGM_NS, R_NS, W_NS
 from annual_docx._ooxml.props import Element
 from annual_docx._ooxml.reader import Package
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{W_NS}}}"
 
 
 def note_texts(package: Package) -> dict[str, str]:
@@ -35,9 +36,9 @@ def is_toc(sdt: Element) -> bool:
     return gallery is not None and "contents" in (gallery.get(W + "val") or "").lower()
 
 
-DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+DGM = f"{{{DGM_NS}}}"
+A = f"{{{A_NS}}}"
+R = f"{{{R_NS}}}"
 
 
 def diagram_text(package: Package, frame: Element, source: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from annual_docx._ooxml.ns import W_NS
 from annual_docx._ooxml.props import Element
 from annual_docx._ooxml.reader import Package
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{W_NS}}}"
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
             "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"}
 _DECIMAL = {"decimal", "decimalFullWidth", "decimalFullWidth2", "decimalHalfWidth", "decimalZero"}
@@ -89,6 +90,6 @@ class Numbering:
             del counters[deeper]
         if style is None or style == "bullet" or not 0 < counters[level] < 10000:
             return ""
-        from annual_docx._content._numbering import number
+        from annual_docx._numbering import number
 
         return number(style, counters[level])

@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Run:
-    """Text with the emphasis the report model keeps: bold, and 楷体 (kai)."""
+    """Text with the emphasis the report model keeps: bold, and 楷体 (kai); its own East Asian face (``face``, ""
+    when it has none), and ``script`` (``superscript``/``subscript``) when its text ends in that markup
+    (``10^{6}``: the text is in the report's markup, a literal ``^{`` escaped)."""
 
     text: str
     bold: bool = False
     kai: bool = False
+    face: str = ""
+    script: str = ""
 
 
 @dataclass

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from annual_docx._ooxml.ns import CP_NS, DC_NS, DCTERMS_NS, EXT_PROPS_NS, R_NS, WORD_COMPAT_URI, XML_NS, XSI_NS
+from annual_docx._ooxml.ns import CT_NS as CT_NS
+from annual_docx._ooxml.ns import PKG_REL_NS as PKG_REL_NS
 from annual_docx._ooxml.props import Element, ParagraphFormat, RunFormat, el, ppr, qn, rpr, w_text
+from annual_docx._ooxml.zipwrite import zip_into
 
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+OFFICE_REL = R_NS
 WML_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _clark(namespace: str, local: str) -> str:
@@ -56,7 +56,7 @@ def page_number_paragraph(style: str, fmt: ParagraphFormat, run: RunFormat) -> E
 
     instr = el("w:instrText")
     instr.text = " PAGE "
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.set(f"{{{XML_NS}}}space", "preserve")
     return el(
         "w:p",
         None,
@@ -120,7 +120,7 @@ def settings(even_and_odd_footers: bool = True) -> Element:
         el("w:useFELayout"),
         el(
             "w:compatSetting",
-            {"w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word", "w:val": 15},
+            {"w:name": "compatibilityMode", "w:uri": WORD_COMPAT_URI, "w:val": 15},
         ),
     )
     return el(
@@ -139,10 +139,10 @@ def settings(even_and_odd_footers: bool = True) -> Element:
 def core_properties(title: str, creator: str, created: str) -> Element:
     """Return ``cp:coreProperties`` with title, creator and fixed created/modified times (ISO 8601)."""
     ns = {
-        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-        "dc": "http://purl.org/dc/elements/1.1/",
-        "dcterms": "http://purl.org/dc/terms/",
-        "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+        "cp": CP_NS,
+        "dc": DC_NS,
+        "dcterms": DCTERMS_NS,
+        "xsi": XSI_NS,
     }
     root = etree.Element(_clark(ns["cp"], "coreProperties"), nsmap=ns)
     for tag, value in (("dc:title", title), ("dc:creator", creator), ("cp:lastModifiedBy", "annual_docx")):
@@ -157,7 +157,7 @@ def core_properties(title: str, creator: str, created: str) -> Element:
 
 def app_properties() -> Element:
     """Return extended properties naming annual_docx as the application."""
-    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    ns = EXT_PROPS_NS
     root = etree.Element(_clark(ns, "Properties"), nsmap={None: ns})  # type: ignore[dict-item]
     etree.SubElement(root, _clark(ns, "Application")).text = "annual_docx"
     return root
@@ -202,11 +202,8 @@ def write_package(path: Path, parts: dict[str, Element], footer_names: list[str]
         "word/_rels/document.xml.rels": document_rels,
         **parts,
     }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, root in members.items():
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+    zip_into(path, ((name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+                    for name, root in members.items()), mode=None)
 
 
 def footer_rel_ids(footer_names: list[str]) -> list[str]:
@@ -218,7 +215,7 @@ def _relationships(targets: list[tuple[str, str]]) -> Element:
     root = etree.Element(_clark(PKG_REL_NS, "Relationships"), nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]
     for i, (kind, target) in enumerate(targets, start=1):
         reltype = (
-            f"http://schemas.openxmlformats.org/package/2006/relationships/{kind}"
+            f"{PKG_REL_NS}/{kind}"
             if kind.startswith("metadata/")
             else f"{OFFICE_REL}/{kind}"
         )

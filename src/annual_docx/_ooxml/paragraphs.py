@@ -12,14 +12,16 @@ from lxml import etree
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para, Rule, TableFacts, number
 from annual_docx._ooxml.body_styles import BOTTOM, MAX_LOOKS, StyleResolver, border_rule, child_of, w_attr
+from annual_docx._ooxml.ns import A_NS, MC_NS, V_NS, WP_NS, get_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.props import Element, qn
+from annual_docx.gbt9704 import PAGE_HEIGHT, PAGE_WIDTH
 
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WP = WP_NS
+_A = A_NS
 _q = functools.cache(qn)
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_V = "urn:schemas-microsoft-com:vml"
+_MC = MC_NS
+_V = V_NS
 _SKIP = {_q("w:txbxContent"), f"{{{_MC}}}Fallback", _q("w:delText"), _q("w:instrText")}
 _SPECIAL = frozenset((*_SKIP, _q("w:tab"), _q("w:br"), _q("w:cr"), f"{{{_MC}}}AlternateContent", _q("w:drawing"),
                       _q("w:pict"), _q("w:object")))
@@ -146,7 +148,7 @@ class BodyReader(StyleResolver):
 
     def _drawing(self, anchor: Element, state: _Walk) -> None:
         extent = anchor.find(f"{{{_WP}}}extent")
-        cx, cy = number(_attr(extent, "cx")) or 0, number(_attr(extent, "cy")) or 0
+        cx, cy = number(get_attr(extent, "cx")) or 0, number(get_attr(extent, "cy")) or 0
         state.draw.append((cx, cy))
         for ln in anchor.iter(f"{{{_A}}}ln"):
             state.lines += [str(c.get("val")).upper() for c in ln.iter(f"{{{_A}}}srgbClr")]
@@ -222,14 +224,10 @@ class BodyReader(StyleResolver):
         return self.facts
 
 
-def _attr(element: Element | None, name: str) -> str | None:
-    return None if element is None else element.get(name)
-
-
 def _type_area(sect: Element | None) -> tuple[int, int]:
     size = None if sect is None else sect.find(_q("w:pgSz"))
     mar = None if sect is None else sect.find(_q("w:pgMar"))
-    w, h = number(w_attr(size, "w")) or 11906, number(w_attr(size, "h")) or 16838
+    w, h = number(w_attr(size, "w")) or PAGE_WIDTH, number(w_attr(size, "h")) or PAGE_HEIGHT
     left, right = number(w_attr(mar, "left")) or 0, number(w_attr(mar, "right")) or 0
     top, bottom = abs(number(w_attr(mar, "top")) or 0), abs(number(w_attr(mar, "bottom")) or 0)
     return w - left - right, h - top - bottom

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from annual_docx._ooxml.ns import WP_NS
 from annual_docx._ooxml.props import Element
 
-_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_DOC_PR = f"{{{WP_NS}}}docPr"
 
 
 def described_inline(inline: Element, alt: str, name: str) -> Element:

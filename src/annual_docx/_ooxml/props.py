@@ -8,20 +8,17 @@ from typing import Literal
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from annual_docx._ooxml.ns import R_NS as R_NS
+from annual_docx._ooxml.ns import W_NS as W_NS
+from annual_docx._ooxml.ns import XML_NS
+from annual_docx._ooxml.ns import qn as qn
+
 NSMAP = {"w": W_NS, "r": R_NS}
 
 THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 Element = etree._Element
 Align = Literal["left", "center", "right", "both", "distribute"]
-
-
-def qn(tag: str) -> str:
-    """Return the Clark name of a ``w:``-prefixed tag (``w:p`` → ``{…/main}p``)."""
-    prefix, _, local = tag.partition(":")
-    return f"{{{ {'w': W_NS, 'r': R_NS}[prefix]}}}{local}"
 
 
 def make(tag: str, attrs: Mapping[str, str | int] | None = None, *children: Element | None,
@@ -53,7 +50,7 @@ def w_text(value: str) -> Element:
     """Return a ``w:t`` holding ``value`` with its spaces preserved."""
     t = el("w:t")
     t.text = value
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(f"{{{XML_NS}}}space", "preserve")
     return t
 
 

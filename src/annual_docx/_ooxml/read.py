@@ -8,11 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.body_styles import StyleResolver
+from annual_docx._ooxml.ns import w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from annual_docx._ooxml.reader import Package
+from annual_docx.gbt9704 import TWIPS_PER_MM
 
 NS = {"w": W_NS, "r": R_NS}
 BlockVisitor = Callable[[Element], None]
@@ -57,7 +60,7 @@ class DocFacts:
 
 
 _MEASURE = re.compile(r"\s*(-?\d{1,9}(?:\.\d{1,9})?)\s*(mm|cm|in|pt|pc|pi)?\s*")
-_TWIPS_PER = {"": 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "mm": 1440 / 25.4, "cm": 1440 / 2.54}
+_TWIPS_PER = {"": 1.0, "pt": 20.0, "pc": 240.0, "pi": 240.0, "in": 1440.0, "mm": TWIPS_PER_MM, "cm": 1440 / 2.54}
 
 
 def measure(value: str | None, unit_twips: float = 1.0) -> int | None:
@@ -80,21 +83,12 @@ def half_points(value: str | None) -> int | None:
     return round(float(match.group(1))) if not match.group(2) else measure(value, 10.0)
 
 
-def _attr(element: Element | None, name: str) -> str | None:
-    return None if element is None else element.get(qn(f"w:{name}"))
-
-
-class _Styles:
-    def __init__(self, root: Element | None) -> None:
-        self.root = root
-        self.by_id = {} if root is None else {s.get(qn("w:styleId")): s for s in root.iterfind("w:style", NS)}
+class _Styles(StyleResolver):
+    """The style resolver as ``check`` reads a style's fonts and size (theme attributes noticed)."""
 
     def chain(self, style_id: str | None) -> list[Element]:
-        out: list[Element] = []
-        while style_id and style_id in self.by_id and len(out) < 20:
-            style = self.by_id[style_id]
-            out.append(style)
-            style_id = _attr(style.find("w:basedOn", NS), "val")
+        """The style, the styles it is based on (nearest first), then the document's run defaults."""
+        out = self.style_chain(style_id)
         if self.root is not None:
             out += self.root.findall("w:docDefaults/w:rPrDefault", NS)
         return out
@@ -169,7 +163,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
         if target:
             if target not in footers:  # two references may share one footer part: parse it once
                 footers[target] = package.xml(target)
-            facts.footers.append(_footer(footers[target], _attr(ref, "type") or "default", styles))
+            facts.footers.append(_footer(footers[target], w_attr(ref, "type") or "default", styles))
     done = {main, styles_part, settings_part, *footers}
     for parsed in (styles_root, settings, *footers.values()):
         facts.theme_attrs += 0 if parsed is None else _theme_attrs(parsed)
@@ -177,7 +171,7 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
         if name.endswith(".xml") and name.startswith("word/") and name not in done:
             facts.theme_attrs += sum(_theme_attrs(block) for block in package.blocks(name))
     lang = None if styles_root is None else styles_root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
-    facts.east_asia_lang = _attr(lang, "eastAsia")
+    facts.east_asia_lang = w_attr(lang, "eastAsia")
     return facts
 
 
@@ -207,15 +201,15 @@ def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
         head, _, tail = text.partition("{PAGE}")
         text = head + "{PAGE}" + tail.lstrip("0123456789")
     paragraph = next((p for p in root.iter(qn("w:p")) if "".join(str(t) for t in p.itertext()).strip()), None)
-    style_id = None if paragraph is None else _attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
-    align = None if paragraph is None else _attr(paragraph.find("w:pPr/w:jc", NS), "val")
+    style_id = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
+    align = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:jc", NS), "val")
     if align is None and style_id:
         align, _ = styles.find(style_id, "w:pPr/w:jc", "val")
     east_asia, _ = styles.find(style_id, "w:rPr/w:rFonts", "eastAsia")
     size, _ = styles.find(style_id, "w:rPr/w:sz", "val")
     run = None if paragraph is None else paragraph.find(".//w:r/w:rPr", NS)
     if run is not None:
-        east_asia = _attr(run.find("w:rFonts", NS), "eastAsia") or east_asia
-        size = _attr(run.find("w:sz", NS), "val") or size
+        east_asia = w_attr(run.find("w:rFonts", NS), "eastAsia") or east_asia
+        size = w_attr(run.find("w:sz", NS), "val") or size
     half = half_points(size)
     return FooterFacts(kind, text, align, east_asia, half / 2 if half else None)

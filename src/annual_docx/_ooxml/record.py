@@ -19,19 +19,20 @@ import unicodedata
 
 from lxml import etree
 
+from annual_docx._ooxml.ns import A_NS, MC_NS, W_NS, WP_NS, WPS_NS
 from annual_docx._ooxml.props import Element, el, make, qn, style_id
 from annual_docx._ooxml.table import TYPE_WIDTH
+from annual_docx.gbt9704 import LINE  # twips: one line of the 22-line grid
 
 RECORD_STYLES = ("RecordCc", "RecordPrint")
 THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
-LINE = 579  # twips: one line of the 22-line grid
 TAIL = 20  # twips: the empty paragraph Word requires after the table in the text box
 RECORD_PT = 14  # 四号
 EMU_PER_TWIP = 635
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_WP = WP_NS
+_A = A_NS
+_WPS = WPS_NS
+_MC = MC_NS
 BOX_NAME = "版记"
 
 
@@ -187,7 +188,7 @@ def record_box(rendered: list[str], width: int, drawing_id: int) -> str:
     return etree.tostring(run, encoding="unicode")
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W_NS
 _LAST_EMPTY_PARAGRAPH = re.compile(r"<w:p(\s[^>]*)?/>$")
 
 

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterable, Iterator
-from io import BytesIO
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 
-from annual_docx._ooxml.package import FIXED_TIME
+from annual_docx._ooxml.ns import CT_NS
+from annual_docx._ooxml.zipwrite import zip_parts
 
-
-def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
-    """Return a zip of ``parts`` (name, bytes) in that order, every entry dated 1980-01-01 and deflated."""
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
-    return out.getvalue()
-
-
-_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_TYPES_NS = CT_NS
 
 
 def _content_types(parts: list[Any]) -> bytes:

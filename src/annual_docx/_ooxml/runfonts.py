@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annual_docx._ooxml.ns import w_attr
 from annual_docx._ooxml.props import Element, qn
 from annual_docx._ooxml.read import NS, _Styles
 from annual_docx._ooxml.reader import Package
@@ -56,7 +57,7 @@ def _collect(paragraph: Element, where: Where, default_para: str | None, styles:
     if not text:
         return
     where = Where(where.place, where.paragraph, text)
-    para_style = _attr(paragraph.find("w:pPr/w:pStyle", NS)) or default_para
+    para_style = w_attr(paragraph.find("w:pPr/w:pStyle", NS)) or default_para
     for run in paragraph.iter(qn("w:r")):
         if next(run.iterancestors(qn("w:p"))) is not paragraph:
             continue  # a run of a text box's paragraph, counted with that paragraph
@@ -69,10 +70,6 @@ def _collect(paragraph: Element, where: Where, default_para: str | None, styles:
                 chars.setdefault(ch, where)
 
 
-def _attr(element: Element | None, name: str = "val") -> str | None:
-    return None if element is None else element.get(qn(f"w:{name}"))
-
-
 def _default_paragraph_style(styles: _Styles) -> str | None:
     for style_id, style in styles.by_id.items():
         if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
@@ -82,17 +79,17 @@ def _default_paragraph_style(styles: _Styles) -> str | None:
 
 def _run_font(run: Element, para_style: str | None, styles: _Styles) -> str | None:
     fonts = run.find("w:rPr/w:rFonts", NS)
-    own = _attr(fonts, "eastAsia")
+    own = w_attr(fonts, "eastAsia")
     if own:
         return own
-    if _attr(fonts, "eastAsiaTheme"):
+    if w_attr(fonts, "eastAsiaTheme"):
         return None
-    char_style = _attr(run.find("w:rPr/w:rStyle", NS))
+    char_style = w_attr(run.find("w:rPr/w:rStyle", NS))
     for style in styles.chain(char_style) if char_style else []:
         if style.tag != qn("w:style"):
             break  # the document defaults: the paragraph style comes before them
         fonts = style.find("w:rPr/w:rFonts", NS)
-        if _attr(fonts, "eastAsia") or _attr(fonts, "eastAsiaTheme"):
-            return _attr(fonts, "eastAsia")
+        if w_attr(fonts, "eastAsia") or w_attr(fonts, "eastAsiaTheme"):
+            return w_attr(fonts, "eastAsia")
     found, _ = styles.find(para_style, "w:rPr/w:rFonts", "eastAsia")
     return found

@@ -10,13 +10,13 @@ macro part is not valid.
 
 from __future__ import annotations
 
-import zipfile
-from io import BytesIO
+from collections.abc import Iterator
 
 from lxml import etree
 
 from annual_docx._ooxml.props import W_NS
 from annual_docx._ooxml.reader import CT_NS, MAIN_KINDS, REL_NS, SAVE_AS, Package
+from annual_docx._ooxml.zipwrite import zip_parts
 
 _DOCUMENT_TYPE = next(t for t, kind in MAIN_KINDS.items() if kind == "document")
 _CORE = "/metadata/core-properties"
@@ -58,8 +58,8 @@ def template_bytes(package: Package) -> bytes:
                 if not rel.external and not package.has(rel.target):
                     raise package.fail(rel.target, f"{source or '包'} 的关系 {rel.id} 指向的部件不存在",
                                         f"relationship {rel.id} of {source or 'the package'} points to a missing part")
-    out = BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+
+    def entries() -> Iterator[tuple[str, bytes]]:
         for name in package.names():
             data = package.part(name)
             if _is_xml(package, name):
@@ -72,5 +72,6 @@ def template_bytes(package: Package) -> bytes:
                     name == "[Content_Types].xml" and _as_document(root, package.main_part))
                 if changed:
                     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            dst.writestr(name, data)
-    return out.getvalue()
+            yield name, data
+
+    return zip_parts(entries())

@@ -10,18 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from annual_docx._ooxml.props import W_NS
+from annual_docx._ooxml.ns import A_NS, MC_NS, W_NS, WP_NS, WPG_NS, WPS_NS
 from annual_docx._ooxml.xmltext import attr, emu, solid_fill, text
 
 _NAMESPACES: Final = (
     f'xmlns:w="{W_NS}" '
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    f'xmlns:mc="{MC_NS}" '
+    f'xmlns:wp="{WP_NS}" '
+    f'xmlns:a="{A_NS}" '
+    f'xmlns:wpg="{WPG_NS}" '
+    f'xmlns:wps="{WPS_NS}"'
 )
-_GROUP_URI: Final = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+_GROUP_URI: Final = WPG_NS
 
 
 @dataclass(frozen=True)

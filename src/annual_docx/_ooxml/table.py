@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from annual_docx._ooxml.inline import has_scripts, runs, split_scripts
 from annual_docx._ooxml.props import Element, el, w_text
 from annual_docx.gbt9704 import TYPE_WIDTH as TYPE_WIDTH  # re-exported: _ooxml.record takes it from here
 
@@ -35,17 +36,23 @@ SHORT_TABLE_ROWS = 8
 """A table with at most this many rows below its header moves whole to the next page instead of splitting."""
 
 
-def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False
-               ) -> Element:
-    """Return a paragraph of ``text`` in ``style``; ``size`` (half-points) overrides the style's text size."""
+def _paragraph(text: str, style: str, align: str | None = None, size: int | None = None, keep_next: bool = False,
+               scripts: bool = False) -> Element:
+    """Return a paragraph of ``text`` in ``style`` (a line break for each ``\n``); ``size`` (half-points) overrides
+    the style's text size; ``scripts``: ``^{…}`` / ``_{…}`` are superscripts and subscripts (table cells, titles,
+    captions)."""
 
     def run_pr() -> Element | None:
         return el("w:rPr", None, el("w:sz", {"w:val": size}), el("w:szCs", {"w:val": size})) if size else None
 
+    if scripts and has_scripts(text) and "\n" not in text:  # 10^{6}: superscripts and subscripts as runs
+        body = runs(split_scripts(text), size=size)
+    else:
+        body = [el("w:r", None, run_pr(), *_broken(text))] if text else []
     return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
                                el("w:keepNext") if keep_next else None,
                                el("w:jc", {"w:val": align}) if align else None, run_pr()),
-              el("w:r", None, run_pr(), *_broken(text)) if text else None)
+              *body)
 
 
 def _broken(text: str) -> list[Element]:
@@ -141,7 +148,7 @@ def _cell(cell: Placed, widths: Sequence[int], style: str, align: str | None = N
                el("w:gridSpan", {"w:val": cell.colspan}) if cell.colspan > 1 else None, merge,
                el("w:vAlign", {"w:val": "center"}))
     style = HEADER_STYLE if cell.head else style
-    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep))
+    return el("w:tc", None, tc_pr, _paragraph(cell.text, style, cell.align or align, size, keep, scripts=True))
 
 
 def _row(cells: Sequence[Placed], widths: Sequence[int], style: str, header: bool,
@@ -209,7 +216,7 @@ def official_table(
                *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
                *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i < kept) for i, row in enumerate(body)),
                _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
-    return ([_paragraph(title, TITLE_STYLE)] if title else []) + [table]
+    return ([_paragraph(title, TITLE_STYLE, scripts=True)] if title else []) + [table]
 
 
 def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYPE_WIDTH) -> list[Element]:
@@ -234,7 +241,7 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
                 no_keep = el("w:keepNext", {"w:val": 0})
                 picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"}), no_keep),
                              el("w:r", None, el("w:drawing", None, inline)))
-                content = [picture, _paragraph(caption, "Caption")] if caption else [picture]
+                content = [picture, _paragraph(caption, "Caption", scripts=True)] if caption else [picture]
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
         rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
     return [el("w:tbl", None, tbl_pr, grid, *rows)]

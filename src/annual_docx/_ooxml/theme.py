@@ -7,9 +7,8 @@ theme font in Word (e.g. ``+正文``) still comes out in 仿宋/黑体 and Times
 
 from __future__ import annotations
 
+from annual_docx._ooxml.ns import A_NS as A_NS
 from annual_docx._ooxml.props import Element, make
-
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _a(tag: str, attrs: dict[str, str] | None = None, *children: Element) -> Element:

@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from annual_docx._ooxml.repro import zip_parts
+from annual_docx._ooxml.ns import CT_NS, PKG_REL_NS, R_NS, SML_NS
 from annual_docx._ooxml.xmltext import attr, text
+from annual_docx._ooxml.zipwrite import zip_parts
 
 SHEET: Final = "Sheet1"
-_MAIN: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_MAIN: Final = SML_NS
+_REL: Final = R_NS
+_PKG_REL: Final = PKG_REL_NS
 _SML_CT: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _HEAD: Final = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 _CONTENT_TYPES: Final = (
-    f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    f'{_HEAD}<Types xmlns="{CT_NS}">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     f'<Override PartName="/xl/workbook.xml" ContentType="{_SML_CT}.sheet.main+xml"/>'

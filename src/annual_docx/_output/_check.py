@@ -9,13 +9,13 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from annual_docx._content._textwidth import text_width
 from annual_docx._ooxml.drawings import Figure, FigureCollector
 from annual_docx._ooxml.read import DocFacts, read_facts
 from annual_docx._ooxml.reader import Limits, open_package
 from annual_docx._output import _check_layout, _check_page, _check_parts, _check_text
 from annual_docx._output._check_roles import Parts, classify
 from annual_docx._output._finding import Finding
+from annual_docx._textwidth import text_width
 from annual_docx.errors import DocumentError
 from annual_docx.gbt9704 import TWIPS_PER_MM
 

@@ -11,7 +11,7 @@ from annual_docx._ooxml.char_grid import signed_char_space
 from annual_docx._ooxml.read import DocFacts, measure
 from annual_docx._output._check_roles import Parts
 from annual_docx._output._finding import Finding
-from annual_docx.gbt9704 import CHARS_PER_LINE, LINE, LINES_PER_PAGE, MARGINS_MM, PAPER_MM, TWIPS_PER_MM
+from annual_docx.gbt9704 import CHARS_PER_LINE, LATIN, LINE, LINES_PER_PAGE, MARGINS_MM, PAPER_MM, TWIPS_PER_MM
 
 LINES, CHARS = LINES_PER_PAGE, CHARS_PER_LINE
 
@@ -87,8 +87,8 @@ def fonts(f: DocFacts, parts: Parts) -> list[Finding]:
         rows.append(Finding(f"{label} 字体字号 / font", expected, f"{face} {s.size_pt or '?'} pt", ok))
     normal = f.styles.get("Normal")
     latin = normal.latin if normal else None
-    rows.append(Finding("数字和字母 / Latin and digits", "Times New Roman", latin or "未设置 / not set",
-                        latin == "Times New Roman"))
+    rows.append(Finding("数字和字母 / Latin and digits", LATIN, latin or "未设置 / not set",
+                        latin == LATIN))
     rows.append(Finding("主题字体 / theme fonts", "无 / none", str(f.theme_attrs), f.theme_attrs == 0))
     rows.append(Finding("东亚语言 / East Asian language", "zh-CN", f.east_asia_lang or "未设置 / not set",
                         (f.east_asia_lang or "").lower() == "zh-cn"))

@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from annual_docx._input._text import clean_text
+from annual_docx._ooxml.ns import WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
 from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
 from annual_docx._ooxml.sanitize import template_bytes
@@ -37,7 +38,7 @@ _UNDERSCORE_BY_TAG: Final = re.compile(r"(?<=[{%])_|_(?=[}%])|^_|_$")
 _PROPERTY_LIMIT: Final = 255  # characters python-docx (and Word) allow in a core text property
 _CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", "subject", "title")
 _MAX_PATCHED: Final = 16
-_DOC_PR_TAG: Final = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_DOC_PR_TAG: Final = f"{{{WP_NS}}}docPr"
 _patched: dict[str, str] = {}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annual_docx._content._textwidth import text_width as cjk_width
+from annual_docx._textwidth import text_width as cjk_width
 
 WORDS = 12  # characters of a paragraph quoted to name it
 

@@ -15,6 +15,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from annual_docx._atomic import replacing
 from annual_docx._ooxml.char_grid import libreoffice_copy
 from annual_docx._ooxml.reader import open_package
 from annual_docx._output._fontmatch import fontconfig_text, missing_report, plan
@@ -85,7 +86,11 @@ def to_pdf(docx: str | os.PathLike[str], out: str | os.PathLike[str], *, timeout
         if result.returncode != 0 or not made.is_file():
             detail = (result.stderr or result.stdout).strip()
             raise ToolError(f"{src}: LibreOffice 未能导出 PDF / LibreOffice did not export a PDF: {detail}")
-        shutil.move(str(made), out)
+        try:  # copied beside the target and renamed onto it: never a half-written PDF, even across file systems
+            with replacing(out) as tmp:
+                shutil.copyfile(made, tmp)
+        except OSError as exc:
+            raise OutputError(f"{out}: 无法写入 / cannot write the PDF: {exc.strerror or exc}") from exc
     return out
 
 

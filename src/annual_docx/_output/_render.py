@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import secrets
 import typing
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
+from annual_docx._atomic import replacing
 from annual_docx._content._context import build_context
 from annual_docx._input._images import prepare_pictures
 from annual_docx._input._text import clean
@@ -167,30 +167,11 @@ def template_seconds() -> float:
         return 30.0
 
 
-def _exclusive_temp(out: Path) -> Path:
-    """Create and return an empty temporary file beside ``out`` with the permissions a new file gets (umask)."""
-    for _ in range(100):
-        tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise OutputError(f"{out}: 无法写入 / cannot write in {out.parent}: {exc.strerror or exc}") from exc
-        return tmp
-    raise OutputError(f"{out}: 无法创建临时文件 / cannot create a temporary file")
-
-
 @contextlib.contextmanager
 def _atomic_target(out: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``out``; rename it onto ``out`` when the block succeeds, delete it otherwise."""
-    tmp = _exclusive_temp(out)
+    """Yield a temporary path beside ``out`` (:func:`annual_docx._atomic.replacing`), the errors worded for the user."""
     try:
-        yield tmp
-        tmp.replace(out)
+        with replacing(out) as tmp:
+            yield tmp
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise OutputError(f"{out}: 无法写入 / cannot write the document: {exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

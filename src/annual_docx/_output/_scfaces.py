@@ -14,15 +14,13 @@ Location: ``$ANNUAL_DOCX_CACHE_DIR/fonts``, else ``$XDG_CACHE_HOME/annual_docx/f
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annual_docx._atomic import write_bytes
 from annual_docx._cachedir import cache_folder
 
 COLLECTION_SUFFIXES = (".ttc", ".otc")
@@ -79,15 +77,7 @@ def _extract(face: InstalledFont, folder: Path) -> Path | None:
         if data is None:
             return None
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            Path(tmp).chmod(0o644)
-            Path(tmp).replace(target)
-        finally:
-            with contextlib.suppress(OSError):
-                Path(tmp).unlink()
+        write_bytes(target, data, mode=0o644)
     except (OSError, ValueError, KeyError, AssertionError):  # fontTools raises these for odd fonts; then skip
         return None
     return target

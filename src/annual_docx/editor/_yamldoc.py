@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
+from annual_docx._atomic import replacing
 from annual_docx.errors import InputError, OutputError
 
 FLOW_WIDTH = 60  # a new list of short items up to this many characters is written on one line
@@ -220,21 +220,13 @@ def _layout(text: str) -> tuple[int, int, int]:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path`` (keeping its mode): a crash
-    leaves the old file or the new one, never half of one."""
+    """Write ``data`` through the atomic writer (:func:`annual_docx._atomic.replacing`), keeping ``path``'s mode and
+    flushed to disk before the rename: a crash leaves the old file or the new one, never half of one."""
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if mode is not None:
-                Path(tmp).chmod(mode)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with replacing(path, mode=mode) as tmp, tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
     except OSError as exc:
         raise OutputError(f"{path}: 无法保存 / cannot save: {exc.strerror or exc}") from None
