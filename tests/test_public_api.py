@@ -225,7 +225,7 @@ def test_write_file_replaces_whole_and_refuses_what_it_must(tmp_path: Path) -> N
     out = tmp_path / "a.json"
     assert annual_docx.write_file(out, b"1") == out and out.read_bytes() == b"1"
     assert annual_docx.write_file(str(out), b"22") == out and out.read_bytes() == b"22"
-    with pytest.raises(annual_docx.OutputError, match="a.json"):
+    with pytest.raises(annual_docx.OutputError, match=r"a\.json"):
         annual_docx.write_file(out, b"3", overwrite=False)
     with pytest.raises(annual_docx.OutputError, match="missing"):
         annual_docx.write_file(tmp_path / "missing" / "b.json", b"4")
