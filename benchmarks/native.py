@@ -29,10 +29,12 @@ FLOOR_CODE = (
     "from matplotlib.backends.backend_agg import FigureCanvasAgg"
 )
 
-# What a user would write without annual_docx: the seed's text and its two personnel pies (pyplot, a CJK font
-# registered by hand) put into a plain docxtpl template. No validation, no 公文 layout, no alt text, no caching.
+# What a user would write without annual_docx: the seed's text, its four charts (the two organisation charts as
+# boxes and lines, the two personnel donuts; pyplot, a CJK font registered by hand) and its two photos put into a
+# plain docxtpl template. No validation, no 公文 layout, no alt text, no caching.
 PLAIN_SCRIPT = '''
 import io, sys
+from pathlib import Path
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -56,20 +58,45 @@ def texts(value):
         for v in value:
             yield from texts(v)
 
+def png(fig):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=300)
+    plt.close(fig)
+    return buffer
+
+def tree(top, children):
+    fig, ax = plt.subplots(figsize=(max(6, 1.1 * len(children)), 2))
+    ax.set_axis_off()
+    ax.set_xlim(0, len(children))
+    ax.set_ylim(0, 2)
+    box = {"boxstyle": "square", "facecolor": "white", "edgecolor": "#1f3864"}
+    ax.text(len(children) / 2, 1.6, top, ha="center", va="center", bbox=box)
+    ax.plot([0.5, len(children) - 0.5], [1.1, 1.1], color="black", linewidth=0.8)
+    ax.plot([len(children) / 2] * 2, [1.1, 1.4], color="black", linewidth=0.8)
+    for n, child in enumerate(children):
+        ax.plot([n + 0.5] * 2, [0.8, 1.1], color="black", linewidth=0.8)
+        ax.text(n + 0.5, 0.5, child, ha="center", va="center", bbox=box)
+    return png(fig)
+
 tpl = DocxTemplate(template)
-charts = []
+charts, photos = [], []
 for section in data["sections"]:
+    for unit in section.get("units", []):
+        top = unit["name"] + ("\\n" + unit["head"] if unit.get("head") else "")
+        charts.append(InlineImage(tpl, tree(top, [c["name"] for c in unit.get("children", [])]), width=Mm(150)))
+    for branch in section.get("branches", []):
+        roles = [r["title"] + "\\n" + r["name"] for r in branch["roles"]]
+        charts.append(InlineImage(tpl, tree(branch["name"], roles), width=Mm(120)))
     for b in section.get("breakdowns", []):
         fig, ax = plt.subplots(figsize=(5.5, 2.6))
         values = list(b["categories"].values())
         ax.pie(values, labels=[f"{k} {v}人" for k, v in b["categories"].items()], autopct="%1.1f%%",
                wedgeprops={"width": 0.42})
         ax.set_title(b["title"])
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=300)
-        plt.close(fig)
-        charts.append(InlineImage(tpl, buffer, width=Mm(140)))
-tpl.render({"title": data["organisation"], "paragraphs": list(texts(data["sections"])), "charts": charts})
+        charts.append(InlineImage(tpl, png(fig), width=Mm(140)))
+    for photo in section.get("photos", []):
+        photos.append(InlineImage(tpl, str(Path(report_path).parent / photo["path"]), width=Mm(120)))
+tpl.render({"title": data["organisation"], "paragraphs": list(texts(data["sections"])), "charts": charts + photos})
 tpl.save(out)
 '''
 

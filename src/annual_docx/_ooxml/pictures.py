@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from annual_docx._ooxml.ns import WP_NS
 from annual_docx._ooxml.props import Element
 
@@ -20,5 +22,5 @@ def described_inline(inline: Element, alt: str, name: str) -> Element:
 def picture_run_markup(inline: Element) -> str:
     """Return the run markup that replaces a ``{{ image }}`` tag's text: the tag's run closed, a run holding
     ``inline``, a text run reopened."""
-    xml: str = inline.xml if hasattr(inline, "xml") else ""
+    xml = etree.tostring(inline, encoding="unicode", pretty_print=True)  # as python-docx's ``xml``, written once
     return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

@@ -128,7 +128,8 @@ class _Tags:
 def _default_tags() -> _Tags:
     from annual_docx._output._render import default_template
 
-    return _tags(default_template())
+    path = default_template()
+    return tags_of(open_template(path, bundled=True), path)  # the bundled template: read as it is
 
 
 def _tags(path: Path) -> _Tags:

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup, escape
 
 from annual_docx._input._text import clean_text
@@ -40,6 +41,9 @@ _CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", 
 _MAX_PATCHED: Final = 16
 _DOC_PR_TAG: Final = f"{{{WP_NS}}}docPr"
 _patched: dict[str, str] = {}
+_FOOTNOTES_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+#: a Jinja tag inside one of the template's tables (docxtpl then fixes the filled tables' columns)
+_TAG_IN_TABLE: Final = re.compile(r"<w:tbl>(?:(?!</w:tbl>).)*?(?:\{%|\{\{)", re.S)
 
 
 def protect(value: Any) -> Any:
@@ -114,9 +118,12 @@ def template_class() -> Any:
         #: ``close_body``, which returns the body to use (the 版记's text box at its end)
         tail_sources: Sequence[str] = ()
         close_body: Callable[[str, list[str]], str] | None = None
+        table_tags = True  # whether the template's body has a tag inside a table (see ``fix_tables``)
 
         def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
-            xml = str(super().build_xml(context, jinja_env))
+            source = str(self.patch_xml(self.get_xml()))
+            self.table_tags = _TAG_IN_TABLE.search(source) is not None
+            xml = str(self.render_xml_part(source, self.docx.part, context, jinja_env))
             if self.close_body is None:
                 return xml
             part = self.docx.part
@@ -141,12 +148,39 @@ def template_class() -> Any:
             body.clear()
             root.replace(body, tree)
 
+        def get_headers_footers(self, uri: str) -> Iterator[tuple[str, Any]]:
+            # docxtpl tests each part's ``blob`` (a serialisation of the whole part) only to skip empty ones
+            for rid, rel in self.docx.part.rels.items():
+                if rel.reltype == uri and not rel.is_external and _has_content(rel.target_part):
+                    yield rid, rel.target_part
+
+        def get_part_xml(self, part: Any) -> str:
+            # the parsed part as Jinja's source; docxtpl serialises it, parses that and serialises again
+            element = getattr(part, "element", None)
+            return str(self.xml_to_string(element)) if element is not None else str(super().get_part_xml(part))
+
+        def fix_tables(self, xml: str) -> Any:
+            # docxtpl's column fix is for the template's own table tags (``{%tc %}``, ``{% colspan %}``…); the
+            # tables the context builds are final, so the filled body is only parsed (with docxtpl's parser)
+            if self.table_tags:
+                return super().fix_tables(xml)
+            return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+
         def fix_docpr_ids(self, tree: Any) -> None:
             # the context numbers every drawing it places; only a template's own drawings (which a loop may
             # repeat) make docxtpl renumber the body's, then above every id the context gave out
             if next(self.docx.element.body.iter(_DOC_PR_TAG), None) is not None:  # still the template's body
                 self.docx_ids_index = self.id_floor
                 super().fix_docpr_ids(tree)
+
+        def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            # docxtpl finds the footnotes part once per section, reading the sections from the filled body; the
+            # package's parts are the same whatever the section, so they are looked through once
+            for part in self.docx.part.package.parts:
+                if part.content_type == _FOOTNOTES_TYPE:
+                    source = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                    xml = self.render_xml_part(self.patch_xml(source), part, context, jinja_env)
+                    part._blob = xml.encode("utf-8")
 
         def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
             # docxtpl would XML-escape the (plain-text) core properties; ours renders them as plain text, sandboxed
@@ -155,16 +189,22 @@ def template_class() -> Any:
     return FastTemplate
 
 
-def open_template(path: Path) -> Any:
+def open_template(path: Path, *, bundled: bool = False) -> Any:
     """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
-    may come from anywhere); raise TemplateError when it cannot be used."""
+    may come from anywhere; each XML part is parsed there once more than python-docx parses it), or read as it is
+    when it is the ``bundled`` default template; raise TemplateError when it cannot be used."""
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")
     try:
-        with open_package(path, TEMPLATE_LIMITS) as package:
-            data = template_bytes(package)
+        if bundled:
+            data = path.read_bytes()
+        else:
+            with open_package(path, TEMPLATE_LIMITS) as package:
+                data = template_bytes(package)
     except DocumentError as exc:
         raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
+    except OSError as exc:
+        raise TemplateError(f"{path}: 无法读取模板 / cannot read the template: {exc.strerror or exc}") from exc
     try:
         tpl = template_class()(BytesIO(data))
         tpl.init_docx()
@@ -235,16 +275,16 @@ class Picture:
 def drawing_ids(tpl: Any) -> Iterator[int]:
     """Return the drawing (``docPr``) ids free in the opened template ``tpl``: counting up from above its largest
     id in the body, headers and footers, and from 1001 at least (where docxtpl numbers)."""
-    found = [int(n) for n in re.findall(r':docPr [^>]*?\bid="(\d+)"', _all_xml(tpl))]
+    roots = [tpl.docx.element.body]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        roots += [part.element for _, part in tpl.get_headers_footers(uri) if hasattr(part, "element")]
+    found = [int(n) for root in roots for d in root.iter(_DOC_PR_TAG) if (n := d.get("id") or "").isdigit()]
     return itertools.count(max([1000, *found]) + 1)
 
 
-def _all_xml(tpl: Any) -> str:
-    xml = str(tpl.get_xml())
-    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-        for _, part in tpl.get_headers_footers(uri):
-            xml += str(tpl.get_part_xml(part))
-    return xml
+def _has_content(part: Any) -> bool:
+    """Whether a header or footer part holds anything (a parsed part always does; docxtpl skips empty blobs)."""
+    return getattr(part, "element", None) is not None or bool(part.blob)
 
 
 def picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes], ids: Iterator[int]) -> Any:

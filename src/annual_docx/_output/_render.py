@@ -128,7 +128,7 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     limit. The ``probe`` render itself skips both checks."""
     plain: Report = clean(report.as_report())  # a 政府信息公开 report converted (its package loads only then)
     pictures = prepare_pictures(plain)
-    tpl = open_template(template_path)
+    tpl = open_template(template_path, bundled=not custom)
     if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)
         from annual_docx._output._authoring import refuse_incomplete
 

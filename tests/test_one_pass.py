@@ -1,0 +1,148 @@
+"""A render reads and writes each big part as few times as it can: counted, not timed (see docs/architecture.md,
+"One pass"). The counts are of lxml's parse and serialise calls whose root is the part's root."""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from lxml import etree
+
+import annual_docx
+from annual_docx._ooxml import pictures as pictures_module
+from annual_docx._output import _docxtpl
+
+from .conftest import ROOT
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_PART_OF_ROOT = {f"{_W}document": "document.xml", f"{_W}body": "document.xml", f"{_W}ftr": "footer",
+                 f"{_WP}inline": "picture"}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[collections.Counter[tuple[str, str]]]:
+    """Count ``(parse|write, part)`` for every lxml parse and serialisation of a document, a body, a footer or a
+    picture's ``wp:inline`` (python-docx and docxtpl call these module functions too)."""
+    counts: collections.Counter[tuple[str, str]] = collections.Counter()
+    fromstring, xml, tostring = etree.fromstring, etree.XML, etree.tostring
+
+    def parsed(parse: Any) -> Any:
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            root = parse(*args, **kwargs)
+            if root.tag in _PART_OF_ROOT:
+                counts["parse", _PART_OF_ROOT[root.tag]] += 1
+            return root
+        return counting
+
+    def written(element: Any, *args: Any, **kwargs: Any) -> Any:
+        tag = getattr(element, "tag", None)
+        if tag in _PART_OF_ROOT:
+            counts["write", _PART_OF_ROOT[tag]] += 1
+        return tostring(element, *args, **kwargs)
+
+    monkeypatch.setattr(etree, "fromstring", parsed(fromstring))
+    monkeypatch.setattr(etree, "XML", parsed(xml))
+    monkeypatch.setattr(etree, "tostring", written)
+    yield counts
+
+
+def test_a_render_parses_and_writes_document_and_footers_twice_and_each_picture_once(
+        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """document.xml and each footer: parsed when the template opens and once filled, written once as Jinja's source
+    and once into the package; nothing serialises them to look for drawing ids, and a picture's inline is written
+    once (python-docx's ``xml`` property, tested with ``hasattr`` and read again, wrote it twice)."""
+    placed = [0]
+
+    def markup(inline: Any) -> str:
+        placed[0] += 1
+        return pictures_module.picture_run_markup(inline)
+
+    monkeypatch.setattr(_docxtpl, "picture_run_markup", markup)
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    data = annual_docx.render(report)
+    counts = dict(counted)
+    footers = 2  # the bundled template's odd and even page footers
+    pictures = sum(1 for _ in Document(BytesIO(data)).element.body.iter(f"{_WP}inline"))
+    assert pictures >= 2
+    counts.pop(("parse", "picture"))  # python-docx builds each new inline from a parsed snippet
+    assert 1 <= placed[0] <= pictures  # pictures a ``{{ }}`` tag places as run markup (a gallery builds its own)
+    assert counts == {("parse", "document.xml"): 2, ("write", "document.xml"): 2,
+                      ("parse", "footer"): 2 * footers, ("write", "footer"): 2 * footers,
+                      ("write", "picture"): placed[0]}
+
+
+def test_a_template_table_loop_over_cells_still_gets_its_columns_fixed(tmp_path: Path) -> None:
+    """docxtpl's column fix of the filled tables runs when the template's own tables hold tags (a ``{%tc %}`` loop
+    making more cells than the grid has columns); the tables the context builds are final and skip it."""
+    template = Document(str(ROOT / "templates" / "report_template.docx"))
+    table = template.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["{%tc for i in range(5) %}", "{{ i }}", "{%tc endfor %}"],
+                          strict=True):
+        cell.text = text
+    path = tmp_path / "looping.docx"
+    template.save(str(path))
+    data = annual_docx.render(annual_docx.load(ROOT / "examples" / "culture_centre.yaml"), template=path,
+                              allow_noncompliant=True)
+    body = Document(BytesIO(data)).element.body
+    looped = [t for t in body.iter(f"{_W}tbl") if len(t.findall(f"{_W}tr/{_W}tc")) == 5]
+    assert len(looped) == 1
+    assert len(looped[0].findall(f"{_W}tblGrid/{_W}gridCol")) == 5
+
+
+def test_a_template_footnote_is_rendered_once_without_reading_the_sections(tmp_path: Path) -> None:
+    """A custom template's footnotes part is filled like the body (docxtpl looked for it once per section of the
+    filled body; it is looked for once among the package's parts)."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    source = ROOT / "templates" / "report_template.docx"
+    path = tmp_path / "footnoted.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                    b"</Relationships>")
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {w}>'
+                     f'<w:footnote w:id="1"><w:p><w:r><w:t>注：{{{{ title_text }}}}</w:t></w:r></w:p></w:footnote>'
+                     "</w:footnotes>")
+    data = annual_docx.render(annual_docx.load(ROOT / "examples" / "culture_centre.yaml"), template=path,
+                              allow_noncompliant=True)
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        notes = package.read("word/footnotes.xml").decode()
+    assert "{{" not in notes
+    assert "注：2023年度某市文化馆" in notes
+
+
+def test_the_render_command_pauses_the_collector_and_turns_it_back_on(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``annual-docx render`` loads and renders with the cyclic collector paused (it walked the start-up's
+    objects again and again), and turns it back on for whoever called :func:`annual_docx.cli.main`."""
+    import gc
+
+    from annual_docx import cli
+
+    seen: list[bool] = []
+    real = annual_docx.render
+
+    def render(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(annual_docx, "render", render)
+    assert gc.isenabled()
+    code = cli.main(["render", str(ROOT / "examples" / "culture_centre.yaml"), "-o", str(tmp_path / "out.docx")])
+    assert code == 0
+    assert seen == [False]
+    assert gc.isenabled()
