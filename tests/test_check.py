@@ -32,7 +32,7 @@ def test_our_output_passes_every_check(example_docx: Path) -> None:
 def test_plain_python_docx_document_fails_naming_the_problems(plain_docx: Path) -> None:
     """A python-docx default document fails on paper, margins, grid, theme fonts and page numbers."""
     failed = {f.item for f in annual_docx.check(plain_docx) if not f.ok}
-    for item in ("纸张 / paper", "上边距 / top margin", "每行字数 / characters a line", "主题字体 / theme fonts",
+    for item in ("纸张 / paper", "上边距 / top margin", "每行字数 / characters a line",
                  "奇数页页码 / odd page number", "正文 / body 字体字号 / font"):
         assert item in failed
 
@@ -45,7 +45,7 @@ def test_cli_check_prints_a_table_and_exits_1_on_a_violation(
     assert "全部符合 / all checks pass" in capsys.readouterr().out
     assert main(["check", str(plain_docx)]) == 1
     out = capsys.readouterr().out
-    paper = next(line for line in out.splitlines() if line.startswith("纸张"))
+    paper = next(line for line in out.splitlines() if line.startswith("5.1 ") and "纸张" in line)
     assert "215.9 mm × 279.4 mm" in paper and paper.endswith("✗")
 
 
@@ -72,5 +72,53 @@ def test_theme_fonts_in_a_restyled_template_are_reported(example_docx: Path, tmp
                                     b'w:eastAsia="\xe4\xbb\xbf\xe5\xae\x8b_GB2312" w:eastAsiaTheme="minorEastAsia"/>'
                                     b'<w:sz w:val="32"/>', 1)
             zout.writestr(item, data)
-    failed = {f.item for f in annual_docx.check(out) if not f.ok}
-    assert "主题字体 / theme fonts" in failed
+    rows = annual_docx.check(out)
+    failed = {f.item for f in rows if not f.ok}
+    assert "正文 / body 字体字号 / font" in failed  # the body's face is the theme's, not 仿宋 (5.2.2)
+    theme = next(f for f in rows if f.item == "主题字体 / theme fonts")
+    assert theme.ok and theme.severity == "note"  # theme fonts themselves: Word practice, not GB/T 9704
+
+
+def test_every_finding_cites_a_clause(plain_docx: Path, example_docx: Path) -> None:
+    """Each row names its clause of GB/T 9704-2012 (``—`` only for notes on Word practice)."""
+    for path in (plain_docx, example_docx):
+        for f in annual_docx.check(path):
+            assert f.clause and (f.clause != "—" or f.severity in ("note", "pass")), f
+
+
+def test_cli_check_json_of_an_unreadable_file_is_one_object(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """``check --json`` prints one JSON object with ``error`` when the file cannot be read, and exits 3."""
+    import json
+
+    broken = tmp_path / "broken.docx"
+    broken.write_text("not a zip")
+    assert main(["check", "--json", str(broken)]) == 3
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is False and "不是 .docx 文件" in out["error"] and out["findings"] == []
+
+
+def test_json_rows_carry_clause_and_severity(example_docx: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON keys stay as before, with ``clause`` and ``severity`` added."""
+    import json
+
+    assert main(["check", "--json", str(example_docx)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["findings"][0]) == {"item", "expected", "found", "where", "ok", "clause", "severity"}
+    assert {"file", "ok", "violations", "findings"} <= set(out)
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--json"]])
+def test_a_closed_pipe_ends_quietly(plain_docx: Path, command: list[str]) -> None:
+    """``annual-docx check x.docx | head``: the reader closes the pipe early; no 内部错误, no traceback."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "annual_docx", *command, str(plain_docx)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader has gone before the first line is written
+    err = child.stderr.read().decode()
+    child.stderr.close()
+    assert child.wait() == 141
+    assert err == ""

@@ -61,3 +61,12 @@ def test_tab_stops_are_not_text(tmp_path: Path) -> None:
     with open_package(path) as package:
         facts = read_facts(package)
     assert [p.text for p in facts.body.paragraphs] == ["只有制表位", "甲\t乙"]
+
+
+def test_each_body_offender_shows_its_own_look(tmp_path: Path) -> None:
+    """Body text is judged once per look (font, size, weight) while streaming; a bold and a plain paragraph in the
+    same wrong font each show their own look."""
+    bold = para("加粗的正文。", east_asia="宋体").replace("<w:rPr>", "<w:rPr><w:b/>")
+    rows = [f for f in annual_docx.check(Doc(body=[para("正文。", east_asia="宋体"), bold]).save(tmp_path / "b.docx"))
+            if f.item == "正文段落 / body paragraphs"]
+    assert [f.found for f in rows] == ["宋体 16.0 pt", "宋体 16.0 pt 加粗 / bold"]

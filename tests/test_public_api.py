@@ -207,16 +207,21 @@ def test_check_results_print_themselves_and_stay_a_list(example_docx: Path, tmp_
     findings = annual_docx.check(example_docx)
     assert isinstance(findings, list) and isinstance(findings, annual_docx.Findings)
     assert all(isinstance(f, annual_docx.Finding) for f in findings) and len(findings) == len(list(findings))
-    assert findings.table() == format_table(list(findings))
-    assert findings.json() == format_json(list(findings), str(example_docx))
+    assert findings.table() == format_table(findings) and findings.table().startswith("文档类型 / kind")
+    assert findings.json() == format_json(findings, str(example_docx))
     assert json.loads(findings.json())["file"] == str(example_docx)
     assert findings.ok == all(f.ok for f in findings) and findings.violations == sum(not f.ok for f in findings)
     assert main(["check", str(example_docx)]) == (0 if findings.ok else 1)
     assert capsys.readouterr().out == findings.table() + "\n"
     assert main(["check", str(example_docx), "--json"]) == (0 if findings.ok else 1)
     assert capsys.readouterr().out == findings.json() + "\n"
-    broken = annual_docx.Findings([*findings, annual_docx.Finding("x", "y", "z", False)], "a.docx")
+    broken = annual_docx.Findings([*findings, annual_docx.Finding("x", "y", "z", False)], findings.kind, "a.docx")
     assert not broken.ok and broken.violations == findings.violations + 1 and "✗" in broken.table()
+    assert json.loads(broken.json())["file"] == "a.docx"
+    missing = tmp_path / "none.docx"
+    assert main(["check", str(missing), "--json"]) == 3
+    assert capsys.readouterr().out == annual_docx.Findings.error_json(f"{missing}: 文件不存在 / file not found",
+                                                                     str(missing)) + "\n"
 
 
 def test_write_file_replaces_whole_and_refuses_what_it_must(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ format tools (``check``, ``preview``) and authoring help (``schema``, ``init``, 
 
 A thin layer over the public API (``annual_docx.*``): each command imports what it runs when it runs, so ``render``
 loads no compliance checker, importer, PDF or font-listing code.
-Exit codes: 0 success, 1 invalid report or failed render, 2 usage error;
-``check`` exits 1 on a violation and 3 when it cannot read the file.
+Exit codes: 0 success, 1 invalid report or failed render, 2 usage error, 141 when stdout is closed early (a pipe into
+``head``: the command ends quietly); ``check`` exits 1 on a violation and 3 when it cannot read the file.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ import annual_docx
 from annual_docx._cli import _batch_cli, _cli_authoring, _cli_edit, _cli_fonts, _cli_import
 from annual_docx._cli._cli_format import FORMAT_COMMANDS, _add_format_commands
 from annual_docx.errors import AnnualDocxError, OutputError, Problem
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,21 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on usage errors, --help and --version
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
     try:
-        if args.command == "render":
-            return _render(args)
-        if args.command == "render-all":
-            return _batch_cli.run(args)
-        if args.command == "validate":
-            return _validate(args)
-        if args.command == "fonts":
-            return _cli_fonts.run_fonts(args)
-        if args.command == "import":
-            return _cli_import.run(args)
-        if args.command == "edit":
-            return _cli_edit.run(args)
-        if args.command in FORMAT_COMMANDS:
-            return FORMAT_COMMANDS[args.command](args)
-        return _cli_authoring.run(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
+    except BrokenPipeError:  # `annual-docx check x.docx | head`: the reader left; end quietly
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
     except AnnualDocxError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 1
@@ -141,6 +134,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null, so that nothing written later (the exit-time flush) fails on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (a test's capture): nothing to redirect
+        pass
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "render":
+        return _render(args)
+    if args.command == "render-all":
+        return _batch_cli.run(args)
+    if args.command == "validate":
+        return _validate(args)
+    if args.command == "fonts":
+        return _cli_fonts.run_fonts(args)
+    if args.command == "import":
+        return _cli_import.run(args)
+    if args.command == "edit":
+        return _cli_edit.run(args)
+    if args.command in FORMAT_COMMANDS:
+        return FORMAT_COMMANDS[args.command](args)
+    return _cli_authoring.run(args)
 
 
 def run() -> None:

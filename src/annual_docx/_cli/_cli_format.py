@@ -11,6 +11,7 @@ from typing import Any
 from annual_docx.errors import DocumentError
 
 EXIT_UNREADABLE = 3
+KIND_NAMES = ("gongwen-upward", "gongwen-downward", "gongwen", "report", "standard", "form", "thesis")
 
 
 def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> None:
@@ -26,6 +27,9 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
     check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
     check_cmd.add_argument("--json", action="store_true",
                            help="以 JSON 输出结果 / print the findings as JSON for other tools")
+    check_cmd.add_argument("--kind", choices=KIND_NAMES,
+                           help="文档类型，不自动判断 / the document's kind instead of the one check tells: "
+                           + ", ".join(KIND_NAMES))
 
 
 def run_preview(args: argparse.Namespace) -> int:
@@ -41,12 +45,14 @@ def run_preview(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
     cannot be read."""
-    from annual_docx import check
+    from annual_docx import Findings, check
 
     try:
-        findings = check(args.docx)
+        findings = check(args.docx, kind=args.kind)
     except DocumentError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
+        if args.json:  # --json always prints one object, here with the reason the file could not be read
+            print(Findings.error_json(str(exc), str(args.docx)))
         return EXIT_UNREADABLE
     print(findings.json() if args.json else findings.table())
     return 0 if findings.ok else 1

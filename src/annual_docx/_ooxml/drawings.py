@@ -40,6 +40,9 @@ def _style(p: Element) -> str:
     return "" if style is None else style.get(qn("w:val")) or ""
 
 
+_P, _DRAWING = qn("w:p"), qn("w:drawing")
+
+
 class FigureCollector:
     """A body-block visitor (see ``read.read_facts``) that collects the drawings of the body in document order (text
     boxes of the 版记 are shapes; anchored drawings count too); a drawing is captioned when the next paragraph has
@@ -56,13 +59,15 @@ class FigureCollector:
 
     def __call__(self, block: Element) -> None:
         """Collect the drawings of one body-level block (a paragraph, a table, …)."""
-        for paragraph in block.iter(qn("w:p")):
+        if not self._waiting and next(block.iter(_DRAWING), None) is None:
+            return  # nothing to collect and nothing waiting for its caption: most blocks
+        for paragraph in block.iter(_P):
             if self._waiting:
                 captioned = _style(paragraph) == "Caption" or _paragraph_text(paragraph).startswith("图")
                 self._done += [Figure(*waiting, captioned) for waiting in self._waiting]
                 self._waiting = []
-            for drawing in paragraph.iter(qn("w:drawing")):
-                if next(drawing.iterancestors(qn("w:p")), None) is paragraph:
+            for drawing in paragraph.iter(_DRAWING):
+                if next(drawing.iterancestors(_P), None) is paragraph:
                     self._waiting += _described(drawing)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lxml import etree
 
@@ -42,15 +43,40 @@ class _Walk:
     boxes: list[tuple[Element, bool]] = field(default_factory=list)
 
 
+_PLAIN = _Walk()  # never changed: the walk of a paragraph with nothing but text runs
+
+
+class BodySink(Protocol):
+    """Where a streaming :class:`BodyReader` hands each paragraph and table as it is read, instead of keeping it;
+    ``start`` is told the style names (id → name) before the first, ``section_end`` the type area (width, height in
+    twips) of each section as it ends with a paragraph's section properties (the body's own: ``finish``)."""
+
+    def start(self, style_names: dict[str, str]) -> None: ...
+
+    def paragraph(self, p: Para) -> None: ...
+
+    def table(self, t: TableFacts) -> None: ...
+
+    def section_end(self, area: tuple[int, int]) -> None: ...
+
+
+MAX_SECTIONS = 10_000  # sections whose type area is kept; later ones share the last kept area
+
+
 class BodyReader(StyleResolver):
     """Collects the facts of a body from its blocks: ``visit`` each body-level element in order, then ``finish``.
-    ``root`` is the parsed ``styles.xml`` (None when the package has none); each style is resolved once."""
+    ``root`` is the parsed ``styles.xml`` (None when the package has none); each style is resolved once. With a
+    ``sink`` every paragraph and table goes to it as it is read and none is kept (memory bounded however long the
+    body); without one they are kept in ``facts``."""
 
-    def __init__(self, root: Element | None, numbering: Numbering | None = None) -> None:
+    def __init__(self, root: Element | None, numbering: Numbering | None = None,
+                 sink: BodySink | None = None) -> None:
         super().__init__(root)
         self.numbering = numbering
         self.names = {sid: str(w_attr(s.find(_q("w:name")), "val") or sid) for sid, s in self.by_id.items() if sid}
         self.facts = BodyFacts()
+        self.sink = sink
+        self.count = 0  # paragraphs read
         self.section = 0
         self.pending_break = False
         self.depth = 0
@@ -68,16 +94,19 @@ class BodyReader(StyleResolver):
             if len(self.pstyles) < MAX_LOOKS:
                 self.pstyles[ppr_key] = sid
         text: list[str] = []
-        state = _Walk()
+        state = _PLAIN  # a paragraph of plain runs shares one empty walk
+        run = None
         for node in p.iter(*_TEXT_OR_SPECIAL):
             if node.tag != _T:  # tabs, breaks, drawings, text boxes…: the full walk
                 text, state = [], _Walk()
                 self._walk(p, text, state)
+                run = state.run
                 break
-            text.append(node.text or "")
-            if state.run is None and (node.text or "").strip():
-                state.run = node.getparent()
-        run = state.run
+            words = node.text
+            if words:
+                text.append(words)
+                if run is None and not words.isspace():
+                    run = node.getparent()
         rpr = run[0] if run is not None and len(run) and run[0].tag == _RPR else None
         rpr_key = b"" if rpr is None else etree.tostring(rpr)
         key = (sid, ppr_key, rpr_key)
@@ -90,18 +119,28 @@ class BodyReader(StyleResolver):
         joined = "".join(text)
         if label and joined.strip():  # the number Word draws is part of the text a reader sees
             joined = label + joined.lstrip()
-        self.facts.paragraphs.append(Para(
-            len(self.facts.paragraphs) + 1, joined, sid, place, self.section, *look.values,
+        self.count += 1
+        para = Para(
+            self.count, joined, sid, place, self.section, *look.values,
             page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
-            drawings=tuple(state.draw), lines=(*state.lines, *look.lines) if state.lines else look.lines,
-            pinned_bottom=pinned or look.framed, style_name=self.names.get(sid, ""), auto_label=label))
+            drawings=tuple(state.draw) if state.draw else (),
+            lines=(*state.lines, *look.lines) if state.lines else look.lines, pinned_bottom=pinned or look.framed,
+            style_name=self.names.get(sid, ""), auto_label=label)
+        if self.sink is None:
+            self.facts.paragraphs.append(para)
+        else:
+            self.sink.paragraph(para)
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
         sect = ppr.find(_SECTPR) if ppr is not None and b"sectPr" in ppr_key else None
         if sect is not None:
             self.section += 1
-            self.areas.append(_type_area(sect))
+            area = _type_area(sect)
+            if len(self.areas) < MAX_SECTIONS:
+                self.areas.append(area)
+            if self.sink is not None:
+                self.sink.section_end(area)
             self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
 
     def auto_label(self, ppr: Element | None, sid: str) -> str:
@@ -179,9 +218,13 @@ class BodyReader(StyleResolver):
             if rule:
                 borders[side] = rule
         words = "".join(t.text or "" for t in tbl.iter(_q("w:t")))[:12]
-        self.facts.tables.append(TableFacts(len(self.facts.paragraphs) + 1, words, width,
-                                            number(w_attr(None if tblpr is None else tblpr.find(_q("w:tblInd")), "w"))
-                                            or 0, borders, place, self.section, pinned))
+        found = TableFacts(self.count + 1, words, width,
+                           number(w_attr(None if tblpr is None else tblpr.find(_q("w:tblInd")), "w")) or 0, borders,
+                           place, self.section, pinned)
+        if self.sink is None:
+            self.facts.tables.append(found)
+        else:
+            self.sink.table(found)
         for row in tbl.iterfind(_q("w:tr")):
             for cell in row.iterfind(_q("w:tc")):
                 self.container(cell, "table" if place == "body" else place, pinned)
@@ -216,10 +259,14 @@ class BodyReader(StyleResolver):
         else:
             self._block(block, "body", False)
 
+    def style_names(self) -> dict[str, str]:
+        """Each paragraph style's name by its id."""
+        return {sid: str(w_attr(s.find(_q("w:name")), "val") or sid) for sid, s in self.by_id.items() if sid}
+
     def finish(self) -> BodyFacts:
-        """Return the facts of every block visited, with the style names and each section's type area."""
-        self.facts.style_names = {sid: str(w_attr(s.find(_q("w:name")), "val") or sid) for sid, s in self.by_id.items()
-                                  if sid}
+        """Return the facts of every block visited (none kept with a sink), with the style names and each
+        section's type area."""
+        self.facts.style_names = self.style_names()
         self.facts.sections = [*self.areas, self.last_area or _type_area(None)]
         return self.facts
 

@@ -12,7 +12,7 @@ from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.ns import w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
-from annual_docx._ooxml.paragraphs import BodyReader
+from annual_docx._ooxml.paragraphs import BodyReader, BodySink
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from annual_docx._ooxml.reader import Package
 from annual_docx.gbt9704 import TWIPS_PER_MM
@@ -117,11 +117,13 @@ def _theme_attrs(root: Element) -> int:
     return sum(1 for r in root.iter(qn("w:rFonts")) for t in THEME_FONT_ATTRS if r.get(qn(f"w:{t}")))
 
 
-def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFacts:
+def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: BodySink | None = None) -> DocFacts:
     """Return the layout facts of an opened package, reading each part once and streaming the main part: memory holds
     the small facts of each paragraph and table (``facts.body``, read by ``paragraphs.BodyReader`` with each style
     resolved once), never the main part's tree. Each of ``visitors`` is also called with every body-level block
-    (paragraph, table, section properties…) of the main part before it is freed."""
+    (paragraph, table, section properties…) of the main part before it is freed. With a ``sink`` the body's
+    paragraphs and tables go to it one at a time as they are read and ``facts.body`` keeps none of them, so memory
+    does not grow with the paragraph count."""
     facts = DocFacts()
     main = package.main_part
     styles_part = next(iter(package.related(main, "styles")), None)
@@ -133,7 +135,9 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
     last_sect: Element | None = None
     p_style, r_fonts, sect_pr, val = qn("w:pStyle"), qn("w:rFonts"), qn("w:sectPr"), qn("w:val")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
-    body = BodyReader(styles_root, Numbering(package))
+    body = BodyReader(styles_root, Numbering(package), sink)
+    if sink is not None:
+        sink.start(body.style_names())
     for block in package.blocks(main):
         body.visit(block)
         for visit in visitors:
@@ -141,7 +145,9 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = ()) -> DocFa
         for node in block.iter(p_style, r_fonts, sect_pr):
             tag = node.tag
             if tag == p_style:
-                facts.used_styles.add(node.get(val) or "")
+                used = node.get(val) or ""
+                if used in styles.by_id:  # bounded by the styles part, however many paragraphs name one
+                    facts.used_styles.add(used)
             elif tag == r_fonts:
                 facts.theme_attrs += sum(1 for t in theme_attrs if node.get(t))
             else:

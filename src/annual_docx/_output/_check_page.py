@@ -1,5 +1,6 @@
-"""``check`` items for the page (GB/T 9704 5, 7.5): paper, margins, line pitch, lines a page and characters a line,
-fonts and sizes of the styles, page numbers, theme fonts."""
+"""``check`` items for the page (GB/T 9704 5.1, 5.2, 7.5): paper, margins, line pitch, lines a page and characters a
+line, fonts and sizes of the styles, page numbers; Latin font, theme fonts and language tag as notes (Word practice,
+not asked by the standard)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import unicodedata
 from annual_docx._ooxml.char_grid import signed_char_space
 from annual_docx._ooxml.read import DocFacts, measure
 from annual_docx._output._check_roles import Parts
-from annual_docx._output._finding import Finding
+from annual_docx._output._finding import Finding, note
 from annual_docx.gbt9704 import CHARS_PER_LINE, LATIN, LINE, LINES_PER_PAGE, MARGINS_MM, PAPER_MM, TWIPS_PER_MM
 
 LINES, CHARS = LINES_PER_PAGE, CHARS_PER_LINE
@@ -29,11 +30,12 @@ def page(f: DocFacts, parts: Parts) -> list[Finding]:
     paper = f"{_mm(p.get('w'))} × {_mm(p.get('h'))}"
     width_mm, height_mm = PAPER_MM
     rows = [Finding("纸张 / paper", f"A4 {width_mm} × {height_mm} mm", paper,
-                    _near(p.get("w"), width_mm) and _near(p.get("h"), height_mm))]
+                    _near(p.get("w"), width_mm) and _near(p.get("h"), height_mm), clause="5.1")]
     names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
     for side, mm in MARGINS_MM:
         name = names[side]
-        rows.append(Finding(f"{name}边距 / {side} margin", f"{mm} ± 1 mm", _mm(p.get(side)), _near(p.get(side), mm)))
+        rows.append(Finding(f"{name}边距 / {side} margin", f"{mm} ± 1 mm", _mm(p.get(side)), _near(p.get(side), mm),
+                            clause="5.2.1"))
     return rows
 
 
@@ -46,8 +48,9 @@ def grid(f: DocFacts, parts: Parts) -> list[Finding]:
     pitch = measure(g.get("linePitch")) or 0
     lines = height // pitch if pitch > 0 and g.get("type") in ("lines", "linesAndChars", "snapToChars") else 0
     rows = [Finding("行距 / line pitch", f"{LINE / 20:.2f} pt（{LINE} twips）",
-                    f"{pitch / 20:.2f} pt" if pitch else "无网格 / none", abs(pitch - LINE) <= 6),
-            Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES)]
+                    f"{pitch / 20:.2f} pt" if pitch else "无网格 / none", abs(pitch - LINE) <= 6, clause="5.2.3"),
+            Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES,
+                    clause="5.2.3")]
     if g.get("type") in ("linesAndChars", "snapToChars"):
         spacing = signed_char_space(g.get("charSpace")) or 0  # LibreOffice writes a negative one unsigned
         cell = size + spacing / 4096
@@ -59,39 +62,43 @@ def grid(f: DocFacts, parts: Parts) -> list[Finding]:
         condensed = f"，字距 / spacing {f.normal_spacing / 20:g} pt" if f.normal_spacing else ""
         found = f"{g.get('type', 'none')}（无字符网格 / no character grid{condensed}）→ {chars}"
     rows.append(Finding("每行字数 / characters a line", f"{CHARS}（linesAndChars / lines + 紧缩 condensed）", found,
-                        chars == CHARS))
+                        chars == CHARS, clause="5.2.3"))
     return rows
 
 
 ELEMENTS = (
-    ("Normal", "正文 / body", ("仿宋",), 16.0),
-    ("Title", "标题 / title", ("小标宋",), 22.0),
-    ("Heading1", "一级标题 / heading 1", ("黑体",), 16.0),
-    ("Heading2", "二级标题 / heading 2", ("楷体",), 16.0),
-    ("Heading3", "三级标题 / heading 3", ("仿宋",), 16.0),
-    ("Heading4", "四级标题 / heading 4", ("仿宋",), 16.0),
+    ("Normal", "正文 / body", ("仿宋",), 16.0, "5.2.2"),
+    ("Title", "标题 / title", ("小标宋",), 22.0, "7.3.1"),
+    ("Heading1", "一级标题 / heading 1", ("黑体",), 16.0, "7.3.3"),
+    ("Heading2", "二级标题 / heading 2", ("楷体",), 16.0, "7.3.3"),
+    ("Heading3", "三级标题 / heading 3", ("仿宋",), 16.0, "7.3.3"),
+    ("Heading4", "四级标题 / heading 4", ("仿宋",), 16.0, "7.3.3"),
 )
 
 
 def fonts(f: DocFacts, parts: Parts) -> list[Finding]:
     rows = []
-    for style_id, label, faces, size in ELEMENTS:
+    for style_id, label, faces, size, clause in ELEMENTS:
         s = f.styles.get(style_id)
         expected = f"{'/'.join(faces)} {size:g} pt"
         if s is None:
             used = style_id in f.used_styles
-            rows.append(Finding(f"{label} 字体字号 / font", expected, "未定义 / not defined", not used))
+            rows.append(Finding(f"{label} 字体字号 / font", expected, "未定义 / not defined", not used,
+                                clause=clause))
             continue
         face = "主题字体 / theme font" if s.theme else (s.east_asia or "未设置 / not set")
         ok = not s.theme and bool(s.east_asia) and any(x in (s.east_asia or "") for x in faces) and s.size_pt == size
-        rows.append(Finding(f"{label} 字体字号 / font", expected, f"{face} {s.size_pt or '?'} pt", ok))
+        rows.append(Finding(f"{label} 字体字号 / font", expected, f"{face} {s.size_pt or '?'} pt", ok,
+                            clause=clause))
     normal = f.styles.get("Normal")
     latin = normal.latin if normal else None
-    rows.append(Finding("数字和字母 / Latin and digits", LATIN, latin or "未设置 / not set",
-                        latin == LATIN))
-    rows.append(Finding("主题字体 / theme fonts", "无 / none", str(f.theme_attrs), f.theme_attrs == 0))
-    rows.append(Finding("东亚语言 / East Asian language", "zh-CN", f.east_asia_lang or "未设置 / not set",
-                        (f.east_asia_lang or "").lower() == "zh-cn"))
+    # Word practice, not asked by GB/T 9704 (it names Chinese typefaces only): notes, never violations
+    rows.append(note("数字和字母 / Latin and digits", f"{LATIN}（惯例，标准未要求 / practice）",
+                     latin or "未设置 / not set", latin == LATIN))
+    rows.append(note("主题字体 / theme fonts", "无（惯例，标准未要求 / practice）", str(f.theme_attrs),
+                     f.theme_attrs == 0))
+    rows.append(note("东亚语言 / East Asian language", "zh-CN（惯例，标准未要求 / practice）",
+                     f.east_asia_lang or "未设置 / not set", (f.east_asia_lang or "").lower() == "zh-cn"))
     return rows
 
 
@@ -99,20 +106,28 @@ _PAGE_TEXT = re.compile(r"^\s*—\s*\{PAGE\}\s*—\s*$")
 
 
 def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
+    """页码 (7.5): ``— N —`` in 宋体 四号, odd pages right and even pages left. Word shows a different even-page
+    footer only with 奇偶页不同 on, so a document without it (or without an even footer) gets one even-page row."""
     footers = {x.kind: x for x in f.footers}
-    rows = [Finding("奇偶页不同 / even and odd footers", "是 / on", "是 / on" if f.even_and_odd else "否 / off",
-                    f.even_and_odd)]
+    rows = []
     for kind, label, align in (("default", "奇数页页码 / odd page number", "right"),
                                ("even", "偶数页页码 / even page number", "left")):
         x = footers.get(kind)
+        expected = f"— {{PAGE}} —，{align}，宋体 14 pt"
+        if kind == "even" and not f.even_and_odd:
+            odd = footers.get("default")
+            found = "未设奇偶页不同，偶数页与奇数页相同" + (f"（{odd.align or 'left'}）" if odd else "") + \
+                " / no separate even-page footer (奇偶页不同 off)"
+            rows.append(Finding(label, expected, found, False, clause="7.5"))
+            continue
         if x is None:
-            rows.append(Finding(label, f"— N —，{align}", "无 / none", False))
+            rows.append(Finding(label, expected, "无 / none", False, clause="7.5"))
             continue
         text = unicodedata.normalize("NFC", x.text)
         ok = bool(_PAGE_TEXT.match(text)) and x.align == align and "宋" in (x.east_asia or "") and x.size_pt == 14
         found = f"{text.strip() or '—'}，{x.align or 'left'}，{x.east_asia or '?'} {x.size_pt or '?'} pt"
-        rows.append(Finding(label, f"— {{PAGE}} —，{align}，宋体 14 pt", found, ok))
+        rows.append(Finding(label, expected, found, ok, clause="7.5"))
     footer = f.page.get("footer")
     rows.append(Finding("页码位置 / footer distance", "20–26 mm（版心下 7 mm）", _mm(footer),
-                        footer is not None and 20 <= footer / TWIPS_PER_MM <= 26))
+                        footer is not None and 20 <= footer / TWIPS_PER_MM <= 26, clause="7.5"))
     return rows

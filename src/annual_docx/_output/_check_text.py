@@ -1,19 +1,20 @@
 """``check`` items for the text of a 公文 (GB/T 9704 7.3): headings by level (一、 黑体, （一） 楷体, 1. and （1）
-仿宋, 三号, one look per level), the title (小标宋 二号, centred) and the body (仿宋 三号). Each item takes the
-document's facts and parts and returns findings; none when the document has no such part."""
+仿宋, 三号 — 7.3.3; one look per level is a note, the standard does not ask it), the title (小标宋 二号, centred —
+7.3.1) and the body (仿宋 三号 — 7.3.3). Each item takes the document's facts and parts and returns findings; none
+when the document has no such part."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Callable
 
 from annual_docx._ooxml.body_facts import Para
 from annual_docx._ooxml.read import DocFacts
 from annual_docx._output._check_roles import Parts
-from annual_docx._output._finding import Finding, quote
+from annual_docx._output._check_stream import Gathered, Offenders
+from annual_docx._output._finding import Finding, note, quote
 from annual_docx.gbt9704 import BODY_PT, TITLE_PT
 
-MAX_ROWS = 10  # rows of one item about single paragraphs; the rest are counted in one row
 FACE_NAMES = {
     "黑体": ("黑体", "simhei", "hei"),
     "楷体": ("楷体", "kaiti", "kai"),
@@ -31,10 +32,16 @@ _NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as 
 )
 
 
-def heading_label(level: int, paras: list[Para]) -> str:
-    """Return the label of a heading level with the number styles its headings use, in order of first use:
+def number_styles(p: Para) -> list[str]:
+    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``); none when
+    unnumbered."""
+    text = p.text.strip()
+    return [style for pattern, style in _NUMBER_STYLES if pattern.match(text)]
+
+
+def heading_label(level: int, styles: dict[str, None]) -> str:
+    """Return the label of a heading level with the number ``styles`` its headings use, in order of first use:
     ``三级标题「1.」 / heading 3``, ``三级标题「【】」`` for a yearbook's 【】 headings, no style when unnumbered."""
-    styles = dict.fromkeys(style for p in paras for pattern, style in _NUMBER_STYLES if pattern.match(p.text.strip()))
     zh, en = HEADING_NAMES[level]
     return f"{zh}{''.join(f'「{style}」' for style in styles)} / {en}"
 
@@ -51,49 +58,95 @@ def look(p: Para) -> str:
     return f"{p.east_asia or '未设置 / not set'} {p.size_pt or '?'} pt{bold}"
 
 
-def paragraph_rows(item: str, expected: str, bad: list[tuple[Para, str]], good: int, summary: str) -> list[Finding]:
-    """One failing row per paragraph in ``bad`` (at most MAX_ROWS, the rest counted), or one passing row saying
-    how many ``good`` paragraphs were checked."""
-    if not bad:
-        return [Finding(item, expected, f"{good} 处符合 / {good} checked: {summary}", True)]
-    rows = [Finding(item, expected, found, False, quote(p.n, p.text)) for p, found in bad[:MAX_ROWS]]
-    if len(bad) > MAX_ROWS:
-        rows.append(Finding(item, expected, f"另有 {len(bad) - MAX_ROWS} 处 / {len(bad) - MAX_ROWS} more", False))
+def offender_rows(item: str, expected: str, found: Offenders, summary: str, clause: str) -> list[Finding]:
+    """One failing row per offender kept in ``found`` (the first MAX_ROWS, the rest counted in one row), or one
+    passing row saying how many paragraphs were checked; every row cites ``clause``."""
+    if not found.failed:
+        good = found.checked
+        return [Finding(item, expected, f"{good} 处符合 / {good} checked: {summary}", True, clause=clause)]
+    rows = [Finding(item, expected, what, False, quote(p.n, p.text), clause) for p, what in found.first]
+    more = found.failed - len(found.first)
+    if more:
+        rows.append(Finding(item, expected, f"另有 {more} 处 / {more} more", False, clause=clause))
     return rows
 
 
-def headings(facts: DocFacts, parts: Parts) -> list[Finding]:
-    """Each heading level in its face at 三号, and one look (style, face, size, weight) per level."""
+def judge(paras: list[Para], fault: Callable[[Para], str | None]) -> Offenders:
+    """The offenders among a few kept ``paras`` (a part's lines) by ``fault``."""
+    found = Offenders()
+    for p in paras:
+        found.add(p, fault(p))
+    return found
+
+
+def paragraph_rows(item: str, expected: str, paras: list[Para], fault: Callable[[Para], str | None],
+                   summary: str, clause: str) -> list[Finding]:
+    """:func:`offender_rows` for the kept paragraphs of a part, judged by ``fault``."""
+    return offender_rows(item, expected, judge(paras, fault), summary, clause)
+
+
+def body_fault(p: Para) -> str | None:
+    """What is wrong with a body paragraph (仿宋 三号, by its first words), None when nothing."""
+    return None if has_face(p.east_asia, "仿宋") and p.size_pt == BODY_PT else look(p)
+
+
+def heading_fault(p: Para, level: int) -> str | None:
+    """What is wrong with a heading of ``level`` (its level's face, 三号), None when nothing."""
+    return None if has_face(p.east_asia, HEADING_FACES[level]) and p.size_pt == BODY_PT else look(p)
+
+
+LOOK_FIELDS = (("style", "样式 / style"), ("east_asia", "字体 / font"), ("size_pt", "字号 / size"),
+               ("bold", "加粗 / bold"))
+
+
+def _value(p: Para, name: str) -> str:
+    value = getattr(p, name)
+    if name == "bold":
+        return "是 / yes" if value else "否 / no"
+    if name == "size_pt":
+        return f"{value:g} pt" if value else "?"
+    return str(value or "未设置 / not set")
+
+
+def differences(odd: Para, common: Para) -> str:
+    """What tells ``odd``'s look from ``common``'s: each differing property with both values."""
+    return "；".join(f"{label} {_value(odd, name)}（多数为 / most {_value(common, name)}）"
+                     for name, label in LOOK_FIELDS if getattr(odd, name) != getattr(common, name))
+
+
+def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
+    """Each heading level in its face at 三号 (7.3.3); one look (style, face, size, weight) per level is a note."""
     rows: list[Finding] = []
-    by_level: dict[int, list[Para]] = {}
-    for p in parts.of("heading"):
-        by_level.setdefault(parts.headings[p.n], []).append(p)
-    for level, paras in sorted(by_level.items()):
-        face, label = HEADING_FACES[level], heading_label(level, paras)
-        bad = [(p, look(p)) for p in paras if not has_face(p.east_asia, face) or p.size_pt != BODY_PT]
-        rows += paragraph_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", bad, len(paras), f"{face} 16 pt")
-        looks = Counter((p.style, p.east_asia, p.size_pt, p.bold) for p in paras)
-        common = looks.most_common(1)[0][0]
-        odd = [p for p in paras if (p.style, p.east_asia, p.size_pt, p.bold) != common]
-        found = (f"{len(looks)} 种 / {len(looks)} looks: {odd[0].style} {look(odd[0])}，多数为 / most are "
-                 f"{common[0]} {common[1]} {common[2]} pt" if odd else f"{paras[0].style} {look(paras[0])}")
-        rows.append(Finding(f"{label} 格式统一 / one style per level", "同级标题同一样式 / one style a level",
-                            found, not odd, quote(odd[0].n, odd[0].text) if odd else ""))
+    for level, stats in sorted(parts.levels.items()):
+        face, label = HEADING_FACES[level], heading_label(level, stats.number_styles)
+        rows += offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders, f"{face} 16 pt",
+                              "7.3.3")
+        looks = stats.looks
+        common_key = max(looks, key=lambda k: looks[k].count)  # the first of the most common
+        common = looks[common_key].first
+        odd = min((seen.first for key, seen in looks.items() if key != common_key), key=lambda x: x.n, default=None)
+        count = len(looks) + (1 if stats.other_looks else 0)
+        found = (f"{count} 种 / {count} looks: {differences(odd, common)}" if odd else
+                 f"{common.style} {look(common)}")
+        rows.append(note(f"{label} 格式统一 / one style per level",
+                         "同级标题同一样式（惯例，标准只规定字体）/ one look a level (practice)", found, odd is None,
+                         quote(odd.n, odd.text) if odd else ""))
     return rows
 
 
 def title(facts: DocFacts, parts: Parts) -> list[Finding]:
-    """The title in 小标宋 二号 (22 pt), centred."""
+    """The title in 小标宋 二号 (22 pt), centred (7.3.1)."""
     paras = parts.of("title")
-    bad = [(p, f"{look(p)}，{p.align or 'left'}") for p in paras
-           if not has_face(p.east_asia, "小标宋") or p.size_pt != TITLE_PT or p.align != "center"]
-    return paragraph_rows("标题 / title", "小标宋 二号 22 pt，居中 / centred", bad, len(paras),
-                          "小标宋 22 pt") if paras else []
+
+    def fault(p: Para) -> str | None:
+        right = has_face(p.east_asia, "小标宋") and p.size_pt == TITLE_PT and p.align == "center"
+        return None if right else f"{look(p)}，{p.align or 'left'}"
+
+    return paragraph_rows("标题 / title", "小标宋 二号 22 pt，居中 / centred", paras, fault, "小标宋 22 pt",
+                          "7.3.1") if paras else []
 
 
-def body_text(facts: DocFacts, parts: Parts) -> list[Finding]:
-    """Body paragraphs in 仿宋 三号 (16 pt), judged by each paragraph's first words."""
-    paras = parts.of("body")
-    bad = [(p, look(p)) for p in paras if not has_face(p.east_asia, "仿宋") or p.size_pt != BODY_PT]
-    return paragraph_rows("正文段落 / body paragraphs", "仿宋 三号 16 pt", bad, len(paras),
-                          "仿宋 16 pt") if paras else []
+def body_text(facts: DocFacts, parts: Gathered) -> list[Finding]:
+    """Body paragraphs in 仿宋 三号 (16 pt), judged by each paragraph's first words (7.3.3)."""
+    return offender_rows("正文段落 / body paragraphs", "仿宋 三号 16 pt", parts.body, "仿宋 16 pt",
+                         "7.3.3") if parts.body.checked else []

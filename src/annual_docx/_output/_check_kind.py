@@ -1,0 +1,148 @@
+"""What kind of document ``check`` is looking at, told first so that items which do not apply are marked so, not
+violated: a 公文 with 版头 (upward, naming its 签发人, or downward), a 公文 without 版头, a report (a 政府工作报告
+or 工作年报 with neither 版头 nor 主送), or no 公文 at all — a standard in GB/T 1.1 layout (前言, 范围, 规范性引用文件,
+术语和定义), a form (mostly tables and blanks), a thesis template (学号, 指导教师, 摘要).
+
+The evidence is gathered paragraph by paragraph (:class:`KindEvidence`, bounded: the first ``HEAD`` paragraphs'
+words and a few counts), then weighed with the parts the recogniser found (:func:`decide`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annual_docx._ooxml.body_facts import Para
+from annual_docx._output._check_roles import Parts, compact
+from annual_docx._output._finding import NOT_APPLICABLE, Finding
+
+UPWARD, DOWNWARD, GONGWEN, REPORT = "gongwen-upward", "gongwen-downward", "gongwen", "report"
+STANDARD, FORM, THESIS = "standard", "form", "thesis"
+KINDS = {
+    UPWARD: "公文（有版头，上行文，标注签发人）/ a 公文 with 版头, upward (names its 签发人)",
+    DOWNWARD: "公文（有版头，下行文或平行文）/ a 公文 with 版头, downward or to peers",
+    GONGWEN: "公文（无版头）/ a 公文 without 版头",
+    REPORT: "报告（无版头、无主送，如政府工作报告、工作年报）/ a report (no 版头, no addressees)",
+    STANDARD: "标准（GB/T 1.1 版式），不是公文 / a standard (GB/T 1.1 layout), not a 公文",
+    FORM: "表格（以表格和填空为主），不是公文 / a form (mostly tables and blanks), not a 公文",
+    THESIS: "论文模板（学号、指导教师、摘要），不是公文 / a thesis template, not a 公文",
+}
+NOT_GONGWEN = (STANDARD, FORM, THESIS)
+# the clauses that do not apply to a kind (prefixes): no 版头 without one, no 签发人 going down, no 主送 in a report
+# (a report's 落款 and 版记, when it has them, are checked as a 公文's)
+NOT_APPLICABLE_CLAUSES = {GONGWEN: ("7.2",), REPORT: ("7.2", "7.3.2"), DOWNWARD: ("7.2.6",)}
+HEAD = 80  # paragraphs read for the words of a cover, a title block, a standard's first sections
+
+_STANDARD_HEADINGS = re.compile(
+    r"^(?:\d{1,2}\s*)?(前言|引言|范围|规范性引用文件|术语和定义|术语、定义和缩略语)$")
+_STANDARD_COVER = re.compile(r"(?:GB|DB\d*|[A-Z]{2})(?:/T)?\s*\d+(?:\.\d+)?[—\-－]\d{4}|ICS\s*\d")
+_THESIS_WORDS = ("学号", "指导教师", "指导老师", "导师", "学位论文", "毕业论文", "毕业设计", "摘要", "关键词",
+                 "Abstract", "ABSTRACT", "学院", "专业", "培养单位", "答辩")
+_THESIS_STRONG = ("学号", "指导教师", "指导老师", "学位论文", "毕业论文", "毕业设计", "答辩")
+_BLANK = re.compile(r"_{3,}|＿{2,}|\u3000{4,}|□|☐|（\s*签字\s*）|（\s*盖章\s*）|签字：|盖章：|年\s+月\s+日")
+_REPORT_TITLE = re.compile(r"报告|年报|总结|白皮书|公报")
+# a report even with a salutation (各位代表：) that reads as a 主送
+_NAMED_REPORT = re.compile(r"工作报告|年报|年度报告|公报|白皮书|工作总结")
+_GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公告|通告|议案|命令|令|决议|报告|条例|规定|办法|细则"
+                     r"|措施|方案|规则|章程|准则|纲要|规划)[）)]?$")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章]")  # a regulation's text: 第一条, 第一章
+_ADDRESSEES = re.compile(r"^(各|[^。；]{2,}[、，][^。；]*)：$")  # 各区、市、县人民政府，…：
+_FORM_TITLE = re.compile(r"(表|登记表|申请表|审批表|汇总表|统计表|一览表|清单)$")
+
+
+@dataclass
+class KindEvidence:
+    """What tells the kinds apart, gathered one paragraph at a time in reading order (bounded)."""
+
+    head: list[str] = field(default_factory=list)  # the compact text of the first HEAD non-empty paragraphs
+    body_text: int = 0  # non-empty paragraphs outside tables
+    table_text: int = 0  # non-empty paragraphs in table cells
+    blanks: int = 0  # paragraphs with fill-in blanks (____, □, （盖章）, 年 月 日)
+    standard_headings: set[str] = field(default_factory=set)
+
+    def add(self, p: Para) -> None:
+        raw = p.text
+        if not raw or raw.isspace():
+            return
+        if len(self.head) < HEAD:
+            self.head.append(compact(raw)[:80])
+        if p.place == "table":
+            self.table_text += 1
+        else:
+            self.body_text += 1
+            if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
+                self.standard_headings.add(m.group(1))
+        if _BLANK.search(raw):
+            self.blanks += 1
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A document's kind (one of ``KINDS``), why it was so judged, and whether ``--kind`` gave it."""
+
+    name: str
+    why: str
+    given: bool = False
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.name]
+
+
+def decide(evidence: KindEvidence, parts: Parts) -> Kind:
+    """Weigh the ``evidence`` and the ``parts`` the recogniser found; the most specific kind that fits wins."""
+    head = " ".join(evidence.head)
+    titles = parts.of("title")
+    # a title over several lines reads as one (its genre is at the end of the last)
+    title = "".join(compact(p.text) for p in titles[:4]) if titles else (evidence.head[0] if evidence.head else "")
+    strong = [w for w in _THESIS_STRONG if w in head]
+    thesis_words = [w for w in _THESIS_WORDS if w in head]
+    if strong and len(thesis_words) >= 3:
+        return Kind(THESIS, f"封面有 / the cover has {'、'.join(thesis_words[:4])}")
+    sections = evidence.standard_headings
+    if len(sections) >= 2 or (sections and _STANDARD_COVER.search(head)) or (
+            _STANDARD_COVER.search(head) and "发布" in head and "实施" in head):
+        shown = "、".join(sorted(sections)) or "标准编号、发布、实施 / number, 发布, 实施"
+        return Kind(STANDARD, f"GB/T 1.1 章节 / sections: {shown}")
+    has_head = bool(parts.of("issuer") or parts.of("number") or parts.of("signer"))
+    total = evidence.body_text + evidence.table_text
+    reportish = bool(_REPORT_TITLE.search(title)) and not _FORM_TITLE.search(title)
+    if not has_head and not reportish and total and (
+            (evidence.table_text >= 0.6 * total and evidence.body_text <= 40)
+            or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total)
+            or (_FORM_TITLE.search(title) and evidence.table_text >= 0.3 * total)):
+        return Kind(FORM, f"表格中的段落 / paragraphs in tables {evidence.table_text}/{total}，填空 / blanks "
+                          f"{evidence.blanks}")
+    if has_head:
+        if parts.of("signer"):
+            return Kind(UPWARD, "版头标注签发人 / the 版头 names its 签发人")
+        if "请示" in title:
+            return Kind(UPWARD, "请示是上行文 / a 请示 goes upward")
+        return Kind(DOWNWARD, "有版头，无签发人 / a 版头 without 签发人")
+    if reportish and (not parts.of("recipients") or _NAMED_REPORT.search(title)):
+        return Kind(REPORT, f"标题「{title[:20]}」，无版头、主送 / no 版头, no addressees")
+    opening = evidence.head[:10]
+    if parts.of("recipients") or _GENRES.search(title) or parts.of("date") or parts.of("record") or any(
+            _ARTICLE.match(line) for line in opening) or (opening and _ADDRESSEES.match(opening[0])):
+        return Kind(GONGWEN, "无版头，有主送、落款、版记、条文或公文文种 / no 版头; addressees, a 落款, a 版记, "
+                             "articles or a 公文 genre in the title")
+    return Kind(REPORT, "无版头、主送、落款，标题不是公文文种 / no 版头, addressees or 落款; the title names no 公文 "
+                        "genre")
+
+
+def given(name: str) -> Kind:
+    """The kind named by ``--kind``."""
+    if name not in KINDS:
+        raise ValueError(f"unknown kind {name!r}; one of {', '.join(KINDS)}")
+    return Kind(name, "--kind", True)
+
+
+def apply(kind: Kind, findings: list[Finding]) -> list[Finding]:
+    """Mark the findings that do not apply to ``kind`` 不适用 / not applicable: all of them for a document that is
+    not a 公文, the 版头's in a document without one (a report, a 公文 without 版头), the 签发人's going down."""
+    skipped = NOT_APPLICABLE_CLAUSES.get(kind.name, ())
+
+    def out(f: Finding) -> bool:
+        return kind.name in NOT_GONGWEN or any(f.clause == c or f.clause.startswith(c + ".") for c in skipped)
+
+    return [Finding(f.item, f.expected, f.found, True, f.where, f.clause, NOT_APPLICABLE) if out(f) else f
+            for f in findings]

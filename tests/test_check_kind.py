@@ -1,0 +1,134 @@
+"""``check`` tells what it is looking at before judging it (``_check_kind``): a 公文 with 版头 (upward or downward),
+a 公文 without 版头, a report, or no 公文 at all (a standard, a form, a thesis template); items that do not apply to
+the kind are 不适用 / not applicable, never violations; ``--kind`` overrides; ``--json`` carries the kind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import annual_docx
+from annual_docx.cli import main
+from tests.gongwen_docx import Doc, para
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "realcn-dev"
+if not DEV.is_dir():
+    DEV = Path("/work/shared/corpus/realcn-dev")
+CENTRE = '<w:jc w:val="center"/>'
+RED_RULE = '<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="FF0000"/></w:pBdr>'
+
+
+def cells(*texts: str) -> str:
+    """A one-row table of ``texts``."""
+    row = "".join(f"<w:tc>{para(t)}</w:tc>" for t in texts)
+    return f'<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/></w:tblPr><w:tr>{row}</w:tr></w:tbl>'
+
+
+STANDARD = [para("ICS 27.010", ppr=CENTRE), para("GB/T 12345—2024", ppr=CENTRE),
+            para("能源管理体系 要求", "Title"), para("前言", "Heading1"), para("本文件按照GB/T 1.1—2020起草。"),
+            para("1 范围", "Heading1"), para("本文件规定了能源管理体系的要求。"),
+            para("2 规范性引用文件", "Heading1"), para("下列文件中的内容构成本文件必不可少的条款。"),
+            para("3 术语和定义", "Heading1"), para("下列术语和定义适用于本文件。")]
+FORM = [para("职工培训登记表", "Title"), cells("姓名", "", "性别", ""), cells("单位", "", "职务", ""),
+        cells("学历", "", "电话", ""), cells("培训内容", ""), cells("单位意见", "（盖章）"),
+        para("填表日期：    年  月  日")]
+THESIS = [para("硕士学位论文", "Title"), para("学号：220231234"), para("指导教师：某某 教授"), para("学院：信息学院"),
+          para("摘要"), para("本文研究了某问题。"), para("关键词：某；某")]
+HEAD = [para("某县图书馆文件", ppr=CENTRE, east_asia="方正小标宋简体", size_pt=36, color="FF0000"),
+        para("某图发〔2021〕3号", ppr=CENTRE + RED_RULE), para("关于某事的通知", "Title"),
+        para("各科室：", ppr='<w:ind w:firstLineChars="0"/>'), para("正文。")]
+REPORT = [para("2024年某县图书馆工作年报", "Title"), para("一、基本情况", "Heading1"), para("正文。")]
+
+
+def kind_of(body: list[str], tmp_path: Path, name: str = "k.docx") -> str:
+    return annual_docx.check(Doc(body=body).save(tmp_path / name)).kind.name
+
+
+@pytest.mark.parametrize(("body", "kind"), [(STANDARD, "standard"), (FORM, "form"), (THESIS, "thesis"),
+                                            (HEAD, "gongwen-downward"), (REPORT, "report"),
+                                            ([para("关于某事的通知", "Title"), para("各科室："), para("正文。")],
+                                             "gongwen")])
+def test_kind_is_told(tmp_path: Path, body: list[str], kind: str) -> None:
+    """Each kind from the shape of a small document of that kind."""
+    assert kind_of(body, tmp_path) == kind
+
+
+def test_a_signer_makes_the_head_upward(tmp_path: Path) -> None:
+    """A 版头 with 签发人 (the number then on the left) is an upward 公文."""
+    signer = para("某图发〔2021〕3号\u3000\u3000\u3000\u3000签发人：张三", "DocNumber")
+    body = [HEAD[0], signer, *HEAD[2:]]
+    assert kind_of(body, tmp_path) == "gongwen-upward"
+
+
+def test_a_standard_is_not_held_to_the_gongwen_format(tmp_path: Path) -> None:
+    """A standard in GB/T 1.1 layout (its headings in 黑体 by its own rules, its title not in 小标宋): every row is
+    不适用, the check passes and says why first; as a 公文 (``--kind gongwen``) the same file fails."""
+    body = list(STANDARD)
+    body[2] = para("能源管理体系 要求", ppr=CENTRE, east_asia="黑体", size_pt=26)
+    path = Doc(body=body, lang="en-US").save(tmp_path / "standard.docx")
+    path_bad = Doc(body=body).save(tmp_path / "standard2.docx")
+    rows = annual_docx.check(path)
+    assert rows.kind.name == "standard" and rows and all(f.severity == "not_applicable" for f in rows)
+    assert [f for f in annual_docx.check(path_bad, kind="gongwen") if not f.ok]
+    assert main(["check", str(path)]) == 0
+
+
+def test_kind_override_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--json`` carries the kind told; ``--kind`` replaces it, and the table says it was given."""
+    body = [*STANDARD[:2], para("能源管理体系 要求", ppr=CENTRE, east_asia="黑体", size_pt=26), *STANDARD[3:]]
+    path = Doc(body=body).save(tmp_path / "s.docx")
+    assert main(["check", "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "standard"
+    assert main(["check", "--json", "--kind", "gongwen", str(path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "gongwen" and not any(f["severity"] == "not_applicable" for f in data["findings"])
+    assert main(["check", "--kind", "report", str(path)]) == 1
+    assert "由 --kind 指定 / given by --kind" in capsys.readouterr().out.splitlines()[0]
+    assert main(["check", "--kind", "letter", str(path)]) == 2
+
+
+def test_a_report_has_no_head_to_check(tmp_path: Path) -> None:
+    """A report (no 版头, no 主送) has no 版头 rows to fail; its headings and body are still checked."""
+    report = [para("2024年某县图书馆工作年报", "Title"), para("一、基本情况", "Heading1", east_asia="宋体"),
+              para("正文。")]
+    rows = annual_docx.check(Doc(body=report).save(tmp_path / "r.docx"))
+    assert rows.kind.name == "report"
+    assert [f.item for f in rows if not f.ok] == ["一级标题「一、」 / heading 1 字体字号 / font"]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus is not on this machine")
+def test_the_dev_reports_are_reports() -> None:
+    """The 19 provincial 政府工作报告 (no 版头, no 主送, read by hand: tests/data/realcn_dev_expected.json) are
+    reports, and none of their rows is a violation of a non-requirement or of the 版头."""
+    expected = json.loads((Path(__file__).parent / "data" / "realcn_dev_expected.json").read_text(encoding="utf-8"))
+    files = sorted(DEV.glob("*.docx"))
+    assert len(files) == 19
+    for path in files:
+        assert path.name in expected
+        rows = annual_docx.check(path)
+        assert rows.kind.name == "report", path.name
+        bad = [f for f in rows if not f.ok]
+        assert all(f.clause not in ("—", "") and not f.clause.startswith(("7.2", "7.3.2")) for f in bad)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus is not on this machine")
+def test_the_dev_reports_margins_as_their_xml_says() -> None:
+    """Each dev report's margins, read here straight from its document.xml (the body's own w:pgMar, no code of the
+    library), are what check reports — and a margin off GB/T 9704's by more than 1 mm is a 5.2.1 violation."""
+    import re
+    import zipfile
+
+    wanted = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+    names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+    for path in sorted(DEV.glob("*.docx")):
+        with zipfile.ZipFile(path) as zf:
+            xml = zf.read("word/document.xml").decode("utf-8")
+        margin = re.findall(r"<w:pgMar ([^>]*)/>", xml)[-1]
+        rows = {f.item: f for f in annual_docx.check(path)}
+        for side, mm in wanted.items():
+            found = int(re.search(rf'w:{side}="(-?\d+)"', margin).group(1)) / (1440 / 25.4)  # type: ignore[union-attr]
+            row = rows[f"{names[side]}边距 / {side} margin"]
+            assert row.found == f"{found:.1f} mm" and row.clause == "5.2.1", path.name
+            assert row.ok is (abs(found - mm) <= 1), path.name
