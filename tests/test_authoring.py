@@ -13,7 +13,7 @@ import yaml
 from docx.shared import Pt
 
 import annual_docx
-from annual_docx._output._authoring import STARTER_KINDS, check_template, report_json_schema, starter_report
+from annual_docx._output._authoring import STARTER_KINDS, check_template, json_schema, starter_report
 from annual_docx.cli import main
 from annual_docx.govinfo import as_report
 
@@ -34,7 +34,7 @@ EXAMPLES = sorted(p.name for p in EXAMPLE.parent.glob("*.yaml"))
 def test_json_schema_accepts_every_example(source: str) -> None:
     """Every example report and every starter validates against the published JSON Schema."""
     text = (EXAMPLE.parent / source).read_text(encoding="utf-8") if source in EXAMPLES else starter_report(source)
-    jsonschema.validate(as_json_data(text), report_json_schema())
+    jsonschema.validate(as_json_data(text), json_schema())
 
 
 def test_json_schema_rejects_a_misspelt_key_and_has_chinese_descriptions() -> None:
@@ -42,8 +42,8 @@ def test_json_schema_rejects_a_misspelt_key_and_has_chinese_descriptions() -> No
     data = as_json_data(EXAMPLE.read_text(encoding="utf-8"))
     data["sections"][0]["itemz"] = []
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(data, report_json_schema())
-    schema = report_json_schema()
+        jsonschema.validate(data, json_schema())
+    schema = json_schema()
     assert schema["description"].startswith("工作年报")
     assert schema["$defs"]["WorkItem"]["description"].startswith("工作条目")
 
@@ -74,7 +74,7 @@ def test_init_writes_the_schema_its_first_line_points_to_and_starters_nest(tmp_p
     first = path.read_text(encoding="utf-8").splitlines()[0]
     schema = tmp_path / first.split("$schema=", 1)[1]
     assert schema.name == "report.schema.json" and json.loads(schema.read_text(encoding="utf-8")) == \
-        report_json_schema()
+        json_schema()
     loaded = annual_docx.load(path)
     report = as_report(loaded) if isinstance(loaded, annual_docx.GovinfoReport) else loaded
     assert all(section.kind == "section" for section in report.sections)
@@ -153,7 +153,7 @@ def test_restyled_exported_template_keeps_changes(tmp_path: Path, example_report
 
 def test_every_model_in_the_schema_is_described_in_chinese() -> None:
     """Each model of the JSON Schema carries a Chinese description for editors to show."""
-    schema = report_json_schema()
+    schema = json_schema()
     missing = [name for name, d in schema["$defs"].items()
                if not any("\u4e00" <= ch <= "\u9fff" for ch in d.get("description", ""))]
     assert missing == []

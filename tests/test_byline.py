@@ -88,14 +88,12 @@ def test_template_without_byline_tags_is_incomplete_for_a_report_with_byline(tmp
     path = template_with(tmp_path, "{{ title }}", "{%p for b in blocks %}", "{{ b.text }}", "{%p endfor %}")
     with_byline = annual_docx.validate(small_report(byline=LINES, opening=[]))
     without = annual_docx.validate(small_report(opening=[]))
-    assert check_template(path, with_byline).missing_variables == {"byline"}  # rendering would drop the lines
-    assert check_template(path, without).missing_variables == set()
+    assert check_template(path, report=with_byline).missing_variables == {"byline"}  # rendering would drop the lines
+    assert check_template(path, report=without).missing_variables == set()
 
 
 def test_json_schema_has_byline() -> None:
-    from annual_docx._output._authoring import report_json_schema
-
-    schema = report_json_schema()
+    schema = annual_docx.json_schema()
     reports = [d for d in schema.get("$defs", {}).values() if "opening" in d.get("properties", {})
                and "byline" in d.get("properties", {})]
     assert reports and "楷体" in reports[0]["properties"]["byline"]["description"]

@@ -67,8 +67,21 @@ heads = st.one_of(
     st.builds(_head, st.none(), st.none(), st.none()),  # no title, year or organisation
     st.builds(_head, st.none(), st.none(), st.just("")),  # "no title", said outright
 )
-reports = st.builds(lambda head, opening, secs: {**head, "opening": opening, "sections": secs},
-                    heads, st.lists(sentence, max_size=2), st.lists(sections(1), min_size=1, max_size=3))
+attachments = st.lists(st.builds(lambda title, secs: {"title": title, "sections": secs},
+                                  word, st.lists(sections(1), min_size=1, max_size=2)),
+                        max_size=2, unique_by=lambda a: a["title"])
+"""附件 holding sections: their headings start again at level 1 (一、) on each attachment's page."""
+
+
+def _report(head: dict[str, Any], opening: list[str], secs: list[Any], pages: list[Any]) -> dict[str, Any]:
+    out = {**head, "opening": opening, "sections": secs}
+    if pages:
+        out["official"] = {"attachments": pages}
+    return out
+
+
+reports = st.builds(_report, heads, st.lists(sentence, max_size=2), st.lists(sections(1), min_size=1, max_size=3),
+                    attachments)
 
 
 def _cell(value: Any) -> str:
@@ -109,6 +122,10 @@ def test_import_of_a_render_gives_the_report_back(data: dict[str, Any]) -> None:
     assert back.year == data.get("year") and back.organisation == data.get("organisation")
     assert list(back.opening) == data["opening"]
     assert [_got_section(s) for s in back.sections] == [_expected_section(s) for s in data["sections"]]
+    pages = back.official.attachments if back.official else []
+    assert [(a.title, [_got_section(s) for s in a.sections]) for a in pages] == \
+        [(a["title"], [_expected_section(s) for s in a["sections"]]) for a in data.get("official", {}).get(
+            "attachments", [])]
 
 
 def _level_wide(section: dict[str, Any], depth: int, levels: list[int]) -> dict[str, Any]:
@@ -128,6 +145,9 @@ def test_every_rendered_report_passes_check(data: dict[str, Any], levels: list[i
     without a title and year — passes the project's own check. (A level mixing run-in and standalone headings is
     left out: check's 同级标题同一样式 compares paragraph styles, 正文 against 标题 N.)"""
     data = {**data, "run_in_levels": levels, "sections": [_level_wide(s, 1, levels) for s in data["sections"]]}
+    if "official" in data:
+        data["official"] = {"attachments": [{**a, "sections": [_level_wide(s, 1, levels) for s in a["sections"]]}
+                                            for a in data["official"]["attachments"]]}
     with tempfile.TemporaryDirectory() as folder:
         out = annual_docx.render(annual_docx.validate(data), Path(folder) / "r.docx")
         failed = [f"{f.item}: {f.found}" for f in annual_docx.check(out) if not f.ok]

@@ -71,21 +71,48 @@ def test_field_errors_keep_their_path_across_processes() -> None:
         ImageError, "sections[2].photos[0].path", "a.png", error.detail, str(error))
 
 
-def test_cli_imports_only_the_public_api_and_its_own_command_modules() -> None:
-    """cli.py imports ``annual_docx`` (public names) and the command-line modules (``_cli/``), no library
-    internals."""
-    tree = ast.parse((ROOT / "src" / "annual_docx" / "cli.py").read_text(encoding="utf-8"))
-    modules = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level:  # from . import x / from .x import y
-            modules += [a.name for a in node.names] if node.module is None else [node.module]
-        elif isinstance(node, ast.ImportFrom) and node.module == "annual_docx._cli":  # from annual_docx._cli import x
-            modules += [f"_cli.{a.name}" for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("annual_docx."):
-            modules.append((node.module or "").removeprefix("annual_docx."))
+def private_imports(path: Path) -> list[str]:
+    """Return the library-internal modules ``path`` imports: any ``annual_docx`` module with a part starting with
+    ``_`` (``annual_docx._output._check``; ``from annual_docx import _batch``), except the command line's own
+    ``annual_docx._cli``. Relative imports count as private too (the CLI spells every import in full)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            found += [f"{'.' * node.level}{node.module or ''}"]
+            continue
+        if isinstance(node, ast.ImportFrom):
+            names = [f"{node.module}.{a.name}" for a in node.names] if node.module == "annual_docx" else [node.module]
         elif isinstance(node, ast.Import):
-            modules += [a.name.removeprefix("annual_docx.") for a in node.names if a.name.startswith("annual_docx.")]
-    assert modules and all(m == "errors" or m.startswith("_cli.") for m in modules), modules
+            names = [a.name for a in node.names]
+        else:
+            continue
+        for name in names:
+            parts = (name or "").split(".")
+            if parts[0] == "annual_docx" and parts[1:2] != ["_cli"] and any(p.startswith("_") for p in parts[1:]):
+                found.append(name or "")
+    return found
+
+
+CLI_FILES = [ROOT / "src" / "annual_docx" / "cli.py", *sorted((ROOT / "src" / "annual_docx" / "_cli").glob("*.py"))]
+
+
+@pytest.mark.parametrize("path", CLI_FILES, ids=lambda p: p.name)
+def test_cli_imports_only_the_public_api_and_its_own_command_modules(path: Path) -> None:
+    """cli.py and every module of ``_cli/`` import the public API (``annual_docx``, ``annual_docx.errors``,
+    ``annual_docx.blocks`` …) and the command-line modules (``_cli/``), no library internals: the CLI lives on
+    what scripts can use."""
+    assert private_imports(path) == []
+
+
+def test_the_private_import_check_sees_each_spelling(tmp_path: Path) -> None:
+    """The check above is not blind: each way of reaching an internal is caught, the public modules are not."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("import annual_docx._output._check\nfrom annual_docx._import import convert\n"
+                     "from annual_docx import _cachedir, render\nfrom . import x\nimport annual_docx\n"
+                     "from annual_docx._cli import _batch_cli\nfrom annual_docx.errors import InputError\n"
+                     "from annual_docx.blocks import TableBlock\n", encoding="utf-8")
+    assert private_imports(probe) == ["annual_docx._output._check", "annual_docx._import", "annual_docx._cachedir",
+                                      "."]
 
 
 def _modules_after(code: str) -> set[str]:
@@ -95,7 +122,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 HEAVY = ("annual_docx._output._check", "annual_docx._import", "annual_docx._output._pdf",
-         "annual_docx._output._fontmatch", "annual_docx._cli._cli_fonts_list", "annual_docx.govinfo")
+         "annual_docx._output._fontmatch", "annual_docx._output._fontreport", "annual_docx.govinfo")
 
 
 def test_help_builds_the_parser_without_the_schema_or_the_checker() -> None:

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 import annual_docx
-from annual_docx._output._authoring import report_json_schema
+from annual_docx._output._authoring import json_schema
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
@@ -118,7 +118,7 @@ def test_shorthand_sections_pass_their_engine_on(tmp_path: Path) -> None:
 def test_json_schema_offers_engine_wherever_a_chart_is_drawn() -> None:
     """Every block and section model that draws a chart (and a personnel breakdown) has ``engine: image|native``;
     the report has ``chart_engine``."""
-    defs = report_json_schema()["$defs"]
+    defs = json_schema()["$defs"]
     with_engine = sorted(name for name, model in defs.items() if "engine" in model.get("properties", {}))
     assert with_engine == ["Breakdown", "BreakdownBlock", "ChartBlock", "ChartSection", "OrgChartBlock",
                            "OrgChartSection", "PartyBlock", "PartySection"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_docx._content._numbers import NumberStyle, change_percent, format_count, yoy_phrase
+from annual_docx._content._numbers import CountStyle, change_percent, format_count, yoy_phrase
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,7 @@ def test_counts_are_written_like_the_reports(value: float, unit: str, text: str)
 
 def test_number_style_is_configurable() -> None:
     """The 万 threshold, decimals and separator follow the agency's style."""
-    style = NumberStyle(wan_from=100_000, wan_decimals=1, thousands_separator="")
+    style = CountStyle(wan_from=100_000, wan_decimals=1, thousands_separator="")
     assert format_count(143_000, "人次", style) == "14.3万人次"
     assert format_count(27_000, "人次", style) == "27000人次"
 

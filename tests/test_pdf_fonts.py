@@ -1,5 +1,6 @@
 """The PDF's fonts on any machine: one installed font per official face, Simplified Chinese forms, no line mixing
-faces, still 22 × 28 — with the README's PDF set-up and with only fonts-noto-cjk visible (Fandol and LXGW hidden).
+faces, still 22 × 28 — with the PDF set-up of docs/installation.md and with only fonts-noto-cjk visible (Fandol and
+LXGW hidden).
 Also: the portable grid opened by LibreOffice directly, PDF/A-2b, characters no font has, ``annual-docx fonts``."""
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ FOOTER = re.compile(r"^—\d+—$")
 
 @pytest.fixture(scope="module")
 def full_pdf(example_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed exported on this machine as set up by the README (on CI: .ci/run)."""
+    """The seed exported on this machine as set up by docs/installation.md (on CI: .ci/run)."""
     require_tools("soffice", "pdftotext", "pdffonts", "fc-list")
     return annual_docx.to_pdf(example_docx, tmp_path_factory.mktemp("full") / "seed.pdf")
 
@@ -156,7 +157,7 @@ def test_noto_only_machine_uses_noto_sc_and_no_hidden_font(noto_pdf: Path) -> No
 
 
 def test_pdffonts_names_only_simplified_faces(full_pdf: Path) -> None:
-    """With the README's set-up too, no font in pdffonts is named after a JP/KR/TC/HK face."""
+    """With the PDF set-up of docs/installation.md too, no font in pdffonts is named after a JP/KR/TC/HK face."""
     listing = subprocess.run(["pdffonts", str(full_pdf)], capture_output=True, text=True, check=True).stdout
     names = [row.split()[0].split("+")[-1] for row in listing.splitlines()[2:]]
     assert names and not any(re.match(r"Noto\w*CJK(jp|kr|tc|hk)", n) for n in names), names
@@ -240,12 +241,13 @@ def test_fonts_command_on_a_file_that_is_not_a_docx_is_the_readers_error(
     assert "not a .docx file" in err and "内部错误" not in err and "Traceback" not in err
 
 
-def test_readme_and_ci_install_the_stand_ins() -> None:
-    """The README's PDF set-up is the command `annual-docx fonts` prints, and .ci/run installs the same fonts."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_docs_and_ci_install_the_stand_ins() -> None:
+    """The PDF set-up in docs/installation.md is the command `annual-docx fonts` prints, and .ci/run installs the
+    same fonts."""
+    page = (ROOT / "docs" / "installation.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for line in INSTALL_COMMAND.splitlines():
-        assert line in readme, line
+        assert line in page, line
     for package in ("fonts-noto-cjk", "fonts-lxgw-wenkai", "fonts-liberation2", "texlive-lang-chinese"):
         assert package in ci and package in INSTALL_COMMAND
 

@@ -26,16 +26,26 @@ from annual_docx.errors import (
 )
 
 if TYPE_CHECKING:
-    from annual_docx._content._numbers import change_phrase
-    from annual_docx._import import import_docx, import_to_yaml
+    from annual_docx._atomic import write_file
+    from annual_docx._content._numbers import CountStyle, change_phrase
+    from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
     from annual_docx._input._lint import lint
     from annual_docx._input._load import load, validate
     from annual_docx._model.report_kind import ReportKind
     from annual_docx._ooxml.reader import Limits
-    from annual_docx._output._check import check
+    from annual_docx._output._authoring import (
+        StarterKind,
+        TemplateCheck,
+        check_template,
+        json_schema,
+        starter_report,
+    )
+    from annual_docx._output._batch import Outcome, render_all
+    from annual_docx._output._check import Findings, check
     from annual_docx._output._finding import Finding
+    from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
-    from annual_docx._output._render import default_template, render
+    from annual_docx._output._render import Grid, default_template, render
     from annual_docx.govinfo import GovinfoReport
     from annual_docx.schema import (
         Award,
@@ -65,11 +75,17 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ChartFont": ".schema",
     "ChartSection": ".schema",
     "ContentSection": ".schema",
+    "CountStyle": "._content._numbers",
     "Finding": "._output._finding",
+    "Findings": "._output._check",
+    "FontReport": "._output._fontreport",
     "GovinfoReport": ".govinfo",
+    "Grid": "._output._render",
+    "Imported": "._import",
     "Limits": "._ooxml.reader",
     "OrgChartSection": ".schema",
     "OrgUnit": ".schema",
+    "Outcome": "._output._batch",
     "PartyBranch": ".schema",
     "PartySection": ".schema",
     "PersonnelSection": ".schema",
@@ -78,20 +94,29 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "Report": ".schema",
     "ReportKind": "._model.report_kind",
     "Role": ".schema",
+    "StarterKind": "._output._authoring",
+    "TemplateCheck": "._output._authoring",
     "TextSection": ".schema",
     "WorkItem": ".schema",
     "WorkItemsSection": ".schema",
     "change_phrase": "._content._numbers",
     "check": "._output._check",
+    "check_template": "._output._authoring",
     "default_template": "._output._render",
+    "font_report": "._output._fontreport",
     "import_docx": "._import",
+    "import_report": "._import",
     "import_to_yaml": "._import",
+    "json_schema": "._output._authoring",
     "lint": "._input._lint",
     "load": "._input._load",
     "preview": "._output._pdf",
     "render": "._output._render",
+    "render_all": "._output._batch",
+    "starter_report": "._output._authoring",
     "to_pdf": "._output._pdf",
     "validate": "._input._load",
+    "write_file": "._atomic",
 }
 
 __version__ = "0.1.0"
@@ -105,15 +130,21 @@ __all__ = [
     "ChartFont",
     "ChartSection",
     "ContentSection",
+    "CountStyle",
     "DocumentError",
     "Finding",
+    "Findings",
+    "FontReport",
     "FontWarning",
     "GovinfoReport",
+    "Grid",
     "ImageError",
+    "Imported",
     "InputError",
     "Limits",
     "OrgChartSection",
     "OrgUnit",
+    "Outcome",
     "OutputError",
     "PartyBranch",
     "PartySection",
@@ -125,6 +156,8 @@ __all__ = [
     "ReportKind",
     "ReportValidationError",
     "Role",
+    "StarterKind",
+    "TemplateCheck",
     "TemplateError",
     "TextSection",
     "ToolError",
@@ -133,15 +166,22 @@ __all__ = [
     "__version__",
     "change_phrase",
     "check",
+    "check_template",
     "default_template",
+    "font_report",
     "import_docx",
+    "import_report",
     "import_to_yaml",
+    "json_schema",
     "lint",
     "load",
     "preview",
     "render",
+    "render_all",
+    "starter_report",
     "to_pdf",
     "validate",
+    "write_file",
 ]
 
 

@@ -50,4 +50,23 @@ def write_bytes(target: Path, data: bytes, *, mode: int | None = None) -> None:
         tmp.write_bytes(data)
 
 
-__all__ = ["replacing", "write_bytes"]
+def write_file(out: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:
+    """Write ``data`` to the file ``out`` the way the library writes its own files (a temporary file renamed onto
+    it: never half a file, a failure leaves ``out`` as it was) and return its path. Raises
+    :class:`~annual_docx.OutputError` naming the file when its folder is missing, when it exists and ``overwrite``
+    is False, or when it cannot be written. The command line writes schemas, starters and templates with it."""
+    from annual_docx.errors import OutputError
+
+    path = Path(out)
+    if path.exists() and not overwrite:
+        raise OutputError(f"{path}: 文件已存在 / the file exists")
+    if not path.parent.is_dir():
+        raise OutputError(f"{path}: 输出目录不存在 / the output folder does not exist")
+    try:
+        write_bytes(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: 无法写入 / cannot write ({exc.strerror or exc})") from None
+    return path
+
+
+__all__ = ["replacing", "write_bytes", "write_file"]

@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     render_cmd = commands.add_parser("render", help="生成 .docx / render a report to .docx")
     render_cmd.add_argument("report", type=Path, help="年报数据文件 / report file (.yaml, .yml or .json)")
-    render_cmd.add_argument("-o", "--output", type=Path, help="输出文件 / output .docx (default: REPORT name + .docx)")
+    render_cmd.add_argument("-o", "--out", "--output", dest="out", type=Path,
+                            help="输出文件 / output .docx (default: REPORT name + .docx)")
     render_cmd.add_argument("--template", type=Path, help="自定义 Word 模板 / a restyled Word template")
     render_cmd.add_argument("--allow-noncompliant", action="store_true",
                             help="模板生成的文档不符合 GB/T 9704 时仍然生成 / render even when the template would "
@@ -80,7 +81,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _render(args: argparse.Namespace) -> int:
-    out = args.output or Path(args.report.with_suffix(".docx").name)
+    out = args.out or Path(args.report.with_suffix(".docx").name)
     if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
     with _collector_paused():

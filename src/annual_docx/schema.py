@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_va
 from annual_docx._model.schema_blocks import ContentBlock, SeriesChart
 from annual_docx._model.schema_figures import Breakdown as Breakdown
 from annual_docx._model.schema_lint import LintSettings
+from annual_docx._model.schema_official import Attachment as _Attachment
 from annual_docx._model.schema_official import OfficialParts
 from annual_docx._model.schema_parts import ENGINE_HELP, MODEL_CONFIG, ChartEngine, as_list, existing_file, new_list
 from annual_docx._model.schema_parts import Award as Award
@@ -222,6 +223,9 @@ Section = Annotated[
 ]
 """A section: generic (``kind`` left out) or one of the shorthand kinds."""
 
+_Attachment.model_rebuild(_types_namespace={"Section": Section})  # an attachment holds sections like the body's
+OfficialParts.model_rebuild(_types_namespace={"Section": Section})
+
 
 def _tags(union: Any, key: str) -> frozenset[str]:
     members = typing.get_args(typing.get_args(union)[0])
@@ -319,6 +323,8 @@ class Report(_Model):
                 deepest(section.sections, f"{where}.sections", depth + 1)
 
         deepest(self.sections, "sections", 1)
+        for n, attachment in enumerate(self.official.attachments if self.official else []):
+            deepest(attachment.sections, f"official.attachments[{n}].sections", 1)
         return self
 
     @model_validator(mode="after")
@@ -342,6 +348,8 @@ class Report(_Model):
                 walk(section.sections, f"{where}.sections", depth + 1)
 
         walk(self.sections, "sections", 1)
+        for n, attachment in enumerate(self.official.attachments if self.official else []):
+            walk(attachment.sections, f"official.attachments[{n}].sections", 1)
         return self
 
     @field_validator("sections")

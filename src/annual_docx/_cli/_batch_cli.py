@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from annual_docx._output._batch import Outcome
+    from annual_docx import Outcome
 
 
 def add_parser(commands: Any) -> None:
@@ -25,7 +25,7 @@ def add_parser(commands: Any) -> None:
         "failing report is reported and the rest go on. Exit 1 if any report failed.",
     )
     cmd.add_argument("reports", type=Path, nargs="+", metavar="REPORT", help="年报数据文件 / report files")
-    cmd.add_argument("-o", "--output-dir", type=Path, required=True, metavar="OUTDIR",
+    cmd.add_argument("-o", "--out", "--output-dir", dest="out", type=Path, required=True, metavar="OUTDIR",
                      help="输出目录，不存在时创建 / folder for the documents (created if missing)")
     cmd.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                      help="并行进程数（默认：CPU 数）/ worker processes (default: one per CPU)")
@@ -36,16 +36,16 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Render ``args.reports`` into ``args.output_dir``; print progress and failures to ``err``, the summary to
-    ``out``; return 0 if every report was written, else 1."""
-    from annual_docx._output._batch import render_all  # process pools load only when this command runs
+    """Render ``args.reports`` into ``args.out``; print progress and failures to ``err``, the summary to ``out``;
+    return 0 if every report was written, else 1."""
+    from annual_docx import render_all  # process pools load only when this command runs
 
     out = out or sys.stdout
     err = err or sys.stderr
     start = time.perf_counter()
     try:
         with _Progress(err) as progress:
-            outcomes = render_all(args.reports, args.output_dir, jobs=args.jobs, template=args.template,
+            outcomes = render_all(args.reports, args.out, jobs=args.jobs, template=args.template,
                                   progress=progress.update, pdf=args.pdf, allow_noncompliant=args.allow_noncompliant)
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=err)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import annual_docx
-from annual_docx._atomic import write_bytes
-from annual_docx.errors import InputError, OutputError, TemplateError
+from annual_docx.errors import InputError, OutputError
 
 SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
 """The first line of every starter: editors read the schema written beside it."""
@@ -20,7 +20,8 @@ SCHEMA_LINE = "# yaml-language-server: $schema=report.schema.json"
 def add_commands(commands: Any) -> None:
     """Add the authoring subcommands to an argparse subparsers object."""
     schema = commands.add_parser("schema", help="输出年报数据的 JSON Schema / print the report JSON Schema")
-    schema.add_argument("-o", "--output", type=Path, help="写入文件而不是标准输出 / write to a file")
+    schema.add_argument("-o", "--out", "--output", dest="out", type=Path,
+                        help="写入文件而不是标准输出 / write to a file")
 
     init = commands.add_parser("init", help="生成带注释的年报数据模板 / write a commented starter report")
     init.add_argument("path", type=Path, nargs="?", default=Path("report.yaml"), help="default: report.yaml")
@@ -45,9 +46,7 @@ class _StarterKinds:
     (``--help``, ``render``) does not load the schema."""
 
     def _kinds(self) -> tuple[str, ...]:
-        from annual_docx._output._authoring import STARTER_KINDS
-
-        return STARTER_KINDS
+        return typing.get_args(annual_docx.StarterKind)
 
     def __contains__(self, kind: object) -> bool:
         return kind in self._kinds()
@@ -58,13 +57,11 @@ class _StarterKinds:
 
 def run(args: argparse.Namespace) -> int:
     """Run one authoring command and return its exit code."""
-    from annual_docx._output._authoring import report_json_schema, starter_report
-
     if args.command == "schema":
-        text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
-        if args.output:
-            _write_new(args.output, text.encode("utf-8"), force=True)
-            print(args.output)
+        text = json.dumps(annual_docx.json_schema(), ensure_ascii=False, indent=2) + "\n"
+        if args.out:
+            write_new(args.out, text.encode("utf-8"), force=True)
+            print(args.out)
         else:
             sys.stdout.write(text)
         return 0
@@ -74,21 +71,21 @@ def run(args: argparse.Namespace) -> int:
         from annual_docx.govinfo import workbook_bytes
 
         path = args.path if args.path.suffix.lower() == ".xlsx" else args.path.with_suffix(".xlsx")
-        _write_new(path, workbook_bytes(), force=args.force)
+        write_new(path, workbook_bytes(), force=args.force)
         print(path)
         return 0
     if args.command == "init":
-        starter = starter_report(args.kind)
-        _write_new(args.path, starter.encode("utf-8"), force=args.force)
+        starter = annual_docx.starter_report(args.kind)
+        write_new(args.path, starter.encode("utf-8"), force=args.force)
         print(args.path)
         schema = args.path.parent / SCHEMA_LINE.split("=", 1)[1] if starter.startswith(SCHEMA_LINE) else None
         if schema is not None:  # the schema the starter's first line points to, always the current one
-            text = json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
-            _write_new(schema, text.encode("utf-8"), force=True)
+            text = json.dumps(annual_docx.json_schema(), ensure_ascii=False, indent=2) + "\n"
+            write_new(schema, text.encode("utf-8"), force=True)
             print(schema)
         return 0
     if args.action == "export":
-        _write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
+        write_new(args.path, annual_docx.default_template().read_bytes(), force=args.force)
         print(args.path)
         return 0
     return _check_template(args.path)
@@ -97,41 +94,28 @@ def run(args: argparse.Namespace) -> int:
 def _check_template(path: Path) -> int:
     """``template check``: the tags, what the render adapts, and the GB/T 9704 items a probe report rendered through
     the template breaks, each with what to change; exit 1 when the tags or the probe fail."""
-    from annual_docx._output._authoring import check_template
-    from annual_docx._output._template_probe import adoption_notes, probe
-
-    result = check_template(path)
+    result = annual_docx.check_template(path, probe=True)
     for line in result.lines():
         print(line)
-    notes = adoption_notes(path)
-    if notes:
+    if result.adapted:
         print("模板适配 / adapted when rendering:")
-        for line in notes:
+        for line in result.adapted:
             print(f"  {line}")
-    problems = []
-    if result.ok:  # the probe renders only through a template whose tags agree with the report's
-        try:
-            problems = probe(path)
-        except TemplateError as exc:
-            print(f"试排失败 / the probe report does not render: {exc}")
-            return 1
-    else:
+    if result.probe_error is not None:
+        print(f"试排失败 / the probe report does not render: {result.probe_error}")
+        return 1
+    if not result.probed:
         print("标签有问题，未试排 / the tags need fixing first: no probe render")
-    if problems:
+    if result.probe_problems:
         print("GB/T 9704（用示例年报试排后检查 / a probe report rendered through the template and checked）:")
-        for problem in problems:
-            print(f"  ✗ {problem.line()}")
-    ok = result.ok and not problems
-    print(f"{path}: {'通过 / ok' if ok else '有问题 / problems found'}")
-    return 0 if ok else 1
+        for line in result.probe_problems:
+            print(f"  ✗ {line}")
+    print(f"{path}: {'通过 / ok' if result.compliant else '有问题 / problems found'}")
+    return 0 if result.compliant else 1
 
 
-def _write_new(path: Path, data: bytes, *, force: bool) -> None:
+def write_new(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` with :func:`annual_docx.write_file`; refuse an existing file unless ``force``."""
     if path.exists() and not force:
         raise OutputError(f"{path}: 文件已存在，如需覆盖请加 --force / the file exists; use --force to overwrite")
-    if not path.parent.is_dir():
-        raise OutputError(f"{path}: 输出目录不存在 / the output folder does not exist")
-    try:
-        write_bytes(path, data)
-    except OSError as exc:
-        raise OutputError(f"{path}: 无法写入 / cannot write ({exc.strerror or exc})") from None
+    annual_docx.write_file(path, data)

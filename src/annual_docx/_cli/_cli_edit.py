@@ -7,6 +7,7 @@ A report file that does not exist yet is started from a starter (``--kind``, as 
 from __future__ import annotations
 
 import argparse
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,11 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Prepare the report file and serve the editor until Ctrl+C."""
     import annual_docx
-    from annual_docx._output._authoring import STARTER_KINDS, starter_report
+    from annual_docx._cli._cli_authoring import write_new
 
+    kinds = typing.get_args(annual_docx.StarterKind)
     try:
         from annual_docx.editor import serve
-        from annual_docx.editor._yamldoc import write_atomic
     except ModuleNotFoundError as exc:
         if exc.name is None or not exc.name.startswith("ruamel"):
             raise
@@ -49,13 +50,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导入 / imported: {target}")
         path = target
     elif not path.exists():
-        if args.kind not in STARTER_KINDS:
-            raise InputError(f"--kind {args.kind}: 可选 / choose one of {', '.join(STARTER_KINDS)}")
+        if args.kind not in kinds:
+            raise InputError(f"--kind {args.kind}: 可选 / choose one of {', '.join(kinds)}")
         if path.suffix.lower() not in (".yaml", ".yml"):
             raise InputError(f"{path}: 新文件应以 .yaml 结尾 / a new report file must end in .yaml")
         if not path.parent.is_dir():
             raise InputError(f"{path.parent}: 文件夹不存在 / the folder does not exist")
-        write_atomic(path, starter_report(args.kind).encode("utf-8"))
+        write_new(path, annual_docx.starter_report(args.kind).encode("utf-8"), force=False)
         print(f"已按模板新建 / started from the {args.kind} starter: {path}")
     serve(path, port=args.port, open_browser=not args.no_browser)
     return 0

@@ -1,6 +1,6 @@
 """The ``fonts`` subcommand (which real font each official face resolves to on this machine, for charts and for the
 PDF) and the PDF step of ``render`` (``--pdf`` / ``--pdf-a``), which prints font warnings instead of Python's.
-The font machinery (``_cli_fonts_list``) loads only when ``fonts`` runs."""
+The font machinery (``annual_docx.font_report``) loads only when ``fonts`` runs."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ from typing import Any
 import annual_docx
 from annual_docx.errors import FontWarning
 
+GRIDS = ("word", "portable")
+"""``typing.get_args(annual_docx.Grid)``, spelt out so that building the parser loads no renderer (a test keeps the
+two equal)."""
+
 
 def add_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> None:
     """Add ``fonts``, and ``--pdf-a`` / ``--grid`` to ``render``."""
     render_cmd.add_argument("--pdf-a", action="store_true",
                             help="导出 PDF/A-2b（嵌入字体，供归档）/ export the PDF as PDF/A-2b (implies --pdf)")
-    render_cmd.add_argument("--grid", choices=("word", "portable"), default="word",
+    render_cmd.add_argument("--grid", choices=GRIDS, default="word",
                             help="文档网格：word（默认，Word/WPS 每行 28 字）或 portable（LibreOffice 也每行 28 字）/ "
                             "the line grid: word (default) or portable (28 a line in LibreOffice too)")
     fonts_cmd = commands.add_parser("fonts", help="本机字体对应情况 / which font each official face uses here")
@@ -37,7 +41,8 @@ def export_pdf(docx: Path, *, pdf_a: bool) -> Path:
 
 
 def run_fonts(args: argparse.Namespace) -> int:
-    """Print the chart font, the PDF font of each official face, what is missing and how to install it."""
-    from annual_docx._cli._cli_fonts_list import run_fonts as run
-
-    return run(args)
+    """Print the chart font, the PDF font of each official face, what is missing and how to install it; exit 1 when
+    fontconfig is missing."""
+    report = annual_docx.font_report(args.docx)
+    print(report)
+    return 0 if report.ok else 1

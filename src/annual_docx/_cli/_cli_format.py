@@ -20,7 +20,8 @@ def _add_format_commands(commands: Any, render_cmd: argparse.ArgumentParser) -> 
                             help="同时用 LibreOffice 导出 PDF / also export a PDF beside the .docx (LibreOffice)")
     preview_cmd = commands.add_parser("preview", help="把 .docx 逐页导出为 PNG / write PNG pages of a .docx")
     preview_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx (or a .pdf)")
-    preview_cmd.add_argument("-o", "--outdir", type=Path, help="输出目录 / output folder (default: NAME_pages)")
+    preview_cmd.add_argument("-o", "--out", "--outdir", dest="out", type=Path,
+                             help="输出目录 / output folder (default: NAME_pages)")
     preview_cmd.add_argument("--dpi", type=int, default=100, help="分辨率 / resolution (default 100)")
     check_cmd = commands.add_parser("check", help="检查 .docx 是否符合 GB/T 9704 / check a .docx against GB/T 9704")
     check_cmd.add_argument("docx", type=Path, help="Word 文件 / the .docx to check")
@@ -35,8 +36,8 @@ def run_preview(args: argparse.Namespace) -> int:
     """Write PNG pages and print their paths."""
     from annual_docx import preview
 
-    outdir = args.outdir or Path(f"{args.docx.stem}_pages")
-    for page in preview(args.docx, outdir, dpi=args.dpi):
+    out = args.out or Path(f"{args.docx.stem}_pages")
+    for page in preview(args.docx, out, dpi=args.dpi):
         print(page)
     return 0
 
@@ -44,18 +45,17 @@ def run_preview(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     """Print the GB/T 9704 table (or ``--json``); exit 0 when every row passes, 1 when any fails, 3 when the file
     cannot be read."""
-    from annual_docx import check
-    from annual_docx._output._check import format_error, format_json, format_table
+    from annual_docx import Findings, check
 
     try:
         findings = check(args.docx, kind=args.kind)
     except DocumentError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         if args.json:  # --json always prints one object, here with the reason the file could not be read
-            print(format_error(str(exc), str(args.docx)))
+            print(Findings.error_json(str(exc), str(args.docx)))
         return EXIT_UNREADABLE
-    print(format_json(findings, str(args.docx)) if args.json else format_table(findings))
-    return 0 if all(f.ok for f in findings) else 1
+    print(findings.json() if args.json else findings.table())
+    return 0 if findings.ok else 1
 
 
 FORMAT_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"preview": run_preview, "check": run_check}

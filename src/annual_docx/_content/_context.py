@@ -45,9 +45,10 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
     tree = Tree(report.numbering, Drawer(picture, report.chart_font, native, report.chart_engine),
                 report.run_in_levels)
 
-    def attachment(i: int, title: str, blocks: list[Any]) -> list[Block]:
-        paths = f"official.attachments[{i}].blocks"
-        return scripted_texts(number_figures(breaks_before_headings(tree.attachment(blocks, paths, title))))
+    def attachment(i: int, title: str, blocks: list[Any], sections: list[Any]) -> list[Block]:
+        path = f"official.attachments[{i}]"
+        return scripted_texts(number_figures(breaks_before_headings(tree.attachment(blocks, path, title,
+                                                                                    sections))))
 
     blocks = scripted_texts(number_figures(breaks_before_headings(list(tree.sections(report.sections)))))
     sign = signature(report.signature, report.date)

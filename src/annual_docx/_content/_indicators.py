@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from annual_docx._content._numbers import NumberStyle, change_cell, change_phrase, format_count
+from annual_docx._content._numbers import CountStyle, change_cell, change_phrase, format_count
 from annual_docx._input._sheets import read_table
 from annual_docx._model import schema_blocks as sb
 from annual_docx._textwidth import text_width
@@ -55,7 +55,7 @@ def _sheet_indicators(block: sb.IndicatorsBlock, path: str) -> list[sb.Indicator
 
 def indicator_table(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> Table:
     """Return the table of a statistics block: 指标, 上年 (when any indicator has one), 本年 and the change."""
-    style = NumberStyle(wan_from=block.wan_from)
+    style = CountStyle(wan_from=block.wan_from)
     labels = block.labels
     with_last = any(i.last_year is not None for i in indicators)
     with_change = with_last and block.change != "none"
@@ -76,7 +76,7 @@ def indicator_table(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator
     return header, rows, aligns, None, block.title
 
 
-def _count(ind: sb.Indicator, key: Literal["value", "last_year"], unit: str, style: NumberStyle) -> str:
+def _count(ind: sb.Indicator, key: Literal["value", "last_year"], unit: str, style: CountStyle) -> str:
     """Return the indicator's ``key`` with ``unit``: as written when written in 万/亿 (``31.2万人次``), else in the
     block's number style (``13.10万册次``)."""
     value = getattr(ind, key)
@@ -98,10 +98,10 @@ def _width(text: str) -> float:
 def summary(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> str:
     """Return the statistics as one sentence of prose: ``全年外借册次13.10万册次，同比增长8.3%；外借率68%，同比提高1个
     百分点。`` (the lead-in is ``summary`` when it is text)."""
-    style = NumberStyle(wan_from=block.wan_from)
+    style = CountStyle(wan_from=block.wan_from)
     parts = []
     for ind in indicators:
-        phrase = change_phrase(ind.value, ind.last_year, ind.unit, style)
+        phrase = change_phrase(ind.value, ind.last_year, ind.unit, style=style)
         parts.append(f"{ind.name}{_count(ind, 'value', ind.unit, style)}" + (f"，{phrase}" if phrase else ""))
     lead = block.summary if isinstance(block.summary, str) else ""
     return f"{lead}{'；'.join(parts)}。"

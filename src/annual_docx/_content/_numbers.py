@@ -8,8 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 
 @dataclass(frozen=True)
-class NumberStyle:
-    """How counts are written: from which value 万/亿 are used, and how many decimals they keep."""
+class CountStyle:
+    """How counts are written: from which value 万/亿 are used, and how many decimals they keep. (How a heading
+    level is numbered, 一、 or （一）, is :data:`annual_docx.schema.NumberStyle`, a different thing.)"""
 
     wan_from: int = 10_000
     wan_decimals: int = 2
@@ -18,7 +19,7 @@ class NumberStyle:
     percent_decimals: int = 1
 
 
-DEFAULT_STYLE = NumberStyle()
+DEFAULT_STYLE = CountStyle()
 
 
 def _round(value: float, decimals: int) -> Decimal:
@@ -26,7 +27,7 @@ def _round(value: float, decimals: int) -> Decimal:
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def format_count(value: float, unit: str = "", style: NumberStyle = DEFAULT_STYLE) -> str:
+def format_count(value: float, unit: str = "", style: CountStyle = DEFAULT_STYLE) -> str:
     """Return ``value`` with ``unit`` as reports write it: ``131000 → 13.10万``, ``2497 → 2,497``.
 
     Values of at least ``style.wan_from`` are written in 万 (亿 from 100,000,000) with a fixed number of decimals;
@@ -61,7 +62,7 @@ def change_percent(this_year: float, last_year: float) -> float | None:
     return (this_year - last_year) / abs(last_year) * 100
 
 
-def yoy_phrase(this_year: float, last_year: float | None, style: NumberStyle = DEFAULT_STYLE) -> str:
+def yoy_phrase(this_year: float, last_year: float | None, style: CountStyle = DEFAULT_STYLE) -> str:
     """Return ``同比增长8.3%``, ``同比下降12.0%`` or ``与上年持平``; empty when there is nothing to compare with."""
     if last_year is None:
         return ""
@@ -83,14 +84,14 @@ def is_rate(unit: str) -> bool:
     return unit.strip() in RATE_UNITS
 
 
-def _points(this_year: float, last_year: float, style: NumberStyle) -> Decimal:
+def _points(this_year: float, last_year: float, style: CountStyle) -> Decimal:
     """Return the difference of two rates in 百分点, rounded, without trailing zeros (67 → 68 is 1, not 1.0)."""
     points = _round(this_year - last_year, style.percent_decimals)
     points = abs(points) if points == 0 else points  # no -0
     return points.quantize(Decimal(1)) if points == points.to_integral_value() else points.normalize()
 
 
-def change_cell(this_year: float, last_year: float | None, unit: str = "", style: NumberStyle = DEFAULT_STYLE,
+def change_cell(this_year: float, last_year: float | None, unit: str = "", style: CountStyle = DEFAULT_STYLE,
                 *, signed: bool = False) -> str:
     """Return the change from last year as a table cell: ``增长8.3%``, ``提高1个百分点``, ``与上年持平``; or, with
     ``signed``, ``+8.3%``, ``-12.0%``, ``+1个百分点``, ``0个百分点``. ``—`` when there is nothing to compare with."""
@@ -111,7 +112,8 @@ def change_cell(this_year: float, last_year: float | None, unit: str = "", style
     return f"{'+' if rounded > 0 else ''}{rounded}%"
 
 
-def change_phrase(this_year: float, last_year: float | None, unit: str = "", style: NumberStyle = DEFAULT_STYLE) -> str:
+def change_phrase(this_year: float, last_year: float | None, unit: str = "", *,
+                  style: CountStyle = DEFAULT_STYLE) -> str:
     """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, unit ``%``),
     ``与上年持平``; empty when there is nothing to compare with."""
     if last_year is None or not is_rate(unit):

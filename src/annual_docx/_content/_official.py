@@ -11,8 +11,8 @@ from annual_docx._content._numbers import chinese_date
 from annual_docx._model.schema_official import OfficialParts
 from annual_docx.gbt9704 import FULL_SPACE
 
-BuildBlocks = Callable[[int, str, list[Any]], list[Any]]
-"""``(attachment index, title, blocks) -> template blocks`` of an attachment's blocks."""
+BuildBlocks = Callable[[int, str, list[Any], list[Any]], list[Any]]
+"""``(attachment index, title, blocks, sections) -> template blocks`` of an attachment's blocks and sections."""
 
 
 
@@ -38,16 +38,17 @@ def signers_markup(number: str, signers: list[str]) -> Markup | str:
 
 def official_context(parts: OfficialParts | None, build: BuildBlocks | None = None) -> dict[str, Any] | None:
     """Return what the template needs for ``parts`` (None when the report has no official parts); ``build`` turns
-    an attachment's blocks into template blocks (without it they are left out)."""
+    an attachment's blocks and sections into template blocks (without it they are left out)."""
     if parts is None:
         return None
     titles = [a.title for a in parts.attachments]
     several = len(parts.attachments) > 1
     pages = [
         {"label": f"附件{n}" if several else "附件", "title": a.title, "paragraphs": list(a.paragraphs),
-         "blocks": build(n - 1, a.title, list(a.blocks)) if build and a.blocks else []}
+         "blocks": build(n - 1, a.title, list(a.blocks), list(a.sections)) if build and (a.blocks or a.sections)
+         else []}
         for n, a in enumerate(parts.attachments, start=1)
-        if a.paragraphs or a.blocks
+        if a.paragraphs or a.blocks or a.sections
     ]
     printed = ""
     if parts.printer or parts.print_date:

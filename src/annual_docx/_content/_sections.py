@@ -1,5 +1,5 @@
 """Walk the report tree: each section's heading (numbered and styled by its level), its paragraphs, its blocks
-(built through the block registry) and its subsections; attachments' blocks the same way.
+(built through the block registry) and its subsections; attachments' blocks and sections the same way.
 
 A run-in section (``run_in: true``, or its depth in ``run_in_levels``) has no heading paragraph: its heading opens
 its first paragraph (:class:`~annual_docx._content._build_text.RunInParagraph`); a section at a run-in depth without
@@ -102,7 +102,13 @@ class Tree:
             scope = Scope(path, self.drawer, title, headings.next, headings.item_number)
             yield from kind.build(block, scope)
 
-    def attachment(self, blocks: Sequence[sb.ContentBlock], path: str, title: str) -> list[Block]:
-        """Return the blocks of an attachment's content; headings in it start at level 1."""
-        paths = [f"{path}[{i}]" for i in range(len(blocks))]
-        return list(self.blocks(blocks, paths, title, Headings(self.numbering, 1, 0)))
+    def attachment(self, blocks: Sequence[sb.ContentBlock], path: str, title: str,
+                   sections: Sequence[s.Section] = ()) -> list[Block]:
+        """Return the blocks of an attachment's content (its blocks at ``path.blocks``, then its sections at
+        ``path.sections``); headings in it start at level 1 and share one count, as under a section."""
+        paths = [f"{path}.blocks[{i}]" for i in range(len(blocks))]
+        headings = Headings(self.numbering, 1, 0)
+        out = list(self.blocks(blocks, paths, title, headings))
+        for i, section in enumerate(sections):
+            out += self.section(section, f"{path}.sections[{i}]", headings)
+        return out

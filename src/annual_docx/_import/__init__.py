@@ -1,5 +1,5 @@
-"""Import an existing report (.docx from Word, WPS, LibreOffice…) into report data: ``import_docx`` and
-``import_to_yaml``.
+"""Import an existing report (.docx from Word, WPS, LibreOffice…) into report data: ``import_report``, ``import_docx``
+and ``import_to_yaml``.
 
 Pipeline: ``_ooxml.reader.open_package`` (the one reader of every .docx from outside, shared with ``check`` and
 templates: its limits, its refusals, its :class:`~annual_docx.errors.DocumentError`) → ``_ooxml.docx_in.read_outline``
@@ -21,16 +21,24 @@ from annual_docx._input._load import validate
 from annual_docx._model.report_kind import ReportKind
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.reader import open_package
+from annual_docx._renamed import renamed
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
 
 
 @dataclass
 class Imported:
-    """An imported report: the validated report, its data as written, and notes by field path."""
+    """An imported report: the validated report, its data as written, notes on what was guessed by field path, and
+    ``out``, the YAML file written (None when none was asked for)."""
 
     report: ReportKind
     data: dict[str, Any]
     notes: dict[str, list[str]]
+    out: Path | None = None
+
+    @property
+    def note_count(self) -> int:
+        """Return how many guesses the notes record (each is a ``#`` comment in the YAML)."""
+        return sum(len(v) for v in self.notes.values())
 
 
 def read_report(path: str | Path, assets: str | Path | None = None, base_dir: str | Path | None = None) -> Imported:
@@ -57,34 +65,45 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
     return Imported(report, data, ctx.notes)
 
 
-def import_docx(path: str | Path, assets: str | Path | None = None) -> ReportKind:
+@renamed(path="docx")
+def import_docx(docx: str | Path, assets: str | Path | None = None) -> ReportKind:
     """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
-    ``<name>_assets`` beside the .docx). Raises :class:`~annual_docx.errors.DocumentError` (an
-    :class:`~annual_docx.errors.InputError`) for a .doc, an encrypted, damaged, oversized or non-Word file, with what
-    to do."""
-    return read_report(path, assets).report
+    ``<name>_assets`` beside the .docx), this function's one output, so it may be given by position. Raises
+    :class:`~annual_docx.errors.DocumentError` (an :class:`~annual_docx.errors.InputError`) for a .doc, an
+    encrypted, damaged, oversized or non-Word file, with what to do."""
+    return read_report(docx, assets).report
 
 
-def import_to_yaml(path: str | Path, output: str | Path, assets: str | Path | None = None) -> Path:
-    """Import ``path`` and write the report to ``output`` as YAML with comments; pictures go to ``assets``
-    (default: ``<output name>_assets`` beside it). Writes to a temporary file and renames, never over the input."""
-    return convert(path, output, assets)[0]
+@renamed(output="out", path="docx")
+def import_to_yaml(docx: str | Path, out: str | Path, *, assets: str | Path | None = None) -> Path:
+    """Import ``docx`` and write the report to ``out`` as YAML with comments; pictures go to ``assets`` (default:
+    ``<out name>_assets`` beside it). Writes to a temporary file and renames, never over the input. The keyword
+    ``output=`` for ``out`` still works, with a DeprecationWarning."""
+    written = import_report(docx, out, assets=assets).out
+    assert written is not None
+    return written
 
 
-def convert(path: str | Path, output: str | Path, assets: str | Path | None = None) -> tuple[Path, Imported]:
-    """Do what :func:`import_to_yaml` does; return the file written and the import (with its notes)."""
-    out = Path(output)
-    source = Path(path)
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
-        raise OutputError(f"{out}: 不能覆盖要导入的文件 / refusing to write over the imported file")
-    folder = Path(assets) if assets is not None else out.with_name(f"{out.stem}_assets")
-    imported = read_report(source, folder, out.parent)
+def import_report(docx: str | Path, out: str | Path | None = None, *, assets: str | Path | None = None) -> Imported:
+    """Import ``docx`` and return everything the import found (:class:`Imported`: the report, its data, the notes on
+    what was guessed); with ``out``, also write the report there as YAML with the notes as comments (what
+    :func:`import_to_yaml` does), ``Imported.out`` then naming the file. Pictures go to ``assets`` (default:
+    ``<out name>_assets`` beside ``out``, else ``<name>_assets`` beside the .docx)."""
+    if out is None:
+        return read_report(docx, assets)
+    target = Path(out)
+    source = Path(docx)
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise OutputError(f"{target}: 不能覆盖要导入的文件 / refusing to write over the imported file")
+    folder = Path(assets) if assets is not None else target.with_name(f"{target.stem}_assets")
+    imported = read_report(source, folder, target.parent)
     text = to_yaml(imported.data, imported.notes, source.name)
     try:
-        write_bytes(out, text.encode("utf-8"))
+        write_bytes(target, text.encode("utf-8"))
     except OSError as exc:
-        raise OutputError(f"{out}: 无法写入 / cannot write ({exc.strerror or exc})") from None
-    return out, imported
+        raise OutputError(f"{target}: 无法写入 / cannot write ({exc.strerror or exc})") from None
+    imported.out = target
+    return imported
 
 
-__all__ = ["Imported", "convert", "import_docx", "import_to_yaml", "read_report"]
+__all__ = ["Imported", "import_docx", "import_report", "import_to_yaml", "read_report"]

@@ -15,6 +15,7 @@ from annual_docx._import.pieces import Context, pieces
 from annual_docx._import.sections import content, section
 from annual_docx._ooxml.outline import Item, Outline, Para, Table
 from annual_docx._roles import Line, Plain, recognise
+from annual_docx.schema import GBT_NUMBERING
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _SUFFIX = re.compile(r"(?:年度)?(?:工作)?(?:年报|年度报告|工作报告|工作总结|报告|总结)(?:[（(].*[）)])?$")
@@ -52,7 +53,7 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     if govinfo is not None:  # that kind has no byline: its lines open the text, as before
         if frame.byline:
             govinfo["opening"] = frame.byline + govinfo.get("opening", [])
-        return govinfo | _closing(frame, ctx)
+        return govinfo | _closing(frame, ctx, None)
     opening = _opening(lead, roots, ctx)
     if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
         opening, data["title"] = [data["title"]], ""
@@ -62,20 +63,25 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     if opening:
         data["opening"] = opening
     data["sections"] = [section(node, f"sections[{n}]", ctx) for n, node in enumerate(roots)]  # none: body text only
-    return data | _closing(frame, ctx)
+    return data | _closing(frame, ctx, data.get("numbering", list(GBT_NUMBERING)))
 
 
-def _closing(frame: Frame, ctx: Context) -> dict[str, Any]:
-    """The 落款 and the official parts (attachments with their content) of ``frame``."""
+def _closing(frame: Frame, ctx: Context, numbering: list[str] | None) -> dict[str, Any]:
+    """The 落款 and the official parts of ``frame``: attachments with their content, their headings as sections
+    numbered per the report's ``numbering`` (None: the attachments keep their headings as paragraphs)."""
     data: dict[str, Any] = {}
     if frame.signature:
         data["signature"] = frame.signature
     if frame.date:
         data["date"] = frame.date
     for n, attachment in enumerate(frame.official.get("attachments", [])):
-        items = attachment.pop("items", [])
+        items, roles = attachment.pop("items", []), attachment.pop("roles", [])
         path = f"official.attachments[{n}]"
-        attachment.update(content(pieces(items, path, ctx), path, ctx))
+        lead, roots = build_tree(items, headings_of(items, roles)) if numbering is not None else (items, [])
+        attachment.update(content(pieces(lead, path, ctx), path, ctx))
+        if roots and numbering is not None:  # headings start again at level 1, numbered like the body's
+            _settle(roots, [*numbering, *["无"] * (4 - len(numbering))], 0)
+            attachment["sections"] = [section(node, f"{path}.sections[{k}]", ctx) for k, node in enumerate(roots)]
     official = {k: v for k, v in frame.official.items() if v}
     if official:
         data["official"] = official

@@ -82,6 +82,7 @@ def split_frame(items: list[Item], roles: list[Role]) -> Frame:
                     attachments[-1]["title"] += text
                 elif kind != "empty":
                     attachments[-1]["items"].append(item)
+                    attachments[-1]["roles"].append(role)  # its headings become the attachment's sections
             continue
         if kind == "title":
             titles.append(text.replace("\n", ""))
@@ -113,7 +114,7 @@ def split_frame(items: list[Item], roles: list[Role]) -> Frame:
         elif kind == "note":
             notes.append(text)
         elif kind == "label":
-            attachments.append({"title": "", "items": []})
+            attachments.append({"title": "", "items": [], "roles": []})
         elif kind == "instruction":
             frame.notes["instruction"] = f"未导入给撰稿人的说明行 / an instruction line was left out: {text}"
         elif kind != "lead_label":

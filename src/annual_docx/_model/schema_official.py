@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, Field, field_validator
 
 from annual_docx._model.schema_blocks import ContentBlock
 from annual_docx._model.schema_parts import MODEL_CONFIG, new_list
+
+if TYPE_CHECKING:
+    from annual_docx.schema import Section
 
 Text = Annotated[str, Field(min_length=1)]
 _NUMBER = re.compile(r"^(?P<code>.*?)[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*0*(?P<seq>\d+)\s*号$")
@@ -17,13 +20,25 @@ _NUMBER = re.compile(r"^(?P<code>.*?)[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\
 
 class Attachment(BaseModel):
     """An attachment: its title (listed in 附件说明) and, optionally, its content on pages of its own: paragraphs,
-    then any blocks (tables, charts, lists…)."""
+    then any blocks (tables, charts, lists…), then sections with numbered headings like the body's (at most four
+    levels, numbered per the report's ``numbering``, starting again at level 1 in each attachment)."""
 
     model_config = MODEL_CONFIG
 
     title: Text = Field(description="附件名称 / attachment title, without final punctuation")
     paragraphs: list[Text] = Field(default_factory=new_list, description="附件正文 / the attachment's text")
     blocks: list[ContentBlock] = Field(default_factory=new_list, description="附件的内容块（表格等）/ blocks: tables…")
+    sections: list[Section] = Field(
+        default_factory=new_list,
+        description="附件中带标题的各节，与正文的节相同，标题从一级（一、）重新开始 / sections with headings, like the "
+                    "body's; their headings start again at level 1 (一、) in each attachment")
+
+    @field_validator("sections", mode="before")
+    @classmethod
+    def _sections_kind(cls, value: Any) -> Any:
+        from annual_docx.schema import _default_kind
+
+        return _default_kind(value)
 
     @field_validator("paragraphs", mode="before")
     @classmethod

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
+import typing
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from jinja2 import meta, nodes
@@ -16,7 +18,9 @@ from annual_docx._output._docxtpl import open_template, template_source
 from annual_docx.errors import TemplateError
 from annual_docx.schema import Report
 
-STARTER_KINDS = ("library", "museum", "culture-centre", "generic", "govinfo")
+StarterKind = Literal["library", "museum", "culture-centre", "generic", "govinfo"]
+"""The kinds of agency a starter report is written for (``annual-docx init --kind``)."""
+STARTER_KINDS: tuple[StarterKind, ...] = typing.get_args(StarterKind)
 
 
 CHINESE_TITLES = {
@@ -45,7 +49,7 @@ CHINESE_TITLES = {
 }
 
 
-def report_json_schema() -> dict[str, Any]:
+def json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a report file, with Chinese descriptions, for editors' completion and checks."""
     from pydantic import TypeAdapter
 
@@ -67,7 +71,7 @@ def report_json_schema() -> dict[str, Any]:
     }
 
 
-def starter_report(kind: str) -> str:
+def starter_report(kind: StarterKind) -> str:
     """Return the commented starter YAML for a kind of agency (``library``, ``museum``, ``culture-centre``…)."""
     if kind not in STARTER_KINDS:
         raise ValueError(f"unknown starter kind {kind!r}; choose one of {', '.join(STARTER_KINDS)}")
@@ -76,19 +80,31 @@ def starter_report(kind: str) -> str:
 
 @dataclass
 class TemplateCheck:
-    """What a template uses that the report context does not provide, and what it lacks."""
+    """What a template uses that the report context does not provide, and what it lacks (``ok``: the tags agree);
+    after a probe (``check_template(..., probe=True)``) also what the render adapts (``adapted``) and the GB/T 9704
+    items a probe report rendered through the template breaks (``probe_problems``, each with what to change, or
+    ``probe_error`` when the probe report did not render); ``compliant`` is all of it."""
 
     unknown_variables: set[str] = field(default_factory=set)
     missing_variables: set[str] = field(default_factory=set)
     unknown_attributes: set[str] = field(default_factory=set)
     unknown_kinds: set[str] = field(default_factory=set)
     unknown_filters: set[str] = field(default_factory=set)
+    adapted: list[str] = field(default_factory=list)
+    probed: bool = False
+    probe_problems: list[str] = field(default_factory=list)
+    probe_error: str | None = None
 
     @property
     def ok(self) -> bool:
         """Return True when the template and the schema agree."""
         return not (self.unknown_variables or self.missing_variables or self.unknown_attributes or self.unknown_kinds
                     or self.unknown_filters)
+
+    @property
+    def compliant(self) -> bool:
+        """Return True when the tags agree and, if probed, the probe report rendered and broke no GB/T 9704 item."""
+        return self.ok and not self.probe_problems and self.probe_error is None
 
     def lines(self) -> list[str]:
         """Return one line per finding, in Chinese and English."""
@@ -164,14 +180,31 @@ def _context_keys() -> frozenset[str]:
     return frozenset(build_context(as_report(minimal), lambda *_: None))
 
 
-def check_template(path: Path, report: Report | None = None) -> TemplateCheck:
-    """Return how the docxtpl tags of the Word template at ``path`` agree with what the renderer provides.
+def check_template(template: str | os.PathLike[str], *, report: Report | None = None,
+                   probe: bool = False) -> TemplateCheck:
+    """Return how the docxtpl tags of the Word template at ``template`` agree with what the renderer provides.
 
     The default template defines the contract: fields and block kinds it uses are known; anything else a custom
     template uses is reported, as is a template without the body loop (``blocks``) or a title — and, given a
-    ``report``, without the tags its data needs (``byline``, ``opening``, ``signature``, ``official``).
+    ``report``, without the tags its data needs (``byline``, ``opening``, ``signature``, ``official``). With
+    ``probe=True`` (what ``annual-docx template check`` does) it also lists what the render adapts and, when the
+    tags agree, renders a probe report through the template and checks it against GB/T 9704 (the verdict is cached
+    by the template's hash).
     """
-    return _compare(_tags(path), report)
+    path = Path(template)
+    result = _compare(_tags(path), report)
+    if not probe:
+        return result
+    from annual_docx._output import _template_probe
+
+    result.adapted = _template_probe.adoption_notes(path)
+    if result.ok:  # the probe renders only through a template whose tags agree with the report's
+        result.probed = True
+        try:
+            result.probe_problems = [problem.line() for problem in _template_probe.probe(path)]
+        except TemplateError as exc:
+            result.probe_error = str(exc)
+    return result
 
 
 def _compare(tags: _Tags, report: Report | None) -> TemplateCheck:

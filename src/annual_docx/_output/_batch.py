@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from annual_docx._renamed import renamed
 from annual_docx.errors import AnnualDocxError, OutputError
 
 
@@ -87,29 +88,36 @@ def render_one(report: Path, output: Path, template: Path | None = None, pdf: bo
     return Outcome(report, output, None, time.perf_counter() - start)
 
 
+@renamed(out_dir="out")
 def render_all(
-    reports: Sequence[Path],
-    out_dir: Path,
+    reports: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
     *,
     jobs: int | None = None,
-    template: Path | None = None,
+    template: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     pdf: bool = False,
     allow_noncompliant: bool = False,
 ) -> list[Outcome]:
-    """Render every report into ``out_dir`` (created if missing) with ``jobs`` processes (default: one per CPU)
-    and return the outcomes in the order the reports were given. A custom ``template`` is checked once, before any
-    report, and refused (TemplateError naming the GB/T 9704 items) unless ``allow_noncompliant``."""
-    if template is not None and not allow_noncompliant:
+    """Render every report file into the folder ``out`` (created if missing) with ``jobs`` processes (default: one
+    per CPU) and return the outcomes in the order the reports were given; a report that fails is an outcome with
+    its ``error``, the others go on. ``pdf`` also exports each document to PDF beside it; ``progress`` is called
+    after each report with its outcome, the number done and the total. A custom ``template`` is checked once, before
+    any report, and refused (TemplateError naming the GB/T 9704 items) unless ``allow_noncompliant``. The keyword
+    ``out_dir=`` for ``out`` still works, with a DeprecationWarning."""
+    paths = [Path(r) for r in reports]
+    out_dir = Path(out)
+    tpl = Path(template) if template is not None else None
+    if tpl is not None and not allow_noncompliant:
         from annual_docx._output._template_probe import refuse_noncompliant
 
-        refuse_noncompliant(template)  # once here; the workers then skip it
+        refuse_noncompliant(tpl)  # once here; the workers then skip it
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         reason = exc.strerror or exc
         raise OutputError(f"{out_dir}: 无法创建输出目录 / cannot create the output folder: {reason}") from exc
-    todo, refused = plan(reports, out_dir)
+    todo, refused = plan(paths, out_dir)
     total = len(todo) + len(refused)
     done: list[Outcome] = []
 
@@ -121,10 +129,10 @@ def render_all(
     for outcome in refused:
         record(outcome)
     workers = max(1, min(jobs or available_cpus(), len(todo)))
-    outcomes = _in_process(todo, template, pdf) if workers == 1 else _in_pool(todo, template, workers, pdf)
+    outcomes = _in_process(todo, tpl, pdf) if workers == 1 else _in_pool(todo, tpl, workers, pdf)
     for outcome in outcomes:
         record(outcome)
-    order = {r.resolve(): i for i, r in reversed(list(enumerate(reports)))}
+    order = {r.resolve(): i for i, r in reversed(list(enumerate(paths)))}
     return sorted(done, key=lambda o: order[o.report.resolve()])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from annual_docx._ooxml.drawings import Figure, FigureCollector
@@ -36,12 +36,40 @@ __all__ = ["ITEMS", "Finding", "Findings", "check", "findings", "format_error", 
 
 
 class Findings(list[Finding]):
-    """The findings of one document (a list of :class:`Finding`), with ``kind``: what the document was judged to be
-    (a :class:`~annual_docx._output._check_kind.Kind`: name, the reason, whether ``--kind`` gave it)."""
+    """The findings of one document: a list of :class:`Finding` (so ``for f in check(x)`` and ``len(...)`` work as
+    before) with ``kind``, what the document was judged to be (a :class:`~annual_docx._output._check_kind.Kind`:
+    name, the reason, whether ``--kind`` gave it), and ``file``, the document checked as given. It prints itself —
+    ``table()`` is what ``annual-docx check`` prints, ``json()`` what ``check --json`` prints — and says whether it
+    passes (``ok``) and how many rows are violations (``violations``; notes and items that do not apply never are).
+    """
 
-    def __init__(self, rows: list[Finding], kind: Kind) -> None:
+    def __init__(self, rows: Iterable[Finding] = (), kind: Kind | None = None, file: str = "") -> None:
         super().__init__(rows)
         self.kind = kind
+        self.file = file
+
+    @property
+    def ok(self) -> bool:
+        """Return True when no row is a violation."""
+        return all(f.ok for f in self)
+
+    @property
+    def violations(self) -> int:
+        """Return how many rows are violations."""
+        return sum(not f.ok for f in self)
+
+    def table(self) -> str:
+        """Return the plain-text table ``annual-docx check`` prints (see :func:`format_table`)."""
+        return format_table(self)
+
+    def json(self) -> str:
+        """Return the JSON ``annual-docx check --json`` prints (see :func:`format_json`), naming ``file``."""
+        return format_json(self, self.file)
+
+    @staticmethod
+    def error_json(message: str, file: str = "") -> str:
+        """Return the JSON ``check --json`` prints for a file it cannot read (see :func:`format_error`)."""
+        return format_error(message, file)
 
 
 def findings(facts: DocFacts, parts: Gathered, kind: str | None = None) -> Findings:
@@ -78,7 +106,9 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: s
         facts = read_facts(package, [collector], sink)
     sink.finish(facts.body.sections)
     found = findings(facts, parts, kind)
-    return Findings(found + _check_kind.apply(found.kind, _figures(collector.figures, facts)), found.kind)
+    judged = found.kind
+    assert judged is not None  # findings() always judges the kind
+    return Findings(found + _check_kind.apply(judged, _figures(collector.figures, facts)), judged, os.fspath(docx))
 
 
 def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:

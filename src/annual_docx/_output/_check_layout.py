@@ -6,8 +6,24 @@ from __future__ import annotations
 from annual_docx._ooxml.body_facts import Para, TableFacts
 from annual_docx._ooxml.read import DocFacts
 from annual_docx._output._check_roles import CAPTION, Parts
-from annual_docx._output._check_stream import Gathered
+from annual_docx._output._check_stream import Gathered, Oversize
 from annual_docx._output._finding import Finding, note, quote
+from annual_docx.gbt9704 import TWIPS_PER_MM
+
+
+def _in_area(item: str, found: Oversize, unit: str, offenders: list[tuple[str, str, str]]) -> list[Finding]:
+    """The rows of one type-area item: each offender ``(expected, found, where)``, the rest counted, or one passing
+    row when none is too big."""
+    rows = [Finding(item, expected, size, False, where, "5.2.1") for expected, size, where in offenders]
+    if found.failed > len(found.first):
+        more = found.failed - len(found.first)
+        rows.append(Finding(item, "不超出版心 / within the type area", f"另有 {more} 个 / {more} more", False,
+                            clause="5.2.1"))
+    return rows or [Finding(item, "不超出版心 / within the type area", f"{found.count} {unit}", True, clause="5.2.1")]
+
+
+def _mm(twips: float) -> str:
+    return f"{twips / TWIPS_PER_MM:.0f}"
 
 
 def tables_in_area(facts: DocFacts, parts: Gathered) -> list[Finding]:
@@ -15,18 +31,12 @@ def tables_in_area(facts: DocFacts, parts: Gathered) -> list[Finding]:
     found = parts.tables
     if not found.count:
         return []
-    rows = []
+    offenders = []
     for t, w, _, width, _ in found.first:
         assert isinstance(t, TableFacts)
-        rows.append(Finding("表格宽度 / table width", f"不超出版心 / within the type area, {width / 56.7:.0f} mm",
-                            f"{w / 56.7:.0f} mm", False, f"表格「{t.first_words}」 / table before paragraph {t.n}",
-                            "5.2.1"))
-    if found.failed > len(found.first):
-        more = found.failed - len(found.first)
-        rows.append(Finding("表格宽度 / table width", "不超出版心 / within the type area",
-                            f"另有 {more} 个 / {more} more", False, clause="5.2.1"))
-    return rows or [Finding("表格宽度 / table width", "不超出版心 / within the type area",
-                            f"{found.count} 个表格 / tables", True, clause="5.2.1")]
+        offenders.append((f"不超出版心 / within the type area, {_mm(width)} mm", f"{_mm(w)} mm",
+                          f"表格「{t.first_words}」 / table before paragraph {t.n}"))
+    return _in_area("表格宽度 / table width", found, "个表格 / tables", offenders)
 
 
 def figures_in_area(facts: DocFacts, parts: Gathered) -> list[Finding]:
@@ -34,19 +44,12 @@ def figures_in_area(facts: DocFacts, parts: Gathered) -> list[Finding]:
     found = parts.figures
     if not found.count:
         return []
-    rows = []
+    offenders = []
     for p, w, h, width, height in found.first:
         assert isinstance(p, Para)
-        rows.append(Finding("图片大小 / figure size",
-                            f"不超出版心 / within {width / 56.7:.0f} × {height / 56.7:.0f} mm",
-                            f"{w / 56.7:.0f} × {h / 56.7:.0f} mm", False, quote(p.n, p.text or "（图片 / picture）"),
-                            "5.2.1"))
-    if found.failed > len(found.first):
-        more = found.failed - len(found.first)
-        rows.append(Finding("图片大小 / figure size", "不超出版心 / within the type area",
-                            f"另有 {more} 个 / {more} more", False, clause="5.2.1"))
-    return rows or [Finding("图片大小 / figure size", "不超出版心 / within the type area",
-                            f"{found.count} 个 / figures", True, clause="5.2.1")]
+        offenders.append((f"不超出版心 / within {_mm(width)} × {_mm(height)} mm", f"{_mm(w)} × {_mm(h)} mm",
+                          quote(p.n, p.text or "（图片 / picture）")))
+    return _in_area("图片大小 / figure size", found, "个 / figures", offenders)
 
 
 def captions(facts: DocFacts, parts: Parts) -> list[Finding]:

@@ -19,6 +19,7 @@ from annual_docx._atomic import replacing
 from annual_docx._ooxml.char_grid import libreoffice_copy
 from annual_docx._ooxml.reader import open_package
 from annual_docx._output._fontmatch import fontconfig_text, missing_report, plan
+from annual_docx._renamed import renamed
 from annual_docx.errors import FontWarning, OutputError, ToolError
 
 PDF_FILTER = 'pdf:writer_pdf_Export:{"UseLosslessCompression":{"type":"boolean","value":"true"}}'
@@ -44,9 +45,11 @@ def soffice() -> str:
     return _tool(("soffice", "libreoffice"), "libreoffice-writer")
 
 
-def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout: float = TIMEOUT_S,
+@renamed(pdf="out")
+def to_pdf(docx: str | os.PathLike[str], out: str | os.PathLike[str], *, timeout: float = TIMEOUT_S,
            pdf_a: bool = False) -> Path:
-    """Export ``docx`` to ``pdf`` with LibreOffice headless and return the PDF's path.
+    """Export ``docx`` to ``out`` (the PDF) with LibreOffice headless and return the PDF's path (the keyword
+    ``pdf=`` for ``out`` still works, with a DeprecationWarning).
 
     Each official face is drawn in one installed font (see :mod:`annual_docx._output._fontmatch`); a character no
     installed font of its face has is reported as a :class:`FontWarning` naming it and where it occurs.
@@ -54,7 +57,7 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
     documents from outside: one it cannot read (not a .docx, damaged, over a size cap…) raises its
     :class:`~annual_docx.errors.DocumentError`, before LibreOffice runs.
     """
-    src, out = Path(docx), Path(pdf)
+    src, out = Path(docx), Path(out)
     if not src.is_file():
         raise OutputError(f"{src}: 文件不存在 / file not found")
     if not out.parent.is_dir():
@@ -91,9 +94,11 @@ def to_pdf(docx: str | os.PathLike[str], pdf: str | os.PathLike[str], *, timeout
     return out
 
 
-def preview(docx: str | os.PathLike[str], out_dir: str | os.PathLike[str], *, dpi: int = 100) -> list[Path]:
-    """Write one PNG per page of ``docx`` (``NAME-1.png`` …) to ``out_dir`` and return their paths."""
-    src, folder = Path(docx), Path(out_dir)
+@renamed(out_dir="out")
+def preview(docx: str | os.PathLike[str], out: str | os.PathLike[str], *, dpi: int = 100) -> list[Path]:
+    """Write one PNG per page of ``docx`` (``NAME-1.png`` …) to the folder ``out`` (created if missing) and return
+    their paths (the keyword ``out_dir=`` for ``out`` still works, with a DeprecationWarning)."""
+    src, folder = Path(docx), Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     pdftoppm = _tool(("pdftoppm",), "poppler-utils")
     with tempfile.TemporaryDirectory(prefix="annual_docx_pv_") as work:

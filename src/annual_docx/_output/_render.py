@@ -9,7 +9,7 @@ import typing
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from annual_docx._atomic import replacing
 from annual_docx._content._context import build_context
@@ -40,22 +40,24 @@ def default_template() -> Path:
     return _SOURCE_TREE_TEMPLATE  # editable install: the template sits at the top of the repository
 
 
-GRIDS = ("word", "portable")
+Grid = Literal["word", "portable"]
+"""The document grid :func:`render` writes: ``word`` (Word's character grid) or ``portable`` (a line grid)."""
+GRIDS: tuple[Grid, ...] = typing.get_args(Grid)
 
 
 @typing.overload
 def render(
-    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: str = "word",
+    report: AnyReport, out: None = None, *, template: StrPath | None = None, grid: Grid = "word",
     allow_noncompliant: bool = False,
 ) -> bytes: ...
 @typing.overload
 def render(
-    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: str = "word",
+    report: AnyReport, out: StrPath, *, template: StrPath | None = None, grid: Grid = "word",
     allow_noncompliant: bool = False,
 ) -> Path: ...
 @typing.overload
 def render(
-    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: str = "word",
+    report: AnyReport, out: BinaryIO, *, template: StrPath | None = None, grid: Grid = "word",
     allow_noncompliant: bool = False,
 ) -> None: ...
 
@@ -65,7 +67,7 @@ def render(
     out: StrPath | BinaryIO | None = None,
     *,
     template: StrPath | None = None,
-    grid: str = "word",
+    grid: Grid = "word",
     allow_noncompliant: bool = False,
 ) -> Path | bytes | None:
     """Render ``report`` as a .docx: return its bytes when ``out`` is None, write it to a binary file object, or

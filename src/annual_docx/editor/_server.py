@@ -136,9 +136,9 @@ class Handler(BaseHTTPRequestHandler):
         elif get and path == "/api/state":
             self._json(200, session.state())
         elif get and path == "/api/schema":
-            from annual_docx._output._authoring import report_json_schema
+            from annual_docx import json_schema
 
-            self._json(200, report_json_schema())
+            self._json(200, json_schema())
         elif get and path == "/api/file":
             target = session.inside((query.get("path") or [""])[0])
             if not target.is_file():
