@@ -40,8 +40,10 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
     default = f"{year}年度{organisation}工作年报" if year is not None and organisation is not None else ""
     if title != default:
         data["title"] = title  # "" when the document has no title: none is made up from year and organisation
-    if frame.byline:
-        data["byline"] = frame.byline  # 题注行: kept between the title and the 主送, in order
+    # 题注行 only where a 主送 follows (a speech: byline, then 各位代表：); otherwise the lines open the text, as before
+    byline_opening = [] if frame.official.get("recipients") else frame.byline
+    if frame.byline and not byline_opening:
+        data["byline"] = frame.byline  # kept between the title and the 主送, in order
     numbering = _numbering(roots, ctx)
     if numbering != ["一、", "（一）", "1.", "（1）"][:len(numbering)]:  # the GB/T 9704 order is the default
         data["numbering"] = numbering
@@ -54,7 +56,7 @@ def report_data(outline: Outline, ctx: Context) -> dict[str, Any]:
         if frame.byline:
             govinfo["opening"] = frame.byline + govinfo.get("opening", [])
         return govinfo | _closing(frame, ctx, None)
-    opening = _opening(lead, roots, ctx)
+    opening = byline_opening + _opening(lead, roots, ctx)
     if not opening and not roots and data.get("title"):  # a title and nothing else: the line is the text
         opening, data["title"] = [data["title"]], ""
     if not opening and not roots:  # no text at all: one empty section holds the place of the body
