@@ -82,6 +82,10 @@ class BodyReader(StyleResolver):
         self.depth = 0
         self.areas: list[tuple[int, int]] = []  # the type area of each section ended by a paragraph
         self.last_area: tuple[int, int] | None = None  # the body's own (last) section's
+        # the last paragraph read when it is plain — text runs only, no automatic number, no section end, no text box
+        # or drawing, in the body: another paragraph of the same bytes reads the same (``replay``)
+        self.plain: tuple[Para, bool] | None = None
+        self.numbered = False  # the last paragraph's automatic numbering was looked up (its own or its style's)
 
     def paragraph(self, p: Element, place: str, pinned: bool) -> None:
         # lxml's C loops (serialising, iter(tags)) wherever possible: Python code runs per w:t, not per element
@@ -115,6 +119,7 @@ class BodyReader(StyleResolver):
             look = self.look(sid, ppr, rpr)
             if len(self.looks) < MAX_LOOKS:
                 self.looks[key] = look
+        self.numbered = False
         label = self.auto_label(ppr, sid) if self.numbering is not None else ""
         joined = "".join(text)
         if label and joined.strip():  # the number Word draws is part of the text a reader sees
@@ -130,6 +135,9 @@ class BodyReader(StyleResolver):
             self.facts.paragraphs.append(para)
         else:
             self.sink.paragraph(para)
+        self.plain = (para, look.page_break_before) if (
+            state is _PLAIN and not self.numbered and place == "body" and not pinned and b"sectPr" not in ppr_key) \
+            else None
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
@@ -143,11 +151,26 @@ class BodyReader(StyleResolver):
                 self.sink.section_end(area)
             self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
 
+    def replay(self, like: Para, own_break: bool) -> None:
+        """Read a paragraph of the same bytes as the plain paragraph ``like`` (see ``plain``; ``own_break``: its look
+        starts a page): the same facts, its own number, section and page break."""
+        self.count += 1
+        para = Para(self.count, like.text, like.style, "body", self.section, like.align, like.left, like.right,
+                    like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
+                    own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
+                    like.style_name, "")
+        self.pending_break = False
+        if self.sink is None:
+            self.facts.paragraphs.append(para)
+        else:
+            self.sink.paragraph(para)
+
     def auto_label(self, ppr: Element | None, sid: str) -> str:
         """The number Word's automatic numbering draws before this paragraph (its own or its style's), counted."""
         num = child_of(ppr, "w:numPr")
         if num is None:
             num = self.element((sid,), "w:numPr")
+        self.numbered = num is not None
         num_id = w_attr(None if num is None else num.find(_q("w:numId")), "val")
         if num is None or not num_id or self.numbering is None:
             return ""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
-from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.body_facts import BodyFacts, Para
 from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.ns import w_attr
 from annual_docx._ooxml.numbering_in import Numbering
@@ -18,6 +19,7 @@ from annual_docx._ooxml.reader import Package
 from annual_docx.gbt9704 import TWIPS_PER_MM
 
 NS = {"w": W_NS, "r": R_NS}
+_P = qn("w:p")
 BlockVisitor = Callable[[Element], None]
 
 
@@ -138,7 +140,10 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
     body = BodyReader(styles_root, Numbering(package), sink)
     if sink is not None:
         sink.start(body.style_names())
-    for block in package.blocks(main):
+    used_styles, theme_count = facts.used_styles, [0]
+
+    def read(block: Element) -> None:
+        nonlocal body_sect, last_sect
         body.visit(block)
         for visit in visitors:
             visit(block)
@@ -147,13 +152,22 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
             if tag == p_style:
                 used = node.get(val) or ""
                 if used in styles.by_id:  # bounded by the styles part, however many paragraphs name one
-                    facts.used_styles.add(used)
+                    used_styles.add(used)
             elif tag == r_fonts:
-                facts.theme_attrs += sum(1 for t in theme_attrs if node.get(t))
+                theme_count[0] += sum(1 for t in theme_attrs if node.get(t))
             else:
                 last_sect = copy.deepcopy(node)
                 if node is block:
                     body_sect = last_sect
+
+    cut = package.body_spans(main) if sink is not None and all(
+        isinstance(v, PlainAware) for v in visitors) else None
+    if cut is None:
+        for block in package.blocks(main):
+            read(block)
+    else:
+        _read_spans(package, main, cut, body, read, [v for v in visitors if isinstance(v, PlainAware)], theme_count)
+    facts.theme_attrs += theme_count[0]
     sect = body_sect if body_sect is not None else last_sect
     facts.body = body.finish()
     _page_setup(facts, sect)
@@ -179,6 +193,82 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
     lang = None if styles_root is None else styles_root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     facts.east_asia_lang = w_attr(lang, "eastAsia")
     return facts
+
+
+@runtime_checkable
+class PlainAware(Protocol):
+    """A block visitor that can be told of a plain paragraph without seeing it again: ``plain_key`` returns what it
+    needs of a plain paragraph (text runs only), ``plain`` is called with that for each later paragraph of the same
+    bytes instead of the visitor itself."""
+
+    def __call__(self, block: Element) -> None: ...
+
+    def plain_key(self, block: Element) -> object: ...
+
+    def plain(self, key: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A plain paragraph read once: the reader's record of it, whether its look starts a page, its theme font
+    attributes, and what each visitor keeps of it."""
+
+    para: Para
+    own_break: bool
+    theme: int
+    keys: tuple[object, ...]
+
+
+MAX_SEEN = 4096  # distinct plain paragraphs remembered by their bytes
+BATCH = 256  # blocks parsed together (one parse of the root's namespace declarations for all)
+BATCH_BYTES = 4 << 20
+
+
+def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes]], body: BodyReader,
+                read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
+    """Read the body from its blocks' bytes: a paragraph whose bytes were read before as a plain paragraph is read
+    again from what was kept of it (``BodyReader.replay``, each visitor's ``plain``); the others are parsed, a few
+    hundred at a time, and read as :meth:`Package.blocks` would give them."""
+    _, root = next(cut)
+    seen: dict[bytes, _Seen] = {}
+    pending: list[bytes] = []
+    size = 0
+    r_fonts = qn("w:rFonts")
+    theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
+
+    def flush() -> None:
+        nonlocal size
+        parsed = package.parse_spans(main, root, pending)
+        for block, data in zip(parsed, pending, strict=True):
+            count = body.count
+            read(block)
+            plain = body.plain
+            if plain is None or body.count != count + 1 or plain[0].n != body.count or block.tag != _P or \
+                    len(seen) >= MAX_SEEN or len(data) > 1 << 16 or b"sectPr" in data:
+                continue
+            # its styles are in used_styles now: a paragraph of the same bytes adds none
+            theme = sum(1 for node in block.iter(r_fonts) for t in theme_attrs if node.get(t))
+            seen[data] = _Seen(plain[0], plain[1], theme, tuple(v.plain_key(block) for v in visitors))
+        pending.clear()
+        size = 0
+
+    for tag, data in cut:
+        if tag == b"w:p":
+            hit = seen.get(data)
+            if hit is not None:
+                if pending:
+                    flush()
+                body.replay(hit.para, hit.own_break)
+                theme_count[0] += hit.theme
+                for visit, key in zip(visitors, hit.keys, strict=True):
+                    visit.plain(key)
+                continue
+        pending.append(data)
+        size += len(data)
+        if len(pending) >= BATCH or size >= BATCH_BYTES:
+            flush()
+    if pending:
+        flush()
 
 
 def _page_setup(facts: DocFacts, sect: Element | None) -> None:
