@@ -55,6 +55,8 @@ class BodySink(Protocol):
 
     def paragraph(self, p: Para) -> None: ...
 
+    def paragraphs(self, p: Para, count: int) -> None: ...  # p and count - 1 copies numbered after it
+
     def table(self, t: TableFacts) -> None: ...
 
     def section_end(self, area: tuple[int, int]) -> None: ...
@@ -151,19 +153,24 @@ class BodyReader(StyleResolver):
                 self.sink.section_end(area)
             self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
 
-    def replay(self, like: Para, own_break: bool) -> None:
-        """Read a paragraph of the same bytes as the plain paragraph ``like`` (see ``plain``; ``own_break``: its look
-        starts a page): the same facts, its own number, section and page break."""
-        self.count += 1
-        para = Para(self.count, like.text, like.style, "body", self.section, like.align, like.left, like.right,
-                    like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
-                    own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
-                    like.style_name, "")
-        self.pending_break = False
-        if self.sink is None:
-            self.facts.paragraphs.append(para)
-        else:
-            self.sink.paragraph(para)
+    def replay(self, like: Para, own_break: bool, count: int = 1) -> None:
+        """Read ``count`` paragraphs in a row of the same bytes as the plain paragraph ``like`` (see ``plain``;
+        ``own_break``: its look starts a page): the same facts, each its own number, its section and page break.
+        The first may differ from the others (a page break pending before it); the others go to the sink together."""
+        for k in range(count if self.sink is None else min(count, 2)):
+            self.count += 1
+            para = Para(self.count, like.text, like.style, "body", self.section, like.align, like.left, like.right,
+                        like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
+                        own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
+                        like.style_name, "")
+            self.pending_break = False
+            if self.sink is None:
+                self.facts.paragraphs.append(para)
+            elif k == 0:
+                self.sink.paragraph(para)
+            else:
+                self.count += count - 2
+                self.sink.paragraphs(para, count - 1)
 
     def auto_label(self, ppr: Element | None, sid: str) -> str:
         """The number Word's automatic numbering draws before this paragraph (its own or its style's), counted."""

@@ -205,7 +205,7 @@ class PlainAware(Protocol):
 
     def plain_key(self, block: Element) -> object: ...
 
-    def plain(self, key: object) -> None: ...
+    def plain(self, key: object) -> None: ...  # once for a run of paragraphs of the same bytes
 
 
 @dataclass(frozen=True)
@@ -224,12 +224,12 @@ BATCH = 256  # blocks parsed together (one parse of the root's namespace declara
 BATCH_BYTES = 4 << 20
 
 
-def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes]], body: BodyReader,
+def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
                 read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
     """Read the body from its blocks' bytes: a paragraph whose bytes were read before as a plain paragraph is read
     again from what was kept of it (``BodyReader.replay``, each visitor's ``plain``); the others are parsed, a few
     hundred at a time, and read as :meth:`Package.blocks` would give them."""
-    _, root = next(cut)
+    _, root, _ = next(cut)
     seen: dict[bytes, _Seen] = {}
     pending: list[bytes] = []
     size = 0
@@ -252,21 +252,27 @@ def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes]],
         pending.clear()
         size = 0
 
-    for tag, data in cut:
+    for tag, data, count in cut:
         if tag == b"w:p":
             hit = seen.get(data)
+            if hit is None and count > 1:  # read the first, then the others again from it
+                pending.append(data)
+                flush()
+                count -= 1
+                hit = seen.get(data)
             if hit is not None:
                 if pending:
                     flush()
-                body.replay(hit.para, hit.own_break)
-                theme_count[0] += hit.theme
+                body.replay(hit.para, hit.own_break, count)
+                theme_count[0] += hit.theme * count
                 for visit, key in zip(visitors, hit.keys, strict=True):
-                    visit.plain(key)
+                    visit.plain(key)  # a paragraph without drawings tells the same each time: once for the run
                 continue
-        pending.append(data)
-        size += len(data)
-        if len(pending) >= BATCH or size >= BATCH_BYTES:
-            flush()
+        for _ in range(count):
+            pending.append(data)
+            size += len(data)
+            if len(pending) >= BATCH or size >= BATCH_BYTES:
+                flush()
     if pending:
         flush()
 

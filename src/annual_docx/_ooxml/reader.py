@@ -316,10 +316,11 @@ class Package:
         finally:
             stream.close()
 
-    def body_spans(self, name: str) -> Iterator[tuple[bytes, bytes]] | None:
+    def body_spans(self, name: str) -> Iterator[tuple[bytes, bytes, int]] | None:
         """The body-level blocks of the document part ``name`` as bytes, cut without building a tree
         (:mod:`~annual_docx._ooxml.spans`): the same blocks, in the same order, as :meth:`blocks` yields, each as
-        ``(qualified name, bytes)`` (``w:p``, ``w:tbl``…), after a first item ``(b"", the root's start tag)`` that
+        ``(qualified name, bytes, count)`` (``w:p``, ``w:tbl``…; ``count``: that many in a row of the same bytes),
+        after a first item ``(b"", the root's start tag, 1)`` that
         declares their namespaces (``spans.fragment`` makes a parseable document of some of them). The part is first
         read once through libxml2 without a tree: malformed XML, a DTD, a Strict part are the errors :meth:`blocks`
         raises. None when the part is one the cut is not exact for (a comment, a processing instruction, CDATA, the
@@ -347,7 +348,7 @@ class Package:
             return None
         return self._spans(name)
 
-    def _spans(self, name: str) -> Iterator[tuple[bytes, bytes]] | None:
+    def _spans(self, name: str) -> Iterator[tuple[bytes, bytes, int]] | None:
         stream = self._stream(name)
         cap = mb_text(self.limits.block_bytes)
         error = self.fail(name, f"一个段落或表格超过 {cap}，无法处理", f"one paragraph or table is larger than "
@@ -363,13 +364,13 @@ class Package:
             raise self._damaged(name, exc) from exc
         return self._yield_spans(name, stream, first, cut)
 
-    def _yield_spans(self, name: str, stream: Capped, first: tuple[bytes, bytes],
-                     cut: Iterator[tuple[bytes, bytes]]) -> Iterator[tuple[bytes, bytes]]:
+    def _yield_spans(self, name: str, stream: Capped, first: tuple[bytes, bytes, int],
+                     cut: Iterator[tuple[bytes, bytes, int]]) -> Iterator[tuple[bytes, bytes, int]]:
         try:
             yield first
-            for tag, data in cut:
+            for tag, data, count in cut:
                 if tag in _BLOCK_SPANS:  # other elements at the body's level are skipped, as blocks() skips them
-                    yield tag, data
+                    yield tag, data, count
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise self._damaged(name, exc) from exc
         finally:

@@ -4,7 +4,7 @@ is exact for (:class:`Survey`: well-formed, no DTD, comment, processing instruct
 to WordprocessingML everywhere and no other prefix bound to it). Then a ``<`` always starts a tag, ``</w:p>`` is
 always a paragraph's end tag, and each element ends at the matching end tag of its name.
 
-:func:`split` yields ``(name, bytes)`` for each body-level element in order (``name`` the qualified tag, e.g.
+:func:`split` yields ``(name, bytes, count)`` for each body-level element in order (``name`` the qualified tag, e.g.
 ``w:p``); the caller parses what it needs (:func:`fragment`)."""
 
 from __future__ import annotations
@@ -84,9 +84,12 @@ def _end(buf: bytes, start: int, name: bytes, inner: int) -> int:
     return -1
 
 
-def split(read: Callable[[int], bytes], too_big: Callable[[], Exception], cap: int) -> Iterator[tuple[bytes, bytes]]:
-    """Yield ``(name, bytes)`` for each element of the body read with ``read(n)``; ``too_big()`` is raised when one
-    element passes ``cap`` bytes (0: no cap). The first yield is ``(b"", root)``: the document's start tag, which
+def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
+          cap: int) -> Iterator[tuple[bytes, bytes, int]]:
+    """Yield ``(name, bytes, count)`` for each element of the body read with ``read(n)`` — ``count`` times the same
+    bytes in a row, found by comparing bytes (3 million one-word paragraphs cost little more than one); ``too_big()``
+    is raised when one element passes ``cap`` bytes (0: no cap). The first yield is ``(b"", root, 1)``: the
+    document's start tag, which
     declares the namespaces every element's bytes need (:func:`fragment`). Raises :class:`Unusual` before anything
     is yielded when the part does not start ``<w:document …><w:body>`` with ``w`` declared on the root."""
     buf = b""
@@ -122,7 +125,7 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception], cap: i
     body = _START.match(buf, pos)
     if body is None or body.group(1) != b"w:body" or body.group(2):
         raise Unusual
-    yield b"", buf[root.start():root.end()]
+    yield b"", buf[root.start():root.end()], 1
     pos = body.end()
     while True:
         lt = buf.find(b"<", pos)
@@ -152,7 +155,12 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception], cap: i
             end = _end(buf, 0, name, tag.end())
         if cap and end - lt > cap:
             raise too_big()
-        yield name, buf[lt:end]
+        data = buf[lt:end]
+        count = 1
+        while buf.startswith(data, end):  # the same bytes again (empty or repeated paragraphs): counted, not cut
+            end += len(data)
+            count += 1
+        yield name, data, count
         pos = end
         if pos > CHUNK:  # drop what was read: memory stays within a block and a chunk
             buf, pos = buf[pos:], 0

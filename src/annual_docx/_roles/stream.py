@@ -62,6 +62,17 @@ class Recogniser(Generic[L]):
             return out + self._body(line) if ends == "before" else out
         return self._body(line)
 
+    def quiet(self, line: L) -> bool:
+        """Whether ``line``, fed now, is plain body text that changes nothing but the window: the head is over, no
+        date or label waits, and nothing at its start, in its style or its text says otherwise. Then a copy of it fed
+        after it is quiet too (what ``_check_stream`` counts instead of feeding, past the window)."""
+        if self.head is not None or self.closing is not None or self.want_title or self.last_note or \
+                line.place != "body":
+            return False
+        text = compact(line.text)
+        return bool(text) and text[0] not in _MARKED and not text.endswith("印发") and not _head.style_role(line) \
+            and not style_level(line)[0] and not DATE.match(text)
+
     def finish(self) -> list[tuple[L, Role]]:
         """Return the roles of every line still waiting (the document has ended)."""
         out = self._release_head() if self.head is not None else []
