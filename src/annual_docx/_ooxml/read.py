@@ -10,7 +10,7 @@ from typing import Protocol, runtime_checkable
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para
 from annual_docx._ooxml.body_styles import StyleResolver
-from annual_docx._ooxml.ns import w_attr
+from annual_docx._ooxml.ns import MC_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader, BodySink
@@ -289,19 +289,51 @@ def _page_setup(facts: DocFacts, sect: Element | None) -> None:
         facts.grid = {local_name(k): str(v) for k, v in grid.attrib.items()}
 
 
-def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
+_FALLBACK = f"{{{MC_NS}}}Fallback"
+
+
+def footer_text(root: Element) -> str:
+    """The text of a footer as a reader sees it, with a page-number field shown once as ``{PAGE}`` and the number
+    Word or LibreOffice cached for it (``1``) left out; a text box's fallback copy (``mc:Fallback``, the same box
+    for older readers) is not read twice."""
     parts: list[str] = []
-    for node in root.iter(qn("w:t"), qn("w:instrText"), qn("w:fldSimple")):
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        else:
-            instr = node.text if node.tag == qn("w:instrText") else node.get(qn("w:instr"))
-            if instr and instr.split() and instr.split()[0].upper() == "PAGE":
+    t, instr, simple, fld = qn("w:t"), qn("w:instrText"), qn("w:fldSimple"), qn("w:fldChar")
+    fields: list[bool] = []  # the complex fields open here: whether each is a PAGE field
+    in_result: list[bool] = []  # between its separate and end: the cached result
+    for node in root.iter(t, instr, simple, fld, _FALLBACK):
+        if node.tag == _FALLBACK or any(a.tag == _FALLBACK for a in node.iterancestors(_FALLBACK)):
+            continue
+        if node.tag == fld:
+            mark = w_attr(node, "fldCharType")
+            if mark == "begin":
+                fields.append(False)
+                in_result.append(False)
+            elif mark == "separate" and in_result:
+                in_result[-1] = True
+            elif mark == "end" and fields:
+                fields.pop()
+                in_result.pop()
+        elif node.tag == instr:
+            words = (node.text or "").split()
+            if fields and not in_result[-1] and words and words[0].upper() == "PAGE" and not fields[-1]:
+                fields[-1] = True
                 parts.append("{PAGE}")
-    text = "".join(parts)
-    if "{PAGE}" in text:  # drop the cached result LibreOffice/Word keep after the field code
-        head, _, tail = text.partition("{PAGE}")
-        text = head + "{PAGE}" + tail.lstrip("0123456789")
+        elif node.tag == simple:
+            words = (node.get(qn("w:instr")) or "").split()
+            if words and words[0].upper() == "PAGE":
+                parts.append("{PAGE}")
+        elif any(page and shown for page, shown in zip(fields, in_result, strict=True)):
+            continue  # the cached page number of a PAGE field
+        elif any(a.tag == simple and (a.get(qn("w:instr")) or "").split()[:1] in (["PAGE"], ["page"])
+                 for a in node.iterancestors(simple)):
+            continue  # the cached page number of a simple PAGE field
+        else:
+            parts.append(node.text or "")
+    return "".join(parts)
+
+
+def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
+    text = footer_text(root)
     paragraph = next((p for p in root.iter(qn("w:p")) if "".join(str(t) for t in p.itertext()).strip()), None)
     style_id = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
     align = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:jc", NS), "val")
