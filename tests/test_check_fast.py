@@ -86,6 +86,8 @@ BODY = "".join([
     BOX, TABLE, '<w:p w:rsidR="a&gt;b"><w:r><w:t>属性里有 &gt; 与 &amp;、&#x4E00;</w:t></w:r></w:p>',
     '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', *[p("分页后的段落。")] * 20,
     p("（一）第二级", "Heading2"), *[p("（一）开头相同的行")] * 12, *[p("另一行正文。")] * 9,
+    *[p("字体不对的正文。", extra='<w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr>')] * 300,
+    p("附件：1. 甲"), p("附件1"), p("甲"), '<w:p><w:r><w:t>前文</w:t><w:br w:type="page"/></w:r></w:p>', p("附件1"), p("甲"),
     '<w:bookmarkStart w:id="0" w:name="x"/><w:bookmarkEnd w:id="0"/>',
     '<w:sdt><w:sdtContent>' + p("控件里的段落") + "</w:sdtContent></w:sdt>",
     p("某某单位"), p("2025年1月1日"), *[p("")] * 5,
@@ -181,3 +183,44 @@ def test_figures_are_counted_in_bounded_memory() -> None:
     assert len(collector.widths) <= 2 * MAX_WIDTHS
     assert sum(n for _, n in collector.sizes()) == 3 * MAX_WIDTHS
     assert max(mm for mm, _ in collector.sizes()) >= (1000 + 37 * (3 * MAX_WIDTHS - 1)) / 36000
+
+
+class Recorder:
+    """A body sink that keeps every paragraph and table as the reader hands it on (copies spelled out)."""
+
+    def __init__(self) -> None:
+        self.seen: list[object] = []
+
+    def start(self, style_names: dict[str, str]) -> None:
+        self.seen.append(("styles", sorted(style_names.items())))
+
+    def paragraph(self, para: object) -> None:
+        self.seen.append(repr(para))
+
+    def paragraphs(self, para: object, count: int) -> None:
+        from annual_docx._output._check_stream import copy
+
+        self.seen += [repr(copy(para, para.n + k)) for k in range(count)]  # type: ignore[arg-type, attr-defined]
+
+    def table(self, table: object) -> None:
+        self.seen.append(repr(table))
+
+    def section_end(self, area: tuple[int, int]) -> None:
+        self.seen.append(("section", area))
+
+
+def test_the_reader_hands_on_the_same_paragraphs(example: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every field of every paragraph (number, page break before, section…) the same through both readings."""
+    from annual_docx._ooxml.read import read_facts
+
+    path = with_body(example, tmp_path / "built.docx", BODY)
+    fast, slow = Recorder(), Recorder()
+    with reader.open_package(path) as package:
+        facts_fast = read_facts(package, [FigureCollector()], fast)
+    monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
+    with reader.open_package(path) as package:
+        facts_slow = read_facts(package, [FigureCollector()], slow)
+    assert fast.seen == slow.seen
+    assert len(fast.seen) > 400
+    assert (facts_fast.theme_attrs, facts_fast.used_styles) == (facts_slow.theme_attrs, facts_slow.used_styles)
