@@ -326,7 +326,7 @@ class Package:
         raises. None when the part is one the cut is not exact for (a comment, a processing instruction, CDATA, the
         ``w`` prefix bound to another namespace, a root other than ``w:document`` or another encoding than UTF-8):
         read it with :meth:`blocks`."""
-        survey = spans.Survey()
+        survey: Any = spans.Survey()  # an lxml parser target (its callbacks, no tree)
         parser = etree.XMLParser(target=survey, resolve_entities=False, no_network=True, huge_tree=False,
                                  load_dtd=False)
         stream = self._stream(name)
