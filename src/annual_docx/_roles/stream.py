@@ -29,6 +29,7 @@ from annual_docx._roles.text import (
 L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
 WINDOW = 4
+MEMO = 4096  # decisions remembered by line and state
 _LONG = 120  # a line this long is body text: the head is over
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
@@ -49,6 +50,10 @@ class Recogniser(Generic[L]):
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
         self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
+        # a line's role and the state after it, by what the decision read (the line, the state before it), for
+        # decisions that read nothing else (not the window, no date held): a line seen again decides at once
+        self.memo: dict[tuple[object, ...], tuple[Role, tuple[int, bool, int, bool, bool, bool]]] = {}
+        self.looked = False  # the decision read the window (a listable heading after a heading or an item)
 
     def feed(self, line: L) -> list[tuple[L, Role]]:
         """Take the next line; return the lines whose role is now decided, in order."""
@@ -132,6 +137,25 @@ class Recogniser(Generic[L]):
         return out
 
     def _body(self, line: L) -> list[tuple[L, Role]]:
+        if self.closing is not None:
+            return self._decided(line)
+        key = (line.text, line.style, line.style_name, line.outline, line.auto_label, line.align, line.size_pt,
+               line.color, line.bold, line.place, self.part, self.in_article, self.open_level, self.want_title,
+               self.last_note, self.in_notes)
+        hit = self.memo.get(key)
+        if hit is not None:
+            role, (self.part, self.in_article, self.open_level, self.want_title, self.last_note, self.in_notes) = hit
+            return self._emit(line, role)
+        self.looked = False
+        out = self._decided(line)
+        if self.closing is None and not self.looked and len(self.memo) < MEMO and self.window and \
+                self.window[-1][0] is line:
+            role = self.window[-1][1]  # the line just decided stays in the window: only older lines leave it
+            self.memo[key] = (role, (self.part, self.in_article, self.open_level, self.want_title, self.last_note,
+                                     self.in_notes))
+        return out
+
+    def _decided(self, line: L) -> list[tuple[L, Role]]:
         text = compact(line.text)
         if line.place == "object":
             return self._emit(line, Role("object", part=self.part))
@@ -214,6 +238,7 @@ class Recogniser(Generic[L]):
         return Role("heading", found.level, found.number, found.split, part)
 
     def _previous(self) -> tuple[L, Role] | None:
+        self.looked = True
         return next(((x, r) for x, r in reversed(self.window) if r.kind != "empty"), None)
 
     def _demote(self, line: L) -> None:
