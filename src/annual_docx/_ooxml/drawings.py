@@ -62,33 +62,33 @@ class FigureCollector:
         """Count the figures of one body-level block (a paragraph, a table, …)."""
         if not self.waiting and next(block.iter(_DRAWING), None) is None:
             return  # nothing to count and nothing waiting for its caption: most blocks
+        self.plain(self.plain_key(block))
+
+    def plain_key(self, block: Element) -> tuple[bool | tuple[str, int], ...]:
+        """What a block tells, in order (``read.PlainAware``): for each paragraph whether it is a caption (True or
+        False), then each figure drawn in it (kind, width in EMU)."""
+        out: list[bool | tuple[str, int]] = []
         for paragraph in block.iter(_P):
-            if self.waiting:
-                self.plain(_captionlike(paragraph))
+            out.append(_captionlike(paragraph))
             for drawing in paragraph.iter(_DRAWING):
                 if next(drawing.iterancestors(_P), None) is paragraph:
-                    self._add(drawing)
-
-    def plain_key(self, block: Element) -> object:
-        """What a plain paragraph (no drawing in it) tells: whether it is a caption."""
-        return _captionlike(block)
+                    found = _figure(drawing)
+                    if found is not None:
+                        out.append(found)
+        return tuple(out)
 
     def plain(self, key: object) -> None:
-        """A paragraph without drawings came; ``key``: it is a caption."""
-        if self.waiting:
-            self.captioned += self.waiting if key else 0
-            self.waiting = 0
+        """Take what a block told (``plain_key``) again."""
+        assert isinstance(key, tuple)
+        for told in key:
+            if told is True or told is False:
+                if self.waiting:
+                    self.captioned += self.waiting if told else 0
+                    self.waiting = 0
+            else:
+                self._add(*told)
 
-    def _add(self, drawing: Element) -> None:
-        frame = next(iter(drawing), None)
-        if frame is None:
-            return
-        data = frame.find(f"{{{_A}}}graphic/{{{_A}}}graphicData")
-        kind = _KINDS.get(data.get("uri", "") if data is not None else "", "other")
-        if kind not in SHOWN:
-            return
-        extent = frame.find(f"{{{_WP}}}extent")
-        width = max(number(extent.get("cx")) or 0, 0) if extent is not None else 0
+    def _add(self, kind: str, width: int) -> None:
         self.count += 1
         self.charts += kind != "picture"
         self.waiting += 1
@@ -108,3 +108,16 @@ class FigureCollector:
         return out + ([(self.over[1] / EMU_PER_MM, self.over[0])] if self.over[0] else [])
 
 
+
+
+def _figure(drawing: Element) -> tuple[str, int] | None:
+    """A drawing's kind and width (EMU) when it is a figure (picture, chart, group of shapes)."""
+    frame = next(iter(drawing), None)
+    if frame is None:
+        return None
+    data = frame.find(f"{{{_A}}}graphic/{{{_A}}}graphicData")
+    kind = _KINDS.get(data.get("uri", "") if data is not None else "", "other")
+    if kind not in SHOWN:
+        return None
+    extent = frame.find(f"{{{_WP}}}extent")
+    return kind, max(number(extent.get("cx")) or 0, 0) if extent is not None else 0

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from annual_docx._ooxml.body_facts import BodyFacts, Para
+from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
 from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.ns import MC_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
-from annual_docx._ooxml.paragraphs import BodyReader, BodySink
+from annual_docx._ooxml.paragraphs import BodyReader, BodySink, Recorder
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from annual_docx._ooxml.reader import Package
 from annual_docx.gbt9704 import TWIPS_PER_MM
@@ -220,9 +220,12 @@ class _Seen:
     keys: tuple[object, ...]
 
 
-MAX_SEEN = 4096  # distinct plain paragraphs remembered by their bytes
+MAX_SEEN = 4096  # distinct paragraphs and tables remembered by their bytes
+KEPT_BYTES = 16 << 20  # and their bytes together at most
 BATCH = 256  # blocks parsed together (one parse of the root's namespace declarations for all)
 BATCH_BYTES = 4 << 20
+MAX_KEPT = 1 << 16  # blocks larger than this (bytes) are not kept to be read again
+_KEPT = (qn("w:p"), qn("w:tbl"))
 
 
 def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
@@ -239,28 +242,58 @@ def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, i
             gc.enable()
 
 
+@dataclass(frozen=True)
+class _Block:
+    """A block (a table, a paragraph with drawings…) read once: what the reader handed on, numbered after paragraph
+    ``base``, how many paragraphs it holds, the page break pending after it, its theme font attributes, what each
+    visitor kept of it."""
+
+    handed: tuple[Para | TableFacts, ...]
+    base: int
+    paragraphs: int
+    pending_after: bool
+    theme: int
+    keys: tuple[object, ...]
+
+
 def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
               read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
     _, root, _ = next(cut)
     seen: dict[bytes, _Seen] = {}
+    blocks: dict[tuple[bool, bytes], _Block] = {}  # by the page break pending before and the bytes
     pending: list[bytes] = []
-    size = 0
+    size = kept = 0
     r_fonts = qn("w:rFonts")
     theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
+    sink = body.sink
+    assert sink is not None
+
+    def theme_of(block: Element) -> int:
+        return sum(1 for node in block.iter(r_fonts) for t in theme_attrs if node.get(t))
 
     def flush() -> None:
-        nonlocal size
+        nonlocal size, kept
         parsed = package.parse_spans(main, root, pending)
         for block, data in zip(parsed, pending, strict=True):
-            count = body.count
-            read(block)
-            plain = body.plain
-            if plain is None or body.count != count + 1 or plain[0].n != body.count or block.tag != _P or \
-                    len(seen) >= MAX_SEEN or len(data) > 1 << 16 or b"sectPr" in data:
+            count, numbered, section, before = body.count, body.numbered_count, body.section, body.pending_break
+            keep = block.tag in _KEPT and len(data) <= MAX_KEPT and b"sectPr" not in data and \
+                len(seen) + len(blocks) < MAX_SEEN and kept + len(data) <= KEPT_BYTES
+            recorder = body.sink = Recorder(sink) if keep else sink
+            try:
+                read(block)
+            finally:
+                body.sink = sink
+            if not keep or not isinstance(recorder, Recorder):
                 continue
-            # its styles are in used_styles now: a paragraph of the same bytes adds none
-            theme = sum(1 for node in block.iter(r_fonts) for t in theme_attrs if node.get(t))
-            seen[data] = _Seen(plain[0], plain[1], theme, tuple(v.plain_key(block) for v in visitors))
+            plain = body.plain
+            if plain is not None and body.count == count + 1 and plain[0].n == body.count and block.tag == _P:
+                # its styles are in used_styles now: a paragraph of the same bytes adds none
+                seen[data] = _Seen(plain[0], plain[1], theme_of(block), tuple(v.plain_key(block) for v in visitors))
+                kept += len(data)
+            elif not recorder.ended and body.numbered_count == numbered and body.section == section:
+                blocks[before, data] = _Block(tuple(recorder.handed), count, body.count - count, body.pending_break,
+                                              theme_of(block), tuple(v.plain_key(block) for v in visitors))
+                kept += len(data)
         pending.clear()
         size = 0
 
@@ -280,6 +313,15 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
                 for visit, key in zip(visitors, hit.keys, strict=True):
                     visit.plain(key)  # a paragraph without drawings tells the same each time: once for the run
                 continue
+        if blocks and ((False, data) in blocks or (True, data) in blocks):
+            if pending:
+                flush()  # the page break pending before this block is known once those before it are read
+            while count and (again := blocks.get((body.pending_break, data))) is not None:
+                body.replay_block(again.handed, again.base, again.paragraphs, again.pending_after)
+                theme_count[0] += again.theme
+                for visit, key in zip(visitors, again.keys, strict=True):
+                    visit.plain(key)
+                count -= 1
         for _ in range(count):
             pending.append(data)
             size += len(data)
