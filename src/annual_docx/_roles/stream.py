@@ -1,6 +1,7 @@
 """The recogniser as a stream: ``feed`` one line at a time in reading order, get ``(line, role)`` pairs back as they
 are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
-``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
+``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines (and the empty lines among them, at most
+``WINDOW_CAP`` lines in all) waits for what comes after it — the 落款
 is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
 numbered line is a list item when the same kind of line stands next to it."""
 
@@ -30,6 +31,7 @@ L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
 WINDOW = 4
 MEMO = 4096  # decisions remembered by line and state
+WINDOW_CAP = 1000  # lines waiting at most: lines more empty lines apart than this do not decide each other's roles
 _LONG = 120  # a line this long is body text: the head is over
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
@@ -134,6 +136,10 @@ class Recogniser(Generic[L]):
             out.append(entry)
         if self.closing is not None and len(self.window) > 4 * WINDOW:  # a date the body went on after
             self.closing = None
+        while len(self.window) > WINDOW_CAP:  # a long run of empty lines: what stands before it is decided
+            entry = self.window.popleft()
+            self.filled -= entry[1].kind != "empty"
+            out.append(entry)
         return out
 
     def _body(self, line: L) -> list[tuple[L, Role]]:
