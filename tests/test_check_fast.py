@@ -225,3 +225,19 @@ def test_the_reader_hands_on_the_same_paragraphs(example: Path, tmp_path: Path,
     assert fast.seen == slow.seen
     assert len(fast.seen) > 400
     assert (facts_fast.theme_attrs, facts_fast.used_styles) == (facts_slow.theme_attrs, facts_slow.used_styles)
+
+
+def test_a_page_colour_before_the_body_is_passed_over(example: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """``w:background`` (a page colour) stands before ``w:body``: the cut passes over it and reads the body."""
+    path = with_body(example, tmp_path / "bg.docx", BODY)
+    with zipfile.ZipFile(path) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:body>", b'<w:background w:color="FFFFFF"/><w:body>', 1)
+    coloured = tmp_path / "coloured.docx"
+    with zipfile.ZipFile(coloured, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    fast, slow, taken = both(coloured, monkeypatch)
+    assert taken and fast == slow

@@ -120,11 +120,18 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
     if decl is None or (decl.group(1) or decl.group(2)) != W_NS.encode():
         raise Unusual
     pos = root.end()
-    while pos < len(buf) and buf[pos] in b" \t\r\n":
-        pos += 1
-    body = _START.match(buf, pos)
-    if body is None or body.group(1) != b"w:body" or body.group(2):
-        raise Unusual
+    while True:  # what stands before the body (a page colour, w:background) is not read
+        while pos < len(buf) and buf[pos] in b" \t\r\n":
+            pos += 1
+        body = _START.match(buf, pos)
+        if body is None:
+            raise Unusual
+        if body.group(1) == b"w:body" and not body.group(2):
+            break
+        skip = body.end() if body.group(2) else _end(buf, pos, body.group(1), body.end())
+        if skip < 0:
+            raise Unusual
+        pos = skip
     yield b"", buf[root.start():root.end()], 1
     pos = body.end()
     while True:
@@ -138,6 +145,8 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
             return  # </w:body>
         tag = _START.match(buf, lt)
         while tag is None or (tag.end() == len(buf) and not eof):
+            if len(buf) - lt > max(cap, CHUNK):
+                raise too_big()  # no start tag in sight: the survey found the part well-formed, so not reached
             buf, lt = buf[lt:], 0
             if not more():
                 return  # cut short: the survey found the part well-formed, so this is not reached
