@@ -216,7 +216,8 @@ class Recogniser(Generic[L]):
         which stays one); beside an unmarked line of its style, the two are items of one list, unless its number
         neither follows the item above nor starts again at 1."""
         item = Role("item", level, number, part=self.part)
-        if self.marked and not self.plain and number != "【】" and not line.bold and line.outline is None:
+        unmarked = line.outline is None  # (no heading style: the line is listable)
+        if self.marked and not self.plain and number != "【】" and not line.bold and unmarked:
             return item
         previous = self._previous()
         if previous is None:
@@ -225,7 +226,7 @@ class Recogniser(Generic[L]):
         if role.kind not in ("heading", "item") or role.split or role.number != number or role.level < 3:
             return None
         value, before = arabic_value(line.text), arabic_value(above.text)
-        if role.kind == "heading" and value == 1:
+        if role.kind == "heading" and value == 1 and unmarked:
             return item  # 1. under 1.: a list opening under its heading, which stays one
         if _marked(above):
             return None  # a heading the writer marked stays one; this unmarked line beside it is its sibling
