@@ -2,7 +2,9 @@
 are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
 ``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
 is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
-numbered line is a list item when the same kind of line stands next to it."""
+numbered line is a list item when the same kind of line stands next to it, when it starts again at 1 right under a
+heading of its number style, or when the document marks its headings by style or outline level and this line is not
+marked (our own output: a list straight under a heading stays a list)."""
 
 from __future__ import annotations
 
