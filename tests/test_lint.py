@@ -7,7 +7,7 @@ from typing import Any
 
 import annual_docx
 from annual_docx import Problem, lint
-from annual_docx._input._lint import check_dates
+from annual_docx._model.lint import check_dates
 
 from .conftest import EXAMPLE, small_report
 

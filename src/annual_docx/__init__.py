@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from annual_docx._atomic import write_file
     from annual_docx._content._numbers import CountStyle, change_phrase
     from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
-    from annual_docx._input._lint import lint
-    from annual_docx._input._load import load, validate
+    from annual_docx._model.lint import lint
     from annual_docx._model.report_kind import ReportKind
     from annual_docx._ooxml.reader import Limits
     from annual_docx._output._authoring import (
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
     from annual_docx._output._render import Grid, default_template, render
+    from annual_docx._report_kinds import load, validate
     from annual_docx.govinfo import GovinfoReport
     from annual_docx.schema import (
         Award,
@@ -108,14 +108,14 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "import_report": "._import",
     "import_to_yaml": "._import",
     "json_schema": "._output._authoring",
-    "lint": "._input._lint",
-    "load": "._input._load",
+    "lint": "._model.lint",
+    "load": "._report_kinds",
     "preview": "._output._pdf",
     "render": "._output._render",
     "render_all": "._output._batch",
     "starter_report": "._output._authoring",
     "to_pdf": "._output._pdf",
-    "validate": "._input._load",
+    "validate": "._report_kinds",
     "write_file": "._atomic",
 }
 

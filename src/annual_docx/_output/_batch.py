@@ -70,8 +70,8 @@ def render_one(report: Path, output: Path, template: Path | None = None, pdf: bo
                allow_noncompliant: bool = False) -> Outcome:
     """Load and render one report (and export it to PDF beside the .docx when ``pdf``); return its outcome instead
     of raising."""
-    from annual_docx._input._load import load
     from annual_docx._output._render import render
+    from annual_docx._report_kinds import load
 
     start = time.perf_counter()
     try:

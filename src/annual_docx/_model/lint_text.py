@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from annual_docx import schema as s
-from annual_docx._input._text import illegal_characters, walk
 from annual_docx._model import schema_blocks as sb
 from annual_docx._model.schema_lint import ancestors
+from annual_docx._model.text import illegal_characters, walk
 from annual_docx._model.tree import walk_sections
 from annual_docx.errors import Problem
 
