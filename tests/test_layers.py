@@ -21,7 +21,7 @@ PACKAGE = ROOT / "src" / "annual_docx"
 # Bottom to top. A node is a folder (a subpackage) or a module at the top of the package. A module may import from
 # its own layer and the layers below it, never from a layer above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("errors", "gbt9704", "_cachedir", "_atomic", "_textwidth", "_numbering", "_renamed")),
+    ("base", ("errors", "gbt9704", "_cachedir", "_atomic", "_textwidth", "_numbering", "_numbers", "_renamed")),
     ("ooxml", ("_ooxml",)),
     ("charts", ("_charts",)),
     ("roles", ("_roles",)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_docx._content._numbers import CountStyle, change_percent, format_count, yoy_phrase
+from annual_docx._numbers import CountStyle, change_percent, format_count, yoy_phrase
 
 
 @pytest.mark.parametrize(

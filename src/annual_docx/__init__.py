@@ -27,10 +27,10 @@ from annual_docx.errors import (
 
 if TYPE_CHECKING:
     from annual_docx._atomic import write_file
-    from annual_docx._content._numbers import CountStyle, change_phrase
     from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
     from annual_docx._model.lint import lint
     from annual_docx._model.report_kind import ReportKind
+    from annual_docx._numbers import CountStyle, change_phrase
     from annual_docx._ooxml.reader import Limits
     from annual_docx._output._authoring import (
         StarterKind,
@@ -75,7 +75,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ChartFont": ".schema",
     "ChartSection": ".schema",
     "ContentSection": ".schema",
-    "CountStyle": "._content._numbers",
+    "CountStyle": "._numbers",
     "Finding": "._output._finding",
     "Findings": "._output._check",
     "FontReport": "._output._fontreport",
@@ -99,7 +99,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "TextSection": ".schema",
     "WorkItem": ".schema",
     "WorkItemsSection": ".schema",
-    "change_phrase": "._content._numbers",
+    "change_phrase": "._numbers",
     "check": "._output._check",
     "check_template": "._output._authoring",
     "default_template": "._output._render",

@@ -14,22 +14,12 @@ import yaml
 from pydantic import ValidationError
 
 from annual_docx._input._encoding import decode
+from annual_docx._numbers import SourceFloat
 from annual_docx.errors import InputError, ReportValidationError
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
     pass
-
-
-class SourceFloat(float):
-    """A number read from a report file that remembers how it was written (``1.`` → 1.0 written as ``1.``)."""
-
-    source: str
-
-    def __new__(cls, value: float, source: str = "") -> SourceFloat:
-        number = super().__new__(cls, value)
-        number.source = source or repr(value)
-        return number
 
 
 def parse(path: Path) -> dict[str, Any]:

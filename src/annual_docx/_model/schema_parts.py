@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
 )
 
+from annual_docx._numbers import source_of
 from annual_docx.errors import Problem
 from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
@@ -29,7 +30,7 @@ def _keep_written(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """Keep a number read from a report file as it is: it remembers how it was written (``156.40``, ``1.0``; the
     loader's ``SourceFloat``), so tables and statistics print it that way."""
     checked = handler(value)  # every constraint of the field applies
-    if isinstance(value, float) and isinstance(getattr(value, "source", None), str) and checked == value:
+    if source_of(value) is not None and checked == value:
         return value
     return checked
 
