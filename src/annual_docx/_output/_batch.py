@@ -149,7 +149,9 @@ def _in_process(todo: list[tuple[Path, Path]], template: Path | None, pdf: bool)
 
 
 def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int, pdf: bool) -> Iterator[Outcome]:
-    # Imported before forking, so every worker starts with the renderer loaded.
+    # Imported before forking, so every worker starts with the loader and the renderer loaded.
+    import annual_docx._output._render
+    import annual_docx._report_kinds  # noqa: F401
     from annual_docx._output._docxtpl import warm_up
 
     warm_up()
