@@ -3,6 +3,8 @@ labels, shares, numbers as written, and year-over-year phrases."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from annual_docx._charts._chart_facts import describe_categories, shares
@@ -126,6 +128,15 @@ def test_only_plain_digits_print_as_written() -> None:
     assert format_number(SourceFloat(1000.0, "1e3")) == "1,000"
     assert written(SourceFloat(156.4, "156.40")) == "156.40"
     assert written(156.4) is None
+
+
+def test_exact_numbers_print_as_given_and_whole_ones_without_decimals() -> None:
+    """The govinfo tables' figures (Decimals) print through the same formatter: 66, 1.50, 12,345 (or 12345)."""
+    assert format_number(Decimal("66.00"), separator="") == "66"
+    assert format_number(Decimal("1.50")) == "1.50"
+    assert format_number(Decimal("12345")) == "12,345"
+    assert format_number(Decimal("12345"), separator="") == "12345"
+    assert format_number(Decimal("1.5E-7")) == "0.00000015"
 
 
 def test_a_total_keeps_the_decimals_and_separator_of_its_column() -> None:

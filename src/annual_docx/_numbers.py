@@ -83,10 +83,14 @@ def _grouped(number: Decimal | int, separator: str = ",") -> str:
 def format_number(value: object, *, separator: str = ",", decimals: int = 2) -> str:
     """Return a number as tables and charts print it: as the report file wrote it (``156.40``, ``1.0``); other
     integers with ``separator`` between thousands (tables ``,``, chart labels none); other floats rounded half up to
-    at most ``decimals`` places, trailing zeros dropped (``2.5``, not ``2.50``). Text prints as it is, None as
+    at most ``decimals`` places, trailing zeros dropped (``2.5``, not ``2.50``). An exact number (``Decimal``, the
+    govinfo tables' figures) prints as given, a whole one without decimals (``66``). Text prints as it is, None as
     nothing."""
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        exact = Decimal(int(value)) if value == value.to_integral_value() else value
+        return f"{exact:,f}".replace(",", separator)
     as_written = written(value)
     if as_written is not None:
         return as_written
