@@ -1,4 +1,5 @@
-"""Shared pieces of every data chart: checked data, numbers as text, axes placed in mm, title and source note."""
+"""Shared pieces of every data chart: checked data (numbers that remember how they were written kept so), axes placed
+in mm, title and source note; numbers as text come from the one formatter (``annual_docx._numbers.format_label``)."""
 
 from __future__ import annotations
 
