@@ -18,11 +18,11 @@ from annual_docx._content._build_text import breaks_before_headings, plain_text,
 from annual_docx._content._closing import keep_to_closing
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
-from annual_docx._content._numbers import chinese_date
 from annual_docx._content._official import official_context
 from annual_docx._content._piece import Block
 from annual_docx._content._sections import Tree
 from annual_docx._content._title import title_lines
+from annual_docx._numbers import chinese_date
 from annual_docx._textwidth import text_width
 
 __all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",
