@@ -18,6 +18,7 @@ import annual_docx
 from annual_docx._ooxml import reader, spans
 from annual_docx._ooxml.drawings import MAX_WIDTHS, FigureCollector
 from annual_docx._ooxml.read import footer_text
+from annual_docx._roles.line import Plain
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "realcn-dev"
@@ -241,3 +242,47 @@ def test_a_page_colour_before_the_body_is_passed_over(example: Path, tmp_path: P
             zf.writestr(name, data)
     fast, slow, taken = both(coloured, monkeypatch)
     assert taken and fast == slow
+
+
+@pytest.mark.parametrize("path", sorted(DEV.glob("*.docx"))[8:14], ids=lambda x: x.name)
+def test_remembered_decisions_decide_alike(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recogniser's remembered decisions (``stream.MEMO``) give what deciding every line afresh gives, in
+    ``check`` and in ``import``."""
+    from annual_docx._roles import stream
+
+    remembered = (annual_docx.check(path).json(), annual_docx.import_report(path, assets=tmp_path / "a").data)
+    monkeypatch.setattr(stream, "MEMO", 0)
+    afresh = (annual_docx.check(path).json(), annual_docx.import_report(path, assets=tmp_path / "b").data)
+    assert remembered == afresh
+
+
+VOCABULARY = [
+    Plain(""), Plain("一、总体要求"), Plain("（一）主要任务"), Plain("1. 加强管理"), Plain("（1）细化"),
+    Plain("一是加强组织领导"), Plain("二是强化保障"), Plain("第一条 为了规范管理，制定本办法。"), Plain("第一章 总则"),
+    Plain("（一）适用范围；"), Plain("注："), Plain("1. 名词"), Plain("附件"), Plain("附件1"), Plain("关于某事的方案"),
+    Plain("附件：1. 方案"), Plain("2. 清单"), Plain("某某单位"), Plain("2025年1月1日"), Plain("抄送：各单位。"),
+    Plain("正文段落，内容较长，说明情况。"), Plain("图1 收入"), Plain("【概况】"), Plain("第二节 发展"),
+    Plain("标题", style="Heading3", style_name="heading 3"), Plain("2. 再一项", bold=True),
+    Plain("（二）另一项", outline=1), Plain("表格里的字", place="table"), Plain("各单位："),
+    Plain("1. 加强管理。各单位要落实责任。"), Plain("（1）细化措施。具体如下。"), Plain("三是压实责任"),
+]
+
+
+def test_remembered_decisions_on_mixed_lines() -> None:
+    """Lines drawn from a vocabulary of everything the recogniser tells apart, in random orders: the same roles with
+    decisions remembered (``stream.MEMO``) and decided afresh."""
+    import random
+
+    from annual_docx._roles import stream
+
+    rng = random.Random(9704)
+    for _ in range(300):
+        lines = [Plain("关于做好工作的通知", style="Title", style_name="Title")] + \
+            [rng.choice(VOCABULARY) for _ in range(rng.randrange(5, 80))]
+        remembered = stream.recognise(lines)
+        saved, stream.MEMO = stream.MEMO, 0
+        try:
+            afresh = stream.recognise(lines)
+        finally:
+            stream.MEMO = saved
+        assert remembered == afresh, [x.text for x in lines]
