@@ -353,7 +353,7 @@ class Package:
         cap = mb_text(self.limits.block_bytes)
         error = self.fail(name, f"一个段落或表格超过 {cap}，无法处理", f"one paragraph or table is larger than "
                           f"{cap}, the limit")
-        cut = spans.split(stream.read, lambda: error, self.limits.block_bytes)
+        cut = spans.split(stream.read, lambda: error, self.limits.block_bytes, _BLOCK_SPANS)
         try:
             first = next(cut)
         except spans.Unusual:
@@ -368,9 +368,7 @@ class Package:
                      cut: Iterator[tuple[bytes, bytes, int]]) -> Iterator[tuple[bytes, bytes, int]]:
         try:
             yield first
-            for tag, data, count in cut:
-                if tag in _BLOCK_SPANS:  # other elements at the body's level are skipped, as blocks() skips them
-                    yield tag, data, count
+            yield from cut  # other elements at the body's level are passed over, as blocks() skips them
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
             raise self._damaged(name, exc) from exc
         finally:

@@ -84,11 +84,12 @@ def _end(buf: bytes, start: int, name: bytes, inner: int) -> int:
     return -1
 
 
-def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
-          cap: int) -> Iterator[tuple[bytes, bytes, int]]:
+def split(read: Callable[[int], bytes], too_big: Callable[[], Exception], cap: int,
+          keep: frozenset[bytes] | None = None) -> Iterator[tuple[bytes, bytes, int]]:
     """Yield ``(name, bytes, count)`` for each element of the body read with ``read(n)`` — ``count`` times the same
     bytes in a row, found by comparing bytes (3 million one-word paragraphs cost little more than one); ``too_big()``
-    is raised when one element passes ``cap`` bytes (0: no cap). The first yield is ``(b"", root, 1)``: the
+    is raised when one element passes ``cap`` bytes (0: no cap); elements whose name is not in ``keep`` (when given)
+    are passed over. The first yield is ``(b"", root, 1)``: the
     document's start tag, which
     declares the namespaces every element's bytes need (:func:`fragment`). Raises :class:`Unusual` before anything
     is yielded when the part does not start ``<w:document …><w:body>`` with ``w`` declared on the root."""
@@ -134,7 +135,10 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
         pos = skip
     yield b"", buf[root.start():root.end()], 1
     pos = body.end()
+    ends: dict[bytes, tuple[bytes, re.Pattern[bytes]]] = {}
     while True:
+        if pos > CHUNK:  # drop what was read: memory stays within a block and a chunk
+            buf, pos = buf[pos:], 0
         lt = buf.find(b"<", pos)
         while lt < 0:
             buf, pos = b"", 0
@@ -152,7 +156,16 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
                 return  # cut short: the survey found the part well-formed, so this is not reached
             tag = _START.match(buf, lt)
         name = tag.group(1)
-        end = tag.end() if tag.group(2) else _end(buf, lt, name, tag.end())
+        inner = tag.end()
+        if tag.group(2):
+            end = inner
+        else:  # the first end tag of its name, when nothing of its name opens before it (most elements)
+            known = ends.get(name)
+            if known is None:
+                known = ends[name] = (b"</" + name + b">", _tag_re(name))
+            at = buf.find(known[0], inner)
+            end = at + len(known[0]) if at >= 0 and known[1].search(buf, inner, at) is None else \
+                _end(buf, lt, name, inner)
         while end < 0:
             if cap and len(buf) - lt > cap:
                 raise too_big()
@@ -164,15 +177,15 @@ def split(read: Callable[[int], bytes], too_big: Callable[[], Exception],
             end = _end(buf, 0, name, tag.end())
         if cap and end - lt > cap:
             raise too_big()
+        pos = end
+        if keep is not None and name not in keep:
+            continue  # not a block: passed over
         data = buf[lt:end]
         count = 1
-        while buf.startswith(data, end):  # the same bytes again (empty or repeated paragraphs): counted, not cut
-            end += len(data)
+        while buf.startswith(data, pos):  # the same bytes again (empty or repeated paragraphs): counted, not cut
+            pos += len(data)
             count += 1
         yield name, data, count
-        pos = end
-        if pos > CHUNK:  # drop what was read: memory stays within a block and a chunk
-            buf, pos = buf[pos:], 0
 
 
 def fragment(root: bytes, blocks: list[bytes]) -> bytes:
