@@ -15,7 +15,7 @@ from lxml import etree
 
 import annual_docx
 from annual_docx._ooxml import pictures as pictures_module
-from annual_docx._output import _docxtpl
+from annual_docx._output import _docxtpl, _template_cache
 
 from .conftest import ROOT
 
@@ -52,11 +52,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[collections.Counter[tup
     yield counts
 
 
-def test_a_render_parses_and_writes_document_and_footers_twice_and_each_picture_once(
-        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
-    """document.xml and each footer: parsed when the template opens and once filled, written once as Jinja's source
-    and once into the package; nothing serialises them to look for drawing ids, and a picture's inline is written
-    once (python-docx's ``xml`` property, tested with ``hasattr`` and read again, wrote it twice)."""
+def _render_counted(counts: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch,
+                   report: annual_docx.Report) -> tuple[dict[tuple[str, str], int], int, int]:
+    """Render ``report`` with the counts cleared first; return the counts (the pictures' parses left out: python-docx
+    builds each new inline from a parsed snippet), the pictures a ``{{ }}`` tag placed and the pictures in all."""
     placed = [0]
 
     def markup(inline: Any) -> str:
@@ -64,17 +63,50 @@ def test_a_render_parses_and_writes_document_and_footers_twice_and_each_picture_
         return pictures_module.picture_run_markup(inline)
 
     monkeypatch.setattr(_docxtpl, "picture_run_markup", markup)
-    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    counts.clear()
     data = annual_docx.render(report)
-    counts = dict(counted)
-    footers = 2  # the bundled template's odd and even page footers
+    found = dict(counts)
+    found.pop(("parse", "picture"), None)
     pictures = sum(1 for _ in Document(BytesIO(data)).element.body.iter(f"{_WP}inline"))
+    return found, placed[0], pictures
+
+
+FOOTERS = 2  # the bundled template's odd and even page footers
+
+
+def test_a_render_parses_and_writes_document_and_footers_once_and_each_picture_once(
+        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the template cache (here a new process's: the entry on disk, memory cleared), document.xml and each
+    footer are parsed once (what Jinja returns) and written once (into the package): python-docx never parses the
+    template's own, nothing writes them out as Jinja's source or to look for drawing ids, and a picture's inline is
+    written once (python-docx's ``xml`` property, tested with ``hasattr`` and read again, wrote it twice)."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    annual_docx.render(report)  # the prepared template on disk, as a render before this process left it
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    counts, placed, pictures = _render_counted(counted, monkeypatch, report)
     assert pictures >= 2
-    counts.pop(("parse", "picture"))  # python-docx builds each new inline from a parsed snippet
-    assert 1 <= placed[0] <= pictures  # pictures a ``{{ }}`` tag places as run markup (a gallery builds its own)
-    assert counts == {("parse", "document.xml"): 2, ("write", "document.xml"): 2,
-                      ("parse", "footer"): 2 * footers, ("write", "footer"): 2 * footers,
-                      ("write", "picture"): placed[0]}
+    assert 1 <= placed <= pictures  # pictures a ``{{ }}`` tag places as run markup (a gallery builds its own)
+    assert counts == {("parse", "document.xml"): 1, ("write", "document.xml"): 1,
+                      ("parse", "footer"): FOOTERS, ("write", "footer"): FOOTERS, ("write", "picture"): placed}
+
+
+def test_without_the_disk_cache_the_first_render_in_a_process_parses_twice_and_the_next_once(
+        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache off (``ANNUAL_DOCX_NO_CACHE``) a process's first render prepares the template: its
+    document.xml and footers parsed and written out as Jinja's source once more; the next render of the same
+    template (another 落款 is another variant, prepared again) takes the sources this process kept."""
+    monkeypatch.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    first, placed, _ = _render_counted(counted, monkeypatch, report)
+    assert first == {("parse", "document.xml"): 2, ("write", "document.xml"): 2, ("parse", "footer"): 2 * FOOTERS,
+                     ("write", "footer"): 2 * FOOTERS, ("write", "picture"): placed}
+    again, placed, _ = _render_counted(counted, monkeypatch, report)
+    assert again == {("parse", "document.xml"): 1, ("write", "document.xml"): 1, ("parse", "footer"): FOOTERS,
+                     ("write", "footer"): FOOTERS, ("write", "picture"): placed}
+    signed = report.model_copy(update={"signature": "另一个单位名称很长的文化馆"})
+    other, placed, _ = _render_counted(counted, monkeypatch, signed)
+    assert other[("parse", "document.xml")] == 2 and other[("parse", "footer")] == FOOTERS
 
 
 def test_a_template_table_loop_over_cells_still_gets_its_columns_fixed(tmp_path: Path) -> None:
