@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import collections
+import json
+import os
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -178,3 +180,101 @@ def test_the_render_command_pauses_the_collector_and_turns_it_back_on(tmp_path: 
     assert code == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+# ---------------------------------------------------------------- the prepared-template cache
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("templates/*.prepared"))
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test's own, and nothing kept in memory."""
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ANNUAL_DOCX_NO_CACHE", raising=False)
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    return tmp_path / "cache"
+
+
+def _uncached(report: annual_docx.Report, monkeypatch: pytest.MonkeyPatch, **options: Any) -> bytes:
+    """Render ``report`` with every cache off and nothing kept in memory (the template prepared afresh)."""
+    with monkeypatch.context() as m:
+        m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+        m.setattr(_template_cache, "_memory", {})
+        return annual_docx.render(report, **options)
+
+
+def test_each_variant_from_the_cache_renders_as_a_render_that_prepares_afresh(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """落款 indents and grid are variants of one entry: renders from the entry (in memory and from disk) give the
+    bytes a render that prepares the template afresh gives, for each variant, and a new variant does not take
+    another's document.xml."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    cases = [(report, "word"), (report, "portable"),
+             (report.model_copy(update={"signature": "另一个名称长得多的某市文化馆"}), "word"),
+             (report.model_copy(update={"signature": None}), "word")]
+    expected = [_uncached(r, monkeypatch, grid=grid) for r, grid in cases]
+    assert len(set(expected)) == len(cases)
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # each prepared, kept
+    [entry] = _entries(fresh_cache)
+    assert len(json.loads(json.loads(entry.read_bytes())["entry"])["variants"]) == len(cases)
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # from memory
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # from disk
+
+
+def test_a_damaged_or_altered_entry_is_prepared_again(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry cut short, or whose content no longer matches its checksum (a changed source), is not used: the
+    template is prepared again, the document is the same, and the entry is written anew."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    expected = annual_docx.render(report)
+    [entry] = _entries(fresh_cache)
+    good = entry.read_bytes()
+    outer = json.loads(good)
+    altered = json.dumps({**outer, "entry": outer["entry"].replace("Signature", "Signed")}).encode()
+    for bad in (good[: len(good) // 2], altered):
+        entry.write_bytes(bad)
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        assert annual_docx.render(report) == expected
+        assert entry.read_bytes() == good
+
+
+def test_the_entry_is_named_by_the_template_the_code_and_the_libraries(tmp_path: Path) -> None:
+    """Another template, a module of the preparing code changed (its size or time of change, as Python checks
+    its bytecode) or another library version names another entry."""
+    assert _template_cache.template_key(b"one") != _template_cache.template_key(b"two")
+    files = _template_cache.preparing_files()
+    names = {f"{f.parent.name}/{f.name}" for f in files}
+    assert {"_ooxml/prepare.py", "_ooxml/char_grid.py", "_ooxml/record.py", "_ooxml/lazy_parts.py",
+            "_output/_docxtpl.py", "_output/_render.py", "_output/_template_cache.py"} <= names
+    module = tmp_path / "prepare.py"
+    module.write_text("A = 1\n")
+    versions = ("3.11", "0.20.2", "1.2.0", (6, 0))
+    before = _template_cache.code_hash([module], versions)
+    assert _template_cache.code_hash([module], ("3.11", "0.20.3", "1.2.0", (6, 0))) != before
+    os.utime(module, ns=(1, 1))
+    assert _template_cache.code_hash([module], versions) != before
+    touched = _template_cache.code_hash([module], versions)
+    module.write_text("A = 22\n")
+    os.utime(module, ns=(1, 1))
+    assert _template_cache.code_hash([module], versions) != touched
+
+
+def test_no_entry_where_others_may_write_or_for_a_template_from_outside(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry is Jinja source: none is read or written in a folder others can write to (as for compiled code);
+    a template from outside (adopted and checked in memory first) is prepared each time and kept nowhere."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    folder = fresh_cache / "templates"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    annual_docx.render(report)
+    assert _entries(fresh_cache) == []
+    folder.chmod(0o700)
+    custom = tmp_path / "custom.docx"
+    custom.write_bytes((ROOT / "templates" / "report_template.docx").read_bytes())
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    annual_docx.render(report, template=custom, allow_noncompliant=True)
+    assert _entries(fresh_cache) == [] and _template_cache._memory == {}

@@ -8,7 +8,7 @@ from typing import Any
 
 from lxml import etree
 
-from annual_docx._ooxml.char_grid import document_line_grid, fit_char_grids, set_default_spacing
+from annual_docx._ooxml.char_grid import document_line_grid, fit_char_grids
 from annual_docx._ooxml.order import PPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import Element, el, qn, strip_theme_fonts, style_id
 from annual_docx._ooxml.record import take_record, type_width
@@ -67,7 +67,7 @@ class PreparedBody:
 def prepare_styles(docx_document: Any, default_east_asia: str) -> None:
     """Make the styles of an opened template's python-docx ``Document`` final: theme fonts out, an East Asian
     default font, Word 2010's stale copy of the styles dropped. Asks nothing of document.xml (see
-    :func:`prepare_document`, whose ``spacing`` :func:`set_default_spacing` then writes)."""
+    :func:`prepare_document`, whose ``spacing`` ``char_grid.set_default_spacing`` then writes)."""
     ensure_east_asian_fonts(docx_document.styles.element, None, default_east_asia)
     drop_styles_with_effects(docx_document.part)
 
@@ -92,19 +92,6 @@ def prepare_document(document: Element, styles: Element, signature: Any, *, port
     spacing = document_line_grid(document, styles) if portable else 0
     record = tuple(etree.tostring(p, encoding="unicode") for p in take_record(body))
     return PreparedBody(record, type_width(body), spacing)
-
-
-def prepare_template(docx_document: Any, signature: Any, default_east_asia: str, *,
-                     portable: bool) -> tuple[list[str], int]:
-    """Make an opened template's python-docx ``Document`` final before it is rendered (:func:`prepare_styles`, then
-    :func:`prepare_document`, and the portable grid's spacing into the styles); return the 版记 paragraphs taken out
-    and the width of the 版心 in twips."""
-    styles = docx_document.styles.element
-    prepare_styles(docx_document, default_east_asia)
-    prepared = prepare_document(docx_document.element, styles, signature, portable=portable)
-    if prepared.spacing:
-        set_default_spacing(styles, prepared.spacing)
-    return list(prepared.record), prepared.width
 
 
 def drop_styles_with_effects(part: Any) -> int:

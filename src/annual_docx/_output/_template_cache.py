@@ -154,19 +154,28 @@ def _read_prepared(data: bytes) -> dict[str, Any]:
 
 @functools.cache
 def _code_hash() -> str:
-    """Return a hash of the code that prepares a template (every module of ``_ooxml`` and ``_PREPARING_MODULES``,
-    each by its name, size and time of change, as Python checks its bytecode), and of the versions of the libraries
-    and Python that take part."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
+    """Return a hash of the code that prepares a template (:func:`preparing_files`, each by its name, size and time
+    of change, as Python checks its bytecode), and of the versions of the libraries and Python that take part."""
     import docx
     import docxtpl
     from lxml import etree
 
-    for version in (sys.version, docxtpl.__version__, docx.__version__, etree.LXML_VERSION):
+    return code_hash(preparing_files(), (sys.version, docxtpl.__version__, docx.__version__, etree.LXML_VERSION))
+
+
+def preparing_files() -> list[Path]:
+    """Return the source files whose code decides a prepared template: every module of ``_ooxml`` and
+    ``_PREPARING_MODULES``."""
+    package = Path(__file__).resolve().parents[1]
+    return sorted((package / "_ooxml").glob("*.py")) + [package / name for name in _PREPARING_MODULES]
+
+
+def code_hash(files: list[Path], versions: tuple[object, ...]) -> str:
+    """Return a hash of ``files`` (each by its name, size and time of change) and ``versions``."""
+    digest = hashlib.sha256()
+    for version in versions:
         digest.update(f"{version}\0".encode())
-    files = sorted((package / "_ooxml").glob("*.py")) + [package / name for name in _PREPARING_MODULES]
-    for file in files:  # as Python checks its own bytecode: by each source's size and time of change
+    for file in files:
         try:
             info = file.stat()
             digest.update(f"{file.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
