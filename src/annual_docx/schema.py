@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
+from annual_docx._model import schema_official as _schema_official
 from annual_docx._model.schema_blocks import ContentBlock, SeriesChart
 from annual_docx._model.schema_figures import Breakdown as Breakdown
 from annual_docx._model.schema_lint import LintSettings
-from annual_docx._model import schema_official as _schema_official
 from annual_docx._model.schema_official import OfficialParts
 from annual_docx._model.schema_parts import ENGINE_HELP, MODEL_CONFIG, ChartEngine, as_list, existing_file, new_list
 from annual_docx._model.schema_parts import Award as Award

@@ -3,8 +3,7 @@ grid, the 版记's paragraphs taken out to be rendered into their text box)."""
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -53,8 +52,7 @@ def ensure_east_asian_fonts(styles: Element, document: Element | None, default_e
         rfonts.set(qn("w:eastAsia"), default_east_asia)
 
 
-@dataclasses.dataclass(frozen=True)
-class PreparedBody:
+class PreparedBody(NamedTuple):
     """What making document.xml final tells the rest of the render: the 版记 paragraphs taken out (as XML, to be
     rendered into their text box), the width of the 版心 in twips, and the character spacing (1/20 pt, ≤ 0) the
     portable grid condenses the default run by (0: none), which goes into ``styles.xml``."""
