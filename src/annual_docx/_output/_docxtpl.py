@@ -6,6 +6,13 @@ names used are its public ones: ``DocxTemplate`` (``init_docx``, ``render``, ``p
 ``get_headers_footers``, ``get_part_xml``, the ``HEADER_URI``/``FOOTER_URI`` constants, ``current_rendering_part``),
 and the methods it documents for overriding (``patch_xml``, ``map_tree``, ``render_properties``). Tested with the
 docxtpl versions pinned in ``pyproject.toml``.
+
+One pass: docxtpl's ``render`` is kept as it is (its steps, in its order), and the steps around Jinja are ours
+(``init_docx``, ``build_xml``, ``build_headers_footers_xml``, ``fix_tables``, ``fix_docpr_ids``, ``map_tree``): the
+template's parts come as Jinja sources (:class:`Prepared`, from the template cache when ``_render`` has them), the
+whole of document.xml is filled, and what Jinja returns is parsed once and becomes the part's tree. Without a
+:class:`Prepared` (``FastTemplate`` used alone) the sources are written out from the template's parts as the render
+starts, as docxtpl does.
 """
 
 from __future__ import annotations
