@@ -134,7 +134,7 @@ def keep_prepared(key: str, entry: dict[str, Any]) -> None:
     folder = _private_folder()
     if folder is None:
         return
-    payload = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+    payload = json.dumps(entry, ensure_ascii=False)  # variants in the order they came: the oldest go first
     data = json.dumps({"format": _FORMAT, "sha256": hashlib.sha256(payload.encode()).hexdigest(),
                        "entry": payload}, ensure_ascii=False).encode()
     store(folder, folder / f"{key}{_PREPARED_SUFFIX}", data, _PREPARED_SUFFIX, MAX_PREPARED, KEEP_PREPARED)
