@@ -301,3 +301,33 @@ def test_compressed_pictures_are_deflated_at_the_fastest_level_and_the_xml_at_th
             assert info.compress_size == deflated(package.read(info), 1), info.filename
         document = package.getinfo("word/document.xml")
         assert document.compress_size == deflated(package.read(document), zlib.Z_DEFAULT_COMPRESSION)
+
+
+def test_the_template_package_leaves_document_headers_and_footers_as_bytes_until_asked() -> None:
+    """python-docx's package with document.xml and the footers parsed on first use: every other part as
+    python-docx opens it, the lazy ones giving the same tree and the same bytes once asked for; a template from
+    outside is parsed whole as it opens (a part python-docx cannot read is refused there, as before)."""
+    import docx
+
+    from annual_docx._ooxml import lazy_parts
+
+    data = (ROOT / "templates" / "report_template.docx").read_bytes()
+    lazy = lazy_parts.open_document(data)
+    plain = docx.Document(BytesIO(data))
+    parts = {str(p.partname): p for p in lazy.part.package.iter_parts()}
+    lazy_ones = {name for name, p in parts.items() if isinstance(p, lazy_parts._LazyXml)}
+    assert lazy_ones == {"/word/document.xml", "/word/footer1.xml", "/word/footer2.xml"}
+    assert not any(parts[name].parsed for name in lazy_ones)
+    assert all(lazy_parts.has_content(parts[name]) for name in lazy_ones) and not parts["/word/footer1.xml"].parsed
+    assert lazy.core_properties.title == plain.core_properties.title  # other parts: python-docx's
+    for part in plain.part.package.iter_parts():
+        assert parts[str(part.partname)].blob == part.blob, part.partname  # parsed when written
+    assert all(parts[name].parsed for name in lazy_ones)
+    assert lazy.element.body is not None and lazy.styles.element is not None
+
+    broken = lazy_parts.open_document(data)
+    broken.part._source = b"<w:document"  # what a reader would refuse
+    with pytest.raises(etree.XMLSyntaxError):
+        lazy_parts.parse_all(broken)
+    assert all(p.parsed for p in _docxtpl.open_template(ROOT / "templates" / "report_template.docx").docx.part
+               .package.iter_parts() if isinstance(p, lazy_parts._LazyXml))

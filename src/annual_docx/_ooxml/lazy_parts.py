@@ -111,6 +111,14 @@ def open_document(data: bytes) -> LazyDocument:
     return LazyDocument(part)
 
 
+def parse_all(document: LazyDocument) -> None:
+    """Parse every part of ``document`` left as bytes now (what python-docx's ``Document()`` does as it opens), so a
+    part python-docx cannot read fails here."""
+    for part in document.part.package.iter_parts():
+        if isinstance(part, _LazyXml):
+            part._element  # noqa: B018 - parsed on first use
+
+
 def has_content(part: Any) -> bool:
     """Whether a header or footer part holds anything (docxtpl skips empty ones), without parsing a lazy one."""
     if isinstance(part, _LazyXml):
@@ -118,4 +126,5 @@ def has_content(part: Any) -> bool:
     return getattr(part, "element", None) is not None or bool(part.blob)
 
 
-__all__ = ["LazyDocument", "LazyDocumentPart", "LazyFooterPart", "LazyHeaderPart", "has_content", "open_document"]
+__all__ = ["LazyDocument", "LazyDocumentPart", "LazyFooterPart", "LazyHeaderPart", "has_content", "open_document",
+           "parse_all"]

@@ -31,7 +31,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from annual_docx._input._text import clean_text
-from annual_docx._ooxml.lazy_parts import has_content, open_document
+from annual_docx._ooxml.lazy_parts import has_content, open_document, parse_all
 from annual_docx._ooxml.ns import W_NS, WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
 from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
@@ -291,6 +291,8 @@ def open_template(path: Path, *, bundled: bool = False) -> Any:
     try:
         tpl = template_class()(BytesIO(data))
         tpl.init_docx()
+        if not bundled:  # as python-docx opening it would: a part it cannot read fails here (the checks parse them)
+            parse_all(tpl.docx)
     except Exception as exc:  # python-docx raises several unrelated types for a broken package
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
     return tpl
