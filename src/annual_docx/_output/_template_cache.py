@@ -6,22 +6,22 @@ the Python code Jinja compiles from those sources.
 source is what made a render parse and write document.xml and each footer twice; from an entry, python-docx never
 parses the template's own document.xml and footers (``_ooxml/lazy_parts.py``), and each is parsed once (what Jinja
 returns) and written once (into the package). An entry is named by a hash of everything that decides it: the
-template's bytes, the code that prepares and cleans it up (every module of ``_ooxml`` and the
-render's own, see :func:`template_key`), the versions of docxtpl, python-docx, lxml and Python; within it each
-variant (the 落款's two indents, the grid) is kept apart. Only the bundled template and templates read as they are
-are kept (a template from outside is adopted and checked in memory first). Entries live beside the compiled code,
-under the same rule (an entry is template source that runs in the sandbox), are checked by a checksum of their
-content, and damaged ones are made again; each process also keeps the entries it used in memory, so with the disk
-cache off a second render in the same process still parses each part once.
+template's bytes, the code that prepares and cleans it up (every module of ``_ooxml`` and the render's own, by size
+and time of change as Python checks its bytecode, see :func:`preparing_files`), the versions of docxtpl,
+python-docx, lxml and Python; within it document.xml is kept per variant (the 落款's two indents, the grid), the
+headers' and footers' sources once. Only the bundled template is kept (a template from outside is adopted and
+checked in memory first, and prepared on every render). Entries live beside the compiled code, under the same rule
+(an entry is template source that runs in the sandbox), are checked by a checksum of their content, and damaged
+ones are made again; each process also keeps the entries it used in memory, so with the disk cache off a second
+render of the same variant in the same process still parses each part once.
 
-**Compiled code.**
-
-Compiling the default template's body, headers and footers is about a twentieth of a cold ``annual-docx render``; a
-new process now loads the code instead. Jinja's own :class:`jinja2.FileSystemBytecodeCache` stores and checks the
-entries: an entry is used only for the same source (a hash of it names the entry, and its checksum is checked), the
-same Python and Jinja bytecode format, and — through the entry's name — the same Jinja version, sandbox class,
-escaping and code generator (``_bounds.py`` and ``_docxtpl.py`` hashed). A damaged entry is compiled again and
-replaced. Writes are atomic; past ``MAX_ENTRIES`` the least recently used entries go.
+**Compiled code.** Compiling the default template's body, headers and footers is about a twentieth of a cold
+``annual-docx render``; a new process now loads the code instead. Jinja's own
+:class:`jinja2.FileSystemBytecodeCache` stores and checks the entries: an entry is used only for the same source (a
+hash of it names the entry, and its checksum is checked), the same Python and Jinja bytecode format, and — through
+the entry's name — the same Jinja version, sandbox class, escaping and code generator (``_bounds.py`` and
+``_docxtpl.py`` hashed). A damaged entry is compiled again and replaced. Writes are atomic; past ``MAX_ENTRIES`` the
+least recently used entries go.
 
 An entry is code that runs, so the cache is used only in a folder that belongs to the user running and that no one
 else can write to (Jinja's own rule for its default folder); elsewhere, or with ``ANNUAL_DOCX_NO_CACHE=1``, each
