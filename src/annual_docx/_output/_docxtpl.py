@@ -30,7 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
-from annual_docx._input._text import clean_text
+from annual_docx._model.text import clean_text
 from annual_docx._ooxml.lazy_parts import has_content, open_document, parse_all
 from annual_docx._ooxml.ns import W_NS, WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
