@@ -331,3 +331,32 @@ def test_the_template_package_leaves_document_headers_and_footers_as_bytes_until
         lazy_parts.parse_all(broken)
     assert all(p.parsed for p in _docxtpl.open_template(ROOT / "templates" / "report_template.docx").docx.part
                .package.iter_parts() if isinstance(p, lazy_parts._LazyXml))
+
+
+def test_a_custom_templates_tags_are_found_once_per_process_and_a_changed_one_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing and walking a custom template's tags was half of a render through it: the tags of one source are
+    found once per process; a template whose source differs (a tag it lacks) is looked at afresh and refused."""
+    import docx
+
+    from annual_docx._output import _authoring
+    from annual_docx.errors import TemplateError
+
+    found: list[int] = []
+    real = _authoring._source_tags
+    monkeypatch.setattr(_authoring, "_source_tags", lambda xml, path: found.append(1) or real(xml, path))
+    monkeypatch.setattr(_authoring, "_found_tags", {})
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = tmp_path / "agency.docx"
+    template.write_bytes((ROOT / "templates" / "report_template.docx").read_bytes())
+    first = annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == first
+    assert found == [1]
+    untitled = docx.Document(str(template))
+    for paragraph in untitled.paragraphs:
+        if "title" in paragraph.text:
+            paragraph.text = ""
+    untitled.save(str(tmp_path / "untitled.docx"))
+    with pytest.raises(TemplateError, match="title"):
+        annual_docx.render(report, template=tmp_path / "untitled.docx", allow_noncompliant=True)
+    assert found == [1, 1]
