@@ -78,6 +78,10 @@ BOX = ('<w:p><w:r><w:t>框外</w:t></w:r><w:r><w:drawing><wp:anchor xmlns:wp="ht
        'word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/'
        'wordprocessingShape"><wps:txbx><w:txbxContent><w:p><w:r><w:t>框内一</w:t></w:r></w:p><w:p/></w:txbxContent>'
        '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>')
+PICTURE = ('<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+           'wordprocessingDrawing"><wp:extent cx="7200000" cy="100000"/><a:graphic xmlns:a="http://schemas.'
+           'openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/'
+           '2006/picture"/></a:graphic></wp:inline></w:drawing></w:r></w:p>')
 TABLE = ('<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>'
          '<w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内表</w:t></w:r></w:p>'
          '</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>')
@@ -87,9 +91,10 @@ BODY = "".join([
     BOX, TABLE, '<w:p w:rsidR="a&gt;b"><w:r><w:t>属性里有 &gt; 与 &amp;、&#x4E00;</w:t></w:r></w:p>',
     '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', *[p("分页后的段落。")] * 20,
     p("（一）第二级", "Heading2"), *[p("（一）开头相同的行")] * 12, *[p("另一行正文。")] * 9,
+    p("附件：1. 甲"), p("附件1"), p("甲"),  # read before the run below, which reads what waits: then known
     *[p("字体不对的正文。", extra='<w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr>')] * 300,
-    p("附件：1. 甲"), p("附件1"), p("甲"), '<w:p><w:r><w:t>前文</w:t><w:br w:type="page"/></w:r></w:p>',
-    p("附件1"), p("甲"),
+    '<w:p><w:r><w:t>前文</w:t><w:br w:type="page"/></w:r></w:p>', p("附件1"), p("甲"),  # known, after a page break
+    PICTURE, p("图1 框"), *[p("字体不对的正文。")] * 3, TABLE, BOX, PICTURE, p("图2 框"), TABLE,  # read again
     '<w:bookmarkStart w:id="0" w:name="x"/><w:bookmarkEnd w:id="0"/>',
     '<w:sdt><w:sdtContent>' + p("控件里的段落") + "</w:sdtContent></w:sdt>",
     p("某某单位"), p("2025年1月1日"), *[p("")] * 5,
@@ -110,6 +115,8 @@ def test_built_body_reads_alike(example: Path, tmp_path: Path, monkeypatch: pyte
     assert fast == slow
     found = {row["item"]: row for row in fast["findings"]}  # type: ignore[index, union-attr]
     assert any("正文" in item for item in found)
+    figures = found["图片与图表 / figures and charts"]
+    assert figures["found"].startswith("2 幅（图片 2，原生图表 0），有图题 2；超宽 2：最宽 200.0 mm"), figures
 
 
 def test_example_reads_alike(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
