@@ -271,7 +271,8 @@ class RoleStream:
         k = 0
         while k < count:
             line = p if k == 0 else make(k)
-            if k > WINDOW and count - k > 2 * WINDOW and rec.quiet(line) and self._only_copies(p):
+            if self.out_copies is not None and k > WINDOW and count - k > 2 * WINDOW and rec.quiet(line) and \
+                    self._only_copies(p):
                 break
             for q, role in rec.feed(line):
                 self._emit(q, role)
@@ -286,14 +287,12 @@ class RoleStream:
             self._emit(q, role)
         window.clear()
         middle = rest - WINDOW
-        first = p.n + k
         assert self.out_copies is not None
         self.out_copies(lambda j: make(k + j), middle, ["body"], None)
         body = Role("body", part=rec.part)
         for j in range(middle, rest):
             window.append((make(k + j), body))
         rec.filled = WINDOW
-        del first
 
     def _only_copies(self, p: Para) -> bool:
         """Whether the recogniser's window holds WINDOW copies of ``p`` as body text, and nothing else."""
