@@ -198,9 +198,9 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
 
 @runtime_checkable
 class PlainAware(Protocol):
-    """A block visitor that can be told of a plain paragraph without seeing it again: ``plain_key`` returns what it
-    needs of a plain paragraph (text runs only), ``plain`` is called with that for each later paragraph of the same
-    bytes instead of the visitor itself."""
+    """A block visitor that can be told of a block without seeing it again: ``plain_key`` returns what it needs of a
+    block (a paragraph or a table), ``plain`` is called with that for a later block of the same bytes instead of the
+    visitor itself — once for a run of plain paragraphs (text runs only, no drawing: each tells the same)."""
 
     def __call__(self, block: Element) -> None: ...
 
@@ -231,8 +231,9 @@ _KEPT = (qn("w:p"), qn("w:tbl"))
 def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
                 read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
     """Read the body from its blocks' bytes: a paragraph whose bytes were read before as a plain paragraph is read
-    again from what was kept of it (``BodyReader.replay``, each visitor's ``plain``); the others are parsed, a few
-    hundred at a time, and read as :meth:`Package.blocks` would give them."""
+    again from what was kept of it (``BodyReader.replay``, each visitor's ``plain``), and so is a table or another
+    paragraph read before with the same page break pending (``BodyReader.replay_block``); the others are parsed, a
+    few hundred at a time, and read as :meth:`Package.blocks` would give them."""
     paused = gc.isenabled()
     gc.disable()  # the pass makes no reference cycles; the collector's passes over what lives cost ~10 %
     try:
