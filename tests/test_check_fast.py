@@ -293,3 +293,43 @@ def test_remembered_decisions_on_mixed_lines() -> None:
         finally:
             stream.MEMO = saved
         assert remembered == afresh, [x.text for x in lines]
+
+
+def _state(g: object) -> dict[str, object]:
+    """Everything a Gathered holds, paragraphs shown by their fields."""
+    def shown(value: object) -> object:
+        if isinstance(value, dict):
+            return {repr(k): shown(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set):
+            return [shown(v) for v in (sorted(value, key=repr) if isinstance(value, set) else value)]
+        if hasattr(value, "__dataclass_fields__") or hasattr(value, "__dict__"):
+            names = value.__dataclass_fields__ if hasattr(value, "__dataclass_fields__") else vars(value)
+            return {k: shown(getattr(value, k)) for k in names if not callable(getattr(value, k))}
+        return repr(value)
+    return {k: shown(v) for k, v in vars(g).items() if not callable(v)}
+
+
+@pytest.mark.parametrize(("text", "place", "font", "lines"), [
+    ("正文段落。", "body", "仿宋_GB2312", ()), ("正文段落。", "body", "宋体", ()), ("年  月  日 ____", "body", "宋体", ()),
+    ("表格里的字", "table", "宋体", ()), ("前言", "body", None, ()), ("  ", "body", None, ("FF0000",)),
+])
+@pytest.mark.parametrize("start", [1, 150, 500])
+def test_counted_copies_fold_as_one_by_one(text: str, place: str, font: str | None, lines: tuple[str, ...],
+                                           start: int) -> None:
+    """``Gathered.take_copies`` leaves exactly what ``take`` one paragraph at a time leaves — every field, the kind
+    evidence included (a field added to it later and not counted fails this)."""
+    from annual_docx._ooxml.body_facts import Para
+    from annual_docx._output._check import gather
+    from annual_docx._output._check_stream import copy
+
+    first = Para(start, text, "Normal", place, 0, east_asia=font, size_pt=16.0, lines=lines)
+    roles = ["body"] if place == "body" and text.strip() else []
+    counted, _ = gather()
+    one_by_one, _ = gather()
+    for g in (counted, one_by_one):  # something seen before: the head's evidence half full
+        for k in range(40):
+            g.take(Para(k - 40 + start, f"前文{k}", "Normal", "body", 0), ["body"], None)
+    counted.take_copies(lambda k: copy(first, start + k), 300, roles, None)
+    for k in range(300):
+        one_by_one.take(copy(first, start + k), roles, None)
+    assert _state(counted) == _state(one_by_one)
