@@ -310,8 +310,9 @@ def _state(g: object) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("text", "place", "font", "lines"), [
-    ("正文段落。", "body", "仿宋_GB2312", ()), ("正文段落。", "body", "宋体", ()), ("年  月  日 ____", "body", "宋体", ()),
-    ("表格里的字", "table", "宋体", ()), ("前言", "body", None, ()), ("  ", "body", None, ("FF0000",)),
+    ("正文段落。", "body", "仿宋_GB2312", ()), ("正文段落。", "body", "宋体", ()),
+    ("年  月  日 ____", "body", "宋体", ()), ("表格里的字", "table", "宋体", ()), ("前言", "body", None, ()),
+    ("  ", "body", None, ("FF0000",)),
 ])
 @pytest.mark.parametrize("start", [1, 150, 500])
 def test_counted_copies_fold_as_one_by_one(text: str, place: str, font: str | None, lines: tuple[str, ...],
