@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from annual_docx._renamed import keyword_only
+
 
 class SourceFloat(float):
     """A number read from a report file that remembers how it was written (``1.`` → 1.0 written as ``1.``)."""
@@ -195,10 +197,12 @@ def change_cell(this_year: float, last_year: float | None, unit: str = "", style
     return f"{'+' if rounded > 0 else ''}{rounded}%"
 
 
-def change_phrase(this_year: float, last_year: float | None, unit: str = "", *,
+@keyword_only("unit")
+def change_phrase(this_year: float, last_year: float | None, *, unit: str = "",
                   style: CountStyle = DEFAULT_STYLE) -> str:
-    """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, unit ``%``),
-    ``与上年持平``; empty when there is nothing to compare with."""
+    """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, ``unit="%"``),
+    ``与上年持平``; empty when there is nothing to compare with. ``unit`` given by position still works, with a
+    DeprecationWarning."""
     if last_year is None or not is_rate(unit):
         return yoy_phrase(this_year, last_year, style)
     cell = change_cell(this_year, last_year, unit, style)
