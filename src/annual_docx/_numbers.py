@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -108,6 +109,21 @@ def format_label(value: object) -> str:
     """Return a number as a chart label or its alt text prints it: :func:`format_number` without thousands
     separators (``12500``, ``156.40``, ``2.5``)."""
     return format_number(value, separator="")
+
+
+def format_ticks(values: Sequence[float], style: CountStyle = DEFAULT_STYLE) -> list[str]:
+    """Return the labels of a chart's value axis, written as reports write counts: when the largest tick reaches
+    ``style.wan_from`` every tick is in 万 (亿 from 100,000,000), each with only the decimals it needs (``0``,
+    ``25万``, ``50万``, ``2.5万``, ``1.5亿``) — never a scientific offset (``1e6``) —, else as chart labels
+    (``0``, ``2.5``, ``7500``)."""
+    top = max((abs(float(v)) for v in values), default=0.0)
+    if top >= _YI:
+        scale, suffix = _YI, "亿"
+    elif top >= style.wan_from:
+        scale, suffix = _WAN, "万"
+    else:
+        return [format_label(float(v)) for v in values]
+    return ["0" if v == 0 else f"{_trimmed(_round(float(v) / scale, 4))}{suffix}" for v in values]
 
 
 def format_fixed(value: float, decimals: int, *, separator: str = "") -> str:
