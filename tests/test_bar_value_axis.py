@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from annual_docx._charts import bar
+from annual_docx._charts import bar, line
 from annual_docx._numbers import format_ticks
 
 LABELS = [str(year) for year in range(2015, 2025)]
@@ -96,3 +96,28 @@ def test_ticks_are_written_as_reports_write_counts() -> None:
     assert format_ticks([0.0, 2000.0, 4000.0]) == ["0", "2000", "4000"]
     assert format_ticks([0.0, 0.2, 0.4, 0.6000000000000001]) == ["0", "0.2", "0.4", "0.6"]
     assert format_ticks([]) == []
+
+
+def test_a_line_chart_of_large_counts_is_written_in_wan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line chart's value axis takes the same labels (it printed ``1500000``; small values print as before)."""
+    figures: list[Figure] = []
+    original = line.chart_image
+
+    def keep(fig: Figure, alt_text: str, *, svg: bool = False) -> Any:
+        figures.append(fig)
+        return original(fig, alt_text, svg=svg)
+
+    monkeypatch.setattr(line, "chart_image", keep)
+    line.line_chart("线上访问量", LABELS, SERIES[:1], unit="人次")
+    line.line_chart("讲座场次", LABELS[:3], [("讲座", [42, 45, 51])], unit="场")
+    (large, small) = figures
+    for fig in figures:
+        canvas = fig.canvas
+        assert isinstance(canvas, FigureCanvasAgg)
+        canvas.draw()  # type: ignore[no-untyped-call]
+    texts = [t.get_text() for t in large.axes[0].get_yticklabels() if t.get_visible() and t.get_text()]
+    assert texts[0] == "0" and all(t.endswith("万") for t in texts[1:]), texts
+    assert texts == format_ticks(list(large.axes[0].get_yticks()))[:len(texts)]
+    assert large.axes[0].yaxis.get_offset_text().get_text() == ""
+    small_texts = [t.get_text() for t in small.axes[0].get_yticklabels() if t.get_visible() and t.get_text()]
+    assert small_texts and not any("万" in t for t in small_texts) and all(t.isdigit() for t in small_texts)

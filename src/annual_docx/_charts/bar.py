@@ -15,6 +15,7 @@ from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Categories,
     Series,
+    TickLabels,
     add_axes,
     axes_size_pt,
     check_width,
@@ -36,7 +37,6 @@ from annual_docx._charts._theme import (
     palette,
     text_on,
 )
-from annual_docx._numbers import format_ticks
 
 BAR_MM: Final = 12.0  # widest bar
 _GROUP: Final = 0.72  # share of a group's slot its bars take
@@ -198,11 +198,13 @@ def _show_value_axis(ax: Axes, horizontal: bool) -> None:
     low, high = ax.get_xlim() if horizontal else ax.get_ylim()
     ticks = [float(t) for t in MaxNLocator(nbins=5, min_n_ticks=3).tick_values(low, high) if low <= t <= high]
     if horizontal:
-        ax.set_xticks(ticks, format_ticks(ticks))
+        ax.set_xticks(ticks)
+        ax.xaxis.set_major_formatter(TickLabels())
         ax.spines["bottom"].set_visible(True)
         ax.tick_params(axis="x", bottom=True, labelbottom=True, length=3, labelsize=SMALL_PT)
     else:
-        ax.set_yticks(ticks, format_ticks(ticks))
+        ax.set_yticks(ticks)
+        ax.yaxis.set_major_formatter(TickLabels())
         ax.spines["left"].set_visible(True)
         ax.tick_params(axis="y", left=True, labelleft=True, length=3, labelsize=SMALL_PT)
     _keep_labels_inside(ax, horizontal)
