@@ -98,7 +98,7 @@ def test_import_reads_through_the_same_reader(
     assert code == 1 and case.error in err and str(path) in err and " / " in err, err
     assert not out.exists()
     with pytest.raises(DocumentError, match=re.escape(case.error)):
-        annual_docx.import_docx(path, tmp_path / "assets")
+        annual_docx.import_docx(path, assets=tmp_path / "assets")
 
 
 def test_a_renamed_main_part_is_found_through_the_package_relationships(

@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final, Literal, TypeGuard
 
 from annual_docx._ooxml.body_facts import Para
 from annual_docx._output._check_roles import Parts, compact
 from annual_docx._output._finding import NOT_APPLICABLE, Finding
 
-UPWARD, DOWNWARD, GONGWEN, REPORT = "gongwen-upward", "gongwen-downward", "gongwen", "report"
-STANDARD, FORM, THESIS = "standard", "form", "thesis"
-KINDS = {
+CheckKind = Literal["gongwen-upward", "gongwen-downward", "gongwen", "report", "standard", "form", "thesis"]
+"""The kinds of document ``check`` tells apart (public as ``annual_docx.CheckKind``; ``check(kind=…)`` and
+``annual-docx check --kind`` take one): a 公文 with 版头 going up or down, a 公文 without 版头, a report, and three
+that are no 公文."""
+UPWARD: Final = "gongwen-upward"
+DOWNWARD: Final = "gongwen-downward"
+GONGWEN: Final = "gongwen"
+REPORT: Final = "report"
+STANDARD: Final = "standard"
+FORM: Final = "form"
+THESIS: Final = "thesis"
+KINDS: dict[CheckKind, str] = {
     UPWARD: "公文（有版头，上行文，标注签发人）/ a 公文 with 版头, upward (names its 签发人)",
     DOWNWARD: "公文（有版头，下行文或平行文）/ a 公文 with 版头, downward or to peers",
     GONGWEN: "公文（无版头）/ a 公文 without 版头",
@@ -79,7 +89,7 @@ class KindEvidence:
 class Kind:
     """A document's kind (one of ``KINDS``), why it was so judged, and whether ``--kind`` gave it."""
 
-    name: str
+    name: CheckKind
     why: str
     given: bool = False
 
@@ -129,9 +139,14 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
                         "genre")
 
 
+def is_kind(name: str) -> TypeGuard[CheckKind]:
+    """Return whether ``name`` is one of the kinds (:data:`CheckKind`)."""
+    return name in KINDS
+
+
 def given(name: str) -> Kind:
     """The kind named by ``--kind``."""
-    if name not in KINDS:
+    if not is_kind(name):
         raise ValueError(f"unknown kind {name!r}; one of {', '.join(KINDS)}")
     return Kind(name, "--kind", True)
 
