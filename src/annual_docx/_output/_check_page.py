@@ -107,8 +107,15 @@ _PAGE_TEXT = re.compile(r"^\s*—\s*\{PAGE\}\s*—\s*$")
 
 def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
     """页码 (7.5): ``— N —`` in 宋体 四号, odd pages right and even pages left. Word shows a different even-page
-    footer only with 奇偶页不同 on, so a document without it (or without an even footer) gets one even-page row."""
+    footer only with 奇偶页不同 on, so a document without it (or without an even footer) gets one even-page row.
+    A document without any page number gets one row saying so (one fact: no odd, even or distance rows)."""
     footers = {x.kind: x for x in f.footers}
+    if not any("{PAGE}" in x.text for x in f.footers if x.kind in ("default", "even")):
+        # no page number at all: one fact, one row (not an odd and an even one, nor the footer's distance)
+        found = "、".join(f"「{x.text.strip()}」" for x in f.footers if x.text.strip()) or "无 / none"
+        return [Finding("页码 / page numbers", "— {PAGE} —，单页居右、双页居左，宋体 14 pt / odd right, even left",
+                        f"无页码 / no page number{'：' + found if found != '无 / none' else ''}", False,
+                        clause="7.5")]
     rows = []
     for kind, label, align in (("default", "奇数页页码 / odd page number", "right"),
                                ("even", "偶数页页码 / even page number", "left")):
