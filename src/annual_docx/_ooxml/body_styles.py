@@ -27,6 +27,7 @@ class Look:
     borders: dict[str, Rule]
     lines: tuple[str, ...]
     framed: bool
+    spacing: tuple[str, int] = ("", 0)  # the line spacing: (lineRule — auto, exact, atLeast —, w:line); ("", 0) unset
 
 
 def border_rule(element: Element | None) -> Rule | None:
@@ -123,8 +124,10 @@ class StyleResolver:
                   None if color in (None, "auto") else str(color).upper(),
                   on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),
                   number(self.prop(ppr, (sid,), "w:pPr", "w:outlineLvl", "val")))
+        line = number(self.prop(ppr, (sid,), "w:pPr", "w:spacing", "line")) or 0
+        line_rule = (self.prop(ppr, (sid,), "w:pPr", "w:spacing", "lineRule") or "auto") if line else ""
         return Look(values, on(self.prop(ppr, (sid,), "w:pPr", "w:pageBreakBefore", "val")), borders,
-                     tuple(r.color for r in borders.values()), framed_bottom(ppr))
+                    tuple(r.color for r in borders.values()), framed_bottom(ppr), (line_rule, line))
 
     def prop(self, direct: Element | None, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
         """``attr`` of ``tag`` set directly on ``direct`` (a pPr or rPr), else inherited from ``styles``."""

@@ -39,28 +39,73 @@ def page(f: DocFacts, parts: Parts) -> list[Finding]:
     return rows
 
 
+SINGLE = 1.25  # a single line of Chinese text is about 1.25 times its size high (Word, WPS, LibreOffice)
+_SNAPS = ("lines", "linesAndChars", "snapToChars")
+
+
+def body_line(parts: Parts) -> tuple[float | None, tuple[str, int]]:
+    """The size and line spacing most body paragraphs have (the first of the most common), as read while streaming;
+    ``(None, ("", 0))`` when there is no body text."""
+    counts: dict[tuple[float | None, tuple[str, int]], int] = getattr(parts, "body_lines", {})
+    return max(counts, key=lambda k: counts[k]) if counts else (None, ("", 0))
+
+
+def line_height(size: float, spacing: tuple[str, int], pitch: int, snaps: bool) -> tuple[int, int]:
+    """How high one line of body text of ``size`` pt with ``spacing`` is on the page, in twips, and how many grid
+    lines of ``pitch`` twips it takes (0 when it does not snap to the grid): exact spacing ignores the grid; single,
+    multiple and at-least spacing snap each line to a whole number of grid lines (a 14 pt line on the 15.6 pt grid
+    of a default Chinese page takes two)."""
+    rule, line = spacing
+    if rule == "exact" and line > 0:
+        return line, 0
+    natural = size * 20 * SINGLE * (line / 240 if rule == "auto" and line > 0 else 1)
+    if rule == "atLeast":
+        natural = max(natural, line)
+    if snaps and pitch > 0:
+        cells = max(1, math.ceil(natural / pitch - 0.01))
+        return cells * pitch, cells
+    return round(natural), 0
+
+
 def grid(f: DocFacts, parts: Parts) -> list[Finding]:
+    """行数和字数 (5.2.3): 22 lines a page and 28 characters a line, counted as the page shows them — at the size
+    and line spacing of the body text (a line snaps to the grid unless its spacing is exact)."""
     p, g = f.page, f.grid
     height = p.get("h", 0) - p.get("top", 0) - p.get("bottom", 0)
     width = p.get("w", 0) - p.get("left", 0) - p.get("right", 0)
     normal = f.styles.get("Normal")
-    size = normal.size_pt if normal and normal.size_pt else 10.0
+    normal_size = normal.size_pt if normal and normal.size_pt else 10.0
+    body_size, spacing = body_line(parts)
+    size = body_size or normal_size
     pitch = measure(g.get("linePitch")) or 0
-    lines = height // pitch if pitch > 0 and g.get("type") in ("lines", "linesAndChars", "snapToChars") else 0
-    rows = [Finding("行距 / line pitch", f"{LINE / 20:.2f} pt（{LINE} twips）",
-                    f"{pitch / 20:.2f} pt" if pitch else "无网格 / none", abs(pitch - LINE) <= 6, clause="5.2.3"),
+    snaps = g.get("type") in _SNAPS
+    if not snaps and not spacing[0]:
+        lines, found_pitch = 0, "无网格 / none"
+        effective = 0
+    else:
+        effective, cells = line_height(size, spacing, pitch, snaps)
+        lines = height // effective if effective > 0 else 0
+        found_pitch = f"{effective / 20:.2f} pt"
+        if cells > 1:
+            found_pitch += (f"（{size:g} pt 正文每行占 {cells} 格 {pitch / 20:.2f} pt / a {size:g} pt line takes "
+                            f"{cells} grid lines）")
+        elif spacing[0] == "exact":
+            found_pitch += "（固定行距 / exact）"
+    rows = [Finding("行距 / line pitch", f"{LINE / 20:.2f} pt（{LINE} twips）", found_pitch,
+                    abs(effective - LINE) <= 6, clause="5.2.3"),
             Finding("每页行数 / lines a page", f"{LINES}", str(lines) if lines else "—", lines == LINES,
                     clause="5.2.3")]
     if g.get("type") in ("linesAndChars", "snapToChars"):
-        spacing = signed_char_space(g.get("charSpace")) or 0  # LibreOffice writes a negative one unsigned
-        cell = size + spacing / 4096
+        spacing_chars = signed_char_space(g.get("charSpace")) or 0  # LibreOffice writes a negative one unsigned
+        cell = normal_size + spacing_chars / 4096  # the character grid is drawn at the Normal style's size
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
-        found = f"{g.get('type')} charSpace={spacing} → {chars}"
+        found = f"{g.get('type')} charSpace={spacing_chars} → {chars}"
     else:  # a line grid: glyphs at their own width plus the character spacing (render(grid="portable") condenses)
         cell = size + f.normal_spacing / 20
         chars = math.floor(width / 20 / cell + 1e-9) if cell > 0 else 0
         condensed = f"，字距 / spacing {f.normal_spacing / 20:g} pt" if f.normal_spacing else ""
-        found = f"{g.get('type', 'none')}（无字符网格 / no character grid{condensed}）→ {chars}"
+        at = f"，{size:g} pt 正文 / body" if body_size and body_size != normal_size else ""
+        found = f"{g.get('type', 'none')}（无字符网格 / no character grid{condensed}{at}）→ {chars}"
     rows.append(Finding("每行字数 / characters a line", f"{CHARS}（linesAndChars / lines + 紧缩 condensed）", found,
                         chars == CHARS, clause="5.2.3"))
     return rows
