@@ -106,9 +106,11 @@ class StyleResolver:
         rstyles = (w_attr(None if rpr is None else rpr.find(_q("w:rStyle")), "val") or "", sid)
         font = None if rpr is None else rpr.find(_q("w:rFonts"))
         east_asia = self.prop(rpr, rstyles, "w:rPr", "w:rFonts", "eastAsia")
-        theme_on_run = (font is not None and w_attr(font, "eastAsiaTheme") is not None
-                        and w_attr(font, "eastAsia") is None)
-        theme = theme_on_run or (east_asia is None and
+        # Word draws the theme's face where an rFonts names both a theme and a face; a face set on the run itself
+        # overrides a theme inherited from the styles
+        theme_on_run = font is not None and w_attr(font, "eastAsiaTheme") is not None
+        face_on_run = font is not None and w_attr(font, "eastAsia") is not None
+        theme = theme_on_run or (not face_on_run and
                                  self.inherited(rstyles, "w:rPr", "w:rFonts", "eastAsiaTheme") is not None)
         size_pt = (number(self.prop(rpr, rstyles, "w:rPr", "w:sz", "val")) or 0) / 2 or None
         color = self.prop(rpr, rstyles, "w:rPr", "w:color", "val")

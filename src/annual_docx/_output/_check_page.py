@@ -11,7 +11,7 @@ import unicodedata
 from annual_docx._ooxml.char_grid import signed_char_space
 from annual_docx._ooxml.read import DocFacts, measure
 from annual_docx._output._check_roles import Parts
-from annual_docx._output._finding import Finding, note
+from annual_docx._output._finding import NOTE, Finding, note
 from annual_docx.gbt9704 import CHARS_PER_LINE, LATIN, LINE, LINES_PER_PAGE, MARGINS_MM, PAPER_MM, TWIPS_PER_MM
 
 LINES, CHARS = LINES_PER_PAGE, CHARS_PER_LINE
@@ -73,7 +73,7 @@ def grid(f: DocFacts, parts: Parts) -> list[Finding]:
     p, g = f.page, f.grid
     height = p.get("h", 0) - p.get("top", 0) - p.get("bottom", 0)
     width = p.get("w", 0) - p.get("left", 0) - p.get("right", 0)
-    normal = f.styles.get("Normal")
+    normal = f.styles.get(style_id(f, "Normal"))
     normal_size = normal.size_pt if normal and normal.size_pt else 10.0
     body_size, spacing = body_line(parts)
     size = body_size or normal_size
@@ -119,23 +119,56 @@ ELEMENTS = (
     ("Heading3", "三级标题 / heading 3", ("仿宋",), 16.0, "7.3.3"),
     ("Heading4", "四级标题 / heading 4", ("仿宋",), 16.0, "7.3.3"),
 )
+# the names a style goes by in styles.xml, case and spaces aside (WPS numbers its styles: id 1 is Normal in one
+# file and heading 1 in another; Word localises ids), so a style is found by its name, the id only as a last resort
+STYLE_NAMES = {"Normal": ("normal", "正文"), "Title": ("title", "标题"),
+               **{f"Heading{n}": (f"heading{n}", f"标题{n}") for n in range(1, 5)}}
+
+
+def style_id(f: DocFacts, wanted: str) -> str:
+    """The id of the style ``wanted`` (``Normal``, ``Title``, ``Heading1``…) in this document, found by its name."""
+    names = STYLE_NAMES.get(wanted, ())
+    for sid, name in f.body.style_names.items():
+        if "".join(name.split()).casefold() in names and sid in f.styles:
+            return sid
+    return wanted
+
+
+def _judged(parts: Parts, style: str) -> bool:
+    """Whether the text this style is for was judged on the page (the body, the title, headings of a level)."""
+    if style == "Normal":
+        body = getattr(parts, "body", None)
+        return bool(body is not None and body.checked)
+    if style == "Title":
+        return bool(parts.of("title"))
+    levels = getattr(parts, "levels", {})
+    return style.startswith("Heading") and int(style[-1]) in levels
 
 
 def fonts(f: DocFacts, parts: Parts) -> list[Finding]:
+    """The fonts and sizes of the styles for the body, title and headings. The standard speaks of the printed text,
+    not of Word's styles: where the text itself is judged (7.3.1, 7.3.3 rows) or the style is not used, a style
+    that differs is a note — one fact, one finding."""
     rows = []
-    for style_id, label, faces, size, clause in ELEMENTS:
-        s = f.styles.get(style_id)
+    for wanted, label, faces, size, clause in ELEMENTS:
+        sid = style_id(f, wanted)
+        s = f.styles.get(sid)
         expected = f"{'/'.join(faces)} {size:g} pt"
+        used = sid in f.used_styles or (wanted == "Normal" and s is not None)
         if s is None:
-            used = style_id in f.used_styles
             rows.append(Finding(f"{label} 字体字号 / font", expected, "未定义 / not defined", not used,
                                 clause=clause))
             continue
         face = "主题字体 / theme font" if s.theme else (s.east_asia or "未设置 / not set")
         ok = not s.theme and bool(s.east_asia) and any(x in (s.east_asia or "") for x in faces) and s.size_pt == size
-        rows.append(Finding(f"{label} 字体字号 / font", expected, f"{face} {s.size_pt or '?'} pt", ok,
-                            clause=clause))
-    normal = f.styles.get("Normal")
+        found = f"{face} {s.size_pt or '?'} pt"
+        if not ok and (_judged(parts, wanted) or not used):
+            why = "（页面文字另行判断 / the text is judged on its own row）" if used else "（未使用 / not used）"
+            rows.append(Finding(f"{label} 字体字号 / font", f"{expected}（样式 / the style）", found + why, True,
+                                clause=clause, severity=NOTE))
+            continue
+        rows.append(Finding(f"{label} 字体字号 / font", expected, found, ok, clause=clause))
+    normal = f.styles.get(style_id(f, "Normal"))
     latin = normal.latin if normal else None
     # Word practice, not asked by GB/T 9704 (it names Chinese typefaces only): notes, never violations
     rows.append(note("数字和字母 / Latin and digits", f"{LATIN}（惯例，标准未要求 / practice）",
