@@ -28,13 +28,13 @@ _CN = "一二三四五六七八九十百零〇"
 _NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as the label shows it
     (re.compile(rf"^[{_CN}]+[、，]"), "一、"), (re.compile(rf"^[（(][{_CN}]+[）)]"), "（一）"),
     (re.compile(r"^\d{1,2}[.．、](?!\d)"), "1."), (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"),
-    (re.compile(r"^【.+】"), "【】"),
+    (re.compile(r"^【.+】"), "【】"), (re.compile(rf"^[{_CN}]+是"), "一是"),
 )
 
 
 def number_styles(p: Para) -> list[str]:
-    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``); none when
-    unnumbered."""
+    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``, ``一是`` for a
+    heading line that counts 一是、二是…); none when unnumbered."""
     text = p.text.strip()
     return [style for pattern, style in _NUMBER_STYLES if pattern.match(text)]
 

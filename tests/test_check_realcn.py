@@ -1,0 +1,186 @@
+"""``check`` on the 19 real 政府工作报告 of the dev set (``../shared/corpus/realcn-dev``) gives, row by row, what a
+reviewer concluded by reading each document and looking at its pages (tests/data/realcn_dev_expected.json, the
+``check`` object of each entry; how each was read is in ``_rules.check``): the kind, then each expected row with its
+clause, severity and the value it reports, the heading rows as many as the headings read, and no other violation.
+Beside them: the shapes of these documents that check once got wrong, built small (a WPS page number in a centred text
+box, a 14 pt body on the 15.6 pt default grid, styles numbered by WPS), each failing when its fix is undone."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import annual_docx
+from annual_docx._output._check_kind import KINDS
+from annual_docx._output._finding import Finding
+from tests.gongwen_docx import Doc, para
+from tests.test_realcn_dev_expected import CORPUS, _corpus_files, _entries
+
+LEVEL_ITEM = re.compile(r"^(一|二|三|四)级标题「")
+NON_REQUIREMENTS = ("数字和字母 / Latin and digits", "主题字体 / theme fonts", "东亚语言 / East Asian language")
+
+
+def _number(found: str) -> float:
+    """The number a row reports: after ``→`` when it has one (characters a line), else the first."""
+    tail = found.rsplit("→", 1)[-1]
+    match = re.search(r"-?\d+(?:\.\d+)?", tail)
+    assert match is not None, found
+    return float(match.group())
+
+
+def _rows(findings: list[Finding], clause: str, item: str) -> list[Finding]:
+    return [f for f in findings if f.clause == clause and f.item == item]
+
+
+def _count(rows: list[Finding]) -> int:
+    """How many paragraphs the rows of one paragraph item name: one row each, plus 「另有 N 处」."""
+    more = sum(int(m.group(1)) for f in rows if (m := re.search(r"另有 (\d+) 处", f.found)))
+    return sum(1 for f in rows if f.where) + more
+
+
+@pytest.fixture(scope="module")
+def checked() -> dict[str, annual_docx.Findings]:
+    return {name: annual_docx.check(CORPUS / name) for name in _corpus_files()}
+
+
+def test_every_dev_entry_has_its_check_reading() -> None:
+    entries = _entries()
+    assert len(entries) == 19
+    for name, entry in entries.items():
+        reading = entry["check"]
+        assert reading["kind"] in KINDS
+        assert reading["findings"], name
+        for row in reading["findings"]:
+            assert len(row) in (4, 5) and row[2] in ("pass", "violation", "note", "not_applicable"), (name, row)
+
+
+@pytest.mark.parametrize("name", sorted(_entries()))
+def test_check_agrees_with_the_reading_row_by_row(name: str, checked: dict[str, annual_docx.Findings]) -> None:
+    if name not in checked:
+        pytest.skip(f"{name} is not in the corpus folder")
+    reading: dict[str, Any] = _entries()[name]["check"]
+    found = checked[name]
+    assert found.kind is not None and found.kind.name == reading["kind"]
+    expected_violations = set()
+    for clause, item, severity, value, *count in reading["findings"]:
+        rows = _rows(found, clause, item)
+        assert rows, f"no row {clause} {item}"
+        assert {f.severity for f in rows} == {severity}, (item, [f.found for f in rows])
+        first = rows[0]
+        if isinstance(value, (int, float)):
+            assert abs(_number(first.found) - value) <= 0.11, (item, first.found, value)  # both rounded to 0.1
+        else:
+            assert value in f"{first.where} {first.found}", (item, first.where, first.found, value)
+        if LEVEL_ITEM.match(item) or item == "正文段落 / body paragraphs":
+            looks = {re.sub(r" 加粗 / bold$", "", f.found) for f in rows if f.where}
+            assert looks == {value}, (item, looks)  # every heading of the level (or body paragraph) read as it is
+        if count:
+            assert _count(rows) == count[0], (item, _count(rows), count[0])
+        if severity == "violation":
+            expected_violations.add((clause, item))
+    extra = {(f.clause, f.item, f.found) for f in found if f.severity == "violation"
+             and (f.clause, f.item) not in expected_violations}
+    assert not extra, f"violations the reading does not have: {extra}"
+
+
+@pytest.mark.parametrize("name", sorted(_entries()))
+def test_non_requirements_are_never_violations(name: str, checked: dict[str, annual_docx.Findings]) -> None:
+    if name not in checked:
+        pytest.skip(f"{name} is not in the corpus folder")
+    for f in checked[name]:
+        if f.item in NON_REQUIREMENTS or "格式统一" in f.item:
+            assert f.severity in ("pass", "note"), f
+
+
+# -- the shapes of these documents, built small ---------------------------------------------------------------------
+
+_WPS_FOOTER = (
+    '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+    '<wp:anchor><wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+    '<wp:extent cx="1828800" cy="1828800"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+    '</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE  \\* MERGEFORMAT </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
+    '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+    '</w:ftr>'
+)
+
+
+def test_a_wps_page_number_in_a_centred_text_box_reads_as_the_page_shows_it(tmp_path: Path) -> None:
+    """内蒙古, 湖北, 福建, 辽宁: the footer's text box (and its mc:Fallback copy) holds a bare PAGE field whose cached
+    result is 1; the page shows one small centred number — not 「{PAGE}{PAGE}1」 on the left."""
+    path = Doc().save(tmp_path / "wps.docx")
+    _replace_part(path, "word/footer_default.xml", _WPS_FOOTER.encode())
+    odd = next(f for f in annual_docx.check(path) if f.item == "奇数页页码 / odd page number")
+    assert odd.severity == "violation"
+    assert odd.found.startswith("{PAGE}，center，"), odd.found
+
+
+def test_no_page_number_is_one_finding(tmp_path: Path) -> None:
+    """Fifteen dev files have no footer at all: one 7.5 row says so, not an odd, an even and a distance row."""
+    doc = Doc(footers={})
+    rows = [f for f in annual_docx.check(doc.save(tmp_path / "none.docx")) if f.clause == "7.5"]
+    assert [(f.item, f.severity) for f in rows] == [("页码 / page numbers", "violation")]
+
+
+def test_a_14_pt_body_on_the_default_chinese_grid_has_22_lines_of_29(tmp_path: Path) -> None:
+    """The dev files' page: A4, 25.4/31.75 mm margins, a 15.6 pt line grid, body 仿宋 14 pt at single spacing — each
+    line takes two grid lines, so the page shows 22 lines of 29 characters (LibreOffice PDF of 云南, page 2)."""
+    doc = Doc(grid={"type": "lines", "linePitch": 312})
+    doc.page.update(top=1440, bottom=1440, left=1800, right=1800)
+    doc.body = [para("正文。" * 40, ppr='<w:spacing w:line="240" w:lineRule="auto"/>', east_asia="仿宋", size_pt=14)
+                for _ in range(5)]
+    rows = {f.item: f for f in annual_docx.check(doc.save(tmp_path / "grid.docx"))}
+    assert rows["每页行数 / lines a page"].found == "22"
+    assert rows["每页行数 / lines a page"].ok
+    assert rows["每行字数 / characters a line"].found.endswith("→ 29")
+    assert rows["行距 / line pitch"].found.startswith("31.20 pt")
+
+
+def test_exact_spacing_sets_the_lines_whatever_the_grid(tmp_path: Path) -> None:
+    """A 公文 typed on a default Word page with 28 pt exact spacing shows 22 lines on the standard type area (the
+    15.6 pt grid does not apply to exact spacing)."""
+    doc = Doc(grid={"type": "lines", "linePitch": 312})
+    doc.body = [para("正文。" * 40, ppr='<w:spacing w:line="560" w:lineRule="exact"/>') for _ in range(5)]
+    rows = {f.item: f for f in annual_docx.check(doc.save(tmp_path / "exact.docx"))}
+    assert rows["每页行数 / lines a page"].found == "22"
+
+
+def test_styles_are_found_by_name_not_by_a_wps_number(tmp_path: Path) -> None:
+    """WPS numbers its styles: in 天津 id 1 is heading 1 and the default paragraph style is id a. The body style row
+    reads the style named Normal (theme font 11 pt there), not 「未定义」."""
+    doc = Doc(body=[para("正文段落。", style="a")])
+    name, _, _, ppr, extra = doc.styles.pop("Normal")
+    doc.styles = {"a": (name, "宋体", 21, ppr, extra), **doc.styles}
+    rows = {f.item: f for f in annual_docx.check(doc.save(tmp_path / "ids.docx"))}
+    style = rows["正文 / body 字体字号 / font"]
+    assert "宋体 10.5 pt" in style.found
+    assert style.severity == "note"  # the body paragraphs in it are judged on the page, where they fail
+    assert not rows["正文段落 / body paragraphs"].ok
+
+
+def _replace_part(path: Path, part: str, data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, content in items:
+            zout.writestr(info, data if info.filename == part else content)
+
+
+def test_the_readings_are_json() -> None:
+    """The file stays plain JSON (no trailing commas from hand edits)."""
+    json.loads((Path(__file__).parent / "data" / "realcn_dev_expected.json").read_text(encoding="utf-8"))
