@@ -184,3 +184,27 @@ def _replace_part(path: Path, part: str, data: bytes) -> None:
 def test_the_readings_are_json() -> None:
     """The file stays plain JSON (no trailing commas from hand edits)."""
     json.loads((Path(__file__).parent / "data" / "realcn_dev_expected.json").read_text(encoding="utf-8"))
+
+
+# -- kinds of real documents whose title is missing or ends in a note -----------------------------------------------
+
+_OPENING = ("为贯彻落实党中央、国务院关于做好当前经济工作的总体部署和要求，根据《辽宁省人民政府关于进一步促进投资增长的若干"
+            "意见》（辽政发〔2014〕18号），市政府制定进一步促进投资增长十八条措施。")
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # 大连市进一步促进投资增长十八条措施: the body without its title; the opening says what it is
+    ([para(_OPENING), para("一、全面深化投资体制改革"), para("（一）落实企业投资自主权。发布目录。"),
+      para("责任单位：市发展改革委")], "gongwen"),
+    # 甘井子区推进人才资源开发十项措施（试行）: no title; it closes 「本政策自发布之日起施行。」
+    ([para("为深入实施“人才强区”战略，遵循人才发展规律。"), para("一、大力引进高层次人才。给予奖励。"),
+      para("本政策自发布之日起施行。")], "gongwen"),
+    # 全国人大常委会关于修改…的决定(2016): the genre before a note in brackets
+    ([para("全国人民代表大会常务委员会关于修改《中华人民共和国海洋环境保护法》的决定(2016)", "Title"),
+      para("第十二届全国人民代表大会常务委员会第二十四次会议决定对该法作如下修改。"), para("将第五条修改为。")],
+     "gongwen"),
+    # a report's text without a title (test.docx of the extra set) stays a report
+    ([para("近几年来，我省经济快速发展，城市化进程加快。"), para("推进生态省建设，既是经济增长方式的转变。")], "report"),
+])
+def test_the_kind_of_a_gongwen_without_its_title(tmp_path: Path, body: list[str], kind: str) -> None:
+    assert annual_docx.check(Doc(body=body).save(tmp_path / "k.docx")).kind.name == kind
