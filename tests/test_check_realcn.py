@@ -188,8 +188,8 @@ def test_the_readings_are_json() -> None:
 
 # -- kinds of real documents whose title is missing or ends in a note -----------------------------------------------
 
-_OPENING = ("为贯彻落实党中央、国务院关于做好当前经济工作的总体部署和要求，根据《辽宁省人民政府关于进一步促进投资增长的若干"
-            "意见》（辽政发〔2014〕18号），市政府制定进一步促进投资增长十八条措施。")
+_OPENING = ("为贯彻落实党中央、国务院关于做好当前经济工作的总体部署和要求，根据《辽宁省人民政府关于进一步促进投资"
+            "增长的若干意见》（辽政发〔2014〕18号），市政府制定进一步促进投资增长十八条措施。")
 
 
 @pytest.mark.parametrize(("body", "kind"), [
@@ -204,7 +204,7 @@ _OPENING = ("为贯彻落实党中央、国务院关于做好当前经济工作�
       para("第十二届全国人民代表大会常务委员会第二十四次会议决定对该法作如下修改。"), para("将第五条修改为。")],
      "gongwen"),
     # a report's text without a title (test.docx of the extra set) stays a report
-    ([para("近几年来，我省经济快速发展，城市化进程加快。"), para("推进生态省建设，既是经济增长方式的转变。")], "report"),
+    ([para("近几年来，我省经济快速发展，城市化进程加快。"), para("推进生态省建设，既是增长方式的转变。")], "report"),
 ])
 def test_the_kind_of_a_gongwen_without_its_title(tmp_path: Path, body: list[str], kind: str) -> None:
     assert annual_docx.check(Doc(body=body).save(tmp_path / "k.docx")).kind.name == kind
