@@ -208,3 +208,48 @@ _OPENING = ("为贯彻落实党中央、国务院关于做好当前经济工作�
 ])
 def test_the_kind_of_a_gongwen_without_its_title(tmp_path: Path, body: list[str], kind: str) -> None:
     assert annual_docx.check(Doc(body=body).save(tmp_path / "k.docx")).kind.name == kind
+
+
+# -- regulations: chapters numbered by Word, items inside them ------------------------------------------------------
+
+_NUMBERING = (
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="japaneseCounting"/>'
+    '<w:lvlText w:val="第%1章"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '</w:numbering>')
+_CHAPTER = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="center"/>'
+
+
+def _with_numbering(path: Path) -> Path:
+    """Add a numbering part (第%1章 in japaneseCounting, as 甘井子区经济工作奖励暂行办法 has it) to a built document."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        items = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+    rels = items["word/_rels/document.xml.rels"].decode().replace(
+        "</Relationships>", '<Relationship Id="rN" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/numbering" Target="numbering.xml"/></Relationships>')
+    items["word/_rels/document.xml.rels"] = rels.encode()
+    items["word/numbering.xml"] = _NUMBERING.encode()
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in items.items():
+            zout.writestr(name, data)
+    return path
+
+
+def test_a_regulation_s_chapters_numbered_by_word_and_its_items(tmp_path: Path) -> None:
+    """甘井子区经济工作奖励暂行办法 (held out): its chapters are 「总则」「奖项」 numbered 第%1章 by Word
+    (japaneseCounting) — read as 「第一章 总则」, a chapter (its face a note: 7.3.3 does not name it), not the
+    document's title; after 第一条 the （一） under a chapter's lead line
+    「共设三个奖项：」 and the last item ending in 。 are 项 (items), not level-2 headings."""
+    body = [para("总则", ppr=_CHAPTER), para("第一条 为建立奖励的激励机制，特制定本办法。"),
+            para("奖项", ppr=_CHAPTER), para("共设三个奖项："), para("（一）重大项目奖"), para("（二）突出贡献奖"),
+            para("奖励对象", ppr=_CHAPTER), para("奖励对象为："), para("（一）街道办事处；"),
+            para("（二）为甘井子区经济发展做出突出贡献的个人。")]
+    found = annual_docx.check(_with_numbering(Doc(body=body).save(tmp_path / "reg.docx")))
+    assert not [f for f in found if f.item == "标题 / title"]  # 总则 is no title
+    chapters = [f for f in found if f.item.startswith("一级标题「第一章」") and "字体字号" in f.item]
+    # 7.3.3 names the faces of 一、（一）1.（1）: a chapter in 仿宋 is a note (黑体 by practice), never a violation
+    assert [f.severity for f in chapters] == ["note"] * 3
+    assert not [f for f in found if f.item.startswith("二级标题") and f.where]  # no （一） judged as a heading
+    assert found.kind is not None and found.kind.name == "gongwen"
