@@ -49,6 +49,7 @@ class Recogniser(Generic[L]):
         self.closing: L | None = None  # a date line that may be the 成文日期
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
+        self.note_alone = False  # the last 附件说明 line was 「附件：」 alone
         self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
 
     def feed(self, line: L) -> list[tuple[L, Role]]:
@@ -176,9 +177,10 @@ class Recogniser(Generic[L]):
                 return Role("attachment_title", part=part)
         if text.startswith(("附件：", "附件:")) and part == 0:
             self.last_note = True
+            self.note_alone = text in ("附件：", "附件:")  # the names follow on lines of their own
             return Role("note", part=part)
-        if self.last_note and number_of(line.text)[1] == 3:
-            return Role("note", part=part)
+        if self.last_note and (number_of(line.text)[1] == 3 or (self.note_alone and number_of(line.text)[1])):
+            return Role("note", part=part)  # under a lone 「附件：」 names numbered 一、 too (a fault 7.3.4 names)
         self.last_note = False
         if NOTES.match(text):
             self.in_notes = True
