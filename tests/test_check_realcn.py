@@ -255,19 +255,19 @@ def test_a_regulation_s_chapters_numbered_by_word_and_its_items(tmp_path: Path) 
     assert found.kind is not None and found.kind.name == "gongwen"
 
 
-# -- a 附件说明 whose 「附件：」 stands alone ---------------------------------------------------------------------------
+# -- a 附件说明 whose 「附件：」 stands alone ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("names", "numbers_ok"), [
     # 甘井子区支持科技创新若干规定: 「附件：」 then 1.…5. on lines of their own
     (["1.甘井子区应用技术研究与开发资金管理办法", "2.甘井子区支持创新主体发展办法"], True),
     # 大连市工程实验室管理暂行办法: 「附件：」 then 一、 二、 (7.3.4 numbers them 1. 2.)
-    (["一、大连市工程实验室建设项目资金申请报告编制大纲（略）", "二、大连市工程实验室建设项目竣工验收报告编制大纲（略）"],
-     False),
+    (["一、大连市工程实验室建设项目资金申请报告编制大纲（略）",
+      "二、大连市工程实验室建设项目竣工验收报告编制大纲（略）"], False),
 ])
 def test_a_lone_attachment_label_is_one_finding(tmp_path: Path, names: list[str], numbers_ok: bool) -> None:
-    """The layout (names not after 「附件：」) is one violation; 「附件：」 itself is no name ending in a colon, the names
-    are numbered as they are (1. 2. right, 一、 二、 wrong) and none is a continuation line to align."""
+    """The layout (names not after 「附件：」) is one violation; 「附件：」 itself is no name ending in a colon, the
+    names are numbered as they are (1. 2. right, 一、 二、 wrong) and none is a continuation line to align."""
     body = [para("关于某事的通知", "Title"), para("正文。"), para("附件：", ppr='<w:ind w:firstLineChars="200"/>'),
             *[para(n, ppr='<w:ind w:firstLineChars="200"/>') for n in names]]
     rows = [f for f in annual_docx.check(Doc(body=body).save(tmp_path / "note.docx")) if f.clause == "7.3.4"]
