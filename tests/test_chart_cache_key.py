@@ -84,12 +84,14 @@ def test_code_font_and_data_changes_miss_and_nothing_else_does(tree: Tree, tmp_p
     assert tree.render(report(font)) == (4, True)
     tree.edit("_content/_drawing.py", "# changed how the report's charts are drawn (titles, org boxes)")
     assert tree.render(report(font)) == (5, True)
+    tree.edit("_numbers.py", "# changed how numbers are written (labels, shares)")
+    assert tree.render(report(font)) == (6, True)
     # the tree walk and builders draw nothing
     for builder in ("_content/_context.py", "_content/_build_figures.py", "_content/_sections.py"):
         tree.edit(builder, "# not chart code")
-    assert tree.render(report(font)) == (5, False)
+    assert tree.render(report(font)) == (6, False)
     stat = font.stat()
     os.utime(font, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the chart font file replaced
-    assert tree.render(report(font)) == (6, True)
-    assert tree.render(report(font, senior=3)) == (7, True)  # other data
-    assert tree.render(report(font)) == (7, False)  # and back: still cached
+    assert tree.render(report(font)) == (7, True)
+    assert tree.render(report(font, senior=3)) == (8, True)  # other data
+    assert tree.render(report(font)) == (8, False)  # and back: still cached

@@ -1,6 +1,6 @@
 """One home for each mechanism, found from the code (``ast`` over ``src/annual_docx``): the places that write a file
-atomically, write a zip, follow ``basedOn``, spell a namespace URI, define a get-attribute helper or declare a GB/T
-9704 number. Each must be its one home.
+atomically, write a zip, follow ``basedOn``, spell a namespace URI, define a get-attribute helper, declare a GB/T
+9704 number or format a number as the report prints it. Each must be its one home.
 
 ``python tests/test_homes.py`` prints the places found for each mechanism (the counts in issue 24's note).
 """
@@ -18,6 +18,7 @@ URI_MARKS = (
 GBT_NUMBERS = {579, 8845, 11906, 16838, 1587, 1474, 2098, 12756, 156}  # twips: line, type width, A4, margins,
 # type height; mm: the type width
 GBT_FACES = {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "Times New Roman"}
+SCALES = {10_000, 100_000_000}  # 万, 亿
 
 
 def _modules() -> Iterator[tuple[str, ast.Module]]:
@@ -92,6 +93,53 @@ def gbt_numbers(tree: ast.Module) -> bool:
                for node in ast.walk(tree))
 
 
+def _spec(value: ast.FormattedValue) -> str:
+    """The constant text of a format spec (``,.2f`` of ``f"{x:,.2f}"``)."""
+    parts = value.format_spec.values if isinstance(value.format_spec, ast.JoinedStr) else []
+    return "".join(str(p.value) for p in parts if isinstance(p, ast.Constant))
+
+
+def _percent_after(node: ast.JoinedStr) -> bool:
+    """An f-string writing a number with a format spec and ``%`` after it (``f"{share:.1f}%"``), or ``{x:.1%}``."""
+    for value, following in zip(node.values, [*node.values[1:], None], strict=True):
+        spec = _spec(value) if isinstance(value, ast.FormattedValue) else ""
+        if spec and (spec.endswith("%") or (isinstance(following, ast.Constant)
+                                            and str(following.value)[:1] in "%％" and spec[-1:] in "fgdn")):
+            return True
+    return False
+
+
+def number_formats(tree: ast.Module) -> bool:
+    """Code that writes a number the way a report prints it: a thousands separator (``f"{n:,}"``,
+    ``format(n, ",")``, ``"{:,}".format``), a percentage (``f"{x:.1f}%"``), trailing zeros trimmed
+    (``.rstrip("0")``), a Decimal rounded (``.quantize``), a value scaled to 万 or 亿 (``/ 10_000``), or the written
+    form of a number read from the report file (``getattr(x, "source")``, ``hasattr``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FormattedValue) and "," in _spec(node):
+            return True
+        if isinstance(node, ast.JoinedStr) and _percent_after(node):
+            return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv)) \
+                and isinstance(node.right, ast.Constant) and node.right.value in SCALES:
+            return True
+        if not isinstance(node, ast.Call):
+            continue
+        name, args = _name(node.func), node.args
+        texts = [a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if name == "format" and any("," in text for text in texts[-1:]):
+            return True
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Constant) \
+                and node.func.attr == "format" and "{:," in str(node.func.value.value):
+            return True
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "rstrip" and texts[:1] == ["0"]:
+            return True
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "quantize":
+            return True
+        if name in ("getattr", "hasattr") and texts[:1] == ["source"]:
+            return True
+    return False
+
+
 MECHANISMS: dict[str, tuple[Callable[[ast.Module], bool], set[str]]] = {
     "atomic writer": (atomic_writes, {"_atomic.py"}),
     "zip writer": (zip_writes, {"_ooxml/zipwrite.py"}),
@@ -99,6 +147,7 @@ MECHANISMS: dict[str, tuple[Callable[[ast.Module], bool], set[str]]] = {
     "namespace URIs": (namespace_uris, {"_ooxml/ns.py"}),
     "get-attribute helper": (get_attribute_helpers, {"_ooxml/ns.py"}),
     "GB/T 9704 numbers": (gbt_numbers, {"gbt9704.py"}),
+    "number formatter": (number_formats, {"_numbers.py"}),
 }
 
 
@@ -122,6 +171,7 @@ def test_the_finders_find_what_they_look_for() -> None:
         namespace_uris: "W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'",
         get_attribute_helpers: "def _val(e, a):\n    return None if e is None else e.get(W + a)",
         gbt_numbers: "LINE = 579",
+        number_formats: "f'{value:,.2f}'.rstrip('0')",
     }
     no = {
         atomic_writes: "text.replace('a', 'b'); dataclasses.replace(x, y=1)",
@@ -130,9 +180,14 @@ def test_the_finders_find_what_they_look_for() -> None:
         namespace_uris: "W = W_NS",
         get_attribute_helpers: "def f(e):\n    return e.get('x')",
         gbt_numbers: "WIDTH = 140",
+        number_formats: "f'{twips / 56.7:.1f} mm'; f'{n}%'; text.rstrip(); getattr(block, 'title'); x / 100",
     }
     for finder, code in yes.items():
         assert finder(ast.parse(code)), finder.__name__
+    for each in ("f'{n:,}'", "format(n, ',')", "'{:,}'.format(n)", "f'{share:.1f}%'", "f'{share:.1%}'",
+                 "s.rstrip('0')", "d.quantize(q)", "v / 10_000", "v / 100_000_000", "getattr(v, 'source', None)",
+                 "hasattr(v, 'source')"):
+        assert number_formats(ast.parse(each)), each
     for finder, code in no.items():
         assert not finder(ast.parse(code)), finder.__name__
 

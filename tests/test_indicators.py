@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import annual_docx
-from annual_docx._content._numbers import change_cell, change_phrase
+from annual_docx._numbers import change_cell, change_phrase
 
 from .conftest import small_report
 from .docxcheck import NS, part

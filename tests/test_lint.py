@@ -7,7 +7,7 @@ from typing import Any
 
 import annual_docx
 from annual_docx import Problem, lint
-from annual_docx._input._lint import check_dates
+from annual_docx._model.lint import check_dates
 
 from .conftest import EXAMPLE, small_report
 
@@ -121,3 +121,10 @@ def test_nested_sections_and_blocks_are_linted_at_every_level() -> None:
     assert paths(problems) == ["sections[0].sections[0].sections[0].blocks[0].categories",
                                "sections[0].sections[1].sections[0]"]
     assert "5" in problems[0].message and "6" in problems[0].message and "empty" in problems[1].message
+
+
+def test_shares_over_100_percent_name_their_sum_as_the_formatter_prints_it() -> None:
+    """The sum of the shares is printed by the one number formatter: 60.1 + 40.6 reads 100.7 %, not a float's
+    100.69999999999999."""
+    problems = [p for p in warnings_for(opening=["本科占60.1%，专科占40.6%。"]) if p.code == "W-SHARE"]
+    assert [p.message.split("，")[0] for p in problems] == ["所占比例合计 100.7%"]

@@ -12,8 +12,9 @@ from docx.shared import Pt
 from lxml import etree
 
 import annual_docx
-from annual_docx._input._load import parse, validate
+from annual_docx._input._load import parse
 from annual_docx._ooxml.inline import escape_scripts, split_scripts
+from annual_docx._report_kinds import validate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

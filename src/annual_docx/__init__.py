@@ -27,11 +27,10 @@ from annual_docx.errors import (
 
 if TYPE_CHECKING:
     from annual_docx._atomic import write_file
-    from annual_docx._content._numbers import CountStyle, change_phrase
     from annual_docx._import import Imported, import_docx, import_report, import_to_yaml
-    from annual_docx._input._lint import lint
-    from annual_docx._input._load import load, validate
+    from annual_docx._model.lint import lint
     from annual_docx._model.report_kind import ReportKind
+    from annual_docx._numbers import CountStyle, change_phrase
     from annual_docx._ooxml.reader import Limits
     from annual_docx._output._authoring import (
         StarterKind,
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
     from annual_docx._output._render import Grid, default_template, render
+    from annual_docx._report_kinds import load, validate
     from annual_docx.govinfo import GovinfoReport
     from annual_docx.schema import (
         Award,
@@ -75,7 +75,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "ChartFont": ".schema",
     "ChartSection": ".schema",
     "ContentSection": ".schema",
-    "CountStyle": "._content._numbers",
+    "CountStyle": "._numbers",
     "Finding": "._output._finding",
     "Findings": "._output._check",
     "FontReport": "._output._fontreport",
@@ -99,7 +99,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "TextSection": ".schema",
     "WorkItem": ".schema",
     "WorkItemsSection": ".schema",
-    "change_phrase": "._content._numbers",
+    "change_phrase": "._numbers",
     "check": "._output._check",
     "check_template": "._output._authoring",
     "default_template": "._output._render",
@@ -108,14 +108,14 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "import_report": "._import",
     "import_to_yaml": "._import",
     "json_schema": "._output._authoring",
-    "lint": "._input._lint",
-    "load": "._input._load",
+    "lint": "._model.lint",
+    "load": "._report_kinds",
     "preview": "._output._pdf",
     "render": "._output._render",
     "render_all": "._output._batch",
     "starter_report": "._output._authoring",
     "to_pdf": "._output._pdf",
-    "validate": "._input._load",
+    "validate": "._report_kinds",
     "write_file": "._atomic",
 }
 

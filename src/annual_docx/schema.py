@@ -300,7 +300,7 @@ class Report(_Model):
 
     def lint_warnings(self, *, silenced: bool = False) -> list[Problem]:
         """Return the consistency warnings :func:`annual_docx.lint` gives (the checks load on first use)."""
-        from annual_docx._input._lint import report_lint
+        from annual_docx._model.lint import report_lint
 
         return report_lint(self, silenced=silenced)
 

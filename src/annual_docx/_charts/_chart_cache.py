@@ -1,7 +1,7 @@
 """Keep drawn charts on disk, keyed by a hash of what they show and of everything that draws them.
 
 A hit returns the stored PNG without importing matplotlib. The key covers the chart's kind and data, the source of
-the chart code (``_charts/`` with its fonts and facts, ``_content/_drawing.py``, ``_textwidth.py``,
+the chart code (``_charts/`` with its fonts and facts, ``_content/_drawing.py``, ``_textwidth.py``, ``_numbers.py``,
 ``gbt9704.py``), the bundled font files and the matplotlib version, so a change to any of them draws afresh.
 Entries are written atomically; an unreadable or corrupt entry counts as a miss and is replaced. Any error of the
 cache itself (read-only home, full disk) is ignored: the chart is then simply drawn.
@@ -88,10 +88,10 @@ def _environment() -> list[Any]:
 
     package = Path(__file__).parents[1]
     code = hashlib.sha256()
-    # everything that decides pixels: the chart modules (with the fonts, and the palette, numbers and alt text in
+    # everything that decides pixels: the chart modules (with the fonts, and the palette and alt text in
     # _charts/_fonts.py and _charts/_chart_facts.py), the report's drawing calls (_content/_drawing.py: titles, org
-    # boxes) and text widths
-    code_files = [package / name for name in ("_content/_drawing.py", "_textwidth.py", "gbt9704.py")]
+    # boxes), text widths and the one number formatter (_numbers.py: labels, shares, alt text)
+    code_files = [package / name for name in ("_content/_drawing.py", "_textwidth.py", "_numbers.py", "gbt9704.py")]
     for source in sorted([*(package / "_charts").glob("*.py"), *code_files]):
         code.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     fonts: list[Any] = []

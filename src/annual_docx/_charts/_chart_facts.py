@@ -1,5 +1,6 @@
-"""What a chart says, whether matplotlib draws it or Word does (a native chart): numbers as text, shares, alt
-text and the one-hue palette. Imports nothing heavy, so a report whose charts are all native never loads matplotlib.
+"""What a chart says, whether matplotlib draws it or Word does (a native chart): shares, alt text and the one-hue
+palette; its numbers are written by the one formatter (:func:`annual_docx._numbers.format_label`). Imports nothing
+heavy, so a report whose charts are all native never loads matplotlib.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from annual_docx._charts._kinds import KINDS
+from annual_docx._numbers import format_label, format_percent
 from annual_docx._textwidth import text_width
 
 Categories = Sequence[tuple[str, float]]
@@ -48,32 +50,23 @@ def em_width(text: str) -> float:
     return text_width(text, narrow=0.6)
 
 
-def format_value(value: float) -> str:
-    """Return ``value`` as the report file wrote it (``156.40``, ``1.0``: a float that remembers its written form),
-    else without a trailing ``.0`` and with at most two decimals."""
-    source = getattr(value, "source", None)
-    if isinstance(source, str) and source.replace(".", "", 1).lstrip("-").isdigit():
-        return source
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def shares(categories: Categories) -> list[str]:
     """Return each category's share of the total as ``"14.3%"`` (``"0.0%"`` when the total is zero)."""
     total = sum(v for _, v in categories)
-    return [f"{(v / total * 100 if total else 0.0):.1f}%" for _, v in categories]
+    return [format_percent(v / total * 100 if total else 0.0) for _, v in categories]
 
 
 def describe_categories(title: str, data: Categories, unit: str, kind: str) -> str:
     """Return e.g. "职称结构饼图：高级职称2人（14.3%），…，共14人。" (``kind``: pie 饼图, donut 环形图, bar or barh)."""
-    parts = [f"{name}{format_value(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
-    total = format_value(sum(v for _, v in data))
+    parts = [f"{name}{format_label(v)}{unit}（{p}）" for (name, v), p in zip(data, shares(data), strict=True)]
+    total = format_label(sum(v for _, v in data))
     return f"{title.strip()}{KINDS[kind].category_alt}：{'，'.join(parts)}，共{total}{unit}。"
 
 
 def describe_series(title: str | None, labels: Sequence[str], series: Series, unit: str, kind: str) -> str:
     """Return e.g. "外借册次折线图：成人外借，2016年12.5万册次、…；少儿外借，…。"."""
     parts = [
-        f"{name}，" + "、".join(f"{_at(label)}{format_value(v)}{unit}" for label, v in zip(labels, values, strict=True))
+        f"{name}，" + "、".join(f"{_at(label)}{format_label(v)}{unit}" for label, v in zip(labels, values, strict=True))
         for name, values in series
     ]
     return f"{(title or '').strip()}{kind}：{'；'.join(parts)}。"
@@ -97,5 +90,5 @@ def series_kind_name(chart: str) -> str:
 def needs_horizontal(data: Categories, unit: str, width_mm: float) -> bool:
     """Return whether category bars need to lie sideways: their names or values are too wide to sit side by side
     under upright bars in ``width_mm``."""
-    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_value(v) + unit for _, v in data]) + 1
+    slot_em = max(em_width(t) for t in [n for n, _ in data] + [format_label(v) + unit for _, v in data]) + 1
     return slot_em * LABEL_PT * PT_TO_MM * len(data) > width_mm - 10

@@ -1,4 +1,5 @@
-"""Shared pieces of every data chart: checked data, numbers as text, axes placed in mm, title and source note."""
+"""Shared pieces of every data chart: checked data (numbers that remember how they were written kept so), axes placed
+in mm, title and source note; numbers as text come from the one formatter (``annual_docx._numbers.format_label``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from matplotlib.figure import Figure
 
 from annual_docx._charts._chart_facts import Categories as Categories  # shared with native charts
 from annual_docx._charts._chart_facts import Series as Series
-from annual_docx._charts._chart_facts import format_value as format_value
 from annual_docx._charts._chart_facts import shares as shares
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import INK, SMALL_PT, TITLE_PT, check_text
+from annual_docx._numbers import format_label as format_label
+from annual_docx._numbers import source_of
 from annual_docx.errors import ChartError
 from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
@@ -36,7 +38,7 @@ def check_width(width_mm: float, smallest: float = 60) -> None:
 def _number(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
         raise ChartError(f"“{what}”的数值须为非负数 / the value of {what!r} must be a number >= 0, not {value!r}")
-    return value if isinstance(value, float) and hasattr(value, "source") else float(value)  # keeps 156.40 written
+    return value if source_of(value) is not None else float(value)  # keeps 156.40 written
 
 
 def clean_categories(categories: Sequence[tuple[str, int | float]]) -> list[tuple[str, float]]:

@@ -17,7 +17,7 @@ from annual_docx._charts._frame import (
     axes_size_pt,
     check_width,
     clean_series,
-    format_value,
+    format_label,
     framed_figure,
 )
 from annual_docx._charts._png import ChartImage, chart_image
@@ -44,7 +44,7 @@ def draw_bar(ax: Axes, categories: Categories, *, unit: str = "人", horizontal:
     font = current_font()
     names = [check_text(name, font, f"categories[{i}]") for i, (name, _) in enumerate(categories)]
     values = [v for _, v in categories]
-    texts = [check_text(f"{format_value(v)}{unit}", font, f"categories[{i}]") for i, v in enumerate(values)]
+    texts = [check_text(f"{format_label(v)}{unit}", font, f"categories[{i}]") for i, v in enumerate(values)]
     if horizontal is None:
         slot_pt = max(em_width(t) for t in names + texts) * LABEL_PT + LABEL_PT
         horizontal = slot_pt * len(names) > axes_size_pt(ax)[0]
@@ -105,7 +105,7 @@ def draw_series_bar(
     value_pt = axes_size_pt(ax)[0 if horizontal else 1] / (1.25 if horizontal else 1.18) / (top or 1.0)
     labelled = True
     for bars, colour, (_, values) in zip(containers, colours, series, strict=True):
-        texts = [format_value(v) if v or not stacked else "" for v in values]  # 0 on a zero bar, not in a zero segment
+        texts = [format_label(v) if v or not stacked else "" for v in values]  # 0 on a zero bar, not in a zero segment
         if bar_pt < (SMALL_PT * 1.2 if horizontal else max(em_width(t) for t in texts) * SMALL_PT + 2):
             labelled = False  # too thin for a number: the value axis and the alt text carry the values
             continue
@@ -120,9 +120,9 @@ def draw_series_bar(
         else:
             ax.bar_label(bars, labels=texts, padding=2, color=INK, fontsize=SMALL_PT)
     if stacked and bar_pt >= (
-        SMALL_PT * 1.2 if horizontal else max(em_width(format_value(t)) for t in base) * SMALL_PT
+        SMALL_PT * 1.2 if horizontal else max(em_width(format_label(t)) for t in base) * SMALL_PT
     ):
-        totals = [format_value(t) for t in base]
+        totals = [format_label(t) for t in base]
         ax.bar_label(containers[-1], labels=totals, padding=2, color=INK, fontsize=SMALL_PT, fontweight="bold")
     if not labelled:
         _show_value_axis(ax, horizontal)

@@ -16,7 +16,7 @@ from annual_docx._charts._frame import (
     axes_size_pt,
     check_width,
     clean_series,
-    format_value,
+    format_label,
     framed_figure,
 )
 from annual_docx._charts._png import ChartImage, chart_image
@@ -69,7 +69,7 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
     ax.set_xlim(-0.4, len(labels) - 0.6)
     ax.set_ylim(0, top * 1.2)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3))
-    ax.yaxis.set_major_formatter(lambda v, _: format_value(v))
+    ax.yaxis.set_major_formatter(lambda v, _: format_label(v))
     ax.grid(axis="y", color=GRID, lw=0.5)
     ax.set_axisbelow(True)
     ax.spines["left"].set_visible(False)
@@ -79,7 +79,7 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
         ax.text(0.0, 1.02, f"单位：{unit}", transform=ax.transAxes, ha="left", va="bottom", fontsize=SMALL_PT)
     if len(series) == 1:
         slot_pt = axes_size_pt(ax)[0] / len(labels)
-        texts = [format_value(v) for v in series[0][1]]
+        texts = [format_label(v) for v in series[0][1]]
         if max(em_width(t) for t in texts) * SMALL_PT < slot_pt:
             values = series[0][1]
             for x, v, t in zip(xs, values, texts, strict=True):
@@ -127,7 +127,7 @@ def line_chart(
     with chart_style(family, [title or "", source or "", unit, *names, *(name for name, _ in data)]):
         check_text(unit, family, "unit")
         fig, top, bottom = framed_figure(width_mm, width_mm * 0.45, title if draw_title else None, source, family)
-        tick_mm = max(em_width(format_value(max(max(v) for _, v in data) * 1.2)) + 1, 3) * LABEL_PT * PT_TO_MM
+        tick_mm = max(em_width(format_label(max(max(v) for _, v in data) * 1.2)) + 1, 3) * LABEL_PT * PT_TO_MM
         band = (2.4 if len(data) > 1 else 1.6) * LABEL_PT * PT_TO_MM  # legend row, or just the unit
         ax = add_axes(fig, tick_mm, 6.0, bottom + 8.0, top + band)
         draw_line(ax, names, data, unit=unit)

@@ -9,7 +9,7 @@ from typing import Final, Literal
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle, Wedge
 
-from annual_docx._charts._frame import Categories, axes_size_pt, format_value, shares
+from annual_docx._charts._frame import Categories, axes_size_pt, format_label, shares
 from annual_docx._charts._theme import (
     INK,
     LABEL_PT,
@@ -80,7 +80,7 @@ def draw_pie(
             ax.text(side * _LABEL_X, y, labels[i], ha="left" if side == 1 else "right", va="center", color=INK)
 
     if hole:
-        _draw_total(ax, f"共{format_value(total)}{unit}", 2 * _HOLE * r * 0.85, font)
+        _draw_total(ax, f"共{format_label(total)}{unit}", 2 * _HOLE * r * 0.85, font)
 
     fills = [(colours[i], colours[i]) if i in colours else ("white", LINE) for i in range(len(categories))]
     half_w, half_h = w_pt / 2 / r, (h_pt - band) / 2 / r
@@ -155,10 +155,10 @@ def _pie_texts(categories: Categories, unit: str, *, align: bool) -> tuple[dict[
     ``align`` pads the names with ideographic spaces so the counts of a one-column legend line up.
     """
     pct = shares(categories)
-    labels = {i: f"{format_value(v)}{unit}（{pct[i]}）" for i, (_, v) in enumerate(categories) if v > 0}
+    labels = {i: f"{format_label(v)}{unit}（{pct[i]}）" for i, (_, v) in enumerate(categories) if v > 0}
     widest = max(em_width(name) for name, _ in categories)
     pads = [1 + round(widest - em_width(name)) if align else 1 for name, _ in categories]
-    legend = [f"{name}{'　' * pad}{format_value(v)}{unit}" for (name, v), pad in zip(categories, pads, strict=True)]
+    legend = [f"{name}{'　' * pad}{format_label(v)}{unit}" for (name, v), pad in zip(categories, pads, strict=True)]
     return labels, legend
 
 

@@ -3,9 +3,7 @@ statistics (指标 / 上年 / 本年 / 同比)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Any
 
 from annual_docx._content import _indicators
@@ -14,6 +12,7 @@ from annual_docx._content._piece import Block
 from annual_docx._content._registry import Scope, block_type
 from annual_docx._input._sheets import Cell, read_table
 from annual_docx._model import schema_blocks as sb
+from annual_docx._numbers import format_fixed, format_number, written
 from annual_docx._ooxml import table as ooxml_table
 from annual_docx.errors import InputError
 
@@ -36,9 +35,6 @@ def indicators(block: sb.IndicatorsBlock, scope: Scope) -> Iterator[Block]:
     table = _indicators.indicator_table(block, found)
     yield table_piece(table, scope.path, _indicators.weights(table))
 
-
-_PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")
-"""A number as a report file writes it and a table prints it back unchanged: digits, a point, digits."""
 
 TEXT_SIZES: dict[str, int | None] = {"四号": None, "小四": 24, "五号": 21, "小五": 18}
 """Table text sizes in half-points (四号 is the table styles' own size)."""
@@ -70,7 +66,7 @@ def _tabulate(block: sb.TableBlock | sb.FormBlock, path: str) -> Table:
         return _merged_table(block, header, rows, units)
     header = [str(c) for c in header]
     numeric = [bool(rows) and all(_is_number(r[c]) for r in rows if r[c] not in (None, "")) for c in range(len(header))]
-    plain = [[_format_cell(v) for v in r] for r in rows]  # a number written as text prints as written
+    plain = [[format_number(v) for v in r] for r in rows]  # a number written as text prints as written
     totals = None
     if block.total is not None:
         summed = [(r, p) for r, p, unit in zip(rows, plain, units, strict=True) if not unit]  # own unit: not summed
@@ -91,25 +87,22 @@ def _total(rows: list[list[Any]], printed: list[list[str]], column: int) -> str:
     cells = [(r[column], p[column]) for r, p in zip(rows, printed, strict=True) if r[column] not in (None, "")]
     total = sum(_number(value) for value, _ in cells)
     if not cells or not all(_written(value) is not None for value, _ in cells):
-        return _format_cell(total)
+        return format_number(total)
     decimals = max(len(text.partition(".")[2]) for _, text in cells)
     grouped = any("," in text for _, text in cells)
-    return f"{Decimal(str(total)):{',' if grouped else ''}.{decimals}f}"
+    return format_fixed(total, decimals, separator="," if grouped else "")
 
 
 def _written(value: Cell) -> str | None:
     """Return how a number cell was written — a text cell, or a float read from the report file with its written
     form (``156.40``) — or None for a number the library prints in its own way."""
-    if isinstance(value, str):
-        return value
-    source = getattr(value, "source", None)
-    return source if isinstance(value, float) and isinstance(source, str) and _PLAIN.match(source) else None
+    return value if isinstance(value, str) else written(value)
 
 
 def _row_units(block: sb.TableBlock, rows: list[list[Any]], path: str) -> list[str]:
     """Return each row's own unit from ``row_units`` (keyed by the row's first cell), "" for the others; a key that
     names no row is an error naming it."""
-    labels = [_format_cell(r[0].text if isinstance(r[0], sb.MergedCell) else r[0]).strip() if r else "" for r in rows]
+    labels = [format_number(r[0].text if isinstance(r[0], sb.MergedCell) else r[0]).strip() if r else "" for r in rows]
     for key in block.row_units:
         if key.strip() not in labels:
             raise InputError(f"{path}.row_units.{key}: 没有第一列为“{key}”的行 / no row's first cell is {key!r}")
@@ -122,9 +115,9 @@ def _merged_table(block: sb.TableBlock, header: list[Any], rows: list[list[Any]]
 
     def cell(value: Any, unit: str = "") -> Any:
         if isinstance(value, sb.MergedCell):
-            text = _format_cell(value.text) + (unit if unit and _is_number(value.text) else "")
+            text = format_number(value.text) + (unit if unit and _is_number(value.text) else "")
             return ooxml_table.Span(text, value.colspan, value.rowspan, value.head, value.align)
-        return _format_cell(value) + (unit if unit and value not in (None, "") and _is_number(value) else "")
+        return format_number(value) + (unit if unit and value not in (None, "") and _is_number(value) else "")
 
     header_rows = header if header and isinstance(header[0], list) else [header]
     title = f"{block.title}（单位：{block.unit}）" if block.title and block.unit else block.title
@@ -141,7 +134,7 @@ def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[A
         raise InputError(f"{path}.source: {exc}") from exc
     if not table:
         raise InputError(f"{path}.source: 表格为空 / the sheet is empty: {block.source.path}")
-    return [_format_cell(c) for c in table[0]], [[_sheet_number(c) for c in row] for row in table[1:]]
+    return [format_number(c) for c in table[0]], [[_sheet_number(c) for c in row] for row in table[1:]]
 
 
 def _sheet_number(value: Cell) -> Cell:
@@ -165,18 +158,3 @@ def _is_number(value: Cell) -> bool:
 
 def _number(value: Cell) -> float:
     return float(value) if isinstance(value, (int, float)) else float(str(value).replace(",", ""))
-
-
-def _format_cell(value: Cell) -> str:
-    """Return a cell as printed: text and numbers that remember how they were written (``156.40``, ``1.0``) as
-    written; other integers with a thousands separator, other floats with at most two decimals."""
-    if value is None:
-        return ""
-    written = _written(value)
-    if written is not None:
-        return written
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{int(value):,}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)

@@ -1,5 +1,6 @@
 """Builders of the blocks drawn or placed as figures: charts, org charts, party branches, breakdowns, photos and
-honours; and the lint rule of a breakdown (its categories add up to the total it names)."""
+honours (a breakdown's lint rule, its categories adding up to the total it names, is its model's
+``lint_problems``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from annual_docx._content._registry import Scope, block_type
 from annual_docx._model import schema_blocks as sb
 from annual_docx._model import schema_figures as sf
 from annual_docx._model import schema_parts as sp
-from annual_docx.errors import Problem
 from annual_docx.gbt9704 import FULL_SPACE
 
 
@@ -40,16 +40,7 @@ def party(block: sf.PartyBlock, scope: Scope) -> Iterator[Block]:
             yield scope.drawer.party_chart(block)
 
 
-def check_breakdown(block: sf.BreakdownBlock, path: str) -> list[Problem]:
-    """Flag categories that do not add up to the breakdown's expected total."""
-    if block.expected_total is None or block.total == block.expected_total:
-        return []
-    return [Problem(f"{path}.categories", f"“{block.title}”各类合计 {block.total}{block.unit}，与应有合计 "
-                    f"{block.expected_total}{block.unit}不符 / the categories of {block.title!r} add up to "
-                    f"{block.total}, not {block.expected_total}", "W-TOTAL")]
-
-
-@block_type(sf.BreakdownBlock, "分类统计（标题、文字、图表及合计核对）", lint=check_breakdown)
+@block_type(sf.BreakdownBlock, "分类统计（标题、文字、图表及合计核对）")
 def breakdown(block: sf.BreakdownBlock, scope: Scope) -> Iterator[Block]:
     """A heading one level down (with 共N人), the text, and a pie, donut or bar chart, kept on one page when they
     fit."""

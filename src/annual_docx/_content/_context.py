@@ -17,11 +17,11 @@ from annual_docx._content._build_figures import quoted, role_lines, spread
 from annual_docx._content._build_text import breaks_before_headings, kept, plain_text, scripted_texts
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
-from annual_docx._content._numbers import chinese_date
 from annual_docx._content._official import official_context
 from annual_docx._content._piece import Block
 from annual_docx._content._sections import Tree
 from annual_docx._content._title import title_lines
+from annual_docx._numbers import chinese_date
 from annual_docx._textwidth import text_width
 
 __all__ = ["Block", "NativeFactory", "PictureFactory", "Signature", "build_context", "chart_error_at",

@@ -22,6 +22,7 @@ from annual_docx._content._piece import Block
 from annual_docx._model import schema_figures as sf
 from annual_docx._model import schema_parts as sp
 from annual_docx._model.schema_blocks import SeriesChart
+from annual_docx._numbers import source_of
 from annual_docx.errors import ChartError
 
 PictureFactory = Callable[[bytes | Path, float, str], Any]
@@ -164,7 +165,7 @@ class Drawer:
             data = [(label, int(v) if float(v).is_integer() else v) for label, v in zip(labels, values, strict=True)]
             return self.category_chart(title, data, category_kind(kind), chart.unit or "", chart.caption or "",
                                        chart.engine)
-        written = [[name, [getattr(v, "source", v) for v in values]] for name, values in series]  # 156.40 ≠ 156.4
+        written = [[name, [source_of(v) or v for v in values]] for name, values in series]  # 156.40 ≠ 156.4
         spec = ["series", kind, title, labels, written, chart.unit, chart.source]
 
         def native() -> Any:

@@ -2,7 +2,7 @@
 
 Column labels are the clerk's (``2015年`` / ``2016年`` or ``上年`` / ``本年``); a unit goes after each value
 (``13.10万册次``) or into the row name (``外借册次（册次）``); a rate (unit ``%``) changes in 百分点
-(外借率 67% → 68% is 提高1个百分点, not 增长1.5%). Number formatting is :mod:`._numbers`'.
+(外借率 67% → 68% is 提高1个百分点, not 增长1.5%). Number formatting is :mod:`annual_docx._numbers`'.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from annual_docx._content._numbers import CountStyle, change_cell, change_phrase, format_count
 from annual_docx._input._sheets import read_table
 from annual_docx._model import schema_blocks as sb
+from annual_docx._numbers import CountStyle, change_cell, change_phrase, format_count
 from annual_docx._textwidth import text_width
 from annual_docx.errors import InputError
 

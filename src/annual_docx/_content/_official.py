@@ -7,8 +7,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from annual_docx._content._numbers import chinese_date
 from annual_docx._model.schema_official import OfficialParts
+from annual_docx._numbers import chinese_date
 from annual_docx.gbt9704 import FULL_SPACE
 
 BuildBlocks = Callable[[int, str, list[Any], list[Any]], list[Any]]

@@ -1,8 +1,9 @@
-"""One registry of block types: for each block model, its builder, its Chinese name (JSON Schema and docs) and its
-lint rule. Builder modules register with :func:`block_type`; :func:`entry` finds the entry of a block.
+"""One registry of block types: for each block model, its builder and its Chinese name (JSON Schema and docs).
+Builder modules register with :func:`block_type`; :func:`entry` finds the entry of a block.
 
-A block type is declared once: the model in ``schema_blocks`` / ``schema_figures``, everything else in the
-``@block_type`` registration next to its builder. ``tests/test_registry.py`` fails when a model of the
+A block type is declared once: the model in ``schema_blocks`` / ``schema_figures`` (with its lint rule, the model's
+``lint_problems``: lint runs in the model layer, below this one), its builder and names in the ``@block_type``
+registration next to the builder. ``tests/test_registry.py`` fails when a model of the
 :data:`ContentBlock` union has no entry here, or an entry no docs section.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from annual_docx._content._piece import Block
-from annual_docx.errors import InputError, Problem
+from annual_docx.errors import InputError
 
 if typing.TYPE_CHECKING:
     from annual_docx._content._drawing import Drawer
@@ -38,7 +39,6 @@ class Scope:
 
 
 Builder = Callable[[Any, Scope], Iterator[Block]]
-Lint = Callable[[Any, str], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,6 @@ class BlockType:
     model: type
     build: Builder
     chinese: str
-    lint: Lint | None = None
     table_like: bool = False  # a table: two in a row get an empty paragraph between them (Word would merge them)
 
 
@@ -56,13 +55,13 @@ _REGISTRY: dict[type, BlockType] = {}
 F = TypeVar("F", bound=Builder)
 
 
-def block_type(model: type, chinese: str, *, lint: Lint | None = None, table_like: bool = False) -> Callable[[F], F]:
+def block_type(model: type, chinese: str, *, table_like: bool = False) -> Callable[[F], F]:
     """Register the decorated function as the builder of ``model`` blocks."""
 
     def register(build: F) -> F:
         if model in _REGISTRY:
             raise RuntimeError(f"block model {model.__name__} registered twice")
-        _REGISTRY[model] = BlockType(model, build, chinese, lint, table_like)
+        _REGISTRY[model] = BlockType(model, build, chinese, table_like)
         return build
 
     return register

@@ -17,11 +17,11 @@ from annual_docx._atomic import write_bytes
 from annual_docx._import.build import report_data
 from annual_docx._import.pieces import Context
 from annual_docx._import.yaml_out import to_yaml
-from annual_docx._input._load import validate
 from annual_docx._model.report_kind import ReportKind
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.reader import open_package
 from annual_docx._renamed import renamed
+from annual_docx._report_kinds import validate
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
 
 

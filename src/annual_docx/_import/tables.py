@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from annual_docx._content._blocks import _format_cell as format_cell  # the library's own way of printing a table number
+from annual_docx._numbers import format_number  # the library's own way of printing a table number
 from annual_docx._ooxml.outline import Cell, Table
 
 _TOTAL_LABELS = {"合计", "总计", "合 计", "总 计", "合　计", "总　计"}
@@ -22,7 +22,7 @@ def as_number(text: str) -> int | float | None:
         return None
     value = float(text.replace(",", ""))
     number: int | float = int(value) if value.is_integer() and "." not in text else value
-    return number if format_cell(number) == text else None
+    return number if format_number(number) == text else None
 
 
 def _grid(table: Table) -> list[list[Cell]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annual_docx._input._picture_cache import cached_fit
-from annual_docx._input._text import walk
+from annual_docx._model.text import walk
 from annual_docx.errors import ImageError
 from annual_docx.schema import Picture, Report
 

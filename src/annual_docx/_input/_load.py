@@ -1,4 +1,6 @@
-"""Read a report file (YAML or JSON, UTF-8 with or without BOM) into a validated :class:`Report`."""
+"""Read a report file (YAML or JSON, UTF-8 with or without BOM) into its data (:func:`parse`), and validate the data
+of an ordinary report (:func:`validate_report`); :mod:`annual_docx._report_kinds` puts the two together for every kind
+of report (``load``, ``validate``)."""
 
 from __future__ import annotations
 
@@ -12,31 +14,12 @@ import yaml
 from pydantic import ValidationError
 
 from annual_docx._input._encoding import decode
+from annual_docx._numbers import SourceFloat
 from annual_docx.errors import InputError, ReportValidationError
 from annual_docx.schema import Report
 
 if TYPE_CHECKING:
-    from annual_docx._model.report_kind import ReportKind
-
-
-class SourceFloat(float):
-    """A number read from a report file that remembers how it was written (``1.`` → 1.0 written as ``1.``)."""
-
-    source: str
-
-    def __new__(cls, value: float, source: str = "") -> SourceFloat:
-        number = super().__new__(cls, value)
-        number.source = source or repr(value)
-        return number
-
-
-def load(path: str | Path, *, check_pictures: bool = False) -> ReportKind:
-    """Return the :class:`Report` (or, with ``kind: govinfo``, the 政府信息公开工作年度报告) in the YAML or JSON file at
-    ``path``; relative picture paths resolve against its folder. ``check_pictures`` also opens every picture as a
-    render would (see :func:`validate`)."""
-    path = Path(path)
-    data = parse(path)
-    return validate(data, source=str(path), base_dir=path.parent, check_pictures=check_pictures)
+    pass
 
 
 def parse(path: Path) -> dict[str, Any]:
@@ -140,25 +123,13 @@ def _parse_yaml(path: Path, text: str) -> Any:
         raise InputError(f"{path}: YAML 语法错误 / YAML syntax error: {exc}") from None
 
 
-def validate(
-    data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None, check_pictures: bool = False
-) -> ReportKind:
-    """Return ``data`` as a :class:`Report` (a :class:`GovinfoReport` with ``kind: govinfo``), or raise
-    :class:`ReportValidationError` listing every problem. With ``check_pictures`` every picture is also read and
-    decoded as a render would, raising :class:`ImageError` (its ``path`` names the field) on the first bad one."""
-    if data.get("kind") == "govinfo":
-        from annual_docx.govinfo import validate as validate_govinfo
+def validate_report(data: Mapping[str, Any], *, source: str | None = None, base_dir: Path | None = None) -> Report:
+    """Return ``data`` as an ordinary :class:`Report`, or raise :class:`ReportValidationError` listing every problem
+    (``source`` names the file in the message). Which kind of report the data is — ``kind: govinfo`` — is decided a
+    layer up, by :func:`annual_docx._report_kinds.validate`."""
+    try:
+        return Report.model_validate(dict(data), context={"base_dir": base_dir})
+    except ValidationError as exc:
+        from annual_docx._input._load_errors import problems  # the error locator loads only on an error
 
-        report: ReportKind = validate_govinfo(data, source=source, base_dir=base_dir)
-    else:
-        try:
-            report = Report.model_validate(dict(data), context={"base_dir": base_dir})
-        except ValidationError as exc:
-            from annual_docx._input._load_errors import problems  # the error locator loads only on an error
-
-            raise ReportValidationError(problems(exc.errors()), source=source) from None
-    if check_pictures:
-        from annual_docx._input._images import prepare_pictures
-
-        prepare_pictures(report.as_report())
-    return report
+        raise ReportValidationError(problems(exc.errors()), source=source) from None

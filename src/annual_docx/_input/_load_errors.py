@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from annual_docx._input._load import SourceFloat
+from annual_docx._numbers import SourceFloat
 from annual_docx.errors import Problem
 from annual_docx.schema import Report
 

@@ -2,7 +2,7 @@
 kind in their signatures.
 
 A :class:`~annual_docx.schema.Report` is the ordinary kind; a report of another kind (``kind: govinfo``, the
-政府信息公开工作年度报告) has its own model and becomes a Report to render. Loading (``_input._load.validate``) picks
+政府信息公开工作年度报告) has its own model and becomes a Report to render. Loading (``_report_kinds.validate``) picks
 the model by ``kind``; everything after it asks the report itself: :meth:`ReportKind.as_report` for the Report it
 renders as, :meth:`ReportKind.lint_warnings` for its warnings.
 """

@@ -26,7 +26,7 @@ from annual_docx._charts._kinds import SeriesKindName
 from annual_docx._charts._kinds import kind as chart_kind
 from annual_docx._model.schema_figures import AwardsBlock, BreakdownBlock, OrgChartBlock, PartyBlock, PhotosBlock
 from annual_docx._model.schema_parts import ENGINE_HELP as ENGINE_HELP
-from annual_docx._model.schema_parts import MODEL_CONFIG, WrittenFloat
+from annual_docx._model.schema_parts import BlockModel, WrittenFloat
 from annual_docx._model.schema_parts import ChartEngine as ChartEngine
 from annual_docx._model.schema_parts import resolve_path as resolve_path
 
@@ -48,8 +48,7 @@ class MergedCell(BaseModel):
 CellValue = str | int | WrittenFloat | None | MergedCell
 
 
-class _Block(BaseModel):
-    model_config = MODEL_CONFIG
+_Block = BlockModel
 
 
 class SeriesChart(BaseModel):

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from annual_docx._charts._kinds import CategoryKindName, breakdown_help
 from annual_docx._charts._kinds import kind as chart_kind
 from annual_docx._model.schema_parts import (
     ENGINE_HELP,
-    MODEL_CONFIG,
     Award,
+    BlockModel,
     ChartEngine,
     OrgUnit,
     PartyBranch,
@@ -20,12 +20,12 @@ from annual_docx._model.schema_parts import (
     as_list,
     new_list,
 )
+from annual_docx.errors import Problem
 
 Text = Annotated[str, Field(min_length=1)]
 
 
-class _Block(BaseModel):
-    model_config = MODEL_CONFIG
+_Block = BlockModel
 
 
 class Breakdown(_Block):
@@ -64,6 +64,14 @@ class BreakdownBlock(Breakdown):
     expected_total: int | None = Field(
         None, ge=0, description="应有合计，如在职人数；各类之和不符时提示 / the total the categories should make"
     )
+
+    def lint_problems(self, path: str) -> list[Problem]:
+        """Flag categories that do not add up to the breakdown's expected total."""
+        if self.expected_total is None or self.total == self.expected_total:
+            return []
+        return [Problem(f"{path}.categories", f"“{self.title}”各类合计 {self.total}{self.unit}，与应有合计 "
+                        f"{self.expected_total}{self.unit}不符 / the categories of {self.title!r} add up to "
+                        f"{self.total}, not {self.expected_total}", "W-TOTAL")]
 
 
 class OrgChartBlock(_Block):

@@ -18,6 +18,8 @@ from pydantic import (
     field_validator,
 )
 
+from annual_docx._numbers import source_of
+from annual_docx.errors import Problem
 from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 Text = Annotated[str, Field(min_length=1)]
@@ -28,7 +30,7 @@ def _keep_written(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """Keep a number read from a report file as it is: it remembers how it was written (``156.40``, ``1.0``; the
     loader's ``SourceFloat``), so tables and statistics print it that way."""
     checked = handler(value)  # every constraint of the field applies
-    if isinstance(value, float) and isinstance(getattr(value, "source", None), str) and checked == value:
+    if source_of(value) is not None and checked == value:
         return value
     return checked
 
@@ -43,6 +45,18 @@ ENGINE_HELP = ("图表形式：image 为图片，native 为可在 Word/WPS 中�
 
 
 MODEL_CONFIG: Final = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
+
+
+class BlockModel(BaseModel):
+    """The base of the block models and their parts: unknown keys refused, text stripped, frozen; and the block's
+    own lint rule, declared with its model (:meth:`lint_problems`)."""
+
+    model_config = MODEL_CONFIG
+
+    def lint_problems(self, path: str) -> list[Problem]:
+        """Return this block's own consistency warnings, ``path`` being its field path (none, unless its type has a
+        rule: :func:`annual_docx.lint` runs it on every block at any level)."""
+        return []
 """Every report model's settings: unknown keys are errors, text is stripped, instances are frozen, and a validator
 is built the first time a model validates (not when the module is imported: a render builds only ``Report``'s)."""
 

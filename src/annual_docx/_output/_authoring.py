@@ -173,7 +173,7 @@ def tags_of(tpl: Any, path: Path) -> _Tags:
 def _context_keys() -> frozenset[str]:
     """Return the top-level variables the render context provides."""
     from annual_docx._content._context import build_context
-    from annual_docx._input._load import validate
+    from annual_docx._report_kinds import validate
     from annual_docx.govinfo import as_report
 
     minimal = validate({"organisation": "x", "year": 2000, "sections": [{"kind": "text", "title": "x"}]})

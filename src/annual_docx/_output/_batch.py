@@ -70,8 +70,8 @@ def render_one(report: Path, output: Path, template: Path | None = None, pdf: bo
                allow_noncompliant: bool = False) -> Outcome:
     """Load and render one report (and export it to PDF beside the .docx when ``pdf``); return its outcome instead
     of raising."""
-    from annual_docx._input._load import load
     from annual_docx._output._render import render
+    from annual_docx._report_kinds import load
 
     start = time.perf_counter()
     try:
@@ -149,9 +149,9 @@ def _in_process(todo: list[tuple[Path, Path]], template: Path | None, pdf: bool)
 
 
 def _in_pool(todo: list[tuple[Path, Path]], template: Path | None, workers: int, pdf: bool) -> Iterator[Outcome]:
-    # Imported before forking, so every worker starts with the renderer loaded.
-    import annual_docx._input._load
-    import annual_docx._output._render  # noqa: F401
+    # Imported before forking, so every worker starts with the loader and the renderer loaded.
+    import annual_docx._output._render
+    import annual_docx._report_kinds  # noqa: F401
     from annual_docx._output._docxtpl import warm_up
 
     warm_up()

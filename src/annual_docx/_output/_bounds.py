@@ -42,8 +42,10 @@ class RenderTimeout(BaseException):
 
 
 def _too_big(what: str, size: int, limit: int = MAX_LENGTH) -> BoundsError:
-    return BoundsError(f"模板运算结果过大 / a template expression is too big: {what} would make {size:,} "
-                       f"(limit {limit:,})")
+    from annual_docx._numbers import format_number
+
+    return BoundsError(f"模板运算结果过大 / a template expression is too big: {what} would make "
+                       f"{format_number(size)} (limit {format_number(limit)})")
 
 
 def sized(value: Any) -> Any:

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
-from annual_docx._input._text import clean_text
+from annual_docx._model.text import clean_text
 from annual_docx._ooxml.ns import WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
 from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 from annual_docx._atomic import replacing
 from annual_docx._content._context import build_context
 from annual_docx._input._images import prepare_pictures
-from annual_docx._input._text import clean
+from annual_docx._model.text import clean
 from annual_docx._ooxml.prepare import prepare_template
 from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
@@ -90,7 +90,7 @@ def render(
     if grid not in GRIDS:
         raise OutputError(f"grid={grid!r}: 网格只能是 word 或 portable / grid must be 'word' or 'portable'")
     if isinstance(report, Mapping):
-        from annual_docx._input._load import validate
+        from annual_docx._report_kinds import validate
 
         report = validate(report)
     from annual_docx._model.report_kind import ReportKind

@@ -187,9 +187,9 @@ def _parse(data: bytes) -> list[Problem]:
 
 
 def _findings(template: Path) -> list[Finding]:
-    from annual_docx._input._load import validate
     from annual_docx._output._check import check
     from annual_docx._output._render import _document_bytes
+    from annual_docx._report_kinds import validate
 
     report = validate(PROBE)
     rendered = _document_bytes(report, template, "word", custom=True, probe=True)

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from annual_docx._numbers import format_number
 from annual_docx.govinfo import labels as L
 
 Numbers = tuple[Decimal, ...]
@@ -124,5 +125,6 @@ def table4(data: Any) -> dict[str, Numbers]:
 
 
 def text(value: Decimal) -> str:
-    """Return a number as the tables print it: whole numbers without decimals (``66``), amounts as given."""
-    return str(int(value)) if value == value.to_integral_value() else f"{value:f}"
+    """Return a number as the tables print it: whole numbers without decimals (``66``), amounts as given, no
+    separator between thousands (the one formatter's :func:`~annual_docx._numbers.format_number`)."""
+    return format_number(value, separator="")

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from annual_docx._input._lint import report_lint, section_titles, silenced_places, unknown_places, unsilenced
-from annual_docx._input._text import strings, walk
+from annual_docx._model.lint import report_lint, section_titles, silenced_places, unknown_places, unsilenced
+from annual_docx._model.text import strings, walk
 from annual_docx.errors import Problem
 from annual_docx.govinfo import labels as L
 from annual_docx.govinfo.convert import to_report

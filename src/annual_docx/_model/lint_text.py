@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from annual_docx import schema as s
-from annual_docx._input._text import illegal_characters, walk
 from annual_docx._model import schema_blocks as sb
 from annual_docx._model.schema_lint import ancestors
+from annual_docx._model.text import illegal_characters, walk
 from annual_docx._model.tree import walk_sections
+from annual_docx._numbers import format_number
 from annual_docx.errors import Problem
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -69,7 +70,7 @@ def check_percentages(report: s.Report) -> list[Problem]:
     for path, text in texts(report):
         shares = [float(m.group(1)) for m in _SHARE.finditer(text)]
         if len(shares) > 1 and sum(shares) > 100.5:
-            total = f"{sum(shares):g}"
+            total = format_number(sum(shares), separator="")
             out.append(Problem(path, f"所占比例合计 {total}%，超过 100% / the shares add up to {total}%, over 100%",
                                "W-SHARE"))
     return out

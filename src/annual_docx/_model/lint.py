@@ -4,7 +4,7 @@ Each check is a pure function ``Report -> list[Problem]``; :func:`lint` runs the
 ``lint:`` settings silence. Every finding has a code (:data:`~annual_docx._model.schema_lint.LINT_CODES`). The
 findings are warnings: ``annual-docx validate`` prints them (errors with ``--strict``) and ``render`` shows them
 without failing.
-The text checks are in :mod:`._lint_text`; the ones over the section tree are here.
+The text checks are in :mod:`.lint_text`; the ones over the section tree are here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from annual_docx import schema as s
-from annual_docx._content._registry import registry
-from annual_docx._input._lint_text import (
+from annual_docx._model.lint_text import (
     check_characters,
     check_dates,
     check_percentages,
@@ -52,13 +51,8 @@ def check_personnel(report: s.Report) -> list[Problem]:
 
 
 def check_blocks(report: s.Report) -> list[Problem]:
-    """Run each block type's own lint rule (from the block registry) on every block, at any level."""
-    kinds = registry()
-    out = []
-    for path, block in walk_blocks(report):
-        rule = kinds[type(block)].lint if type(block) in kinds else None
-        out += rule(block, path) if rule else []
-    return out
+    """Run each block's own lint rule (its model's ``lint_problems``) on every block, at any level."""
+    return [problem for path, block in walk_blocks(report) for problem in block.lint_problems(path)]
 
 
 def check_sections(report: s.Report) -> list[Problem]:
