@@ -9,6 +9,7 @@ words and a few counts), then weighed with the parts the recogniser found (:func
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import Para
@@ -31,6 +32,7 @@ NOT_GONGWEN = (STANDARD, FORM, THESIS)
 # (a report's 落款 and 版记, when it has them, are checked as a 公文's)
 NOT_APPLICABLE_CLAUSES = {GONGWEN: ("7.2",), REPORT: ("7.2", "7.3.2"), DOWNWARD: ("7.2.6",)}
 HEAD = 80  # paragraphs read for the words of a cover, a title block, a standard's first sections
+TAIL = 8  # body paragraphs at the end read for a 公文's closing phrases
 
 _STANDARD_HEADINGS = re.compile(
     r"^(?:\d{1,2}\s*)?(前言|引言|范围|规范性引用文件|术语和定义|术语、定义和缩略语)$")
@@ -67,6 +69,16 @@ class KindEvidence:
     blanks: int = 0  # paragraphs with fill-in blanks (____, □, （盖章）, 年 月 日)
     standard_headings: set[str] = field(default_factory=set)
     formula: bool = False  # a body paragraph in a 公文's set phrases (本办法自…施行, 特制定本措施)
+    tail: deque[str] = field(default_factory=lambda: deque(maxlen=TAIL))  # the last body paragraphs (bounded)
+
+    def _formula(self, raw: str) -> None:
+        if not self.formula and (_FORMULA.search(raw[:400]) or _FORMULA_END.search(raw[-60:].rstrip())):
+            self.formula = True
+
+    def finish(self) -> None:
+        """The body ended: the closing paragraphs (本办法自发布之日起施行) are looked at once."""
+        for raw in self.tail:
+            self._formula(raw)
 
     def add(self, p: Para) -> None:
         raw = p.text
@@ -78,8 +90,10 @@ class KindEvidence:
             self.table_text += 1
         else:
             self.body_text += 1
-            if not self.formula and (_FORMULA.search(raw[:400]) or _FORMULA_END.search(raw[-60:].rstrip())):
-                self.formula = True
+            if self.body_text <= HEAD:  # the opening paragraphs, then only the last few (the closing ones)
+                self._formula(raw)
+            else:
+                self.tail.append(raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:])
             if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
         if _BLANK.search(raw):
@@ -101,6 +115,7 @@ class Kind:
 
 def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     """Weigh the ``evidence`` and the ``parts`` the recogniser found; the most specific kind that fits wins."""
+    evidence.finish()
     head = " ".join(evidence.head)
     titles = parts.of("title")
     # a title over several lines reads as one (its genre is at the end of the last)
