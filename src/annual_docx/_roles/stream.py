@@ -43,8 +43,7 @@ class Recogniser(Generic[L]):
         self.window: deque[tuple[L, Role]] = deque()
         self.filled = 0  # non-empty lines in the window
         self.part = 0  # 0: the main document; k: attachment k
-        self.in_article = False
-        self.regulation = False  # a 第X条 article was seen in this part: its chapters' （一） are 项 (items)
+        self.in_article = False  # a 第X条 article was seen in this part: its （一） are 项 (items), after chapters too
         self.open_level = 0
         self.closing: L | None = None  # a date line that may be the 成文日期
         self.want_title = False  # an attachment label was just seen
@@ -169,7 +168,7 @@ class Recogniser(Generic[L]):
             self.part += 1
             self.want_title = True
             self.open_level = 0
-            self.in_article = self.regulation = False
+            self.in_article = False
             return Role("label", part=self.part)
         if self.want_title:
             self.want_title = False
@@ -186,14 +185,10 @@ class Recogniser(Generic[L]):
             self.in_notes = True
             return Role("body", part=part)
         if ARTICLE.match(text):
-            self.in_article = self.regulation = True
+            self.in_article = True
             return Role("body", part=part)
-        chapter = CHAPTER.match(text)
-        if chapter:
-            self.in_article = False
-        found = heading(line, self.in_article, self.open_level, text)
-        if chapter:  # a new chapter closes the article, but a regulation's （一） stay items (项) after it
-            self.in_article = self.regulation
+        # a chapter is read as outside any article, but a regulation's （一） stay items (项) after it
+        found = heading(line, self.in_article and not CHAPTER.match(text), self.open_level, text)
         if found is not None and self.in_notes and found.level >= 3 and not _head.style_role(line):
             found = None
         elif found is not None and found.level <= 2:
