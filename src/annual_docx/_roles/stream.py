@@ -48,7 +48,6 @@ class Recogniser(Generic[L]):
         self.closing: L | None = None  # a date line that may be the 成文日期
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
-        self.note_alone = False  # the last 附件说明 line was 「附件：」 alone
         self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
 
     def feed(self, line: L) -> list[tuple[L, Role]]:
@@ -176,10 +175,9 @@ class Recogniser(Generic[L]):
                 return Role("attachment_title", part=part)
         if text.startswith(("附件：", "附件:")) and part == 0:
             self.last_note = True
-            self.note_alone = text in ("附件：", "附件:")  # the names follow on lines of their own
             return Role("note", part=part)
-        if self.last_note and (number_of(line.text)[1] == 3 or (self.note_alone and number_of(line.text)[1])):
-            return Role("note", part=part)  # under a lone 「附件：」 names numbered 一、 too (a fault 7.3.4 names)
+        if self.last_note and (number_of(line.text)[1] == 3 or self._listed_note(line)):
+            return Role("note", part=part)
         self.last_note = False
         if NOTES.match(text):
             self.in_notes = True
@@ -203,6 +201,16 @@ class Recogniser(Generic[L]):
             self._demote(previous[0])
             return Role("item", found.level, found.number, part=part)
         return Role("heading", found.level, found.number, found.split, part)
+
+    def _listed_note(self, line: L) -> bool:
+        """Whether numbered ``line`` goes on a 附件说明 whose 「附件：」 stands alone: right under it, or under a name
+        numbered the same way (names numbered 一、 are still the note — a fault 7.3.4 names)."""
+        level = number_of(line.text)[1]
+        previous = self._previous() if level else None
+        if previous is None or previous[1].kind != "note":
+            return False
+        before = compact(previous[0].text)
+        return before in ("附件：", "附件:") or number_of(previous[0].text)[1] == level
 
     def _previous(self) -> tuple[L, Role] | None:
         return next(((x, r) for x, r in reversed(self.window) if r.kind != "empty"), None)
