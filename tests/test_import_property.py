@@ -64,20 +64,12 @@ block = st.one_of(
 )
 
 
-def _text_before_lists(section: dict[str, Any]) -> dict[str, Any]:
-    """Known gap (issue 21 follow-up): a numbered list (1., （1）) straight under a heading, with no text between,
-    re-imports as headings; such sections get a sentence first until the recogniser tells them apart."""
-    if not section["paragraphs"] and section["blocks"] and section["blocks"][0].get("type") == "list":
-        return {**section, "paragraphs": ["前言。"]}
-    return section
-
-
 def sections(depth: int) -> st.SearchStrategy[dict[str, Any]]:
     children = st.lists(sections(depth + 1), max_size=3) if depth < 4 else st.just([])
     return st.fixed_dictionaries({
         "title": word, "paragraphs": st.lists(sentence, max_size=2), "blocks": st.lists(block, max_size=2),
         "sections": children,
-    }).map(_text_before_lists)
+    })
 
 
 def _with_breakdowns(section: dict[str, Any], counts: list[dict[str, Any]]) -> dict[str, Any]:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import collections
+import json
+import os
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -15,7 +17,7 @@ from lxml import etree
 
 import annual_docx
 from annual_docx._ooxml import pictures as pictures_module
-from annual_docx._output import _docxtpl
+from annual_docx._output import _docxtpl, _template_cache
 
 from .conftest import ROOT
 
@@ -52,11 +54,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[collections.Counter[tup
     yield counts
 
 
-def test_a_render_parses_and_writes_document_and_footers_twice_and_each_picture_once(
-        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
-    """document.xml and each footer: parsed when the template opens and once filled, written once as Jinja's source
-    and once into the package; nothing serialises them to look for drawing ids, and a picture's inline is written
-    once (python-docx's ``xml`` property, tested with ``hasattr`` and read again, wrote it twice)."""
+def _render_counted(counts: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch,
+                   report: annual_docx.Report) -> tuple[dict[tuple[str, str], int], int, int]:
+    """Render ``report`` with the counts cleared first; return the counts (the pictures' parses left out: python-docx
+    builds each new inline from a parsed snippet), the pictures a ``{{ }}`` tag placed and the pictures in all."""
     placed = [0]
 
     def markup(inline: Any) -> str:
@@ -64,17 +65,50 @@ def test_a_render_parses_and_writes_document_and_footers_twice_and_each_picture_
         return pictures_module.picture_run_markup(inline)
 
     monkeypatch.setattr(_docxtpl, "picture_run_markup", markup)
-    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    counts.clear()
     data = annual_docx.render(report)
-    counts = dict(counted)
-    footers = 2  # the bundled template's odd and even page footers
+    found = dict(counts)
+    found.pop(("parse", "picture"), None)
     pictures = sum(1 for _ in Document(BytesIO(data)).element.body.iter(f"{_WP}inline"))
+    return found, placed[0], pictures
+
+
+FOOTERS = 2  # the bundled template's odd and even page footers
+
+
+def test_a_render_parses_and_writes_document_and_footers_once_and_each_picture_once(
+        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """From the template cache (here a new process's: the entry on disk, memory cleared), document.xml and each
+    footer are parsed once (what Jinja returns) and written once (into the package): python-docx never parses the
+    template's own, nothing writes them out as Jinja's source or to look for drawing ids, and a picture's inline is
+    written once (python-docx's ``xml`` property, tested with ``hasattr`` and read again, wrote it twice)."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    annual_docx.render(report)  # the prepared template on disk, as a render before this process left it
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    counts, placed, pictures = _render_counted(counted, monkeypatch, report)
     assert pictures >= 2
-    counts.pop(("parse", "picture"))  # python-docx builds each new inline from a parsed snippet
-    assert 1 <= placed[0] <= pictures  # pictures a ``{{ }}`` tag places as run markup (a gallery builds its own)
-    assert counts == {("parse", "document.xml"): 2, ("write", "document.xml"): 2,
-                      ("parse", "footer"): 2 * footers, ("write", "footer"): 2 * footers,
-                      ("write", "picture"): placed[0]}
+    assert 1 <= placed <= pictures  # pictures a ``{{ }}`` tag places as run markup (a gallery builds its own)
+    assert counts == {("parse", "document.xml"): 1, ("write", "document.xml"): 1,
+                      ("parse", "footer"): FOOTERS, ("write", "footer"): FOOTERS, ("write", "picture"): placed}
+
+
+def test_without_the_disk_cache_the_first_render_in_a_process_parses_twice_and_the_next_once(
+        counted: collections.Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the cache off (``ANNUAL_DOCX_NO_CACHE``) a process's first render prepares the template: its
+    document.xml and footers parsed and written out as Jinja's source once more; the next render of the same
+    template (another 落款 is another variant, prepared again) takes the sources this process kept."""
+    monkeypatch.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    first, placed, _ = _render_counted(counted, monkeypatch, report)
+    assert first == {("parse", "document.xml"): 2, ("write", "document.xml"): 2, ("parse", "footer"): 2 * FOOTERS,
+                     ("write", "footer"): 2 * FOOTERS, ("write", "picture"): placed}
+    again, placed, _ = _render_counted(counted, monkeypatch, report)
+    assert again == {("parse", "document.xml"): 1, ("write", "document.xml"): 1, ("parse", "footer"): FOOTERS,
+                     ("write", "footer"): FOOTERS, ("write", "picture"): placed}
+    signed = report.model_copy(update={"signature": "另一个单位名称很长的文化馆"})
+    other, placed, _ = _render_counted(counted, monkeypatch, signed)
+    assert other[("parse", "document.xml")] == 2 and other[("parse", "footer")] == FOOTERS
 
 
 def test_a_template_table_loop_over_cells_still_gets_its_columns_fixed(tmp_path: Path) -> None:
@@ -146,3 +180,183 @@ def test_the_render_command_pauses_the_collector_and_turns_it_back_on(tmp_path: 
     assert code == 0
     assert seen == [False]
     assert gc.isenabled()
+
+
+# ---------------------------------------------------------------- the prepared-template cache
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("templates/*.prepared"))
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of this test's own, and nothing kept in memory."""
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ANNUAL_DOCX_NO_CACHE", raising=False)
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    return tmp_path / "cache"
+
+
+def _uncached(report: annual_docx.Report, monkeypatch: pytest.MonkeyPatch, **options: Any) -> bytes:
+    """Render ``report`` with every cache off and nothing kept in memory (the template prepared afresh)."""
+    with monkeypatch.context() as m:
+        m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+        m.setattr(_template_cache, "_memory", {})
+        return annual_docx.render(report, **options)
+
+
+def test_each_variant_from_the_cache_renders_as_a_render_that_prepares_afresh(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """落款 indents and grid are variants of one entry: renders from the entry (in memory and from disk) give the
+    bytes a render that prepares the template afresh gives, for each variant, and a new variant does not take
+    another's document.xml."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    cases = [(report, "word"), (report, "portable"),
+             (report.model_copy(update={"signature": "另一个名称长得多的某市文化馆"}), "word"),
+             (report.model_copy(update={"signature": None}), "word")]
+    expected = [_uncached(r, monkeypatch, grid=grid) for r, grid in cases]
+    assert len(set(expected)) == len(cases)
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # each prepared, kept
+    [entry] = _entries(fresh_cache)
+    assert len(json.loads(json.loads(entry.read_bytes())["entry"])["variants"]) == len(cases)
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # from memory
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    assert [annual_docx.render(r, grid=grid) for r, grid in cases] == expected  # from disk
+
+
+def test_a_damaged_or_altered_entry_is_prepared_again(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry cut short, or whose content no longer matches its checksum (a changed source), is not used: the
+    template is prepared again, the document is the same, and the entry is written anew."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    expected = annual_docx.render(report)
+    [entry] = _entries(fresh_cache)
+    good = entry.read_bytes()
+    outer = json.loads(good)
+    altered = json.dumps({**outer, "entry": outer["entry"].replace("Signature", "Signed")}).encode()
+    for bad in (good[: len(good) // 2], altered):
+        entry.write_bytes(bad)
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        assert annual_docx.render(report) == expected
+        assert entry.read_bytes() == good
+
+
+def test_the_entry_is_named_by_the_template_the_code_and_the_libraries(tmp_path: Path) -> None:
+    """Another template, a module of the preparing code changed (its size or time of change, as Python checks
+    its bytecode) or another library version names another entry."""
+    assert _template_cache.template_key(b"one") != _template_cache.template_key(b"two")
+    files = _template_cache.preparing_files()
+    names = {f"{f.parent.name}/{f.name}" for f in files}
+    assert {"_ooxml/prepare.py", "_ooxml/char_grid.py", "_ooxml/record.py", "_ooxml/lazy_parts.py",
+            "_output/_docxtpl.py", "_output/_render.py", "_output/_template_cache.py"} <= names
+    module = tmp_path / "prepare.py"
+    module.write_text("A = 1\n")
+    versions = ("3.11", "0.20.2", "1.2.0", (6, 0))
+    before = _template_cache.code_hash([module], versions)
+    assert _template_cache.code_hash([module], ("3.11", "0.20.3", "1.2.0", (6, 0))) != before
+    os.utime(module, ns=(1, 1))
+    assert _template_cache.code_hash([module], versions) != before
+    touched = _template_cache.code_hash([module], versions)
+    module.write_text("A = 22\n")
+    os.utime(module, ns=(1, 1))
+    assert _template_cache.code_hash([module], versions) != touched
+
+
+def test_no_entry_where_others_may_write_or_for_a_template_from_outside(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry is Jinja source: none is read or written in a folder others can write to (as for compiled code);
+    a template from outside (adopted and checked in memory first) is prepared each time and kept nowhere."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    folder = fresh_cache / "templates"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    annual_docx.render(report)
+    assert _entries(fresh_cache) == []
+    folder.chmod(0o700)
+    custom = tmp_path / "custom.docx"
+    custom.write_bytes((ROOT / "templates" / "report_template.docx").read_bytes())
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    annual_docx.render(report, template=custom, allow_noncompliant=True)
+    assert _entries(fresh_cache) == [] and _template_cache._memory == {}
+
+
+def test_compressed_pictures_are_deflated_at_the_fastest_level_and_the_xml_at_the_default() -> None:
+    """A PNG or JPEG no longer shrinks at the default level: it is deflated at level 1 (faster, and on the
+    examples' pictures smaller); the XML parts keep the default level."""
+    import zipfile
+    import zlib
+
+    data = annual_docx.render(annual_docx.load(ROOT / "examples" / "qufu_2020.yaml"))
+
+    def deflated(raw: bytes, level: int) -> int:
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        return len(packer.compress(raw) + packer.flush())
+
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        infos = package.infolist()
+        pictures = [i for i in infos if i.filename.endswith((".png", ".jpg", ".jpeg"))]
+        assert {i.filename.rsplit(".", 1)[1] for i in pictures} == {"png", "jpg"}
+        for info in pictures:
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            assert info.compress_size == deflated(package.read(info), 1), info.filename
+        document = package.getinfo("word/document.xml")
+        assert document.compress_size == deflated(package.read(document), zlib.Z_DEFAULT_COMPRESSION)
+
+
+def test_the_template_package_leaves_document_headers_and_footers_as_bytes_until_asked() -> None:
+    """python-docx's package with document.xml and the footers parsed on first use: every other part as
+    python-docx opens it, the lazy ones giving the same tree and the same bytes once asked for; a template from
+    outside is parsed whole as it opens (a part python-docx cannot read is refused there, as before)."""
+    import docx
+
+    from annual_docx._ooxml import lazy_parts
+
+    data = (ROOT / "templates" / "report_template.docx").read_bytes()
+    lazy = lazy_parts.open_document(data)
+    plain = docx.Document(BytesIO(data))
+    parts = {str(p.partname): p for p in lazy.part.package.iter_parts()}
+    lazy_ones = {name for name, p in parts.items() if isinstance(p, lazy_parts._LazyXml)}
+    assert lazy_ones == {"/word/document.xml", "/word/footer1.xml", "/word/footer2.xml"}
+    assert not any(parts[name].parsed for name in lazy_ones)
+    assert all(lazy_parts.has_content(parts[name]) for name in lazy_ones) and not parts["/word/footer1.xml"].parsed
+    assert lazy.core_properties.title == plain.core_properties.title  # other parts: python-docx's
+    for part in plain.part.package.iter_parts():
+        assert parts[str(part.partname)].blob == part.blob, part.partname  # parsed when written
+    assert all(parts[name].parsed for name in lazy_ones)
+    assert lazy.element.body is not None and lazy.styles.element is not None
+
+    broken = lazy_parts.open_document(data)
+    broken.part._source = b"<w:document"  # what a reader would refuse
+    with pytest.raises(etree.XMLSyntaxError):
+        lazy_parts.parse_all(broken)
+    assert all(p.parsed for p in _docxtpl.open_template(ROOT / "templates" / "report_template.docx").docx.part
+               .package.iter_parts() if isinstance(p, lazy_parts._LazyXml))
+
+
+def test_a_custom_templates_tags_are_found_once_per_process_and_a_changed_one_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing and walking a custom template's tags was half of a render through it: the tags of one source are
+    found once per process; a template whose source differs (a tag it lacks) is looked at afresh and refused."""
+    import docx
+
+    from annual_docx._output import _authoring
+    from annual_docx.errors import TemplateError
+
+    found: list[int] = []
+    real = _authoring._source_tags
+    monkeypatch.setattr(_authoring, "_source_tags", lambda xml, path: found.append(1) or real(xml, path))
+    monkeypatch.setattr(_authoring, "_found_tags", {})
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = tmp_path / "agency.docx"
+    template.write_bytes((ROOT / "templates" / "report_template.docx").read_bytes())
+    first = annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == first
+    assert found == [1]
+    untitled = docx.Document(str(template))
+    for paragraph in untitled.paragraphs:
+        if "title" in paragraph.text:
+            paragraph.text = ""
+    untitled.save(str(tmp_path / "untitled.docx"))
+    with pytest.raises(TemplateError, match="title"):
+        annual_docx.render(report, template=tmp_path / "untitled.docx", allow_noncompliant=True)
+    assert found == [1, 1]

@@ -1,5 +1,5 @@
-"""Where annual_docx keeps what it can make again: drawn charts, prepared pictures, compiled templates, standalone
-font faces.
+"""Where annual_docx keeps what it can make again: drawn charts, prepared pictures, prepared and compiled templates,
+standalone font faces.
 
 ``$ANNUAL_DOCX_CACHE_DIR`` (charts in the folder itself, the rest in subfolders ``pictures/``, ``templates/`` and
 ``fonts/``), else ``$XDG_CACHE_HOME/annual_docx/<kind>``, else ``~/.cache/annual_docx/<kind>``.

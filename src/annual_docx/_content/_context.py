@@ -14,7 +14,8 @@ from typing import Any
 
 from annual_docx import schema as s
 from annual_docx._content._build_figures import quoted, role_lines, spread
-from annual_docx._content._build_text import breaks_before_headings, kept, plain_text, scripted_texts
+from annual_docx._content._build_text import breaks_before_headings, plain_text, scripted_texts
+from annual_docx._content._closing import keep_to_closing
 from annual_docx._content._drawing import Drawer, NativeFactory, PictureFactory, chart_error_at
 from annual_docx._content._figures import number_figures
 from annual_docx._content._official import official_context
@@ -52,8 +53,8 @@ def build_context(report: s.Report, picture: PictureFactory, native: NativeFacto
 
     blocks = scripted_texts(number_figures(breaks_before_headings(list(tree.sections(report.sections)))))
     sign = signature(report.signature, report.date)
-    if sign and blocks:  # the last text goes with the 落款, which never starts a page alone (7.3.5)
-        blocks[-1] = kept(blocks[-1])
+    if sign:  # the body's end, text included, goes with the 落款, which never stands alone on a page (7.3.5)
+        blocks = keep_to_closing(blocks)
     return {
         "title": report.full_title,  # "" when the report has no title: no title paragraph
         "title_text": "\n".join(title_lines(report.full_title)) if report.full_title else "",  # 7.3.1 trapezoid

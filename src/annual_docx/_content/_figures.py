@@ -84,6 +84,7 @@ class Gallery:
     pictures: tuple[Any, ...]
     captions: tuple[str, ...]
     per_row: int
+    keep: bool = False  # kept on the page of what follows (the 落款)
 
     def __html__(self) -> str:
         from annual_docx._ooxml import body, table
@@ -91,7 +92,24 @@ class Gallery:
         room = table.column_widths(self.per_row)[0] - 2 * table.CELL_MARGIN  # a cell's width less its margins
         cells = [(picture.inline(), "\n".join(caption_lines(caption, room)) if caption else caption)
                  for picture, caption in zip(self.pictures, self.captions, strict=True)]
-        return body.markup(table.gallery(cells, self.per_row))
+        return body.markup(table.gallery(cells, self.per_row, to_next=self.keep))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+@dataclass(frozen=True)
+class KeptFigure:
+    """A figure (its picture or chart, and its caption, numbered) kept on the page of what follows, the 落款: laid
+    out like the template's figure paragraphs, each with keep-with-next; renders itself for ``{{p b.xml }}``."""
+
+    image: Any  # what ``{{ b.image }}`` places: a picture, a native chart or drawing
+    caption: str
+
+    def __html__(self) -> str:
+        from annual_docx._ooxml import body
+
+        return body.figure_paragraphs(str(self.image), self.caption)
 
     def __str__(self) -> str:
         return self.__html__()
@@ -109,6 +127,7 @@ class Table:
     weights: Sequence[float] | None = None
     size: int | None = None  # half-points; None keeps the styles' 四号
     repeat_header: bool = True
+    keep: bool = False  # its end kept on the page of what follows (the 落款)
 
     def elements(self) -> list[Any]:
         """Return the title paragraph and ``w:tbl``; ValueError when the rows do not line up."""
@@ -116,7 +135,7 @@ class Table:
 
         return table.official_table(self.header, self.rows, title=self.title, aligns=self.aligns,
                                     totals=self.totals, weights=self.weights, size=self.size,
-                                    repeat_header=self.repeat_header)
+                                    repeat_header=self.repeat_header, to_next=self.keep)
 
     def __html__(self) -> str:
         from annual_docx._ooxml import body

@@ -25,6 +25,21 @@ def lines_text(lines: Sequence[str]) -> Markup:
     return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(escape(line) for line in lines)
 
 
+def figure_paragraphs(image: str, caption: str, keep_next: bool = True) -> str:
+    """Return a figure laid out as the template's figure paragraphs lay it out — the picture in ``Figure`` (in
+    ``FigureAlone`` without a caption) and the caption below it in ``Caption`` — with ``w:keepNext`` on each when
+    ``keep_next`` (the figure stays on the page of what follows). ``image`` is the run markup a picture or chart
+    writes where a ``{{ }}`` tag sits inside ``w:t`` (``</w:t></w:r><w:r><w:drawing>…``); ``caption`` is text, or
+    markup meant for inside ``w:t`` (a caption of several lines, superscripts)."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    open_run, close_run = '<w:r><w:t xml:space="preserve">', "</w:t></w:r>"
+    style = "Figure" if caption else "FigureAlone"
+    out = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>{open_run}{image}{close_run}</w:p>'
+    if caption:
+        out += f'<w:p><w:pPr><w:pStyle w:val="Caption"/>{keep}</w:pPr>{open_run}{escape(caption)}{close_run}</w:p>'
+    return out
+
+
 def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font: str = KAITI) -> Element:
     """Return a paragraph in ``style`` whose runs are ``(text, marks)`` with marks None or ``bold``, ``kai`` (the
     楷体 used for quotations), ``superscript``, ``subscript`` joined by ``+``; fonts otherwise come from the style."""

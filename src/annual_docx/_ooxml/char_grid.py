@@ -125,6 +125,16 @@ def condense_twentieths(char_space_value: int, font_pt: float) -> int:
 def line_grid_for_libreoffice(document: Element, styles: Element) -> int:
     """Turn every character grid in ``document`` into a line grid and condense the default run by the cell
     difference; return the spacing applied (0 when there was no character grid with a negative ``charSpace``)."""
+    spacing = document_line_grid(document, styles)
+    if spacing:
+        set_default_spacing(styles, spacing)
+    return spacing
+
+
+def document_line_grid(document: Element, styles: Element) -> int:
+    """Turn every character grid in ``document`` into a line grid; return the spacing (1/20 pt, ≤ 0) the default
+    run is to be condensed by (:func:`set_default_spacing`), 0 when no grid had a negative ``charSpace``.
+    ``styles`` is only read."""
     spacing = 0
     for grid in document.iter(qn("w:docGrid")):
         value = signed_char_space(grid.get(qn("w:charSpace"))) or 0
@@ -135,12 +145,11 @@ def line_grid_for_libreoffice(document: Element, styles: Element) -> int:
             del grid.attrib[qn("w:charSpace")]
         if value < 0:
             spacing = min(spacing, condense_twentieths(value, normal_font_pt(styles)))
-    if spacing:
-        _set_default_spacing(styles, spacing)
     return spacing
 
 
-def _set_default_spacing(styles: Element, spacing: int) -> None:
+def set_default_spacing(styles: Element, spacing: int) -> None:
+    """Condense the document default run of ``styles`` by ``spacing`` (1/20 pt)."""
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = el("w:docDefaults")

@@ -170,6 +170,7 @@ def official_table(
     totals: Sequence[str] | None = None,
     size: int | None = None,
     repeat_header: bool = True,
+    to_next: bool = False,
 ) -> list[Element]:
     """Return the title paragraph (if any) and the ``w:tbl`` of a 公文 table, ready to insert into a body.
 
@@ -181,7 +182,9 @@ def official_table(
     whole to the next page rather than split; a longer one splits, its header repeated.
     ``size`` (half-points) sets every cell's text smaller than the style's 四号 with 1 mm cell margins left and
     right (narrow columns hold more) and below (LibreOffice otherwise sets small CJK text on the bottom border);
-    ``repeat_header=False`` keeps the header rows from repeating on a new page.
+    ``repeat_header=False`` keeps the header rows from repeating on a new page. ``to_next``: the paragraph after the
+    table (the 落款) stays on the page of its end — a short table keeps every row, the totals row included, with the
+    next; a longer one its last two rows.
     """
     if header and isinstance(header[0], (list, tuple)):
         header_rows = [list(cast("Sequence[CellSpec]", r)) for r in header]
@@ -212,16 +215,23 @@ def official_table(
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     following = len(body) + (1 if total_row else 0)  # rows after the header
     kept = following - 1 if following <= SHORT_TABLE_ROWS else min(1, following - 1)  # body rows kept with the next
+
+    def keep(i: int) -> bool:  # the i-th row after the header (the totals row is the last)
+        return i < kept or (to_next and (following <= SHORT_TABLE_ROWS or i >= following - 2))
+
     table = el("w:tbl", None, tbl_pr, grid,
                *(_row(row, widths, HEADER_STYLE, repeat_header, size=size, keep=following > 0) for row in heads),
-               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=i < kept) for i, row in enumerate(body)),
-               _row(total_row, widths, HEADER_STYLE, False, aligns, size) if total_row else None)
+               *(_row(row, widths, TEXT_STYLE, False, aligns, size, keep=keep(i)) for i, row in enumerate(body)),
+               _row(total_row, widths, HEADER_STYLE, False, aligns, size, keep=keep(following - 1))
+               if total_row else None)
     return ([_paragraph(title, TITLE_STYLE, scripts=True)] if title else []) + [table]
 
 
-def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYPE_WIDTH) -> list[Element]:
+def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYPE_WIDTH,
+            to_next: bool = False) -> list[Element]:
     """Return a borderless table laying out pictures ``per_row`` to a row, each ``(wp:inline, caption)`` in a
-    centred Figure paragraph with its Caption below."""
+    centred Figure paragraph with its Caption below; ``to_next``: every paragraph keeps with the next, so a
+    gallery of one row stays on the page of what follows it (the 落款)."""
     widths = column_widths(per_row, total=total)
     tbl_pr = el("w:tblPr", None, el("w:tblW", {"w:w": total, "w:type": "dxa"}), el("w:jc", {"w:val": "center"}),
                 el("w:tblLayout", {"w:type": "fixed"}),
@@ -238,10 +248,14 @@ def gallery(cells: Sequence[tuple[Element, str]], per_row: int, total: int = TYP
                 inline, caption = chunk[i]
                 # not kept with the next: a row never splits anyway, and a table whose every row keeps with the next
                 # moves whole (LibreOffice left a page empty before a long gallery)
-                no_keep = el("w:keepNext", {"w:val": 0})
+                no_keep = el("w:keepNext") if to_next else el("w:keepNext", {"w:val": 0})
                 picture = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": "Figure"}), no_keep),
                              el("w:r", None, el("w:drawing", None, inline)))
-                content = [picture, _paragraph(caption, "Caption", scripts=True)] if caption else [picture]
+                content = [picture, _paragraph(caption, "Caption", keep_next=to_next, scripts=True)] if caption \
+                    else [picture]
             tcs.append(el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"})), *content))
-        rows.append(el("w:tr", None, el("w:trPr", None, el("w:cantSplit"), el("w:jc", {"w:val": "center"})), *tcs))
+        # kept with the next: no cantSplit, as LibreOffice ignores keep-with-next in a table of one unsplittable row
+        # (the keep chain moves the row whole anyway)
+        rows.append(el("w:tr", None, el("w:trPr", None, None if to_next else el("w:cantSplit"),
+                                        el("w:jc", {"w:val": "center"})), *tcs))
     return [el("w:tbl", None, tbl_pr, grid, *rows)]

@@ -139,11 +139,27 @@ def _tags(path: Path) -> _Tags:
 
 
 def tags_of(tpl: Any, path: Path) -> _Tags:
-    """Return the variables, attribute names, compared block kinds and unknown filters of an opened template."""
+    """Return the variables, attribute names, compared block kinds and unknown filters of an opened template (the
+    tags of a template's source are found once per process: parsing and walking them was half of a render through a
+    custom template)."""
     try:
         xml = template_source(tpl)
     except Exception as exc:  # a broken package raises many unrelated types
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
+    found = _found_tags.get(xml)
+    if found is None:
+        if len(_found_tags) >= _MAX_FOUND:
+            _found_tags.clear()
+        found = _found_tags[xml] = _source_tags(xml, path)
+    return found
+
+
+_MAX_FOUND = 16
+_found_tags: dict[str, _Tags] = {}
+
+
+def _source_tags(xml: str, path: Path) -> _Tags:
+    """Return the tags of a template's Jinja source ``xml`` (``path`` names it in errors)."""
     env = BoundedSandbox()  # analysing folds constants (`'a' * 10**10`): only with the bounded operators and filters
     try:
         tree = env.parse(xml)

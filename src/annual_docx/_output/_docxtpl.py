@@ -6,18 +6,24 @@ names used are its public ones: ``DocxTemplate`` (``init_docx``, ``render``, ``p
 ``get_headers_footers``, ``get_part_xml``, the ``HEADER_URI``/``FOOTER_URI`` constants, ``current_rendering_part``),
 and the methods it documents for overriding (``patch_xml``, ``map_tree``, ``render_properties``). Tested with the
 docxtpl versions pinned in ``pyproject.toml``.
+
+One pass: docxtpl's ``render`` is kept as it is (its steps, in its order), and the steps around Jinja are ours
+(``init_docx``, ``build_xml``, ``build_headers_footers_xml``, ``fix_tables``, ``fix_docpr_ids``, ``map_tree``): the
+template's parts come as Jinja sources (:class:`Prepared`, from the template cache when ``_render`` has them), the
+whole of document.xml is filled, and what Jinja returns is parsed once and becomes the part's tree. Without a
+:class:`Prepared` (``FastTemplate`` used alone) the sources are written out from the template's parts as the render
+starts, as docxtpl does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -25,7 +31,8 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from annual_docx._model.text import clean_text
-from annual_docx._ooxml.ns import WP_NS
+from annual_docx._ooxml.lazy_parts import has_content, open_document, parse_all
+from annual_docx._ooxml.ns import W_NS, WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
 from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
 from annual_docx._ooxml.sanitize import template_bytes
@@ -40,6 +47,7 @@ _PROPERTY_LIMIT: Final = 255  # characters python-docx (and Word) allow in a cor
 _CORE_TEXT_PROPERTIES: Final = ("author", "comments", "identifier", "language", "subject", "title")
 _MAX_PATCHED: Final = 16
 _DOC_PR_TAG: Final = f"{{{WP_NS}}}docPr"
+_BODY_TAG: Final = f"{{{W_NS}}}body"
 _patched: dict[str, str] = {}
 _FOOTNOTES_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 #: a Jinja tag inside one of the template's tables (docxtpl then fixes the filled tables' columns)
@@ -103,6 +111,50 @@ def render_properties(core: Any, context: dict[str, Any], date: dt.date | None) 
         core.modified = stamp
 
 
+class Prepared(NamedTuple):  # a named tuple: built in a twentieth of a dataclass's time, on every start
+    """A template made ready for Jinja, as :func:`prepared_sources` gives it and the template cache keeps it."""
+
+    #: document.xml's root element (the body inside it) as Jinja's source: made final, cleaned up (``patch_xml``)
+    document: str
+    #: each header's and footer's source, cleaned up, by its relationship id (the headers and footers with content)
+    parts: dict[str, str]
+    #: paragraphs taken out of the template, rendered on their own (the 版记's, see ``FastTemplate.tail_sources``)
+    record: tuple[str, ...] = ()
+    width: int = 0  #: the 版心's width in twips
+    spacing: int = 0  #: the portable grid's condensing of the default run (1/20 pt; 0: none)
+    #: whether a tag sits in one of the template's tables (docxtpl then fixes the filled tables' columns)
+    table_tags: bool = False
+    #: whether the body holds drawings of the template's own (docxtpl then renumbers the filled body's)
+    drawings: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {**self._asdict(), "record": list(self.record)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Prepared:
+        """Return the prepared template ``data`` (from :meth:`as_json`) holds; raise TypeError or KeyError when it is
+        not one."""
+        if set(data) != set(cls._fields) or not isinstance(data["document"], str) \
+                or not isinstance(data["parts"], dict):
+            raise TypeError("not a prepared template")
+        return cls(**{**data, "record": tuple(data["record"])})
+
+
+def prepared_sources(tpl: Any, record: Sequence[str] = (), width: int = 0, spacing: int = 0, *,
+                     parts: dict[str, str] | None = None) -> Prepared:
+    """Return the opened template ``tpl``'s document.xml and headers and footers as Jinja's sources, as docxtpl
+    cleans them up, with what preparing it told (``record``, ``width``, ``spacing``); each part is written out once.
+    The headers' and footers' sources are ``parts`` when given (preparing changes only document.xml)."""
+    document = str(tpl.patch_xml(tpl.xml_to_string(tpl.docx.element)))
+    if parts is None:
+        parts = {rid: str(tpl.patch_xml(tpl.get_part_xml(part)))
+                 for uri in (tpl.HEADER_URI, tpl.FOOTER_URI) for rid, part in tpl.get_headers_footers(uri)}
+    body = tpl.docx.element.find(_BODY_TAG)
+    drawings = body is not None and next(body.iter(_DOC_PR_TAG), None) is not None
+    return Prepared(document, parts, tuple(record), width, spacing, _TAG_IN_TABLE.search(document) is not None,
+                    drawings)
+
+
 @functools.cache
 def template_class() -> Any:
     """Return the ``DocxTemplate`` subclass (docxtpl is imported on first use): its body swap is linear in the new
@@ -112,21 +164,39 @@ def template_class() -> Any:
     class FastTemplate(DocxTemplate):  # type: ignore[misc]
         """A DocxTemplate for annual reports (see :func:`template_class`)."""
 
+        docx: Any
+        is_rendered: bool
         report_date: dt.date | None = None
         id_floor = 1000  # drawing ids the context gave out end here (see ``fix_docpr_ids``)
         #: paragraphs taken out of the template, rendered on their own and handed with the rendered body to
         #: ``close_body``, which returns the body to use (the 版记's text box at its end)
         tail_sources: Sequence[str] = ()
         close_body: Callable[[str, list[str]], str] | None = None
-        table_tags = True  # whether the template's body has a tag inside a table (see ``fix_tables``)
+        #: the template made ready for Jinja (``_render`` sets it, from the template cache); None: the template's
+        #: parts as they are, written out as the render starts
+        prepared: Prepared | None = None
+        _sources: Prepared | None = None  # what the render under way fills
+
+        def init_docx(self, reload: bool = True) -> None:
+            # python-docx's package, with document.xml, headers and footers parsed only when asked for
+            if not self.docx or (self.is_rendered and reload):
+                source = self.template_file
+                data = source.getvalue() if isinstance(source, BytesIO) else Path(source).read_bytes()
+                self.docx = open_document(data)
+                self.is_rendered = False
+
+        def get_xml(self) -> str:
+            # the body, whether the root is python-docx's (before rendering) or the filled one
+            return str(self.xml_to_string(self.docx.element.find(_BODY_TAG)))
 
         def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
-            source = str(self.patch_xml(self.get_xml()))
-            self.table_tags = _TAG_IN_TABLE.search(source) is not None
-            xml = str(self.render_xml_part(source, self.docx.part, context, jinja_env))
+            # the whole of document.xml is filled (its root holds no tag), so what Jinja returns is parsed once
+            # and becomes the part's tree as it is
+            sources = self._sources = self.prepared or prepared_sources(self)
+            part = self.docx.part
+            xml = str(self.render_xml_part(sources.document, part, context, jinja_env))
             if self.close_body is None:
                 return xml
-            part = self.docx.part
             tail = [str(self.render_xml_part(self.patch_xml(source), part, context, jinja_env))
                     for source in self.tail_sources]
             return self.close_body(xml, tail)
@@ -141,17 +211,20 @@ def template_class() -> Any:
             return patched
 
         def map_tree(self, tree: Any) -> None:
-            # lxml's ``replace`` walks the whole old body to move it out (3.9 s for 12,000 tags, docxtpl #490);
-            # emptied first, the swap takes milliseconds
-            root = self.docx._element
-            body = root.body
-            body.clear()
-            root.replace(body, tree)
+            # the filled document.xml becomes the part's tree (docxtpl swapped the filled body into the template's
+            # tree: lxml's ``replace`` walked the whole old body to move it out, 3.9 s for 12,000 tags, docxtpl
+            # #490). The body is put back in its place, as docxtpl's swap put it in: lxml then drops the namespace
+            # declarations the root already makes from the markup the tags wrote (a table's ``xmlns:w``), in C,
+            # as it did then — the document written is the same, byte for byte
+            body = tree.find(_BODY_TAG)
+            if body is not None:
+                tree.insert(tree.index(body), body)
+            self.docx.part._element = tree
 
         def get_headers_footers(self, uri: str) -> Iterator[tuple[str, Any]]:
             # docxtpl tests each part's ``blob`` (a serialisation of the whole part) only to skip empty ones
             for rid, rel in self.docx.part.rels.items():
-                if rel.reltype == uri and not rel.is_external and _has_content(rel.target_part):
+                if rel.reltype == uri and not rel.is_external and has_content(rel.target_part):
                     yield rid, rel.target_part
 
         def get_part_xml(self, part: Any) -> str:
@@ -159,17 +232,27 @@ def template_class() -> Any:
             element = getattr(part, "element", None)
             return str(self.xml_to_string(element)) if element is not None else str(super().get_part_xml(part))
 
+        def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None) -> Any:
+            # the sources prepared with the body (docxtpl writes each part out here); docxtpl's own encoding rule
+            # gives UTF-8 for a source without an XML declaration, which these are
+            sources = self._sources
+            for rid, part in self.get_headers_footers(uri):
+                source = sources.parts.get(rid) if sources is not None else None
+                if source is None:
+                    source = self.patch_xml(self.get_part_xml(part))
+                yield rid, str(self.render_xml_part(source, part, context, jinja_env)).encode("utf-8")
+
         def fix_tables(self, xml: str) -> Any:
             # docxtpl's column fix is for the template's own table tags (``{%tc %}``, ``{% colspan %}``…); the
-            # tables the context builds are final, so the filled body is only parsed (with docxtpl's parser)
-            if self.table_tags:
+            # tables the context builds are final, so the filled document is only parsed (with docxtpl's parser)
+            if self._sources is None or self._sources.table_tags:
                 return super().fix_tables(xml)
             return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
 
         def fix_docpr_ids(self, tree: Any) -> None:
             # the context numbers every drawing it places; only a template's own drawings (which a loop may
             # repeat) make docxtpl renumber the body's, then above every id the context gave out
-            if next(self.docx.element.body.iter(_DOC_PR_TAG), None) is not None:  # still the template's body
+            if self._sources is None or self._sources.drawings:
                 self.docx_ids_index = self.id_floor
                 super().fix_docpr_ids(tree)
 
@@ -208,6 +291,8 @@ def open_template(path: Path, *, bundled: bool = False) -> Any:
     try:
         tpl = template_class()(BytesIO(data))
         tpl.init_docx()
+        if not bundled:  # as python-docx opening it would: a part it cannot read fails here (the checks parse them)
+            parse_all(tpl.docx)
     except Exception as exc:  # python-docx raises several unrelated types for a broken package
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc
     return tpl
@@ -272,19 +357,15 @@ class Picture:
         return self.__html__()
 
 
-def drawing_ids(tpl: Any) -> Iterator[int]:
-    """Return the drawing (``docPr``) ids free in the opened template ``tpl``: counting up from above its largest
-    id in the body, headers and footers, and from 1001 at least (where docxtpl numbers)."""
-    roots = [tpl.docx.element.body]
+def highest_drawing_id(tpl: Any) -> int:
+    """Return the largest drawing (``docPr``) id in the opened template ``tpl``'s body, headers and footers (0:
+    none); the ids a render gives count up from above it, and from 1001 at least (where docxtpl numbers)."""
+    roots = [tpl.docx.element.find(_BODY_TAG)]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         roots += [part.element for _, part in tpl.get_headers_footers(uri) if hasattr(part, "element")]
-    found = [int(n) for root in roots for d in root.iter(_DOC_PR_TAG) if (n := d.get("id") or "").isdigit()]
-    return itertools.count(max([1000, *found]) + 1)
-
-
-def _has_content(part: Any) -> bool:
-    """Whether a header or footer part holds anything (a parsed part always does; docxtpl skips empty blobs)."""
-    return getattr(part, "element", None) is not None or bool(part.blob)
+    found = [int(n) for root in roots if root is not None for d in root.iter(_DOC_PR_TAG)
+             if (n := d.get("id") or "").isdigit()]
+    return max([0, *found])
 
 
 def picture_factory(tpl: Any, prepared: dict[tuple[Path, float], bytes], ids: Iterator[int]) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import typing
 from collections.abc import Iterator, Mapping
@@ -15,10 +16,19 @@ from annual_docx._atomic import replacing
 from annual_docx._content._context import build_context
 from annual_docx._input._images import prepare_pictures
 from annual_docx._model.text import clean
-from annual_docx._ooxml.prepare import prepare_template
+from annual_docx._ooxml.char_grid import set_default_spacing
+from annual_docx._ooxml.prepare import prepare_document, prepare_styles
 from annual_docx._ooxml.record import end_body, record_box
 from annual_docx._ooxml.repro import package_bytes
-from annual_docx._output._docxtpl import drawing_ids, fill, open_template, picture_factory
+from annual_docx._output import _template_cache
+from annual_docx._output._docxtpl import (
+    Prepared,
+    fill,
+    highest_drawing_id,
+    open_template,
+    picture_factory,
+    prepared_sources,
+)
 from annual_docx.errors import InputError, OutputError
 from annual_docx.gbt9704 import FANGSONG
 from annual_docx.schema import Report
@@ -142,7 +152,12 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
 
         adopt_template(tpl.docx)  # styles found by name, what another editor lost put back (in memory)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
-    ids = drawing_ids(tpl)  # every drawing's docPr id, unique in the document, given as the context is built
+    # the template as Jinja's source, from the template cache unless it comes from outside (adopted in memory)
+    key = None if custom else _template_cache.template_key(tpl.template_file.getvalue())
+    entry = _template_cache.prepared(key) if key is not None else {"variants": {}}
+    if not isinstance(entry.get("facts"), int):
+        entry["facts"] = highest_drawing_id(tpl)
+    ids = itertools.count(max(1000, entry["facts"]) + 1)  # every drawing's docPr id, given as the context is built
 
     def native(spec: Any) -> Any:  # a native chart's parts: their code loads with the report's first native chart
         from annual_docx._ooxml.chart_part import native_figure
@@ -151,12 +166,35 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
 
     context = build_context(plain, picture_factory(tpl, pictures, ids), native)
     record_id = tpl.id_floor = next(ids)
-    record, width = prepare_template(tpl.docx, context.get("signature"), FANGSONG, portable=grid == "portable")
+    tpl.prepared = _prepared(tpl, entry, key, context.get("signature"), portable=grid == "portable")
     # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with
-    tpl.tail_sources = record if (context.get("official") or {}).get("record") else []
+    tpl.tail_sources = tpl.prepared.record if (context.get("official") or {}).get("record") else []
+    width = tpl.prepared.width
     tpl.close_body = lambda body, rendered: end_body(body, record_box(rendered, width, record_id))
     fill(tpl, context, template_path, plain.date, seconds=template_seconds() if custom else None)
     return package_bytes(tpl.docx)
+
+
+def _prepared(tpl: Any, entry: dict[str, Any], key: str | None, signature: Any, *, portable: bool) -> Prepared:
+    """Make the opened template ``tpl`` final for this report (``_ooxml/prepare.py``): its styles each time, its
+    document.xml, headers and footers as Jinja's sources from ``entry`` (the template cache's, named ``key``; None:
+    not kept) when it holds them — document.xml for this variant (the 落款's indents, the grid), the headers and
+    footers for any — else made from the parsed parts and kept."""
+    prepare_styles(tpl.docx, FANGSONG)
+    variant = json.dumps([None if signature is None else [signature.name_right, signature.date_right], portable])
+    variants, parts = entry.setdefault("variants", {}), entry.get("parts")
+    try:
+        prepared = Prepared.from_json({**variants[variant], "parts": parts})
+    except (KeyError, TypeError):
+        body = prepare_document(tpl.docx.element, tpl.docx.styles.element, signature, portable=portable)
+        prepared = prepared_sources(tpl, body.record, body.width, body.spacing,
+                                    parts=parts if isinstance(parts, dict) else None)
+        if key is not None:
+            entry["parts"], variants[variant] = prepared.parts, {**prepared.as_json(), "parts": None}
+            _template_cache.keep_prepared(key, entry)
+    if prepared.spacing:
+        set_default_spacing(tpl.docx.styles.element, prepared.spacing)
+    return prepared
 
 
 def template_seconds() -> float:

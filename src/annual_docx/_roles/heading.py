@@ -4,7 +4,9 @@ A heading is known by its style (Heading 1–4, 标题 1–4), its outline level
 or drawn by Word's automatic numbering) after leading spaces of any kind. A numbered line is a heading when it is
 short and not an item (ending in ； ， or ：, or a （一） inside a 第X条 article); a numbered paragraph whose first
 sentence (up to 。！？) is short and goes on with body text is a run-in heading:
-「（一）坚持稳中求进，推动经济回升向好。全年……」 — the heading is the number and that first sentence."""
+「（一）坚持稳中求进，推动经济回升向好。全年……」 — the heading is the number and that first sentence. Whether a short
+numbered line that could be a list item (``listable``) is one is decided by the lines around it
+(``_roles.stream``)."""
 
 from __future__ import annotations
 

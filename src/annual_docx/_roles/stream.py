@@ -2,7 +2,9 @@
 are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
 ``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
 is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
-numbered line is a list item when the same kind of line stands next to it."""
+numbered line is a list item when the same kind of line stands next to it, when it starts again at 1 right under a
+heading of its number style, or when the document marks its headings by style or outline level and this line is not
+marked (our own output: a list straight under a heading stays a list)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from annual_docx._roles.text import (
     DATE,
     LABEL,
     NOTES,
+    arabic_value,
     compact,
     is_record,
     number_of,
@@ -49,6 +52,8 @@ class Recogniser(Generic[L]):
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
         self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
+        self.marked = 0  # headings found with a heading style or outline level of their own
+        self.plain = 0  # headings found by their number alone
 
     def feed(self, line: L) -> list[tuple[L, Role]]:
         """Take the next line; return the lines whose role is now decided, in order."""
@@ -194,12 +199,15 @@ class Recogniser(Generic[L]):
         if found is None:
             number, level, _ = number_of(line.text)
             return Role("item", level, number, part=part) if number else Role("body", part=part)
+        if found.listable:
+            item = self._list_item(line, found.level, found.number)
+            if item is not None:
+                return item
         self.open_level = found.level
-        previous = self._previous() if found.listable else None
-        if previous is not None and previous[1].kind in ("heading", "item") and previous[1].split == 0 and \
-                previous[1].number == found.number and previous[1].level >= 3:
-            self._demote(previous[0])
-            return Role("item", found.level, found.number, part=part)
+        if _marked(line):
+            self.marked += 1
+        else:
+            self.plain += 1
         return Role("heading", found.level, found.number, found.split, part)
 
     def _listed_note(self, line: L) -> bool:
@@ -211,6 +219,36 @@ class Recogniser(Generic[L]):
             return False
         before = compact(previous[0].text)
         return before in ("附件：", "附件:") or number_of(previous[0].text)[1] == level
+
+    def _list_item(self, line: L, level: int, number: str) -> Role | None:
+        """The item a short numbered line (``1.`` ``（1）`` 【】 with no heading style) is, or None when it stays a
+        heading. In a document that has marked every heading so far by a heading style or an outline level (our own
+        output, most Word documents written with styles) a line with neither, not set in bold, is an item. Under a
+        heading of its number style it is an item when it starts again at 1 (a list opening under that heading,
+        which stays one); beside an unmarked line of its style, the two are items of one list, unless its number
+        neither follows the item above nor starts again at 1."""
+        item = Role("item", level, number, part=self.part)
+        unmarked = line.outline is None  # (no heading style: the line is listable)
+        if self.marked and not self.plain and number != "【】" and not line.bold and unmarked:
+            return item
+        previous = self._previous()
+        if previous is None:
+            return None
+        above, role = previous
+        if role.kind not in ("heading", "item") or role.split or role.number != number or role.level < 3:
+            return None
+        value, before = arabic_value(line.text), arabic_value(above.text)
+        if role.kind == "heading" and value == 1 and unmarked:
+            return item  # 1. under 1.: a list opening under its heading, which stays one
+        if _marked(above):
+            return None  # a heading the writer marked stays one; this unmarked line beside it is its sibling
+        if role.kind == "item" and value and before and value not in (1, before + 1):
+            return None  # 2. after the item 2.: not the list's next item, a heading after the list
+        if role.kind == "heading":
+            self.plain -= 1
+            self._demote(above)
+        self.open_level = level
+        return item
 
     def _previous(self) -> tuple[L, Role] | None:
         return next(((x, r) for x, r in reversed(self.window) if r.kind != "empty"), None)
@@ -233,6 +271,11 @@ class Recogniser(Generic[L]):
             text = compact(items[sig][0].text)
             if len(text) <= 30 and not text.endswith(("。", "：", ":", "；", "！")):
                 self.window[sig] = (items[sig][0], Role("signature"))
+
+
+def _marked(line: Line) -> bool:
+    """Whether the writer marked ``line`` as a heading: a heading style or an outline level of any depth."""
+    return style_level(line)[0] > 0 or line.outline is not None
 
 
 def recognise(lines: Iterable[L]) -> list[Role]:

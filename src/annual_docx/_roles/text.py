@@ -69,6 +69,15 @@ def number_of(text: str) -> tuple[str, int, int]:
     return "", 0, 0
 
 
+_ARABIC = re.compile(r"^[（(]?(\d{1,3})")
+
+
+def arabic_value(text: str) -> int:
+    """The value of the arabic heading number ``text`` opens with (``3.`` and ``（3）`` → 3), 0 for none."""
+    match = _ARABIC.match(text.lstrip())
+    return int(match.group(1)) if match else 0
+
+
 def is_red(color: str | None) -> bool:
     """Whether the hex colour ``color`` is a red (FF0000, C00000, E60012…)."""
     if not color or len(color) != 6:
