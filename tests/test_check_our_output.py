@@ -39,7 +39,7 @@ def test_every_example_passes_check(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("source", _imported(), ids=lambda p: p.name)
 def test_every_imported_document_rendered_again_passes_check(source: Path, tmp_path: Path) -> None:
-    report = annual_docx.import_docx(source, tmp_path / "assets")
+    report = annual_docx.import_docx(source, assets=tmp_path / "assets")
     out = annual_docx.render(report, tmp_path / "again.docx")
     assert _violations(out) == []
     assert _violations(out, "gongwen") == []
