@@ -17,7 +17,7 @@ from lxml import etree
 import annual_docx
 from annual_docx._ooxml import reader, spans
 from annual_docx._ooxml.drawings import MAX_WIDTHS, FigureCollector
-from annual_docx._ooxml.read import footer_text
+from annual_docx._ooxml.read import _footer_text
 from annual_docx._roles.line import Plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,7 +168,7 @@ def test_footer_page_field_reads_once() -> None:
            f'<w:p><w:r><w:t> —</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>{field}'
            '</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>'
            f'<w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple></w:p></w:ftr>')
-    assert footer_text(etree.fromstring(xml.encode())) == "— {PAGE} —{PAGE}"
+    assert _footer_text(etree.fromstring(xml.encode()))[0] == "— {PAGE} —{PAGE}"
 
 
 def test_footer_finding_shows_the_number(tmp_path: Path) -> None:

@@ -162,7 +162,7 @@ class BodyReader(StyleResolver):
             page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
             drawings=tuple(state.draw) if state.draw else (),
             lines=(*state.lines, *look.lines) if state.lines else look.lines, pinned_bottom=pinned or look.framed,
-            style_name=self.names.get(sid, ""), auto_label=label)
+            style_name=self.names.get(sid, ""), auto_label=label, spacing=look.spacing)
         if self.sink is None:
             self.facts.paragraphs.append(para)
         else:
@@ -192,7 +192,7 @@ class BodyReader(StyleResolver):
             para = Para(self.count, like.text, like.style, "body", self.section, like.align, like.left, like.right,
                         like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
                         own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
-                        like.style_name, "")
+                        like.style_name, "", like.spacing)
             self.pending_break = False
             if self.sink is None:
                 self.facts.paragraphs.append(para)
@@ -214,7 +214,8 @@ class BodyReader(StyleResolver):
             if isinstance(x, Para):
                 sink.paragraph(Para(n, x.text, x.style, x.place, section, x.align, x.left, x.right, x.first,
                                     x.east_asia, x.size_pt, x.color, x.bold, x.outline, x.page_break_before,
-                                    x.borders, x.drawings, x.lines, x.pinned_bottom, x.style_name, x.auto_label))
+                                    x.borders, x.drawings, x.lines, x.pinned_bottom, x.style_name, x.auto_label,
+                                    x.spacing))
             else:
                 sink.table(TableFacts(n, x.first_words, x.width, x.indent, x.borders, x.place, section,
                                       x.pinned_bottom))

@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
 from annual_docx._ooxml.body_styles import StyleResolver
-from annual_docx._ooxml.ns import MC_NS, w_attr
+from annual_docx._ooxml.ns import MC_NS, WP_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader, BodySink, Recorder
@@ -344,56 +344,47 @@ def _page_setup(facts: DocFacts, sect: Element | None) -> None:
         facts.grid = {local_name(k): str(v) for k, v in grid.attrib.items()}
 
 
-_FALLBACK = f"{{{MC_NS}}}Fallback"
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+_WP = WP_NS
 
 
-def footer_text(root: Element) -> str:
-    """The text of a footer as a reader sees it, with a page-number field shown once as ``{PAGE}`` and the number
-    Word or LibreOffice cached for it (``1``) left out; a text box's fallback copy (``mc:Fallback``, the same box
-    for older readers) is not read twice."""
+def _footer_text(root: Element) -> tuple[str, Element | None]:
+    """A footer's text as a reader sees it, a PAGE field shown as ``{PAGE}`` (its cached result left out, the
+    ``mc:Fallback`` copy of a text box skipped), and the paragraph that holds the field (or the first with text)."""
     parts: list[str] = []
-    t, instr, simple, fld = qn("w:t"), qn("w:instrText"), qn("w:fldSimple"), qn("w:fldChar")
-    fields: list[bool] = []  # the complex fields open here: whether each is a PAGE field
-    in_result: list[bool] = []  # between its separate and end: the cached result
-    for node in root.iter(t, instr, simple, fld, _FALLBACK):
-        if node.tag == _FALLBACK or any(a.tag == _FALLBACK for a in node.iterancestors(_FALLBACK)):
+    holder: Element | None = None
+    result = False  # between a field's separate and end marks: the cached result
+    t, instr_text, simple, char = qn("w:t"), qn("w:instrText"), qn("w:fldSimple"), qn("w:fldChar")
+    for node in root.iter(t, instr_text, simple, char):
+        if any(a.tag == _MC_FALLBACK for a in node.iterancestors()):
             continue
-        if node.tag == fld:
-            mark = w_attr(node, "fldCharType")
-            if mark == "begin":
-                fields.append(False)
-                in_result.append(False)
-            elif mark == "separate" and in_result:
-                in_result[-1] = True
-            elif mark == "end" and fields:
-                fields.pop()
-                in_result.pop()
-        elif node.tag == instr:
-            words = (node.text or "").split()
-            if fields and not in_result[-1] and words and words[0].upper() == "PAGE" and not fields[-1]:
-                fields[-1] = True
-                parts.append("{PAGE}")
-        elif node.tag == simple:
-            words = (node.get(qn("w:instr")) or "").split()
-            if words and words[0].upper() == "PAGE":
-                parts.append("{PAGE}")
-        elif any(page and shown for page, shown in zip(fields, in_result, strict=True)):
-            continue  # the cached page number of a PAGE field
-        elif any(a.tag == simple and (a.get(qn("w:instr")) or "").split()[:1] in (["PAGE"], ["page"])
-                 for a in node.iterancestors(simple)):
-            continue  # the cached page number of a simple PAGE field
-        else:
-            parts.append(node.text or "")
-    return "".join(parts)
+        if node.tag == char:
+            kind = node.get(qn("w:fldCharType"))
+            result = kind == "separate" or (result and kind != "end")
+            continue
+        if node.tag == t:
+            if not result and not any(a.tag == simple for a in node.iterancestors()):
+                parts.append(node.text or "")
+                if holder is None and (node.text or "").strip():
+                    holder = next(node.iterancestors(qn("w:p")), None)
+            continue
+        instr = node.text if node.tag == instr_text else node.get(qn("w:instr"))
+        if instr and instr.split() and instr.split()[0].upper() == "PAGE":
+            parts.append("{PAGE}")
+            holder = next(node.iterancestors(qn("w:p")), None)
+    return "".join(parts), holder
 
 
 def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
-    text = footer_text(root)
-    paragraph = next((p for p in root.iter(qn("w:p")) if "".join(str(t) for t in p.itertext()).strip()), None)
+    text, paragraph = _footer_text(root)
     style_id = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
     align = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:jc", NS), "val")
     if align is None and style_id:
         align, _ = styles.find(style_id, "w:pPr/w:jc", "val")
+    anchor = None if paragraph is None else next(paragraph.iterancestors(f"{{{_WP}}}anchor"), None)
+    placed = None if anchor is None else anchor.find(f"{{{_WP}}}positionH/{{{_WP}}}align")
+    if placed is not None and placed.text:  # a page number in a text box placed at the centre or a side
+        align = {"inside": "left", "outside": "right"}.get(placed.text.strip(), placed.text.strip())
     east_asia, _ = styles.find(style_id, "w:rPr/w:rFonts", "eastAsia")
     size, _ = styles.find(style_id, "w:rPr/w:sz", "val")
     run = None if paragraph is None else paragraph.find(".//w:r/w:rPr", NS)

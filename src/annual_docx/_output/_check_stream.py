@@ -83,7 +83,7 @@ def copy(p: Para, n: int) -> Para:
     """``p`` numbered ``n``."""
     return Para(n, p.text, p.style, p.place, p.section, p.align, p.left, p.right, p.first, p.east_asia, p.size_pt,
                 p.color, p.bold, p.outline, p.page_break_before, p.borders, p.drawings, p.lines, p.pinned_bottom,
-                p.style_name, p.auto_label)
+                p.style_name, p.auto_label, p.spacing)
 
 
 def look_key(p: Para) -> tuple[object, ...]:
@@ -106,6 +106,7 @@ class Gathered(Parts):
         self.body = Offenders()
         self.body_faults: dict[tuple[str | None, float | None, bool], str | None] = {}
         self.levels: dict[int, Level] = {}
+        self.body_lines: dict[tuple[float | None, tuple[str, int]], int] = {}  # body paragraphs a size and spacing
         self.evidence = KindEvidence()
         self.red_lines: list[int] = []  # paragraphs among the first HEAD_PARAS that draw a red line
         self.first_text: int | None = None
@@ -170,7 +171,9 @@ class Gathered(Parts):
             if p.place == "table":
                 evidence.table_text += rest
             else:
-                evidence.body_text += rest
+                evidence.body_text += rest  # past the opening paragraphs (see _saturated): the last few kept
+                shown = raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:]
+                evidence.tail.extend([shown] * min(rest, evidence.tail.maxlen or rest))
             if _BLANK.search(raw):
                 evidence.blanks += rest
         if raw.strip() and p.place == "body" and "record" not in roles:
@@ -179,13 +182,17 @@ class Gathered(Parts):
             self.body.checked += rest
             if self._body_fault(p) is not None:
                 self.body.failed += rest
+            line = (p.size_pt, p.spacing)
+            if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
+                self.body_lines[line] = self.body_lines.get(line, 0) + rest
 
     def _saturated(self, p: Para, roles: list[str]) -> bool:
         """Whether taking ``p`` (one of several alike, after the first) would only add to counts."""
         if roles not in ([], ["body"]) or (p.lines and p.n <= HEAD_PARAS):
             return False
-        if p.text and not p.text.isspace() and len(self.evidence.head) < HEAD:
-            return False
+        if p.text and not p.text.isspace() and (len(self.evidence.head) < HEAD or (
+                p.place != "table" and self.evidence.body_text < HEAD)):
+            return False  # the head's words, the opening paragraphs' set phrases are read one by one
         if self.first_text is None and p.text.strip():
             return False
         return not roles or self._body_fault(p) is None or len(self.body.first) >= MAX_ROWS
@@ -215,6 +222,9 @@ class Gathered(Parts):
         for role in roles:
             if role == "body":
                 self.body.add(p, self._body_fault(p))
+                line = (p.size_pt, p.spacing)
+                if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
+                    self.body_lines[line] = self.body_lines.get(line, 0) + 1
             elif role == "heading" and level is not None:
                 stats = self.levels.setdefault(level, Level())
                 stats.offenders.add(p, self.heading_fault(p, level))
