@@ -198,7 +198,8 @@ def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
     if not any("{PAGE}" in x.text for x in f.footers if x.kind in ("default", "even")):
         # no page number at all: one fact, one row (not an odd and an even one, nor the footer's distance)
         found = "、".join(f"「{x.text.strip()}」" for x in f.footers if x.text.strip()) or "无 / none"
-        return [Finding("页码 / page numbers", "— {PAGE} —，单页居右、双页居左，宋体 14 pt / odd right, even left",
+        return [Finding("页码 / page numbers",
+                        "— 1 —（页码域 / page field），单页居右、双页居左，宋体 14 pt / odd right, even left",
                         f"无页码 / no page number{'：' + found if found != '无 / none' else ''}", False,
                         clause="7.5")]
     rows = []
