@@ -10,7 +10,10 @@ pruned; what an entry holds and how it is checked is each cache's own.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -31,6 +34,43 @@ def cache_folder(kind: str) -> Path | None:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return base / "annual_docx" / kind
+
+
+def private_folder(kind: str) -> Path | None:
+    """Return the folder of the cache ``kind`` (made if missing), or None when caching is off or the folder is not
+    private to this user: for caches whose entries are code that runs or objects that are unpickled."""
+    folder = cache_folder(kind)
+    if folder is None:
+        return None
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if is_private(folder):
+            return folder
+    return None
+
+
+def is_private(folder: Path) -> bool:
+    """Return whether ``folder`` is a real folder of the user running that no one else can write to."""
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()  # Windows: the profile folder is the user's own
+
+
+def code_hash(files: list[Path], versions: tuple[object, ...]) -> str:
+    """Return a hash of ``files`` (each by its name, size and time of change, as Python checks its bytecode) and
+    ``versions``."""
+    digest = hashlib.sha256()
+    for version in versions:
+        digest.update(f"{version}\0".encode())
+    for file in files:
+        try:
+            info = file.stat()
+            digest.update(f"{file.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        except OSError:  # no source beside the code (a frozen build): its name and the version decide
+            digest.update(f"{file}\0{sys.modules['annual_docx'].__version__}".encode())
+    return digest.hexdigest()
 
 
 def prune(folder: Path, suffix: str, most: int, keep: int) -> None:

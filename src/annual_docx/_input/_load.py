@@ -24,12 +24,21 @@ if TYPE_CHECKING:
 
 def parse(path: Path) -> dict[str, Any]:
     """Return the top-level mapping of a YAML or JSON report file, raising :class:`InputError` on any read error."""
+    return parse_bytes(path, read_report(path))
+
+
+def read_report(path: Path) -> bytes:
+    """Return the bytes of the report file at ``path``, raising :class:`InputError` when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: 文件不存在 / file not found") from None
     except OSError as exc:
         raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from exc
+
+
+def parse_bytes(path: Path, raw: bytes) -> dict[str, Any]:
+    """Return the top-level mapping of the YAML or JSON report ``raw`` read from ``path`` (see :func:`parse`)."""
     text = decode(path, raw)
     data = _parse_json(path, text) if path.suffix.lower() == ".json" else _parse_yaml(path, text)
     if data is None:
