@@ -1,10 +1,11 @@
 """Where annual_docx keeps what it can make again: drawn charts, prepared pictures, prepared and compiled templates,
-standalone font faces.
+validated reports, standalone font faces.
 
-``$ANNUAL_DOCX_CACHE_DIR`` (charts in the folder itself, the rest in subfolders ``pictures/``, ``templates/`` and
-``fonts/``), else ``$XDG_CACHE_HOME/annual_docx/<kind>``, else ``~/.cache/annual_docx/<kind>``.
+``$ANNUAL_DOCX_CACHE_DIR`` (charts in the folder itself, the rest in subfolders ``pictures/``, ``templates/``,
+``reports/`` and ``fonts/``), else ``$XDG_CACHE_HOME/annual_docx/<kind>``, else ``~/.cache/annual_docx/<kind>``.
 ``ANNUAL_DOCX_NO_CACHE=1`` turns every cache off. Entries are written atomically and the least recently used are
-pruned; what an entry holds and how it is checked is each cache's own.
+pruned; what an entry holds and how it is checked is each cache's own. Caches whose entries are code that runs or
+objects that are unpickled (templates, reports) are used only in a folder private to the user (:func:`private_folder`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ T = TypeVar("T")
 
 
 def cache_folder(kind: str) -> Path | None:
-    """Return the folder of the cache ``kind`` (``charts``, ``pictures``, ``templates``, ``fonts``), or None when
+    """Return the folder of the cache ``kind`` (``charts``, ``pictures``, ``templates``, ``reports``, ``fonts``), or None when
     ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
     if os.environ.get("ANNUAL_DOCX_NO_CACHE", "").strip() not in ("", "0"):
         return None
