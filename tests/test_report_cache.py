@@ -263,3 +263,16 @@ def test_a_cli_render_from_the_cache_builds_no_validator_and_loads_no_lint(tmp_p
     assert first.stdout.splitlines()[-1] != second.stdout.splitlines()[-1]
     assert second.stdout.splitlines()[-1] == "0 MockValSer []"
     assert second.stderr == first.stderr and "[W-YEAR]" in second.stderr
+
+
+def test_the_org_chart_spec_is_model_dump() -> None:
+    """The org chart's cache key is built without pydantic's serializer and must stay what ``model_dump`` gives."""
+    from annual_docx._content._drawing import org_spec
+    from annual_docx._model.schema_parts import OrgUnit
+
+    assert list(OrgUnit.model_fields) == ["name", "head", "children", "guides"]
+    seed = annual_docx.load(ROOT / "examples" / "qufu_2020.yaml")
+    units = [u for s in seed.sections for u in getattr(s, "units", [])]  # type: ignore[attr-defined]
+    units.append(OrgUnit(name="馆", head=None, children=[OrgUnit(name="部", head="主任 某", guides=["站"])]))
+    assert len(units) >= 2 and units[0].children
+    assert [org_spec(u) for u in units] == [u.model_dump(mode="json") for u in units]
