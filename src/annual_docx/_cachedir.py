@@ -25,8 +25,8 @@ T = TypeVar("T")
 
 
 def cache_folder(kind: str) -> Path | None:
-    """Return the folder of the cache ``kind`` (``charts``, ``pictures``, ``templates``, ``reports``, ``fonts``), or None when
-    ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
+    """Return the folder of the cache ``kind`` (``charts``, ``pictures``, ``templates``, ``reports``, ``fonts``), or
+    None when ``ANNUAL_DOCX_NO_CACHE`` turns caching off."""
     if os.environ.get("ANNUAL_DOCX_NO_CACHE", "").strip() not in ("", "0"):
         return None
     explicit = os.environ.get("ANNUAL_DOCX_CACHE_DIR")
