@@ -185,6 +185,30 @@ def test_a_changed_library_version_misses(cache: Path, tmp_path: Path, monkeypat
     assert len(calls) == 2
 
 
+def test_a_changed_yaml_package_misses(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       fresh_code_hash: None) -> None:
+    """PyYAML is named by its package file (a hit does not import it): another file, another entry."""
+    import importlib.machinery
+    import importlib.util
+
+    path = _small(tmp_path)
+    raw = path.read_bytes()
+    fake = tmp_path / "yaml_init.py"
+    fake.write_text("__version__ = '6.0.1'\n", encoding="utf-8")
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, package: str | None = None) -> importlib.machinery.ModuleSpec | None:
+        return importlib.machinery.ModuleSpec("yaml", None, origin=str(fake)) if name == "yaml" else real(name)
+
+    before = _report_cache.entry_key(path, raw)
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    _report_cache._code_hash.cache_clear()
+    faked = _report_cache.entry_key(path, raw)
+    fake.write_text("__version__ = '6.0.22'\n", encoding="utf-8")
+    _report_cache._code_hash.cache_clear()
+    assert len({before, faked, _report_cache.entry_key(path, raw)}) == 3
+
+
 def test_a_picture_gone_since_misses_with_the_usual_error(cache: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(ROOT / "examples" / "images" / "service.jpg", tmp_path / "p.jpg")
@@ -251,7 +275,7 @@ NOT_ON_A_CACHED_RENDER = (
     "annual_docx._model.lint", "annual_docx.govinfo", "annual_docx._output._check", "annual_docx._import",
     "annual_docx.editor", "annual_docx._output._authoring", "annual_docx._output._template_probe",
     "annual_docx._input._load_errors", "annual_docx._roles", "annual_docx._output._pdf", "matplotlib", "PIL",
-    "openpyxl", "pydantic.plugin._loader", "importlib.metadata", "email",
+    "openpyxl", "pydantic.plugin._loader", "importlib.metadata", "email", "yaml", "annual_docx._input._load",
 )
 
 

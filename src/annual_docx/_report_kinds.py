@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annual_docx._input import _report_cache
-from annual_docx._input._load import parse_bytes, read_report, validate_report
+from annual_docx._input._encoding import read_report
 from annual_docx._model.schema_parts import checked_files
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ def _load(path: Path, *, lint: bool) -> tuple[ReportKind, list[Problem] | None]:
         noted: list[Path] = []
         token = checked_files.set(noted)
         try:
+            from annual_docx._input._load import parse_bytes  # YAML and JSON load only on a miss
+
             report = validate(parse_bytes(path, raw), source=str(path), base_dir=path.parent)
         finally:
             checked_files.reset(token)
@@ -83,6 +85,8 @@ def validate(
 
         report = validate_govinfo(data, source=source, base_dir=base_dir)
     else:
+        from annual_docx._input._load import validate_report
+
         report = validate_report(data, source=source, base_dir=base_dir)
     if check_pictures:
         from annual_docx._input._images import prepare_pictures

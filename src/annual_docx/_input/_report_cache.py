@@ -2,15 +2,16 @@
 validate it again: building the report's validator and validating is about a fifth of a cold ``annual-docx render``
 of the seed from the caches.
 
-An entry is named by a hash of everything that decides what loading gives: the report file's bytes, the path as
-given and the working folder (relative picture paths are resolved against them), the code that parses, validates
-and lints (every module of ``_model`` and ``_input``, the package's top-level modules and the chart kinds the models
-name, each by size and time of change as Python checks its bytecode, see :func:`validating_files`) and the versions
-of pydantic, pydantic-core, PyYAML and Python. Validation reads no file but the report (tables from ``source:`` are
-read when the document is built); it only asks whether picture and font files exist, so an entry lists those
-files and is used only while each still exists (the pictures' bytes are checked when they are placed, by the
-picture cache). Only an ordinary report that validated is kept: a bad report is validated, and its errors given,
-every time; a 政府信息公开 report (``kind: govinfo``) is validated every time.
+An entry is named by a hash of everything that decides what loading gives: the report file's bytes, the path
+as given and the working folder (relative picture paths are resolved against them), the code that parses,
+validates and lints (every module of ``_model`` and ``_input``, the package's top-level modules and the chart
+kinds the models name, each by size and time of change as Python checks its bytecode, see
+:func:`validating_files`) and the versions of pydantic, pydantic-core and Python, and PyYAML's package file
+(it holds its version; a hit does not import PyYAML). Validation reads no file but the report (tables from
+``source:`` are read when the document is built); it only asks whether picture and font files exist, so an
+entry lists those files and is used only while each still exists (the pictures' bytes are checked when they
+are placed, by the picture cache). Only an ordinary report that validated is kept: a bad report is validated,
+and its errors given, every time; a 政府信息公开 report (``kind: govinfo``) is validated every time.
 
 An entry is a pickle, so it is read only from a folder that belongs to the user running and that no one else can
 write to (as the compiled templates), and only after its checksum matches; a damaged entry is a miss and is
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import pickle
 import sys
 from dataclasses import dataclass
@@ -104,10 +106,12 @@ def _code_hash() -> str:
     versions of the libraries and Python that take part."""
     import pydantic
     import pydantic_core
-    import yaml
 
-    versions = (sys.version, pydantic.VERSION, pydantic_core.__version__, yaml.__version__, _MAGIC)
-    return code_hash(validating_files(), versions)
+    # PyYAML by its package file (which holds its version), so that a hit does not import it
+    spec = importlib.util.find_spec("yaml")
+    yaml_file = [Path(spec.origin)] if spec is not None and spec.origin is not None else []
+    versions = (sys.version, pydantic.VERSION, pydantic_core.__version__, _MAGIC)
+    return code_hash([*validating_files(), *yaml_file], versions)
 
 
 def validating_files() -> list[Path]:
