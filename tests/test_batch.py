@@ -123,7 +123,7 @@ def test_outcomes_come_back_in_the_order_given(tmp_path: Path) -> None:
     reports = [write_report(tmp_path, f"{name}.json") for name in ("c", "a", "b")]
     outcomes = _batch.render_all(reports, tmp_path / "out", jobs=2)
     assert [o.report for o in outcomes] == reports
-    assert all(o.ok and o.output.is_file() and o.seconds > 0 for o in outcomes)
+    assert all(o.ok and o.out.is_file() and o.seconds > 0 for o in outcomes)
 
 
 @pytest.mark.parametrize("args", [["--jobs", "0"], ["--jobs", "many"], []])

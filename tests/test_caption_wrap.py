@@ -61,7 +61,7 @@ def test_wrapped_captions_are_broken_in_the_document_and_joined_on_import(tmp_pa
     assert "图4 二〇二三年度全县博物馆观众人次与\n社会教育活动参与人次对比情况（按月）" in [
         p.text for p in document.paragraphs]
     assert [f.item for f in annual_docx.check(out) if not f.ok] == []
-    imported = annual_docx.import_docx(out, tmp_path / "assets")
+    imported = annual_docx.import_docx(out, assets=tmp_path / "assets")
     blocks = imported.sections[0].blocks
     assert [p.caption for p in blocks[0].photos] == PHOTO_CAPTIONS  # type: ignore[union-attr]
     assert blocks[1].caption == LONG  # type: ignore[union-attr]

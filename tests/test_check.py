@@ -33,7 +33,7 @@ def test_plain_python_docx_document_fails_naming_the_problems(plain_docx: Path) 
     """A python-docx default document fails on paper, margins, grid, theme fonts and page numbers."""
     failed = {f.item for f in annual_docx.check(plain_docx) if not f.ok}
     for item in ("纸张 / paper", "上边距 / top margin", "每行字数 / characters a line",
-                 "奇数页页码 / odd page number", "正文 / body 字体字号 / font"):
+                 "页码 / page numbers", "正文段落 / body paragraphs"):
         assert item in failed
 
 
@@ -60,7 +60,8 @@ def test_cli_check_of_a_missing_or_broken_file_is_an_error(tmp_path: Path, capsy
 
 
 def test_theme_fonts_in_a_restyled_template_are_reported(example_docx: Path, tmp_path: Path) -> None:
-    """A body style that uses a theme font fails the font row even when a face name is also given."""
+    """A body style that uses a theme font makes the body text fail even when a face name is also given (the style
+    row itself is a note: the text is judged on the page)."""
     import zipfile
 
     out = tmp_path / "theme.docx"
@@ -74,7 +75,9 @@ def test_theme_fonts_in_a_restyled_template_are_reported(example_docx: Path, tmp
             zout.writestr(item, data)
     rows = annual_docx.check(out)
     failed = {f.item for f in rows if not f.ok}
-    assert "正文 / body 字体字号 / font" in failed  # the body's face is the theme's, not 仿宋 (5.2.2)
+    assert "正文段落 / body paragraphs" in failed  # the body's face is the theme's, not 仿宋 (7.3.3)
+    style = next(f for f in rows if f.item == "正文 / body 字体字号 / font")
+    assert style.severity == "note" and "主题字体" in style.found
     theme = next(f for f in rows if f.item == "主题字体 / theme fonts")
     assert theme.ok and theme.severity == "note"  # theme fonts themselves: Word practice, not GB/T 9704
 

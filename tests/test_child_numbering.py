@@ -47,7 +47,7 @@ def test_a_sections_children_numbered_in_another_style_are_headings_of_that_styl
         ("Heading 1", "三、2022年工作打算"), ("Heading 3", "1.办好陈列"), ("Heading 3", "2.保护藏品"),
         ("Heading 3", "3.拓展社教")]
     assert [f.item for f in annual_docx.check(out) if not f.ok] == []
-    imported = annual_docx.import_docx(out, tmp_path / "assets")
+    imported = annual_docx.import_docx(out, assets=tmp_path / "assets")
     again = annual_docx.render(imported, tmp_path / "again.docx")
     assert [t for _, t in headings(again)] == [t for _, t in headings(out)]
 

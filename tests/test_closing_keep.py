@@ -73,6 +73,23 @@ def test_the_chain_stops_at_three_figures_and_at_a_long_gallery(tmp_path: Path) 
     assert not any(keep for style, _, keep in rows if style in ("Figure", "Caption"))
 
 
+def test_a_long_party_list_keeps_its_last_lines(tmp_path: Path) -> None:
+    """A party block whose names and role lines are more than ``MAX_PARTY_LINES``: its chart and its last six lines
+    (text) keep with the 落款, the lines above them and the paragraph above the block do not; each kept role line is
+    still a ``RoleList`` paragraph with its own text (only ``w:keepNext``/``w:keepLines`` added)."""
+    from annual_docx._content._closing import MAX_PARTY_LINES
+
+    posts = (("书记", "甲"), ("副书记", "乙"), ("组织委员", "丙"), ("宣传委员", "丁"))
+    roles = [{"title": t, "name": n} for t, n in posts]
+    party = {"type": "party", "branches": [{"name": "第一支部", "roles": roles}, {"name": "第二支部", "roles": roles}]}
+    rows = chain(_render([{"type": "paragraph", "text": "党建之前。"}, party], tmp_path))
+    lines = [(style, text, keep) for style, text, keep in rows if style in ("GroupTitle", "RoleList")]
+    assert [style for style, _, _ in lines] == ["GroupTitle", *["RoleList"] * 4] * 2
+    assert MAX_PARTY_LINES == 6 and [keep for _, _, keep in lines] == [True] + [False] * 3 + [True] * 6
+    assert rows[0] == ("Normal", "党建之前。", False) and all(keep for _, _, keep in rows[-4:-1])
+    assert lines[-1][1] == "宣传委员：丁"
+
+
 def test_without_a_signature_nothing_is_kept(tmp_path: Path) -> None:
     data = {"organisation": "某区文化馆", "year": 2021,
             "sections": [{"title": "正文", "paragraphs": ["第一段。"], "blocks": ENDINGS["photo"]}]}

@@ -44,7 +44,7 @@ def _shape(section: Any) -> tuple[Any, ...]:
 def test_seed_example_maps_to_the_same_tree_and_blocks(tmp_path: Path) -> None:
     """The seed's sections come back as the tree and the blocks they expand to, with the chart numbers."""
     report = annual_docx.load(ROOT / "examples" / "qufu_2020.yaml")
-    imported = annual_docx.import_docx(annual_docx.render(report, tmp_path / "q.docx"), tmp_path / "assets")
+    imported = annual_docx.import_docx(annual_docx.render(report, tmp_path / "q.docx"), assets=tmp_path / "assets")
     assert [_shape(s) for s in imported.sections] == [_shape(s) for s in report.sections]
     assert imported.organisation == "曲阜市图书馆" and imported.year == 2020 and imported.title is None
     breakdowns = expand(imported.sections[3]).blocks
@@ -106,7 +106,7 @@ def test_official_parts_signature_and_date_come_back(tmp_path: Path) -> None:
                      "cc": ["市财政局", "市档案馆"], "printer": "某市文化馆办公室", "print_date": "2024-01-21"},
     }
     report = annual_docx.validate(data)
-    imported = annual_docx.import_docx(annual_docx.render(report, tmp_path / "a.docx"), tmp_path / "assets")
+    imported = annual_docx.import_docx(annual_docx.render(report, tmp_path / "a.docx"), assets=tmp_path / "assets")
     assert imported.official == report.official
     assert (imported.signature, imported.date) == (report.signature, report.date)
 
@@ -133,7 +133,7 @@ def test_legacy_encrypted_and_damaged_files_get_a_clear_error(
         assert hint in err and "Traceback" not in err and "内部错误" not in err, (name, err)
         assert "Word or WPS" in err and "Word 或 WPS" in err, (name, err)  # what to do, in both languages
         with pytest.raises(annual_docx.DocumentError, match=name):
-            annual_docx.import_docx(tmp_path / name, tmp_path / "assets")
+            annual_docx.import_docx(tmp_path / name, assets=tmp_path / "assets")
     assert not (tmp_path / "out.yaml").exists()
 
 
@@ -144,7 +144,7 @@ def test_xlsx_and_entity_bombs_are_refused_safely(tmp_path: Path) -> None:
                     'relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/'
                     '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
     with pytest.raises(annual_docx.DocumentError, match=r"not a \.docx"):
-        annual_docx.import_docx(tmp_path / "book.docx", tmp_path / "a")
+        annual_docx.import_docx(tmp_path / "book.docx", assets=tmp_path / "a")
     good = tmp_path / "good.docx"
     docx.Document().save(str(good))
     bomb = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
@@ -154,7 +154,7 @@ def test_xlsx_and_entity_bombs_are_refused_safely(tmp_path: Path) -> None:
         for item in src.infolist():
             dst.writestr(item, bomb if item.filename == "word/document.xml" else src.read(item))
     with pytest.raises(annual_docx.DocumentError, match=r"\[word/document.xml\].*DTD"):
-        annual_docx.import_docx(tmp_path / "bomb.docx", tmp_path / "a")
+        annual_docx.import_docx(tmp_path / "bomb.docx", assets=tmp_path / "a")
 
 
 def test_cli_import_writes_yaml_and_assets(tmp_path: Path, example_docx: Path) -> None:
@@ -180,7 +180,7 @@ def test_strict_open_xml_is_refused_with_what_to_do(tmp_path: Path) -> None:
                                     b"http://purl.oclc.org/ooxml/wordprocessingml/main")
             dst.writestr(item, data)
     with pytest.raises(annual_docx.InputError, match="Strict"):
-        annual_docx.import_docx(strict, tmp_path / "a")
+        annual_docx.import_docx(strict, assets=tmp_path / "a")
 
 
 def test_official_parts_of_a_hand_typed_document(tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_official_parts_of_a_hand_typed_document(tmp_path: Path) -> None:
                  "抄送：县财政局，县档案馆。", "某县文化和旅游局办公室\t2022年1月11日印发"]:
         d.add_paragraph(line)
     d.paragraphs[2].alignment = 1  # centred title
-    imported = annual_docx.import_docx(_save(d, tmp_path / "official.docx"), tmp_path / "assets")
+    imported = annual_docx.import_docx(_save(d, tmp_path / "official.docx"), assets=tmp_path / "assets")
     official = imported.official
     assert official is not None
     assert (official.issuer, official.number, official.signers, official.recipients) == (
@@ -226,7 +226,7 @@ def test_official_parts_typed_in_layout_tables(tmp_path: Path) -> None:
     record.cell(0, 0).merge(record.cell(0, 1)).text = "抄送：县文旅局。"
     record.cell(1, 0).text = "某县文化馆办公室"
     record.cell(1, 1).text = "2022年1月11日印发"
-    imported = annual_docx.import_docx(_save(d, tmp_path / "tables.docx"), tmp_path / "assets")
+    imported = annual_docx.import_docx(_save(d, tmp_path / "tables.docx"), assets=tmp_path / "assets")
     official = imported.official
     assert official is not None
     assert (official.issuer, official.number, official.cc, official.printer) == (
@@ -237,10 +237,10 @@ def test_official_parts_typed_in_layout_tables(tmp_path: Path) -> None:
 def test_importing_again_never_overwrites_other_pictures(tmp_path: Path, example_docx: Path) -> None:
     """Two imports into one assets folder: the second reuses identical pictures and never replaces a different one."""
     assets = tmp_path / "assets"
-    annual_docx.import_docx(example_docx, assets)
+    annual_docx.import_docx(example_docx, assets=assets)
     first = {p.name: p.read_bytes() for p in assets.iterdir()}
     (assets / "picture-01.jpg").write_bytes(b"someone else's picture")
-    again = annual_docx.import_docx(example_docx, assets)
+    again = annual_docx.import_docx(example_docx, assets=assets)
     assert (assets / "picture-01.jpg").read_bytes() == b"someone else's picture"
     photos = [p for s in again.sections for b in s.blocks for p in getattr(b, "photos", [])]
     assert [p.path.read_bytes() for p in photos] == [first["picture-01.jpg"], first["picture-02.jpg"]]

@@ -40,7 +40,7 @@ def bulletin(path: Path, picture: Path, *, above: bool, text_between: bool = Fal
 @pytest.mark.parametrize(("above", "text_between"), [(True, False), (True, True), (False, False), (False, True)])
 def test_each_picture_gets_its_own_caption(tmp_path: Path, picture: Path, above: bool, text_between: bool) -> None:
     report = annual_docx.import_docx(bulletin(tmp_path / "b.docx", picture, above=above, text_between=text_between),
-                                     tmp_path / "assets")
+                                     assets=tmp_path / "assets")
     blocks = report.sections[0].blocks
     captions = [photo.caption for block in blocks for photo in getattr(block, "photos", [])]
     assert captions == [f"2019—2023年指标{i}及其增长速度" for i in range(1, 18)]

@@ -30,7 +30,7 @@ def test_guessed_yi_headings_sit_beside_a_styled_heading_1(tmp_path: Path) -> No
     doc.add_paragraph("继续推进总分馆制建设，加强数字资源建设，提升服务质量和水平。")
     path = tmp_path / "mixed.docx"
     doc.save(str(path))
-    report = annual_docx.import_docx(path, tmp_path / "assets")
+    report = annual_docx.import_docx(path, assets=tmp_path / "assets")
     assert tree(report.sections) == [("概况", False), ("基本情况", True), ("主要工作", True, [("阅读推广", True)]),
                                      ("下一步打算", True)]
     assert report.sections[1].paragraphs[0].startswith("全馆在职职工25人")

@@ -37,7 +37,7 @@ def test_changes_of_counts_are_percent_and_of_rates_are_points(
     """外借率 67% → 68% is 提高1个百分点 (not 增长1.5%); counts change in percent; rounding never gives -0."""
     assert change_cell(this, last, unit) == words
     assert change_cell(this, last, unit, signed=True) == signed
-    assert change_phrase(this, last, unit) == prose
+    assert change_phrase(this, last, unit=unit) == prose
 
 
 def test_a_rate_is_compared_in_points_in_the_table(tmp_path: Path) -> None:

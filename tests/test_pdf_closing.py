@@ -1,5 +1,6 @@
 """End-to-end: the 落款 (署名 and 成文日期) never stands alone on its page (GB/T 9704 7.3.5) — body text is on its page
-in LibreOffice's layout, also when the body ends with a chart, a photo, a gallery or a table.
+in LibreOffice's layout, also when the body ends with a chart, a photo, a gallery, a table or a party block (its
+branch chart after the branch's name and role lines).
 
 Each generated case fills a page with one-line paragraphs after a page break, then ends with the shape, so that
 without keeping the body's end with the 落款 the shape would end its page and the 落款 start the next alone (the
@@ -39,12 +40,17 @@ ENDINGS: dict[str, list[dict[str, Any]]] = {
     "gallery": [{"type": "paragraph", "text": "照片之前的一段正文。"},
                 {"type": "photos", "per_row": 2, "photos": [{"path": str(PHOTO), "caption": "公益培训"},
                                                             {"path": str(PHOTO), "caption": "文艺演出"}]}],
+    "party": [{"type": "paragraph", "text": "党组织建设方面的一段正文。"},
+              {"type": "party", "caption": "党组织架构",
+               "branches": [{"name": "中共某区文化馆支部委员会",
+                             "roles": [{"title": "书记", "name": "张三"}, {"title": "组织委员", "name": "李四"},
+                                       {"title": "宣传委员", "name": "王五"}]}]}],
     "table": [{"type": "paragraph", "text": "表格之前的一段正文。"},
               {"type": "table", "title": "统计", "header": ["活动", "场次"],
                "rows": [["展览", 1], ["讲座", 2], ["培训", 3]]}],
 }
 # the filler lines after which the 落款 stood alone before the fix (22 lines a page: the heading, then these)
-CASES = [("breakdown", 13), ("chart", 11), ("photo", 10), ("gallery", 13), ("table", 15)]
+CASES = [("breakdown", 13), ("chart", 11), ("photo", 10), ("gallery", 13), ("table", 15), ("party", 10), ("party", 14)]
 
 
 def body_texts(docx: Path) -> list[str]:
@@ -86,6 +92,9 @@ def test_the_closing_page_holds_body_text(tmp_path: Path, ending: str, lines: in
     docx, pages = render_pdf(data, tmp_path)
     page = closing_page(pages)
     assert body_lines(page, body_texts(docx)), [line.text for line in page.body]
+    if ending == "party":  # the chain reaches over the chart and the role lines to the text above them
+        top = [line.text for line in page.body][:3]
+        assert top == ["党组织建设方面的一段正文。", "中共某区文化馆支部委员会", "书记：张三"], top
 
 
 def test_with_an_attachment_note_the_closing_page_holds_body_text(tmp_path: Path) -> None:

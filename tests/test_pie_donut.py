@@ -78,7 +78,7 @@ def test_breakdowns_and_charts_draw_what_they_name(tmp_path: Path, engine: str) 
             parts = [z.read(n).decode() for n in sorted(names, key=lambda n: int(re.sub(r"\D", "", n)))]
         assert ["<c:pieChart>" in p for p in parts] == [True, False, False, True, False]
         assert ["<c:doughnutChart>" in p for p in parts] == [False, True, True, False, True]
-    imported = annual_docx.import_docx(out, tmp_path / f"{engine}_assets")
+    imported = annual_docx.import_docx(out, assets=tmp_path / f"{engine}_assets")
     found: list[str] = []
 
     def visit(value: Any) -> None:

@@ -32,7 +32,7 @@ def _with_doctype(xml: bytes, doctype: bytes) -> bytes:
 def _import_refuses(path: Path, tmp_path: Path, fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`import` (API and CLI) refuses ``path`` with DocumentError containing ``fragment``; no YAML is written."""
     with pytest.raises(DocumentError, match=fragment):
-        annual_docx.import_docx(path, tmp_path / "assets")
+        annual_docx.import_docx(path, assets=tmp_path / "assets")
     out = tmp_path / "out.yaml"
     assert main(["import", str(path), "-o", str(out)]) == 1
     err = capsys.readouterr().err

@@ -90,7 +90,7 @@ def test_restyled_template_keeps_the_agency_styles(tmp_path: Path, example_repor
     normal.element.rPr.rFonts.set(q("eastAsia"), "宋体")
     template = tmp_path / "agency.docx"
     restyled.save(str(template))
-    with pytest.raises(TemplateError, match="正文 / body 字体字号"):  # 12 pt is not GB/T 9704's 三号
+    with pytest.raises(TemplateError, match="正文段落 / body paragraphs"):  # 12 pt is not GB/T 9704's 三号
         annual_docx.render(example_report, tmp_path / "out.docx", template=template)
     assert not (tmp_path / "out.docx").exists()
     out = annual_docx.render(example_report, tmp_path / "out.docx", template=template, allow_noncompliant=True)

@@ -87,7 +87,7 @@ def test_superscripts_and_subscripts_render_as_vert_align_runs(rendered: Path) -
 
 
 def test_import_gives_the_markup_and_the_written_numbers_back(rendered: Path, tmp_path: Path) -> None:
-    report = annual_docx.import_docx(rendered, tmp_path / "assets")
+    report = annual_docx.import_docx(rendered, assets=tmp_path / "assets")
     section = report.sections[0]
     assert section.paragraphs == [
         "能耗1.1×10^{6}吨，排放1.2×10^{-3}克，H_{2}O，字面 \\^{x} 与 {{ title }} {% if %} <w:p/> &"]
@@ -113,7 +113,7 @@ def test_superscripts_from_a_word_file_import_as_markup(tmp_path: Path) -> None:
     p.add_run("排放。").font.size = Pt(16)
     path = tmp_path / "sup.docx"
     document.save(str(path))
-    report = annual_docx.import_docx(path, tmp_path / "assets")
+    report = annual_docx.import_docx(path, assets=tmp_path / "assets")
     texts = [*report.opening, *(t for s in report.sections for t in s.paragraphs)]
     assert "总量1.1×10^{6}，浓度1.2×10^{-3}，CO_{2}排放。" in texts
 
@@ -189,6 +189,6 @@ def test_headings_table_titles_and_captions_render_and_import_scripts(tmp_path: 
     assert scripts["表1 面积（单位：m2）"][1] == ("2", True, False)
     assert scripts["图1 CO2排放 {{ x }}"] == [("图1 CO", False, False), ("2", False, True),
                                               ("排放 {{ x }}", False, False)]
-    back = annual_docx.import_docx(out, tmp_path / "assets")
+    back = annual_docx.import_docx(out, assets=tmp_path / "assets")
     assert back.sections[0].title == "新建面积1.2万m^{2}"
     assert back.sections[0].blocks[0].unit == "m^{2}"  # type: ignore[union-attr]

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     )
     from annual_docx._output._batch import Outcome, render_all
     from annual_docx._output._check import Findings, check
-    from annual_docx._output._finding import Finding
+    from annual_docx._output._check_kind import CheckKind
+    from annual_docx._output._finding import Finding, Severity
     from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
     from annual_docx._output._render import Grid, default_template, render
@@ -74,6 +75,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "Breakdown": ".schema",
     "ChartFont": ".schema",
     "ChartSection": ".schema",
+    "CheckKind": "._output._check_kind",
     "ContentSection": ".schema",
     "CountStyle": "._numbers",
     "Finding": "._output._finding",
@@ -94,6 +96,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "Report": ".schema",
     "ReportKind": "._model.report_kind",
     "Role": ".schema",
+    "Severity": "._output._finding",
     "StarterKind": "._output._authoring",
     "TemplateCheck": "._output._authoring",
     "TextSection": ".schema",
@@ -130,6 +133,7 @@ __all__ = [
     "ChartError",
     "ChartFont",
     "ChartSection",
+    "CheckKind",
     "ContentSection",
     "CountStyle",
     "DocumentError",
@@ -157,6 +161,7 @@ __all__ = [
     "ReportKind",
     "ReportValidationError",
     "Role",
+    "Severity",
     "StarterKind",
     "TemplateCheck",
     "TemplateError",

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from annual_docx._renamed import keyword_only
 
 
 class SourceFloat(float):
@@ -108,6 +111,21 @@ def format_label(value: object) -> str:
     return format_number(value, separator="")
 
 
+def format_ticks(values: Sequence[float], style: CountStyle = DEFAULT_STYLE) -> list[str]:
+    """Return the labels of a chart's value axis, written as reports write counts: when the largest tick reaches
+    ``style.wan_from`` every tick is in 万 (亿 from 100,000,000), each with only the decimals it needs (``0``,
+    ``25万``, ``50万``, ``2.5万``, ``1.5亿``) — never a scientific offset (``1e6``) —, else as chart labels
+    (``0``, ``2.5``, ``7500``)."""
+    top = max((abs(float(v)) for v in values), default=0.0)
+    if top >= _YI:
+        scale, suffix = _YI, "亿"
+    elif top >= style.wan_from:
+        scale, suffix = _WAN, "万"
+    else:
+        return [format_label(float(v)) for v in values]
+    return ["0" if v == 0 else f"{_trimmed(_round(float(v) / scale, 4))}{suffix}" for v in values]
+
+
 def format_fixed(value: float, decimals: int, *, separator: str = "") -> str:
     """Return ``value`` rounded half up to exactly ``decimals`` places (``12.30``), with ``separator`` between
     thousands — a total printed like the numbers it adds up."""
@@ -195,10 +213,12 @@ def change_cell(this_year: float, last_year: float | None, unit: str = "", style
     return f"{'+' if rounded > 0 else ''}{rounded}%"
 
 
-def change_phrase(this_year: float, last_year: float | None, unit: str = "", *,
+@keyword_only("unit")
+def change_phrase(this_year: float, last_year: float | None, *, unit: str = "",
                   style: CountStyle = DEFAULT_STYLE) -> str:
-    """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, unit ``%``),
-    ``与上年持平``; empty when there is nothing to compare with."""
+    """Return the change for prose: ``同比增长8.3%``, ``同比下降12.0%``, ``同比提高1个百分点`` (a rate, ``unit="%"``),
+    ``与上年持平``; empty when there is nothing to compare with. ``unit`` given by position still works, with a
+    DeprecationWarning."""
     if last_year is None or not is_rate(unit):
         return yoy_phrase(this_year, last_year, style)
     cell = change_cell(this_year, last_year, unit, style)

@@ -34,3 +34,33 @@ def renamed(**old_to_new: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return call
 
     return wrap
+
+
+def keyword_only(*former: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Accept the options ``former`` — keyword-only now, positional before — by position for a while: each one given
+    by position is passed by its name, with a :class:`DeprecationWarning` naming the keyword to use."""
+
+    def wrap(func: Callable[P, R]) -> Callable[P, R]:
+        params = inspect.signature(func).parameters.values()
+        positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            extra = args[positional:]
+            if extra:
+                if len(extra) > len(former):
+                    raise TypeError(f"{func.__name__}() takes at most {positional + len(former)} positional "
+                                    f"arguments ({len(args)} given)")
+                named = former[:len(extra)]
+                for name, value in zip(named, extra, strict=True):
+                    if name in kwargs:
+                        raise TypeError(f"{func.__name__}() got multiple values for argument {name!r}")
+                    kwargs[name] = value
+                shown = ", ".join(f"{n}=" for n in named)
+                warnings.warn(f"{func.__name__}(): pass {shown} by keyword, not by position", DeprecationWarning,
+                              stacklevel=2)
+            return func(*args[:positional], **kwargs)
+
+        return call
+
+    return wrap

@@ -9,6 +9,7 @@ from typing import Final
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter
 
 from annual_docx._charts._chart_facts import Categories as Categories  # shared with native charts
 from annual_docx._charts._chart_facts import Series as Series
@@ -16,13 +17,24 @@ from annual_docx._charts._chart_facts import shares as shares
 from annual_docx._charts._png import new_figure
 from annual_docx._charts._theme import INK, SMALL_PT, TITLE_PT, check_text
 from annual_docx._numbers import format_label as format_label
-from annual_docx._numbers import source_of
+from annual_docx._numbers import format_ticks, source_of
 from annual_docx.errors import ChartError
 from annual_docx.gbt9704 import TYPE_WIDTH_MM
 
 MAX_WIDTH_MM: Final = TYPE_WIDTH_MM
 TITLE_MM: Final = 9.0  # band above the plot holding the title
 SOURCE_MM: Final = 6.5  # band below the plot holding the source note
+
+
+class TickLabels(Formatter):
+    """A value axis's labels, written by the one formatter with every tick in view (``format_ticks``: 万/亿 for
+    large counts, as reports write them; never matplotlib's scientific offset such as ``1e6``)."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return format_ticks([x])[0]
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        return format_ticks([float(v) for v in values])
 
 
 def check_width(width_mm: float, smallest: float = 60) -> None:

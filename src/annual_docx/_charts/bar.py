@@ -6,13 +6,16 @@ from collections.abc import Sequence
 from typing import Final
 
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
+from matplotlib.ticker import MaxNLocator
 
 from annual_docx._charts._chart_facts import describe_series, series_kind_name
 from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Categories,
     Series,
+    TickLabels,
     add_axes,
     axes_size_pt,
     check_width,
@@ -20,7 +23,7 @@ from annual_docx._charts._frame import (
     format_label,
     framed_figure,
 )
-from annual_docx._charts._png import ChartImage, chart_image
+from annual_docx._charts._png import MM_PER_INCH, ChartImage, chart_image
 from annual_docx._charts._theme import (
     INK,
     LABEL_PT,
@@ -189,10 +192,45 @@ def _value_axis(ax: Axes, names: list[str], top: float, horizontal: bool) -> Non
 
 
 def _show_value_axis(ax: Axes, horizontal: bool) -> None:
-    """Bring back a light value axis with ticks, for bars too thin to carry their numbers."""
+    """Bring back a light value axis with ticks, for bars too thin to carry their numbers: round ticks labelled by
+    the one formatter (in 万 or 亿 for large counts, as reports write them; never a scientific offset such as
+    ``1e6``), the axes moved in so that no label is cut off at the figure's edge or runs into the source note."""
+    low, high = ax.get_xlim() if horizontal else ax.get_ylim()
+    ticks = [float(t) for t in MaxNLocator(nbins=5, min_n_ticks=3).tick_values(low, high) if low <= t <= high]
     if horizontal:
+        ax.set_xticks(ticks)
+        ax.xaxis.set_major_formatter(TickLabels())
         ax.spines["bottom"].set_visible(True)
         ax.tick_params(axis="x", bottom=True, labelbottom=True, length=3, labelsize=SMALL_PT)
     else:
+        ax.set_yticks(ticks)
+        ax.yaxis.set_major_formatter(TickLabels())
         ax.spines["left"].set_visible(True)
         ax.tick_params(axis="y", left=True, labelleft=True, length=3, labelsize=SMALL_PT)
+    _keep_labels_inside(ax, horizontal)
+
+
+def _keep_labels_inside(ax: Axes, horizontal: bool) -> None:
+    """Move the axes' edges in until the value axis's labels lie 1 mm inside the figure and above any note under
+    the plot (the source); measured on the laid-out labels, so a label's real width counts, not an estimate."""
+    fig = ax.get_figure()
+    assert fig is not None
+    canvas = fig.canvas
+    assert isinstance(canvas, FigureCanvasAgg)
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    margin = fig.dpi / MM_PER_INCH  # 1 mm in pixels
+    width, height = fig.bbox.width, fig.bbox.height
+    plot_bottom = ax.get_position().y0 * height
+    below = [t.get_window_extent(renderer).y1 for t in fig.texts if t.get_window_extent(renderer).y1 <= plot_bottom]
+    floor = max(below, default=0.0) + margin
+    for _ in range(4):  # moving an edge moves the ticks a little: measure again until all fit
+        box = (ax.xaxis if horizontal else ax.yaxis).get_tightbbox(renderer)
+        if box is None:
+            return
+        left = max(0.0, margin - box.x0) / width
+        right = max(0.0, box.x1 - (width - margin)) / width
+        up = max(0.0, floor - box.y0) / height if horizontal else 0.0
+        if left <= 0 and right <= 0 and up <= 0:
+            return
+        pos = ax.get_position()
+        ax.set_position((pos.x0 + left, pos.y0 + up, pos.width - left - right, pos.height - up))

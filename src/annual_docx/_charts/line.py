@@ -12,6 +12,7 @@ from annual_docx._charts._chart_facts import describe_series, series_kind_name
 from annual_docx._charts._fonts import chart_font
 from annual_docx._charts._frame import (
     Series,
+    TickLabels,
     add_axes,
     axes_size_pt,
     check_width,
@@ -69,7 +70,7 @@ def draw_line(ax: Axes, labels: Sequence[str], series: Series, *, unit: str = ""
     ax.set_xlim(-0.4, len(labels) - 0.6)
     ax.set_ylim(0, top * 1.2)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3))
-    ax.yaxis.set_major_formatter(lambda v, _: format_label(v))
+    ax.yaxis.set_major_formatter(TickLabels())
     ax.grid(axis="y", color=GRID, lw=0.5)
     ax.set_axisbelow(True)
     ax.spines["left"].set_visible(False)

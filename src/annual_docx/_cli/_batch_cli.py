@@ -87,7 +87,7 @@ class _Progress:
     def update(self, outcome: Outcome, done: int, total: int) -> None:
         """Report one finished report."""
         if not self.interactive:
-            line = f"[{done}/{total}] 成功 / ok {outcome.report} -> {outcome.output}" if outcome.ok else (
+            line = f"[{done}/{total}] 成功 / ok {outcome.report} -> {outcome.out}" if outcome.ok else (
                 f"[{done}/{total}] {_failure(outcome)}")
             print(line, file=self.stream, flush=True)
             return

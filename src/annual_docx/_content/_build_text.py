@@ -36,6 +36,21 @@ class RichParagraph:
 
 
 @dataclass(frozen=True)
+class KeptLine:
+    """A line the template sets in a paragraph style without keep-with-next (a party's role line, ``RoleList``),
+    kept on the page of what follows: the same text in the same style, with keep-with-next set on the paragraph."""
+
+    text: str
+    style: str
+
+    def __html__(self) -> str:
+        return ooxml_body.markup([ooxml_body.rich_paragraph(((self.text, None),), style=self.style, keep=True)])
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+@dataclass(frozen=True)
 class RunInParagraph:
     """A body paragraph opened by its section's heading (run-in, 段首标题): the heading in the look of its Word
     heading ``level`` (一、 黑体, （一） 楷体, 1. 仿宋 bold, （1） 仿宋), then the text in the body face; the paragraph

@@ -101,7 +101,7 @@ def summary(block: sb.IndicatorsBlock, indicators: Sequence[sb.Indicator]) -> st
     style = CountStyle(wan_from=block.wan_from)
     parts = []
     for ind in indicators:
-        phrase = change_phrase(ind.value, ind.last_year, ind.unit, style=style)
+        phrase = change_phrase(ind.value, ind.last_year, unit=ind.unit, style=style)
         parts.append(f"{ind.name}{_count(ind, 'value', ind.unit, style)}" + (f"，{phrase}" if phrase else ""))
     lead = block.summary if isinstance(block.summary, str) else ""
     return f"{lead}{'；'.join(parts)}。"

@@ -20,7 +20,7 @@ from annual_docx._import.yaml_out import to_yaml
 from annual_docx._model.report_kind import ReportKind
 from annual_docx._ooxml.docx_in import read_outline
 from annual_docx._ooxml.reader import open_package
-from annual_docx._renamed import renamed
+from annual_docx._renamed import keyword_only, renamed
 from annual_docx._report_kinds import validate
 from annual_docx.errors import AnnualDocxError, InputError, OutputError
 
@@ -66,9 +66,11 @@ def read_report(path: str | Path, assets: str | Path | None = None, base_dir: st
 
 
 @renamed(path="docx")
-def import_docx(docx: str | Path, assets: str | Path | None = None) -> ReportKind:
+@keyword_only("assets")
+def import_docx(docx: str | Path, *, assets: str | Path | None = None) -> ReportKind:
     """Return the report an existing .docx holds. Pictures are saved to ``assets`` (default: a folder
-    ``<name>_assets`` beside the .docx), this function's one output, so it may be given by position. Raises
+    ``<name>_assets`` beside the .docx), keyword-only as in :func:`import_report` (by position it still works, with
+    a DeprecationWarning). Raises
     :class:`~annual_docx.errors.DocumentError` (an :class:`~annual_docx.errors.InputError`) for a .doc, an
     encrypted, damaged, oversized or non-Word file, with what to do."""
     return read_report(docx, assets).report

@@ -40,10 +40,14 @@ def figure_paragraphs(image: str, caption: str, keep_next: bool = True) -> str:
     return out
 
 
-def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font: str = KAITI) -> Element:
+def rich_paragraph(segments: Sequence[Segment], style: str = "Normal", kai_font: str = KAITI, *,
+                   keep: bool = False) -> Element:
     """Return a paragraph in ``style`` whose runs are ``(text, marks)`` with marks None or ``bold``, ``kai`` (the
-    楷体 used for quotations), ``superscript``, ``subscript`` joined by ``+``; fonts otherwise come from the style."""
-    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style})), *runs(segments, kai_font=kai_font))
+    楷体 used for quotations), ``superscript``, ``subscript`` joined by ``+``; fonts otherwise come from the style.
+    With ``keep`` the paragraph itself keeps with the next and its lines together (for a style that does not)."""
+    return el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": style}),
+                              el("w:keepNext") if keep else None, el("w:keepLines") if keep else None),
+              *runs(segments, kai_font=kai_font))
 
 
 def run_in_paragraph(heading: str, heading_face: str, bold: bool, outline_level: int,

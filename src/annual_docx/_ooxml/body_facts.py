@@ -43,6 +43,7 @@ class Para:
     pinned_bottom: bool = False
     style_name: str = ""
     auto_label: str = ""  # the number Word's automatic numbering draws (also at the start of ``text``)
+    spacing: tuple[str, int] = ("", 0)  # line spacing (lineRule, w:line in twips or 240ths of a line); ("", 0) unset
 
 
 @dataclass(frozen=True)

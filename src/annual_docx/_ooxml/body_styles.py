@@ -27,6 +27,7 @@ class Look:
     borders: dict[str, Rule]
     lines: tuple[str, ...]
     framed: bool
+    spacing: tuple[str, int] = ("", 0)  # the line spacing: (lineRule — auto, exact, atLeast —, w:line); ("", 0) unset
 
 
 def border_rule(element: Element | None) -> Rule | None:
@@ -105,9 +106,11 @@ class StyleResolver:
         rstyles = (w_attr(None if rpr is None else rpr.find(_q("w:rStyle")), "val") or "", sid)
         font = None if rpr is None else rpr.find(_q("w:rFonts"))
         east_asia = self.prop(rpr, rstyles, "w:rPr", "w:rFonts", "eastAsia")
-        theme_on_run = (font is not None and w_attr(font, "eastAsiaTheme") is not None
-                        and w_attr(font, "eastAsia") is None)
-        theme = theme_on_run or (east_asia is None and
+        # Word draws the theme's face where an rFonts names both a theme and a face; a face set on the run itself
+        # overrides a theme inherited from the styles
+        theme_on_run = font is not None and w_attr(font, "eastAsiaTheme") is not None
+        face_on_run = font is not None and w_attr(font, "eastAsia") is not None
+        theme = theme_on_run or (not face_on_run and
                                  self.inherited(rstyles, "w:rPr", "w:rFonts", "eastAsiaTheme") is not None)
         size_pt = (number(self.prop(rpr, rstyles, "w:rPr", "w:sz", "val")) or 0) / 2 or None
         color = self.prop(rpr, rstyles, "w:rPr", "w:color", "val")
@@ -123,8 +126,10 @@ class StyleResolver:
                   None if color in (None, "auto") else str(color).upper(),
                   on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),
                   number(self.prop(ppr, (sid,), "w:pPr", "w:outlineLvl", "val")))
+        line = number(self.prop(ppr, (sid,), "w:pPr", "w:spacing", "line")) or 0
+        line_rule = (self.prop(ppr, (sid,), "w:pPr", "w:spacing", "lineRule") or "auto") if line else ""
         return Look(values, on(self.prop(ppr, (sid,), "w:pPr", "w:pageBreakBefore", "val")), borders,
-                     tuple(r.color for r in borders.values()), framed_bottom(ppr))
+                    tuple(r.color for r in borders.values()), framed_bottom(ppr), (line_rule, line))
 
     def prop(self, direct: Element | None, styles: tuple[str, ...], kind: str, tag: str, attr: str) -> str | None:
         """``attr`` of ``tag`` set directly on ``direct`` (a pPr or rPr), else inherited from ``styles``."""

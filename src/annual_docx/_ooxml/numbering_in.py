@@ -40,6 +40,7 @@ class Numbering:
 
     def __init__(self, package: Package) -> None:
         self.levels: dict[str, dict[int, str | None]] = {}
+        self.patterns: dict[str, dict[int, tuple[str, str]]] = {}  # (numFmt, lvlText) of levels of other patterns
         self.starts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         found = package.related(package.main_part, "numbering", missing_ok=True)
@@ -48,8 +49,11 @@ class Numbering:
         root: Element = package.xml(found[-1])
         abstract: dict[str, dict[int, str | None]] = {}
         starts: dict[str, dict[int, int]] = {}
+        patterns: dict[str, dict[int, tuple[str, str]]] = {}
         for definition in root.iter(W + "abstractNum"):
             key = definition.get(W + "abstractNumId") or ""
+            patterns[key] = {_int(lvl.get(W + "ilvl")): (self._val(lvl, "numFmt"), self._val(lvl, "lvlText"))
+                             for lvl in definition.iter(W + "lvl")}
             abstract[key] = {_int(lvl.get(W + "ilvl")): number_style(self._val(lvl, "numFmt"),
                                                                     self._val(lvl, "lvlText"))
                              for lvl in definition.iter(W + "lvl")}
@@ -60,9 +64,11 @@ class Numbering:
             key = base.get(W + "val") or "" if base is not None else ""
             levels = dict(abstract.get(key, {}))
             self.starts[num.get(W + "numId") or ""] = dict(starts.get(key, {}))
+            self.patterns[num.get(W + "numId") or ""] = own = dict(patterns.get(key, {}))
             for override in num.iter(W + "lvlOverride"):
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
+                    own[_int(override.get(W + "ilvl"))] = (self._val(lvl, "numFmt"), self._val(lvl, "lvlText"))
                     levels[_int(override.get(W + "ilvl"))] = number_style(self._val(lvl, "numFmt"),
                                                                          self._val(lvl, "lvlText"))
             self.levels[num.get(W + "numId") or ""] = levels
@@ -88,8 +94,14 @@ class Numbering:
         counters[level] = counters.get(level, start - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
-        if style is None or style == "bullet" or not 0 < counters[level] < 10000:
+        if style == "bullet" or not 0 < counters[level] < 10000:
             return ""
-        from annual_docx._numbering import number
+        from annual_docx._numbering import chinese_number, number
 
+        if style is None:  # another pattern of one level's number, as Word draws it: 第%1章 → 第一章, 第%1条
+            fmt, text = self.patterns.get(num_id, {}).get(level, ("", ""))
+            if re.fullmatch(rf"[^%]{{0,4}}%{level + 1}[^%]{{0,4}}", text) is None or fmt not in _CHINESE | _DECIMAL:
+                return ""
+            shown = chinese_number(counters[level]) if fmt in _CHINESE else str(counters[level])
+            return text.replace(f"%{level + 1}", shown) + " "  # Word's tab or space after the number
         return number(style, counters[level])

@@ -125,7 +125,7 @@ class BodyReader(StyleResolver):
             page_break_before=state.brk or self.pending_break or look.page_break_before, borders=look.borders,
             drawings=tuple(state.draw) if state.draw else (),
             lines=(*state.lines, *look.lines) if state.lines else look.lines, pinned_bottom=pinned or look.framed,
-            style_name=self.names.get(sid, ""), auto_label=label)
+            style_name=self.names.get(sid, ""), auto_label=label, spacing=look.spacing)
         if self.sink is None:
             self.facts.paragraphs.append(para)
         else:

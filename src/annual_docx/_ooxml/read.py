@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import BodyFacts
 from annual_docx._ooxml.body_styles import StyleResolver
-from annual_docx._ooxml.ns import w_attr
+from annual_docx._ooxml.ns import MC_NS, WP_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader, BodySink
@@ -193,24 +193,47 @@ def _page_setup(facts: DocFacts, sect: Element | None) -> None:
         facts.grid = {local_name(k): str(v) for k, v in grid.attrib.items()}
 
 
-def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+_WP = WP_NS
+
+
+def _footer_text(root: Element) -> tuple[str, Element | None]:
+    """A footer's text as a reader sees it, a PAGE field shown as ``{PAGE}`` (its cached result left out, the
+    ``mc:Fallback`` copy of a text box skipped), and the paragraph that holds the field (or the first with text)."""
     parts: list[str] = []
-    for node in root.iter(qn("w:t"), qn("w:instrText"), qn("w:fldSimple")):
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        else:
-            instr = node.text if node.tag == qn("w:instrText") else node.get(qn("w:instr"))
-            if instr and instr.split() and instr.split()[0].upper() == "PAGE":
-                parts.append("{PAGE}")
-    text = "".join(parts)
-    if "{PAGE}" in text:  # drop the cached result LibreOffice/Word keep after the field code
-        head, _, tail = text.partition("{PAGE}")
-        text = head + "{PAGE}" + tail.lstrip("0123456789")
-    paragraph = next((p for p in root.iter(qn("w:p")) if "".join(str(t) for t in p.itertext()).strip()), None)
+    holder: Element | None = None
+    result = False  # between a field's separate and end marks: the cached result
+    t, instr_text, simple, char = qn("w:t"), qn("w:instrText"), qn("w:fldSimple"), qn("w:fldChar")
+    for node in root.iter(t, instr_text, simple, char):
+        if any(a.tag == _MC_FALLBACK for a in node.iterancestors()):
+            continue
+        if node.tag == char:
+            kind = node.get(qn("w:fldCharType"))
+            result = kind == "separate" or (result and kind != "end")
+            continue
+        if node.tag == t:
+            if not result and not any(a.tag == simple for a in node.iterancestors()):
+                parts.append(node.text or "")
+                if holder is None and (node.text or "").strip():
+                    holder = next(node.iterancestors(qn("w:p")), None)
+            continue
+        instr = node.text if node.tag == instr_text else node.get(qn("w:instr"))
+        if instr and instr.split() and instr.split()[0].upper() == "PAGE":
+            parts.append("{PAGE}")
+            holder = next(node.iterancestors(qn("w:p")), None)
+    return "".join(parts), holder
+
+
+def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
+    text, paragraph = _footer_text(root)
     style_id = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:pStyle", NS), "val")
     align = None if paragraph is None else w_attr(paragraph.find("w:pPr/w:jc", NS), "val")
     if align is None and style_id:
         align, _ = styles.find(style_id, "w:pPr/w:jc", "val")
+    anchor = None if paragraph is None else next(paragraph.iterancestors(f"{{{_WP}}}anchor"), None)
+    placed = None if anchor is None else anchor.find(f"{{{_WP}}}positionH/{{{_WP}}}align")
+    if placed is not None and placed.text:  # a page number in a text box placed at the centre or a side
+        align = {"inside": "left", "outside": "right"}.get(placed.text.strip(), placed.text.strip())
     east_asia, _ = styles.find(style_id, "w:rPr/w:rFonts", "eastAsia")
     size, _ = styles.find(style_id, "w:rPr/w:sz", "val")
     run = None if paragraph is None else paragraph.find(".//w:r/w:rPr", NS)

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -23,10 +24,11 @@ from annual_docx.errors import AnnualDocxError, OutputError
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one report: the document written, or the error that stopped it."""
+    """What became of one report: the document written (``out``), or the error that stopped it. ``output``, its
+    former name, still reads ``out`` with a DeprecationWarning."""
 
     report: Path
-    output: Path
+    out: Path
     error: str | None = None
     seconds: float = 0.0
 
@@ -34,6 +36,15 @@ class Outcome:
     def ok(self) -> bool:
         """Return whether the document was written."""
         return self.error is None
+
+    @property
+    def output(self) -> Path:
+        """Deprecated: ``out``."""
+        warnings.warn("Outcome.output is now Outcome.out", DeprecationWarning, stacklevel=2)
+        return self.out
+
+
+Outcome.__init__ = renamed(output="out")(Outcome.__init__)  # type: ignore[method-assign]  # Outcome(output=...)
 
 
 Progress = Callable[[Outcome, int, int], None]

@@ -15,9 +15,10 @@ from annual_docx._ooxml.drawings import Figure, FigureCollector
 from annual_docx._ooxml.read import DocFacts, read_facts
 from annual_docx._ooxml.reader import Limits, open_package
 from annual_docx._output import _check_kind, _check_layout, _check_page, _check_parts, _check_text
-from annual_docx._output._check_kind import KINDS, Kind
+from annual_docx._output._check_kind import KINDS, CheckKind, Kind
 from annual_docx._output._check_stream import CheckSink, Gathered
 from annual_docx._output._finding import NOT_APPLICABLE, NOTE, PASS, VIOLATION, Finding
+from annual_docx._renamed import keyword_only
 from annual_docx._textwidth import text_width
 from annual_docx.errors import DocumentError
 from annual_docx.gbt9704 import TWIPS_PER_MM
@@ -43,7 +44,8 @@ class Findings(list[Finding]):
     passes (``ok``) and how many rows are violations (``violations``; notes and items that do not apply never are).
     """
 
-    def __init__(self, rows: Iterable[Finding] = (), kind: Kind | None = None, file: str = "") -> None:
+    @keyword_only("kind", "file")
+    def __init__(self, rows: Iterable[Finding] = (), *, kind: Kind | None = None, file: str = "") -> None:
         super().__init__(rows)
         self.kind = kind
         self.file = file
@@ -67,17 +69,18 @@ class Findings(list[Finding]):
         return format_json(self, self.file)
 
     @staticmethod
-    def error_json(message: str, file: str = "") -> str:
+    @keyword_only("file")
+    def error_json(message: str, *, file: str = "") -> str:
         """Return the JSON ``check --json`` prints for a file it cannot read (see :func:`format_error`)."""
         return format_error(message, file)
 
 
-def findings(facts: DocFacts, parts: Gathered, kind: str | None = None) -> Findings:
+def findings(facts: DocFacts, parts: Gathered, kind: CheckKind | None = None) -> Findings:
     """Return the findings of every item for a document's ``facts`` and the ``parts`` gathered while its body
     streamed, judged for its kind (``kind`` names one of ``_check_kind.KINDS`` to override what the document looks
     like)."""
     judged = _check_kind.given(kind) if kind else _check_kind.decide(parts.evidence, parts)
-    return Findings(_check_kind.apply(judged, [row for item in ITEMS for row in item(facts, parts)]), judged)
+    return Findings(_check_kind.apply(judged, [row for item in ITEMS for row in item(facts, parts)]), kind=judged)
 
 
 def gather() -> tuple[Gathered, CheckSink]:
@@ -86,7 +89,7 @@ def gather() -> tuple[Gathered, CheckSink]:
     return parts, CheckSink(parts)
 
 
-def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: str | None = None) -> Findings:
+def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: CheckKind | None = None) -> Findings:
     """Return the GB/T 9704 findings for the .docx at ``docx`` (a list with ``.kind``, what the document was
     judged to be; ``kind`` overrides it: one of ``gongwen-upward``, ``gongwen-downward``, ``gongwen``, ``report``,
     ``standard``, ``form``, ``thesis``). Items that do not apply to the kind are marked ``not_applicable``. The body
@@ -108,7 +111,8 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: s
     found = findings(facts, parts, kind)
     judged = found.kind
     assert judged is not None  # findings() always judges the kind
-    return Findings(found + _check_kind.apply(judged, _figures(collector.figures, facts)), judged, os.fspath(docx))
+    return Findings(found + _check_kind.apply(judged, _figures(collector.figures, facts)), kind=judged,
+                    file=os.fspath(docx))
 
 
 def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:

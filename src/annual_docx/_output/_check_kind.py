@@ -9,15 +9,26 @@ words and a few counts), then weighed with the parts the recogniser found (:func
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
+from typing import Final, Literal, TypeGuard
 
 from annual_docx._ooxml.body_facts import Para
 from annual_docx._output._check_roles import Parts, compact
 from annual_docx._output._finding import NOT_APPLICABLE, Finding
 
-UPWARD, DOWNWARD, GONGWEN, REPORT = "gongwen-upward", "gongwen-downward", "gongwen", "report"
-STANDARD, FORM, THESIS = "standard", "form", "thesis"
-KINDS = {
+CheckKind = Literal["gongwen-upward", "gongwen-downward", "gongwen", "report", "standard", "form", "thesis"]
+"""The kinds of document ``check`` tells apart (public as ``annual_docx.CheckKind``; ``check(kind=…)`` and
+``annual-docx check --kind`` take one): a 公文 with 版头 going up or down, a 公文 without 版头, a report, and three
+that are no 公文."""
+UPWARD: Final = "gongwen-upward"
+DOWNWARD: Final = "gongwen-downward"
+GONGWEN: Final = "gongwen"
+REPORT: Final = "report"
+STANDARD: Final = "standard"
+FORM: Final = "form"
+THESIS: Final = "thesis"
+KINDS: dict[CheckKind, str] = {
     UPWARD: "公文（有版头，上行文，标注签发人）/ a 公文 with 版头, upward (names its 签发人)",
     DOWNWARD: "公文（有版头，下行文或平行文）/ a 公文 with 版头, downward or to peers",
     GONGWEN: "公文（无版头）/ a 公文 without 版头",
@@ -31,6 +42,7 @@ NOT_GONGWEN = (STANDARD, FORM, THESIS)
 # (a report's 落款 and 版记, when it has them, are checked as a 公文's)
 NOT_APPLICABLE_CLAUSES = {GONGWEN: ("7.2",), REPORT: ("7.2", "7.3.2"), DOWNWARD: ("7.2.6",)}
 HEAD = 80  # paragraphs read for the words of a cover, a title block, a standard's first sections
+TAIL = 8  # body paragraphs at the end read for a 公文's closing phrases
 
 _STANDARD_HEADINGS = re.compile(
     r"^(?:\d{1,2}\s*)?(前言|引言|范围|规范性引用文件|术语和定义|术语、定义和缩略语)$")
@@ -47,6 +59,14 @@ _GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章]")  # a regulation's text: 第一条, 第一章
 _ADDRESSEES = re.compile(r"^(各|[^。；]{2,}[、，][^。；]*)：$")  # 各区、市、县人民政府，…：
 _FORM_TITLE = re.compile(r"(表|登记表|申请表|审批表|汇总表|统计表|一览表|清单)$")
+_TRAILING = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # （试行）, (2016), （2003年） after the genre
+# the set phrases of a 公文's own text — how it opens (特制定本办法, 提出如下意见) and closes (本措施自发布之日起施行):
+# they tell a 公文 whose title is missing (only in the file name) from a report
+_FORMULA = re.compile(
+    r"本(?:办法|规定|细则|措施|政策|意见|方案|决定|条例|通知|实施意见|暂行办法)(?:自|由|所称|适用|中所称|所指)"
+    r"|自(?:发布|印发|公布)之日起(?:施行|实施|执行)|(?:特制定|制定本|现提出|提出如下|现就)[^。]{0,40}"
+    r"(?:办法|规定|细则|措施|意见|方案|通知如下|意见如下|如下)")
+_FORMULA_END = re.compile(r"制定(?:以下|如下|本)?[^。，；]{0,30}(?:措施|办法|规定|细则|意见|方案)[。：:]$")
 
 
 @dataclass
@@ -58,6 +78,17 @@ class KindEvidence:
     table_text: int = 0  # non-empty paragraphs in table cells
     blanks: int = 0  # paragraphs with fill-in blanks (____, □, （盖章）, 年 月 日)
     standard_headings: set[str] = field(default_factory=set)
+    formula: bool = False  # a body paragraph in a 公文's set phrases (本办法自…施行, 特制定本措施)
+    tail: deque[str] = field(default_factory=lambda: deque(maxlen=TAIL))  # the last body paragraphs (bounded)
+
+    def _formula(self, raw: str) -> None:
+        if not self.formula and (_FORMULA.search(raw[:400]) or _FORMULA_END.search(raw[-60:].rstrip())):
+            self.formula = True
+
+    def finish(self) -> None:
+        """The body ended: the closing paragraphs (本办法自发布之日起施行) are looked at once."""
+        for raw in self.tail:
+            self._formula(raw)
 
     def add(self, p: Para) -> None:
         raw = p.text
@@ -69,6 +100,10 @@ class KindEvidence:
             self.table_text += 1
         else:
             self.body_text += 1
+            if self.body_text <= HEAD:  # the opening paragraphs, then only the last few (the closing ones)
+                self._formula(raw)
+            else:
+                self.tail.append(raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:])
             if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
         if _BLANK.search(raw):
@@ -79,7 +114,7 @@ class KindEvidence:
 class Kind:
     """A document's kind (one of ``KINDS``), why it was so judged, and whether ``--kind`` gave it."""
 
-    name: str
+    name: CheckKind
     why: str
     given: bool = False
 
@@ -90,10 +125,12 @@ class Kind:
 
 def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     """Weigh the ``evidence`` and the ``parts`` the recogniser found; the most specific kind that fits wins."""
+    evidence.finish()
     head = " ".join(evidence.head)
     titles = parts.of("title")
     # a title over several lines reads as one (its genre is at the end of the last)
     title = "".join(compact(p.text) for p in titles[:4]) if titles else (evidence.head[0] if evidence.head else "")
+    genre_title = _TRAILING.sub("", _TRAILING.sub("", title))
     strong = [w for w in _THESIS_STRONG if w in head]
     thesis_words = [w for w in _THESIS_WORDS if w in head]
     if strong and len(thesis_words) >= 3:
@@ -121,17 +158,25 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     if reportish and (not parts.of("recipients") or _NAMED_REPORT.search(title)):
         return Kind(REPORT, f"标题「{title[:20]}」，无版头、主送 / no 版头, no addressees")
     opening = evidence.head[:10]
-    if parts.of("recipients") or _GENRES.search(title) or parts.of("date") or parts.of("record") or any(
+    if parts.of("recipients") or _GENRES.search(genre_title) or parts.of("date") or parts.of("record") or any(
             _ARTICLE.match(line) for line in opening) or (opening and _ADDRESSEES.match(opening[0])):
         return Kind(GONGWEN, "无版头，有主送、落款、版记、条文或公文文种 / no 版头; addressees, a 落款, a 版记, "
                              "articles or a 公文 genre in the title")
+    if evidence.formula and not reportish:
+        return Kind(GONGWEN, "无版头、标题，正文用公文套语（本办法自……施行、特制定本措施）/ no 版头 or title; the text "
+                             "speaks as a 公文 (本办法自……施行)")
     return Kind(REPORT, "无版头、主送、落款，标题不是公文文种 / no 版头, addressees or 落款; the title names no 公文 "
                         "genre")
 
 
+def is_kind(name: str) -> TypeGuard[CheckKind]:
+    """Return whether ``name`` is one of the kinds (:data:`CheckKind`)."""
+    return name in KINDS
+
+
 def given(name: str) -> Kind:
     """The kind named by ``--kind``."""
-    if name not in KINDS:
+    if not is_kind(name):
         raise ValueError(f"unknown kind {name!r}; one of {', '.join(KINDS)}")
     return Kind(name, "--kind", True)
 

@@ -102,16 +102,21 @@ def attachment_note(facts: DocFacts, parts: Parts) -> list[Finding]:
     rows.append(_row("附件说明 / attachment note", "空二字，“附件：” / 2 字 in, 附件：", first,
                      f"缩进 / indent {_start(first):g} 字，{text[:3]}",
                      abs(_start(first) - 2) < TOLERANCE and text.startswith("附件："), "7.3.4"))
-    names = [text[3:]] + [compact(p.text) for p in notes[1:]]
+    alone = text in ("附件：", "附件:") and len(notes) > 1  # 「附件：」 on a line of its own, the names below it
+    named = notes[1:] if alone else notes
+    names = ([] if alone else [text[3:]]) + [compact(p.text) for p in notes[1:]]
     numbers = [m.group(1) if (m := re.match(r"^(\d+)[.．]", n)) else None for n in names]
+    if alone:  # one fact: the names do not follow 「附件：」 (their numbers and punctuation are still judged)
+        rows.append(_row("附件说明格式 / attachment note layout", "“附件：”后接附件名称 / the first name after 附件：",
+                         first, "“附件：”单独成行 / 附件： on a line of its own", False, "7.3.4"))
     if len(names) > 1:
         wanted = [str(i) for i in range(1, len(names) + 1)]
         rows.append(_row("附件序号 / attachment numbers", "1. 2. 3. … 依次 / in order", first,
                          " ".join(n or "—" for n in numbers), numbers == wanted, "7.3.4"))
-        for p in notes[1:]:
+        for p in [] if alone else notes[1:]:
             rows.append(_row("附件说明回行 / note continuation", "与首个附件名称对齐（5 字）/ under the first name",
                              p, f"{_start(p):g} 字", abs(_start(p) - 5) < TOLERANCE, "7.3.4"))
-    rows += paragraph_rows("附件名称标点 / attachment names", "名称后不加标点 / no final punctuation", notes,
+    rows += paragraph_rows("附件名称标点 / attachment names", "名称后不加标点 / no final punctuation", named,
                            lambda p: f"“{compact(p.text)[-1]}”" if compact(p.text)[-1:] in "。.；;，,：:" else None,
                            "无标点 / none", "7.3.4")
     closing = parts.of("signature") + parts.of("date")

@@ -98,6 +98,7 @@ class Gathered(Parts):
         self.body = Offenders()
         self.body_faults: dict[tuple[str | None, float | None, bool], str | None] = {}
         self.levels: dict[int, Level] = {}
+        self.body_lines: dict[tuple[float | None, tuple[str, int]], int] = {}  # body paragraphs a size and spacing
         self.evidence = KindEvidence()
         self.red_lines: list[int] = []  # paragraphs among the first HEAD_PARAS that draw a red line
         self.first_text: int | None = None
@@ -166,6 +167,9 @@ class Gathered(Parts):
                     if len(self.body_faults) < MAX_LOOKS:
                         self.body_faults[face] = fault
                 self.body.add(p, fault)
+                line = (p.size_pt, p.spacing)
+                if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
+                    self.body_lines[line] = self.body_lines.get(line, 0) + 1
             elif role == "heading" and level is not None:
                 stats = self.levels.setdefault(level, Level())
                 stats.offenders.add(p, self.heading_fault(p, level))

@@ -12,7 +12,7 @@ from annual_docx._ooxml.body_facts import Para
 from annual_docx._ooxml.read import DocFacts
 from annual_docx._output._check_roles import Parts
 from annual_docx._output._check_stream import Gathered, Offenders
-from annual_docx._output._finding import Finding, note, quote
+from annual_docx._output._finding import NOTE, PASS, PRACTICE, Finding, note, quote
 from annual_docx.gbt9704 import BODY_PT, TITLE_PT
 
 FACE_NAMES = {
@@ -28,13 +28,14 @@ _CN = "一二三四五六七八九十百零〇"
 _NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as the label shows it
     (re.compile(rf"^[{_CN}]+[、，]"), "一、"), (re.compile(rf"^[（(][{_CN}]+[）)]"), "（一）"),
     (re.compile(r"^\d{1,2}[.．、](?!\d)"), "1."), (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"),
-    (re.compile(r"^【.+】"), "【】"),
+    (re.compile(r"^【.+】"), "【】"), (re.compile(rf"^[{_CN}]+是"), "一是"),
+    (re.compile(rf"^第[{_CN}]+章"), "第一章"),
 )
 
 
 def number_styles(p: Para) -> list[str]:
-    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``); none when
-    unnumbered."""
+    """The number styles a heading's text starts with (``一、``, ``（一）``, ``1.``, ``（1）``, ``【】``, ``一是`` for a
+    heading line that counts 一是、二是…, ``第一章`` for a regulation's chapters); none when unnumbered."""
     text = p.text.strip()
     return [style for pattern, style in _NUMBER_STYLES if pattern.match(text)]
 
@@ -119,8 +120,12 @@ def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
     rows: list[Finding] = []
     for level, stats in sorted(parts.levels.items()):
         face, label = HEADING_FACES[level], heading_label(level, stats.number_styles)
-        rows += offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders, f"{face} 16 pt",
-                              "7.3.3")
+        level_rows = offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders,
+                                   f"{face} 16 pt", "7.3.3")
+        if list(stats.number_styles) == ["第一章"]:  # 7.3.3 names the faces of 一、（一）1.（1）, not of chapters
+            level_rows = [Finding(f.item, f"{f.expected}（章标题：惯例，标准未规定 / chapters: practice）", f.found,
+                                  True, f.where, PRACTICE, PASS if f.ok else NOTE) for f in level_rows]
+        rows += level_rows
         looks = stats.looks
         common_key = max(looks, key=lambda k: looks[k].count)  # the first of the most common
         common = looks[common_key].first

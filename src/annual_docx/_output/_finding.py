@@ -4,13 +4,20 @@ violation) or ``not_applicable`` (the item does not apply to this kind of docume
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from annual_docx._textwidth import text_width as cjk_width
 
 WORDS = 12  # characters of a paragraph quoted to name it
-PASS, VIOLATION, NOTE, NOT_APPLICABLE = "pass", "violation", "note", "not_applicable"
-SEVERITIES = (PASS, VIOLATION, NOTE, NOT_APPLICABLE)
+Severity = Literal["pass", "violation", "note", "not_applicable"]
+"""How a row stands (public as ``annual_docx.Severity``; the ``severity`` key of ``check --json``)."""
+PASS: Final = "pass"
+VIOLATION: Final = "violation"
+NOTE: Final = "note"
+NOT_APPLICABLE: Final = "not_applicable"
+SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
 PRACTICE = "—"  # the clause of a note: a Word practice, not a clause of GB/T 9704
 
 
@@ -27,7 +34,7 @@ class Finding:
     ok: bool
     where: str = ""
     clause: str = ""
-    severity: str = ""
+    severity: Severity | Literal[""] = ""
 
     def __post_init__(self) -> None:
         if self.severity not in ("", *SEVERITIES):

@@ -83,6 +83,8 @@ ADVICE: tuple[tuple[str, str], ...] = (
     ("奇数页页码", "奇数页页脚：页码「— 1 —」居右空一字，宋体四号 / odd footer: — 1 —, right, 1 字 in"),
     ("偶数页页码", "偶数页页脚：页码「— 2 —」居左空一字，宋体四号 / even footer: — 2 —, left, 1 字 in"),
     ("页码位置", "页面设置：页脚距边界，使页码在版心下边缘之下 7 mm / footer distance: page number 7 mm below"),
+    ("页码", "页眉页脚：插入页码「— 1 —」，奇数页居右、偶数页居左，宋体四号 / footers: page numbers — 1 —, odd right, "
+             "even left, 宋体 14 pt"),
     ("发文机关标志", "「发文机关标志」样式：小标宋 红色 居中，上边缘距版心 35 mm / issuer style: red 小标宋, "
                      "centred, 35 mm below the top of the type area"),
     ("版头红色分隔线", "「发文字号」样式：段落下边框，红色单线（FF0000）/ document-number style: a red bottom "

@@ -46,7 +46,7 @@ class Recogniser(Generic[L]):
         self.window: deque[tuple[L, Role]] = deque()
         self.filled = 0  # non-empty lines in the window
         self.part = 0  # 0: the main document; k: attachment k
-        self.in_article = False
+        self.in_article = False  # a 第X条 article was seen in this part: its （一） are 项 (items), after chapters too
         self.open_level = 0
         self.closing: L | None = None  # a date line that may be the 成文日期
         self.want_title = False  # an attachment label was just seen
@@ -172,6 +172,7 @@ class Recogniser(Generic[L]):
             self.part += 1
             self.want_title = True
             self.open_level = 0
+            self.in_article = False
             return Role("label", part=self.part)
         if self.want_title:
             self.want_title = False
@@ -180,7 +181,7 @@ class Recogniser(Generic[L]):
         if text.startswith(("附件：", "附件:")) and part == 0:
             self.last_note = True
             return Role("note", part=part)
-        if self.last_note and number_of(line.text)[1] == 3:
+        if self.last_note and (number_of(line.text)[1] == 3 or self._listed_note(line)):
             return Role("note", part=part)
         self.last_note = False
         if NOTES.match(text):
@@ -189,9 +190,8 @@ class Recogniser(Generic[L]):
         if ARTICLE.match(text):
             self.in_article = True
             return Role("body", part=part)
-        if CHAPTER.match(text):
-            self.in_article = False
-        found = heading(line, self.in_article, self.open_level, text)
+        # a chapter is read as outside any article, but a regulation's （一） stay items (项) after it
+        found = heading(line, self.in_article and not CHAPTER.match(text), self.open_level, text)
         if found is not None and self.in_notes and found.level >= 3 and not _head.style_role(line):
             found = None
         elif found is not None and found.level <= 2:
@@ -209,6 +209,16 @@ class Recogniser(Generic[L]):
         else:
             self.plain += 1
         return Role("heading", found.level, found.number, found.split, part)
+
+    def _listed_note(self, line: L) -> bool:
+        """Whether numbered ``line`` goes on a 附件说明 whose 「附件：」 stands alone: right under it, or under a name
+        numbered the same way (names numbered 一、 are still the note — a fault 7.3.4 names)."""
+        level = number_of(line.text)[1]
+        previous = self._previous() if level else None
+        if previous is None or previous[1].kind != "note":
+            return False
+        before = compact(previous[0].text)
+        return before in ("附件：", "附件:") or number_of(previous[0].text)[1] == level
 
     def _list_item(self, line: L, level: int, number: str) -> Role | None:
         """The item a short numbered line (``1.`` ``（1）`` 【】 with no heading style) is, or None when it stays a
