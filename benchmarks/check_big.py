@@ -1,7 +1,8 @@
 """Measure `annual-docx check` on very large documents: wall time and peak memory (target for any file within the
 caps: 10 s and 512 MB — four files: 3,000,000 one-word paragraphs, a 250 MB document.xml, 240,000 normal
-paragraphs, 1,000,000 paragraphs that all differ), and every hostile and third-party file of the tests through check, template check, render --template and
-import — all four read it with the one reader (target: each under 30 s and 1 GB).
+paragraphs, 1,000,000 paragraphs that all differ), and every hostile and third-party file of the tests through check,
+template check, render --template and import — all four read it with the one reader (target: each under 30 s and
+1 GB).
 
 Usage: python benchmarks/check_big.py [--sizes MB ...] [--no-corpus] [--no-big] [--keep FILE]
 

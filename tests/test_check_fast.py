@@ -335,3 +335,82 @@ def test_counted_copies_fold_as_one_by_one(text: str, place: str, font: str | No
     for k in range(300):
         one_by_one.take(copy(first, start + k), roles, None)
     assert _state(counted) == _state(one_by_one)
+
+
+THEME = '<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsia="黑体"/><w:b/></w:rPr>'
+SONG = '<w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr>'
+
+
+def two_runs(first: str, second: str) -> str:
+    """A paragraph of two runs of two looks: the look read is the first run's with text that is not blank."""
+    return (f'<w:p><w:r>{SONG}<w:t xml:space="preserve">{first}</w:t></w:r>'
+            f'<w:r>{THEME}<w:t>{second}</w:t></w:r></w:p>')
+
+
+def shapes(k: int) -> list[str]:
+    """Paragraphs of a few shapes, their texts numbered from ``k``."""
+    return [
+        *[p(f"第{n}项工作按计划完成。") for n in range(k, k + 60)],
+        *[p(f"（{n}）第{n}组事项", "Heading2") for n in range(k + 1, k + 8)],
+        *[two_runs(" " if n % 3 == 0 else f"前{n}", f"后{n}") for n in range(k, k + 30)],  # blank first run
+        *[p(f"主题字体{n}", extra=THEME) for n in range(k, k + 10)],  # theme attributes counted for each
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', p(f"分页后第{k}段。"), p(f"分页后第{k + 1}段。"),
+        PICTURE, p(f"图{k} 后来的图"), p(f"图题之后{k}。"), PICTURE, p(f"不是图题的段落{k}"),  # a figure waits
+        *[p(f"实体 &amp; {n}") for n in range(k, k + 3)], *[p(f"换行\r{n}") for n in range(k, k + 3)],
+        *['<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>'
+          f'编号{n}</w:t></w:r></w:p>' for n in range(k, k + 5)],  # automatic numbers: read as a tree
+        *[p(f"结尾第{n}段。") for n in range(k, k + 20)]]
+
+
+# the shapes are known once a batch of blocks is read: the second and third rounds are read by their shape
+SHAPES = "".join([BODY, *shapes(0), *shapes(1000), *shapes(2000)])
+
+
+def test_paragraphs_of_one_shape_read_alike(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of the shape of a plain paragraph read before (its bytes but for its text) is read from its text
+    and that paragraph's record once the bytes memo is full: every field of every paragraph, the theme attributes,
+    the styles used, the figures and the findings as the tree reading has them — and the shortcut was taken."""
+    from annual_docx._ooxml import paragraphs, read
+
+    path = with_body(example, tmp_path / "shapes.docx", SHAPES)
+    taken: list[str] = []
+    real = paragraphs.BodyReader.reread
+
+    def spy(self: paragraphs.BodyReader, like: object, own_break: bool, text: str) -> None:
+        taken.append(text)
+        real(self, like, own_break, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read, "MAX_SEEN", 0)  # every paragraph past the bytes memo: the shapes at work
+    monkeypatch.setattr(paragraphs.BodyReader, "reread", spy)
+    fast, slow = Recorder(), Recorder()
+    figures_fast, figures_slow = FigureCollector(), FigureCollector()
+    with reader.open_package(path) as package:
+        facts_fast = read.read_facts(package, [figures_fast], fast)
+    fast_json = json.loads(annual_docx.check(path).json())
+    monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
+    with reader.open_package(path) as package:
+        facts_slow = read.read_facts(package, [figures_slow], slow)
+    slow_json = json.loads(annual_docx.check(path).json())
+    assert fast.seen == slow.seen
+    assert (facts_fast.theme_attrs, facts_fast.used_styles) == (facts_slow.theme_attrs, facts_slow.used_styles)
+    assert (figures_fast.count, figures_fast.captioned) == (figures_slow.count, figures_slow.captioned) == (8, 5)
+    assert fast_json == slow_json
+    assert "第2059项工作按计划完成。" in taken and "（2007）第2007组事项" in taken
+    assert "后2025" not in taken and " 后2025" in taken and "前2029后2029" in taken and "主题字体2009" in taken
+    assert "分页后第2001段。" in taken and "图2000 后来的图" not in taken  # a figure waited: read as a tree
+    assert "图题之后2000。" in taken and "不是图题的段落2000" not in taken
+    assert not any("实体" in t or "换行" in t or "编号" in t for t in taken)
+
+
+def test_plain_paragraphs_without_a_bytes_memo_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real documents read with every plain paragraph past the bytes memo (the shapes read them): the same findings
+    as the tree reading."""
+    from annual_docx._ooxml import read
+
+    paths = sorted(DEV.glob("*.docx"))[:6] + sorted((ROOT / "tests" / "data" / "thirdparty").rglob("*.docx"))[:6]
+    if not paths:
+        pytest.skip("no real documents here")
+    for path in paths:
+        monkeypatch.setattr(read, "MAX_SEEN", 0)
+        fast, slow, _ = both(path, monkeypatch)
+        assert fast == slow, path.name
