@@ -414,3 +414,28 @@ def test_plain_paragraphs_without_a_bytes_memo_read_alike(monkeypatch: pytest.Mo
         monkeypatch.setattr(read, "MAX_SEEN", 0)
         fast, slow, _ = both(path, monkeypatch)
         assert fast == slow, path.name
+
+
+def test_number_styles_are_tried_by_first_character() -> None:
+    """``number_of`` tries only the number styles a line's first character can open: the same answer as trying every
+    style in order, for every character a number can start with and the shapes of what follows."""
+    from annual_docx._roles.text import _OPENERS, NUMBERS, number_of
+
+    def every(text: str) -> tuple[str, int, int]:
+        stripped = text.lstrip()
+        for style, level, pattern in NUMBERS:
+            match = pattern.match(stripped)
+            if match:
+                rest = stripped[match.end():]
+                return style, level, len(text) - len(stripped) + match.end() + len(rest) - len(rest.lstrip())
+        return "", 0, 0
+
+    tails = ["、总体要求", "．工作", ".5万", "是加强", "）标题", ")标题", "十一、", "12.", "章 总则", "节", "条 内容",
+             "】", "概况】", "一）", "(1)", "项工作按计划完成。", "", " 一、", "一章 总则", "3节", "二十条"]
+    found = set()
+    for first in [*sorted(_OPENERS), "　", "附", "A"]:
+        for tail in tails:
+            for text in (first + tail, "　" + first + tail, first + first + tail):
+                assert number_of(text) == every(text), text
+                found.add(every(text)[0])
+    assert found >= {style for style, _, _ in NUMBERS}  # every style was met

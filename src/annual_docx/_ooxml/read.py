@@ -240,7 +240,7 @@ MAX_KEPT = 1 << 16  # blocks larger than this (bytes) are not kept to be read ag
 _KEPT = (qn("w:p"), qn("w:tbl"))
 MAX_SHAPES = 4096  # distinct paragraph shapes (bytes without their text) remembered
 # the text of a run: in these two spellings of the start tag only, so what stands between them is text (no '<')
-_RUN_TEXT = re.compile(rb'(<w:t(?: xml:space="preserve")?>)([^<]*)</w:t>')
+_RUN_TEXT = re.compile(rb'(<w:t(?: xml:space="preserve")?>)([^<]*)(?=</w:t>)')
 
 
 def _shape(data: bytes) -> tuple[tuple[bytes, int], list[str]] | None:
@@ -250,9 +250,11 @@ def _shape(data: bytes) -> tuple[tuple[bytes, int], list[str]] | None:
     as plain differ only in their text: the same style, look and run properties."""
     if b"&" in data or b"\r" in data or b"sectPr" in data:
         return None
-    texts = [text.decode() for _, text in _RUN_TEXT.findall(data)]
+    parts = _RUN_TEXT.split(data)  # before, start tag, text, before, start tag, text… after
+    texts = [text.decode() for text in parts[2::3]]
+    del parts[2::3]
     first = next((k for k, t in enumerate(texts) if t and not t.isspace()), -1)
-    return (_RUN_TEXT.sub(rb"\1</w:t>", data), first), texts
+    return (b"".join(parts), first), texts
 
 
 def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
