@@ -273,7 +273,28 @@ VOCABULARY = [
     Plain("标题", style="Heading3", style_name="heading 3"), Plain("2. 再一项", bold=True),
     Plain("（二）另一项", outline=1), Plain("表格里的字", place="table"), Plain("各单位："),
     Plain("1. 加强管理。各单位要落实责任。"), Plain("（1）细化措施。具体如下。"), Plain("三是压实责任"),
+    Plain("第1项工作按计划完成。"), Plain("第二十三条 附则"), Plain("第3章"), Plain("第四节"), Plain("第一章总则。"),
+    Plain("第一批 名单", style="TOC1", style_name="toc 1"), Plain("  第五 部分"), Plain("第"),
 ]
+
+
+def test_lines_opening_with_di_decide_as_every_pattern_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line opening with 第 that is no article, chapter, section or contents line is body text without trying
+    every pattern: the same roles as trying them all, on lines of the vocabulary in random orders."""
+    import random
+
+    from annual_docx._roles import stream
+
+    rng = random.Random(9704)
+    for _ in range(300):
+        lines = [Plain("关于做好工作的通知", style="Title", style_name="Title")] + \
+            [rng.choice(VOCABULARY) for _ in range(rng.randrange(5, 80))]
+        monkeypatch.setattr(stream, "MEMO", 0)
+        quick = stream.recognise(lines)
+        monkeypatch.setattr(stream, "_plain_start", lambda line, text: text[0] not in stream._MARKED)
+        every = stream.recognise(lines)
+        monkeypatch.undo()
+        assert quick == every, [x.text for x in lines]
 
 
 def test_remembered_decisions_on_mixed_lines() -> None:

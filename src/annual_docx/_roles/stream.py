@@ -192,8 +192,8 @@ class Recogniser(Generic[L]):
 
     def _decide(self, line: L, text: str, style: str) -> Role:
         part = self.part
-        if not style and text[0] not in _MARKED and line.place == "body" and not self.want_title and \
-                not self.last_note and not text.endswith("印发") and not style_level(line)[0]:
+        if not style and line.place == "body" and not self.want_title and not self.last_note and \
+                not text.endswith("印发") and not style_level(line)[0] and _plain_start(line, text):
             return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise
         if style in ("label", "attachment_title", "note", "record", "caption", "signature", "date", "group") or (
                 style and style not in ("title", "recipients", "issuer", "number")):
@@ -318,6 +318,17 @@ class Recogniser(Generic[L]):
             text = compact(items[sig][0].text)
             if len(text) <= 30 and not text.endswith(("。", "：", ":", "；", "！")):
                 self.window[sig] = (items[sig][0], Role("signature"))
+
+
+def _plain_start(line: Line, text: str) -> bool:
+    """Whether nothing at the start of ``line`` (``text``: compacted, not empty; no style role, no heading style,
+    in the body, nothing waiting) can make it other than body text: its first character opens no part, or it opens
+    with 第 but is no article (第X条), no chapter or section (第一章 on a line of its own) and no contents line —
+    what ``_decide`` would find after trying every pattern."""
+    first = text[0]
+    if first not in _MARKED:
+        return True
+    return first == "第" and ARTICLE.match(text) is None and not number_of(line.text)[0] and not _head.is_toc(line)
 
 
 def _marked(line: Line) -> bool:
