@@ -35,13 +35,14 @@ CLI = [sys.executable, "-m", "annual_docx"]
 LAUNCH = """
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open(".check_big.err", "wb"))
-print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, used.ru_maxrss, used.ru_utime + used.ru_stime)
 """
 
 
-def measure(cmd: list[str]) -> tuple[int, float, float]:
-    """Run ``cmd`` and return its exit code, wall seconds and peak resident memory in MB (its own, measured by the
-    kernel for the small interpreter that started it)."""
+def measure(cmd: list[str]) -> tuple[int, float, float, float]:
+    """Run ``cmd`` and return its exit code, wall seconds, peak resident memory in MB and CPU seconds (its own,
+    measured by the kernel for the small interpreter that started it)."""
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", LAUNCH, *cmd], capture_output=True, text=True, cwd=tmp,
@@ -50,8 +51,8 @@ def measure(cmd: list[str]) -> tuple[int, float, float]:
         err = (Path(tmp) / ".check_big.err").read_text(encoding="utf-8", errors="replace")
     if "Traceback" in err or "内部错误" in err:
         raise SystemExit(f"{' '.join(cmd)} crashed:\n{err}")
-    code, peak_kb = (int(x) for x in done.stdout.split())
-    return code, wall, peak_kb / 1024
+    code, peak_kb, cpu = done.stdout.split()
+    return int(code), wall, int(peak_kb) / 1024, float(cpu)
 
 
 def big_docx(example: Path, out: Path, size_mb: int, repeat: int = 0) -> int:
@@ -166,7 +167,7 @@ def main() -> None:
     args = parser.parse_args()
     import annual_docx
 
-    rows: list[tuple[str, str, int, float, float]] = []
+    rows: list[tuple[str, str, int, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         example = annual_docx.render(annual_docx.load(ROOT / "examples" / "qufu_2020.yaml"), tmp / "example.docx")
@@ -198,9 +199,9 @@ def main() -> None:
                     [*CLI, "render", str(report), "-o", str(tmp / "out.docx"), "--template", str(path)])))
                 rows.append((path.name, "import", *measure(
                     [*CLI, "import", str(path), "-o", str(tmp / "imported.yaml"), "--assets", str(tmp / "pics")])))
-    print(f"{'file':34} {'command':18} {'exit':>4} {'wall s':>7} {'max RSS MB':>10}")
-    for name, command, code, wall, rss in rows:
-        print(f"{name:34} {command:18} {code:4d} {wall:7.2f} {rss:10.0f}")
+    print(f"{'file':42} {'command':18} {'exit':>4} {'wall s':>7} {'CPU s':>6} {'max RSS MB':>10}")
+    for name, command, code, wall, rss, cpu in rows:
+        print(f"{name:42} {command:18} {code:4d} {wall:7.2f} {cpu:6.2f} {rss:10.0f}")
     worst_wall = max((r[3] for r in rows), default=0.0)
     worst_rss = max((r[4] for r in rows), default=0.0)
     print(f"worst: {worst_wall:.2f} s, {worst_rss:.0f} MB (targets: the large files' check ≤ 10 s and 512 MB; every "
