@@ -243,18 +243,20 @@ MAX_SHAPES = 4096  # distinct paragraph shapes (bytes without their text) rememb
 _RUN_TEXT = re.compile(rb'(<w:t(?: xml:space="preserve")?>)([^<]*)(?=</w:t>)')
 
 
-def _shape(data: bytes) -> tuple[tuple[bytes, int], list[str]] | None:
+def _shape(data: bytes) -> tuple[tuple[bytes, int], str] | None:
     """A paragraph's shape — its bytes with the text of each ``w:t`` taken out, and which ``w:t`` is the first whose
-    text is not blank — and the texts in order; None when its text may hold what the parser would change (an
-    entity or character reference, a carriage return) or a section ends in it. Two paragraphs of one shape that read
-    as plain differ only in their text: the same style, look and run properties."""
-    if b"&" in data or b"\r" in data or b"sectPr" in data:
-        return None
+    text is not blank — and its text; None when its text may hold what the parser would change (an entity or
+    character reference, a carriage return: what stands outside the text is in the shape, so alike for one shape).
+    Two paragraphs of one shape that read as plain differ only in their text: the same style, look and run
+    properties."""
     parts = _RUN_TEXT.split(data)  # before, start tag, text, before, start tag, text… after
-    texts = [text.decode() for text in parts[2::3]]
+    texts = parts[2::3]
+    joined = b"".join(texts)
+    if b"&" in joined or b"\r" in joined:
+        return None
     del parts[2::3]
-    first = next((k for k, t in enumerate(texts) if t and not t.isspace()), -1)
-    return (b"".join(parts), first), texts
+    first = next((k for k, t in enumerate(texts) if t and not t.decode().isspace()), -1)
+    return (b"".join(parts), first), joined.decode()
 
 
 def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
@@ -312,7 +314,7 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
             for k, data in enumerate(pending):
                 if (full or len(data) > MAX_KEPT or kept + len(data) > KEPT_BYTES) and data.startswith(b"<w:p") and \
                         (found := _shape(data)) is not None and found[0] in shapes:
-                    shaped[k] = (shapes[found[0]], "".join(found[1]))
+                    shaped[k] = (shapes[found[0]], found[1])
         parsed = iter(package.parse_spans(main, root, [d for d, s in zip(pending, shaped, strict=True) if s is None]))
         for data, fast in zip(pending, shaped, strict=True):
             if fast is not None:
@@ -335,8 +337,9 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
             plain = body.plain
             plain = plain if plain is not None and body.count == count + 1 and plain[0].n == body.count and \
                 block.tag == _P and body.numbered_count == numbered else None
-            if plain is not None and len(shapes) < MAX_SHAPES and (found := _shape(data)) is not None and \
-                    found[0] not in shapes:  # its styles are in used_styles now: one of its shape adds none
+            if plain is not None and len(shapes) < MAX_SHAPES and b"sectPr" not in data and \
+                    (found := _shape(data)) is not None and found[0] not in shapes:
+                # its styles are in used_styles now: one of its shape adds none
                 shapes[found[0]] = _Shape(plain[0], plain[1], theme_of(block))
             if not keep or not isinstance(recorder, Recorder):
                 continue
