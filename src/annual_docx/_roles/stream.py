@@ -9,6 +9,7 @@ marked (our own output: a list straight under a heading stays a list)."""
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -21,6 +22,7 @@ from annual_docx._roles.text import (
     ARTICLE,
     CAPTION,
     CHAPTER,
+    CN,
     DATE,
     LABEL,
     NOTES,
@@ -36,6 +38,9 @@ WINDOW = 4
 MEMO = 4096  # decisions remembered by line and state
 WINDOW_CAP = 1000  # lines waiting at most: lines more empty lines apart than this do not decide each other's roles
 _LONG = 120  # a line this long is body text: the head is over
+# what an article (第X条), a chapter or a section (第一章, 第一节: a number style) opens with, spaces taken out: a line
+# opening with 第 that does not is body text (``_plain_start``)
+_DI_PART = re.compile(rf"第[{CN}\d]{{1,5}}[条章编节]")
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
 
@@ -328,7 +333,7 @@ def _plain_start(line: Line, text: str) -> bool:
     first = text[0]
     if first not in _MARKED:
         return True
-    return first == "第" and ARTICLE.match(text) is None and not number_of(line.text)[0] and not _head.is_toc(line)
+    return first == "第" and _DI_PART.match(text) is None and not _head.is_toc(line)
 
 
 def _marked(line: Line) -> bool:
