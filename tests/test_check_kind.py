@@ -179,3 +179,15 @@ def test_what_the_new_signals_leave_alone(tmp_path: Path, body: list[str], kind:
     """A 函 with 主送 asking for comments on a standard's 征求意见稿 stays a 公文; numbered headings ending in ： are
     no form's fields (two contact lines under them do not make a form)."""
     assert kind_of(body, tmp_path) == kind
+
+
+def test_a_report_in_chapters_full_of_figures_is_no_form(tmp_path: Path) -> None:
+    """A company's 年度报告 (the NEEQ layout): 大事记, a 目录 of 第一节…第十节, then chapters of tables with labels
+    and boxes to tick — mostly table paragraphs and blanks, yet a report, not a form."""
+    toc = [para(f"第{n}节 {name}\t{page}") for n, name, page in (
+        ("一", "声明与提示", 5), ("二", "公司概况", 7), ("三", "会计数据和财务指标摘要", 9), ("四", "重要事项", 15))]
+    figures = [cells("董事会人数：", "5"), cells("监事会人数：", "3"), cells("审计意见类型：", "标准无保留意见"),
+               cells("是否存在重大诉讼", "□是 √否"), cells("营业收入", "____"), cells("净利润", "____")] * 3
+    body = [para("公 司 年 度 大 事 记", ppr=CENTRE), para("2015年1月，公司设立财富中心。"), para("目录"), *toc,
+            para("第一节 声明与提示"), *figures, para("第二节 公司概况"), *figures]
+    assert kind_of(body, tmp_path) == "report"

@@ -67,6 +67,7 @@ _REPORT_TITLE = re.compile(r"报告|年报|总结|白皮书|公报")
 _NAMED_REPORT = re.compile(r"工作报告|年报|年度报告|公报|白皮书|工作总结")
 _GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公告|通告|议案|命令|令|决议|报告|条例|规定|办法|细则"
                      r"|措施|方案|规则|章程|准则|纲要|规划)[）)]?$")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十]+[章节]")  # 第一节 声明与提示: a document in chapters (its 目录)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章]")  # a regulation's text: 第一条, 第一章
 _ADDRESSEES = re.compile(r"^(各|[^。；]{2,}[、，][^。；]*)：$")  # 各区、市、县人民政府，…：
 _FORM_TITLE = re.compile(r"(表|登记表|申请表|审批表|汇总表|统计表|一览表|清单)$")
@@ -165,7 +166,9 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
         number = cover.group() if cover else ""
         return Kind(STANDARD, f"封面有标准编号「{number}」、{shown} / the cover has a standard's number")
     reportish = bool(_REPORT_TITLE.search(title)) and not _FORM_TITLE.search(title)
-    if not has_head and not reportish and total and (
+    # a document in chapters (a company's 年度报告: 第一节…第十节, its tables of figures full of ____ and □) is no form
+    chapters = sum(1 for line in evidence.head if _CHAPTER.match(line))
+    if not has_head and not reportish and chapters < 3 and total and (
             (evidence.table_text >= 0.6 * total and evidence.body_text <= 40)
             or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total)
             or (_FORM_TITLE.search(title) and evidence.table_text >= 0.3 * total)):
