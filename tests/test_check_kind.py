@@ -174,10 +174,15 @@ def test_standard_papers_and_forms_from_real_shapes(tmp_path: Path, body: list[s
       para("1.线上活动：", "Heading3"), para("正文。"), para("2.线下活动：", "Heading3"), para("正文。"),
       para("（二）数字服务：", "Heading2"), para("正文。"), para("二、下步打算：", "Heading1"), para("正文。"),
       para("联系人："), para("联系电话：")], "report"),
-], ids=["letter-about-a-draft", "headings-with-colons"])
+    ([para("某馆数字化发展报告", "Title"), para("一、总体情况", "Heading1"),
+      para("本馆对照VISION 2020-2025和Plan 2021-2025，发布了服务目录，实施了数字阅读推广。"),
+      para("二、下步打算", "Heading1"),
+      para("正文。")], "report"),
+], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years"])
 def test_what_the_new_signals_leave_alone(tmp_path: Path, body: list[str], kind: str) -> None:
     """A 函 with 主送 asking for comments on a standard's 征求意见稿 stays a 公文; numbered headings ending in ： are
-    no form's fields (two contact lines under them do not make a form)."""
+    no form's fields (two contact lines under them do not make a form); a word before a span of years
+    (VISION 2020-2025, Plan 2021-2025) with 发布 and 实施 is no standard's number."""
     assert kind_of(body, tmp_path) == kind
 
 

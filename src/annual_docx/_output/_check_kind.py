@@ -49,8 +49,8 @@ _STANDARD_HEADINGS = re.compile(
 # a standard's number (GB/T 1.1—2020, DB37/T 1234—2023, T/CECS 123—2020, NB/T XXXXX—XXXX: a draft's placeholders
 # too) or its classification lines (ICS 27.120.99, CCS F 69)
 _STANDARD_COVER = re.compile(
-    r"(?:GB|DB\d*|T/[A-Z]{2,10}|[A-Z]{2,4})(?:/[TZ])?\s*[\dX]+(?:\.\d+)*\s*[—\-－–]\s*(?:\d{4}|[\dXY]{4})"
-    r"|ICS\s*\d|CCS\s*[A-Z]\s*\d", re.IGNORECASE)
+    r"(?<![A-Za-z])(?:GB|DB\d*|T/[A-Z]{2,10}|[A-Z]{2,4})(?:/[TZ])?\s*[\dXx]+(?:\.\d+)*\s*[—\-－–]\s*"
+    r"(?:\d{4}|[\dXxYy]{4})|ICS\s*\d|CCS\s*[A-Z]\s*\d")
 # a standard's companion papers: its 编制说明 (or 征求意见稿, 送审稿, 报批稿) under a standard's number
 _STANDARD_PAPER = re.compile(r"编制说明|征求意见稿|送审稿|报批稿")
 _THESIS_WORDS = ("学号", "指导教师", "指导老师", "导师", "学位论文", "毕业论文", "毕业设计", "摘要", "关键词",
