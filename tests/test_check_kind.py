@@ -178,11 +178,16 @@ def test_standard_papers_and_forms_from_real_shapes(tmp_path: Path, body: list[s
       para("本馆对照VISION 2020-2025和Plan 2021-2025，发布了服务目录，实施了数字阅读推广。"),
       para("二、下步打算", "Heading1"),
       para("正文。")], "report"),
-], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years"])
+    ([para("关于举办2024年古籍修复培训班的通知", "Title"), para("各县（市、区）图书馆："),
+      para("为提升古籍修复水平，定于6月举办培训班。请于5月20日前报名。"), para("附件：报名回执"), para("某市图书馆"),
+      para("2024年5月6日"), para("报名回执"), para("单位名称："), para("姓名："), para("职务："), para("联系电话："),
+      para("电子邮箱：")], "gongwen"),
+], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years", "notice-with-a-reply-slip"])
 def test_what_the_new_signals_leave_alone(tmp_path: Path, body: list[str], kind: str) -> None:
     """A 函 with 主送 asking for comments on a standard's 征求意见稿 stays a 公文; numbered headings ending in ： are
     no form's fields (two contact lines under them do not make a form); a word before a span of years
-    (VISION 2020-2025, Plan 2021-2025) with 发布 and 实施 is no standard's number."""
+    (VISION 2020-2025, Plan 2021-2025) with 发布 and 实施 is no standard's number; a short 通知 ending in a 报名回执
+    of label lines stays a 公文 (its title names a 公文 genre)."""
     assert kind_of(body, tmp_path) == kind
 
 

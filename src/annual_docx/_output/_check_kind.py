@@ -170,7 +170,8 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     chapters = sum(1 for line in evidence.head if _CHAPTER.match(line))
     if not has_head and not reportish and chapters < 3 and total and (
             (evidence.table_text >= 0.6 * total and evidence.body_text <= 40)
-            or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total)
+            # (blanks alone make no form of a 通知 whose 报名回执 asks 姓名：, 联系电话：)
+            or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total and not _GENRES.search(genre_title))
             or (_FORM_TITLE.search(title) and evidence.table_text >= 0.3 * total)):
         return Kind(FORM, f"表格中的段落 / paragraphs in tables {evidence.table_text}/{total}，填空 / blanks "
                           f"{evidence.blanks}")
