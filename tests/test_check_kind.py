@@ -182,12 +182,17 @@ def test_standard_papers_and_forms_from_real_shapes(tmp_path: Path, body: list[s
       para("为提升古籍修复水平，定于6月举办培训班。请于5月20日前报名。"), para("附件：报名回执"), para("某市图书馆"),
       para("2024年5月6日"), para("报名回执"), para("单位名称："), para("姓名："), para("职务："), para("联系电话："),
       para("电子邮箱：")], "gongwen"),
-], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years", "notice-with-a-reply-slip"])
+    ([para("某市公共建筑消防安全管理办法（征求意见稿）", "Title"), para("第一章 总则"),
+      para("第一条 为加强公共建筑消防安全管理，依据GB 50016—2014《建筑设计防火规范》，制定本办法。"),
+      para("第二条 本办法适用于本市行政区域内的公共建筑。")], "gongwen"),
+], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years", "notice-with-a-reply-slip",
+        "rules-draft-citing-a-standard"])
 def test_what_the_new_signals_leave_alone(tmp_path: Path, body: list[str], kind: str) -> None:
     """A 函 with 主送 asking for comments on a standard's 征求意见稿 stays a 公文; numbered headings ending in ： are
     no form's fields (two contact lines under them do not make a form); a word before a span of years
     (VISION 2020-2025, Plan 2021-2025) with 发布 and 实施 is no standard's number; a short 通知 ending in a 报名回执
-    of label lines stays a 公文 (its title names a 公文 genre)."""
+    of label lines stays a 公文 (its title names a 公文 genre); a 办法's 征求意见稿 citing a standard in its text
+    (not on a line of its own, as on a standard's cover) stays a 公文."""
     assert kind_of(body, tmp_path) == kind
 
 

@@ -157,8 +157,11 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     sections = evidence.standard_headings
     has_head = bool(parts.of("issuer") or parts.of("number") or parts.of("signer"))
     cover = _STANDARD_COVER.search(head)
-    # 编制说明 or 征求意见稿 on the cover — unless a 公文 (with 版头 or 主送) asks for comments on the draft
-    paper = None if has_head or parts.of("recipients") else _STANDARD_PAPER.search(" ".join(evidence.head[:HEAD // 4]))
+    # 编制说明 or 征求意见稿 on a cover that has the number (or ICS, CCS) on a line of its own — not a 公文 asking for
+    # comments on the draft (版头 or 主送), nor a 办法's 征求意见稿 citing a standard in its text
+    cover_lines = [line for line in evidence.head[:HEAD // 4] if len(line) <= 30 and _STANDARD_COVER.match(line)]
+    paper = None if has_head or parts.of("recipients") or not cover_lines else _STANDARD_PAPER.search(
+        " ".join(evidence.head[:HEAD // 4]))
     if len(sections) >= 2 or (cover and (sections or paper or ("发布" in head and "实施" in head))):
         if sections:
             return Kind(STANDARD, f"GB/T 1.1 章节 / sections: {'、'.join(sorted(sections))}")
