@@ -370,7 +370,7 @@ def main() -> None:
         import_only = [sys.executable, "-c", native.IMPORT_ONLY_CODE]
         run(import_only, env)  # untimed: bytecode
         # in turns, so a busy spell on the machine hits both alike
-        turns = [(run_timed(render_cmd, env), run_timed(import_only, env)) for _ in range(max(runs, 9))]
+        turns = [(run_timed(render_cmd, env), run_timed(import_only, env)) for _ in range(max(runs, 15))]
         cold, cold_cpu = (statistics.median(t[0][i] for t in turns) for i in (0, 1))
         floor_wall, floor_cpu = (statistics.median(t[1][i] for t in turns) for i in (0, 1))
         table.add("cold CLI render of the seed, charts cached", cold, target=1.0)

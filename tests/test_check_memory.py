@@ -4,6 +4,7 @@ time of large files is measured in ``benchmarks/check_big.py``."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -63,3 +64,32 @@ def test_a_million_paragraphs_in_bounded_memory(tmp_path: Path) -> None:
     text = report.read_text(encoding="utf-8")
     assert "另有 899990 处 / 899990 more" in text  # body text: 10 offenders kept, the rest counted
     assert "另有 99990 处 / 99990 more" in text  # （一） headings not in 楷体: 10 kept, the rest counted
+
+
+def empties(path: Path, pairs: int) -> Path:
+    """A short body line, ``pairs`` pairs of empty paragraphs (``<w:p/>`` and one holding a space: no two alike in a
+    row), then a date: every empty line waits behind the body line for what comes after."""
+    with zipfile.ZipFile(million(path.with_name("base.docx"))) as zf:
+        parts = {info.filename: zf.read(info) for info in zf.infolist() if info.filename != "word/document.xml"}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        with zf.open("word/document.xml", "w", force_zip64=True) as out:
+            out.write(f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>某某单位</w:t></w:r></w:p>'.encode())
+            for _ in range(pairs // 1000):
+                out.write(b"<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>" * 1000)
+            out.write("<w:p><w:r><w:t>2025年1月1日</w:t></w:r></w:p><w:sectPr/></w:body></w:document>".encode())
+    return path
+
+
+def test_a_long_run_of_empty_paragraphs_in_bounded_memory(tmp_path: Path) -> None:
+    """Empty paragraphs wait in the recogniser's window behind the last line with text (it may yet be a 署名); the
+    window is capped, so 1.2 million of them do not grow memory (they took ~400 MB before the cap)."""
+    path = empties(tmp_path / "empties.docx", 600_000)
+    report = tmp_path / "out.json"
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(path), str(report)], capture_output=True, text=True,
+                          check=True)
+    code, peak_kb = (int(x) for x in done.stdout.split())
+    assert code == 1
+    assert peak_kb / 1024 < PEAK_MB, f"check of {2 * 600_000} empty paragraphs peaked at {peak_kb / 1024:.0f} MB"
+    assert json.loads(report.read_text(encoding="utf-8"))["findings"]

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from annual_docx._output._fontreport import FontReport, font_report
     from annual_docx._output._pdf import preview, to_pdf
     from annual_docx._output._render import Grid, default_template, render
-    from annual_docx._report_kinds import load, validate
+    from annual_docx._report_kinds import load, load_with_warnings, validate
     from annual_docx.govinfo import GovinfoReport
     from annual_docx.schema import (
         Award,
@@ -113,6 +113,7 @@ _LAZY = {  # public name -> the module that defines it, imported the first time 
     "json_schema": "._output._authoring",
     "lint": "._model.lint",
     "load": "._report_kinds",
+    "load_with_warnings": "._report_kinds",
     "preview": "._output._pdf",
     "render": "._output._render",
     "render_all": "._output._batch",
@@ -180,6 +181,7 @@ __all__ = [
     "json_schema",
     "lint",
     "load",
+    "load_with_warnings",
     "preview",
     "render",
     "render_all",

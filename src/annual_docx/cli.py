@@ -85,8 +85,8 @@ def _render(args: argparse.Namespace) -> int:
     if out.exists() and args.report.exists() and out.resolve() == args.report.resolve():
         raise OutputError(f"{out}: 不能覆盖输入的数据文件 / refusing to write over the input report")
     with _collector_paused():
-        report = annual_docx.load(args.report)
-        _warn(annual_docx.lint(report))
+        report, warnings = annual_docx.load_with_warnings(args.report)
+        _warn(warnings)
         print(annual_docx.render(report, out, template=args.template, grid=args.grid,
                                  allow_noncompliant=args.allow_noncompliant))
     if args.pdf or args.pdf_a:

@@ -19,7 +19,6 @@ import importlib.util
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -110,6 +109,8 @@ def _matplotlib_version() -> str:
     if spec is not None and spec.origin is not None:
         with contextlib.suppress(OSError):
             return Path(spec.origin).with_name("_version.py").read_text(encoding="utf-8")
+    from importlib import metadata  # only here: importing it loads the email package (~8 ms on a cold start)
+
     try:
         return metadata.version("matplotlib")
     except metadata.PackageNotFoundError:

@@ -134,7 +134,7 @@ class Drawer:
 
             return org_drawing([org_box(u) for u in units])
 
-        spec = ["org", [u.model_dump(mode="json") for u in units]]
+        spec = ["org", [org_spec(u) for u in units]]
         return self.chart(engine, caption, native, spec, draw)
 
     def party_chart(self, block: sf.PartyBlock) -> Block:
@@ -186,3 +186,11 @@ def org_box(unit: sp.OrgUnit) -> Any:
     from annual_docx._charts import OrgBox
 
     return OrgBox(unit.name, unit.head, tuple(org_box(c) for c in unit.children), tuple(unit.guides))
+
+
+def org_spec(unit: sp.OrgUnit) -> dict[str, Any]:
+    """Return ``unit.model_dump(mode="json")`` (the org chart's data in its chart-cache key) without pydantic's
+    serializer: dumping was the first use of ``OrgUnit``'s serializer, built in every process (``defer_build``)
+    for this one dict. ``tests/test_report_cache.py`` checks it against ``model_dump`` and the model's fields."""
+    return {"name": unit.name, "head": unit.head, "children": [org_spec(child) for child in unit.children],
+            "guides": list(unit.guides)}

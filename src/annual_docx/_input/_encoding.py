@@ -1,5 +1,6 @@
-"""Turn a report file's bytes into text: UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is refused with a
-message saying what the file looks like and how to save it as UTF-8, never decoded into mojibake."""
+"""Read a report file's bytes (:func:`read_report`) and turn them into text: UTF-8 (BOM or not) or UTF-16 with a
+BOM; anything else is refused with a message saying what the file looks like and how to save it as UTF-8, never
+decoded into mojibake."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "Word 97-2003 (.doc/.xls)",
     b"{\\rtf": "RTF",
 }
+
+
+def read_report(path: Path) -> bytes:
+    """Return the bytes of the report file at ``path``, raising :class:`InputError` when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: 文件不存在 / file not found") from None
+    except OSError as exc:
+        raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from exc
 
 
 def decode(path: Path, raw: bytes) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from annual_docx._input._encoding import decode
+from annual_docx._input._encoding import decode, read_report
 from annual_docx._numbers import SourceFloat
 from annual_docx.errors import InputError, ReportValidationError
 from annual_docx.schema import Report
@@ -24,12 +24,11 @@ if TYPE_CHECKING:
 
 def parse(path: Path) -> dict[str, Any]:
     """Return the top-level mapping of a YAML or JSON report file, raising :class:`InputError` on any read error."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: 文件不存在 / file not found") from None
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取文件 / cannot read the file: {exc.strerror}") from exc
+    return parse_bytes(path, read_report(path))
+
+
+def parse_bytes(path: Path, raw: bytes) -> dict[str, Any]:
+    """Return the top-level mapping of the YAML or JSON report ``raw`` read from ``path`` (see :func:`parse`)."""
     text = decode(path, raw)
     data = _parse_json(path, text) if path.suffix.lower() == ".json" else _parse_yaml(path, text)
     if data is None:

@@ -5,6 +5,7 @@ Data only: no formatting, no I/O beyond checking that a named picture exists. Ev
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -87,10 +88,18 @@ def resolve_path(path: Path, info: ValidationInfo) -> Path:
     return Path(base) / path if not path.is_absolute() and base is not None else path
 
 
+#: the files validation found to exist (pictures, font files), noted while a caller is listening: the
+#: validated-report cache (``_input/_report_cache.py``) checks they still exist before it gives out a stored report
+checked_files: ContextVar[list[Path] | None] = ContextVar("checked_files", default=None)
+
+
 def existing_file(path: Path, info: ValidationInfo, missing: str) -> Path:
     """Return ``path`` resolved against the report's folder; ``missing`` (``图片文件不存在 / picture file not
     found``) is the error when no such file exists."""
     path = resolve_path(path, info)
+    noted = checked_files.get()
+    if noted is not None:
+        noted.append(path)
     if not path.is_file():
         raise ValueError(f"{missing}: {path}")
     return path

@@ -1,11 +1,12 @@
-"""The figures of any .docx body: every drawing (picture, native chart, shape group) with its size, alt text and
-whether a caption follows it — what ``check`` counts and holds to the type area."""
+"""The figures of any .docx body: the drawings (pictures, native charts, shape groups) counted with their widths and
+whether a caption follows each — what ``check`` counts and holds to the type width, in memory bounded by caps, not by
+the number of drawings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
+from annual_docx._ooxml.body_facts import number
 from annual_docx._ooxml.ns import A_NS, C_NS, PIC_NS, WP_NS, WPG_NS, WPS_NS
 from annual_docx._ooxml.props import Element, qn
 from annual_docx._ooxml.xmltext import EMU_PER_MM
@@ -20,15 +21,9 @@ _KINDS: Final = {
 }
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One drawing of the body: ``kind`` (picture, chart, group, shape or other), width in mm, alt text, and
-    whether the next paragraph is its caption (style ``Caption`` or text starting ``图``)."""
-
-    kind: str
-    width_mm: float
-    alt: str
-    captioned: bool
+SHOWN: Final = ("picture", "chart", "group")  # the drawings counted as figures (not text boxes or lines)
+MAX_WIDTHS: Final = 4096  # distinct widths counted exactly; more are counted to the 0.1 mm, then by their largest
+_COARSE: Final = EMU_PER_MM // 10
 
 
 def _paragraph_text(p: Element) -> str:
@@ -40,44 +35,89 @@ def _style(p: Element) -> str:
     return "" if style is None else style.get(qn("w:val")) or ""
 
 
+def _captionlike(p: Element) -> bool:
+    return _style(p) == "Caption" or _paragraph_text(p).startswith("图")
+
+
 _P, _DRAWING = qn("w:p"), qn("w:drawing")
 
 
 class FigureCollector:
-    """A body-block visitor (see ``read.read_facts``) that collects the drawings of the body in document order (text
-    boxes of the 版记 are shapes; anchored drawings count too); a drawing is captioned when the next paragraph has
-    the ``Caption`` style or starts with ``图``."""
+    """A body-block visitor (see ``read.read_facts``) that counts the figures of the body — pictures, native charts,
+    groups of shapes (org charts) — in document order, memory bounded however many there are: how many, how many
+    are charts, how many captioned (the next paragraph has the ``Caption`` style or starts with ``图``), and their
+    widths (``widths``: EMU → how many; exact for ``MAX_WIDTHS`` distinct widths, then to the 0.1 mm, then only the
+    largest, ``over``). Text boxes and other shapes are not figures. A plain paragraph read again from its bytes is
+    told through ``plain`` (``read.PlainAware``)."""
 
     def __init__(self) -> None:
-        self._done: list[Figure] = []
-        self._waiting: list[tuple[str, float, str]] = []  # drawings whose next paragraph has not come yet
-
-    @property
-    def figures(self) -> list[Figure]:
-        """The drawings seen so far; those with no paragraph after them are uncaptioned."""
-        return self._done + [Figure(*waiting, False) for waiting in self._waiting]
+        self.count = 0
+        self.charts = 0  # chart parts and groups of shapes
+        self.captioned = 0
+        self.waiting = 0  # figures whose next paragraph has not come yet
+        self.widths: dict[int, int] = {}
+        self.over = (0, 0)  # figures past both caps of ``widths``: how many, the widest (EMU)
 
     def __call__(self, block: Element) -> None:
-        """Collect the drawings of one body-level block (a paragraph, a table, …)."""
-        if not self._waiting and next(block.iter(_DRAWING), None) is None:
-            return  # nothing to collect and nothing waiting for its caption: most blocks
+        """Count the figures of one body-level block (a paragraph, a table, …)."""
+        if not self.waiting and next(block.iter(_DRAWING), None) is None:
+            return  # nothing to count and nothing waiting for its caption: most blocks
+        self.plain(self.plain_key(block))
+
+    def plain_key(self, block: Element) -> tuple[bool | tuple[str, int], ...]:
+        """What a block tells, in order (``read.PlainAware``): for each paragraph whether it is a caption (True or
+        False), then each figure drawn in it (kind, width in EMU)."""
+        out: list[bool | tuple[str, int]] = []
         for paragraph in block.iter(_P):
-            if self._waiting:
-                captioned = _style(paragraph) == "Caption" or _paragraph_text(paragraph).startswith("图")
-                self._done += [Figure(*waiting, captioned) for waiting in self._waiting]
-                self._waiting = []
+            out.append(_captionlike(paragraph))
             for drawing in paragraph.iter(_DRAWING):
                 if next(drawing.iterancestors(_P), None) is paragraph:
-                    self._waiting += _described(drawing)
+                    found = _figure(drawing)
+                    if found is not None:
+                        out.append(found)
+        return tuple(out)
+
+    def plain(self, key: object) -> None:
+        """Take what a block told (``plain_key``) again."""
+        assert isinstance(key, tuple)
+        for told in key:
+            if told is True or told is False:
+                if self.waiting:
+                    self.captioned += self.waiting if told else 0
+                    self.waiting = 0
+            else:
+                self._add(*told)
+
+    def _add(self, kind: str, width: int) -> None:
+        self.count += 1
+        self.charts += kind != "picture"
+        self.waiting += 1
+        widths = self.widths
+        if width in widths or len(widths) < MAX_WIDTHS:
+            widths[width] = widths.get(width, 0) + 1
+            return
+        coarse = -(width // _COARSE) - 1  # negative keys: 0.1 mm buckets (the bucket's top edge as its width)
+        if coarse in widths or len(widths) < 2 * MAX_WIDTHS:
+            widths[coarse] = widths.get(coarse, 0) + 1
+        else:
+            self.over = (self.over[0] + 1, max(self.over[1], width))
+
+    def sizes(self) -> list[tuple[float, int]]:
+        """Each width counted (mm) with how many figures have it."""
+        out = [(key / EMU_PER_MM if key >= 0 else (-key) * _COARSE / EMU_PER_MM, n) for key, n in self.widths.items()]
+        return out + ([(self.over[1] / EMU_PER_MM, self.over[0])] if self.over[0] else [])
 
 
-def _described(drawing: Element) -> list[tuple[str, float, str]]:
+
+
+def _figure(drawing: Element) -> tuple[str, int] | None:
+    """A drawing's kind and width (EMU) when it is a figure (picture, chart, group of shapes)."""
     frame = next(iter(drawing), None)
     if frame is None:
-        return []
-    extent = frame.find(f"{{{_WP}}}extent")
-    doc_pr = frame.find(f"{{{_WP}}}docPr")
+        return None
     data = frame.find(f"{{{_A}}}graphic/{{{_A}}}graphicData")
     kind = _KINDS.get(data.get("uri", "") if data is not None else "", "other")
-    width = int(extent.get("cx", "0")) / EMU_PER_MM if extent is not None else 0.0
-    return [(kind, width, (doc_pr.get("descr") or "") if doc_pr is not None else "")]
+    if kind not in SHOWN:
+        return None
+    extent = frame.find(f"{{{_WP}}}extent")
+    return kind, max(number(extent.get("cx")) or 0, 0) if extent is not None else 0

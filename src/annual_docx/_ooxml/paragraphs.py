@@ -55,9 +55,40 @@ class BodySink(Protocol):
 
     def paragraph(self, p: Para) -> None: ...
 
+    def paragraphs(self, p: Para, count: int) -> None: ...  # p and count - 1 copies numbered after it
+
     def table(self, t: TableFacts) -> None: ...
 
     def section_end(self, area: tuple[int, int]) -> None: ...
+
+
+class Recorder:
+    """A sink that passes everything on to ``sink`` and keeps what it handed on while one block is read
+    (``handed``); ``ended``: a section ended in it, or copies were handed on (it cannot be read again from this)."""
+
+    def __init__(self, sink: BodySink) -> None:
+        self.sink = sink
+        self.handed: list[Para | TableFacts] = []
+        self.ended = False
+
+    def start(self, style_names: dict[str, str]) -> None:
+        self.sink.start(style_names)
+
+    def paragraph(self, p: Para) -> None:
+        self.handed.append(p)
+        self.sink.paragraph(p)
+
+    def paragraphs(self, p: Para, count: int) -> None:
+        self.ended = True
+        self.sink.paragraphs(p, count)
+
+    def table(self, t: TableFacts) -> None:
+        self.handed.append(t)
+        self.sink.table(t)
+
+    def section_end(self, area: tuple[int, int]) -> None:
+        self.ended = True
+        self.sink.section_end(area)
 
 
 MAX_SECTIONS = 10_000  # sections whose type area is kept; later ones share the last kept area
@@ -82,6 +113,11 @@ class BodyReader(StyleResolver):
         self.depth = 0
         self.areas: list[tuple[int, int]] = []  # the type area of each section ended by a paragraph
         self.last_area: tuple[int, int] | None = None  # the body's own (last) section's
+        # the last paragraph read when it is plain — text runs only, no automatic number, no section end, no text box
+        # or drawing, in the body: another paragraph of the same bytes reads the same (``replay``)
+        self.plain: tuple[Para, bool] | None = None
+        self.numbered = False  # the last paragraph's automatic numbering was looked up (its own or its style's)
+        self.numbered_count = 0  # paragraphs whose numbering was looked up (Word's counters moved on)
 
     def paragraph(self, p: Element, place: str, pinned: bool) -> None:
         # lxml's C loops (serialising, iter(tags)) wherever possible: Python code runs per w:t, not per element
@@ -115,6 +151,7 @@ class BodyReader(StyleResolver):
             look = self.look(sid, ppr, rpr)
             if len(self.looks) < MAX_LOOKS:
                 self.looks[key] = look
+        self.numbered = False
         label = self.auto_label(ppr, sid) if self.numbering is not None else ""
         joined = "".join(text)
         if label and joined.strip():  # the number Word draws is part of the text a reader sees
@@ -130,6 +167,9 @@ class BodyReader(StyleResolver):
             self.facts.paragraphs.append(para)
         else:
             self.sink.paragraph(para)
+        self.plain = (para, look.page_break_before) if (
+            state is _PLAIN and not self.numbered and place == "body" and not pinned and b"sectPr" not in ppr_key) \
+            else None
         self.pending_break = state.brk_after
         for box, box_pinned in state.boxes:
             self.container(box, "box", box_pinned)
@@ -143,11 +183,52 @@ class BodyReader(StyleResolver):
                 self.sink.section_end(area)
             self.pending_break = w_attr(sect.find(_q("w:type")), "val") != "continuous"
 
+    def replay(self, like: Para, own_break: bool, count: int = 1) -> None:
+        """Read ``count`` paragraphs in a row of the same bytes as the plain paragraph ``like`` (see ``plain``;
+        ``own_break``: its look starts a page): the same facts, each its own number, its section and page break.
+        The first may differ from the others (a page break pending before it); the others go to the sink together."""
+        for k in range(count if self.sink is None else min(count, 2)):
+            self.count += 1
+            para = Para(self.count, like.text, like.style, "body", self.section, like.align, like.left, like.right,
+                        like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
+                        own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
+                        like.style_name, "", like.spacing)
+            self.pending_break = False
+            if self.sink is None:
+                self.facts.paragraphs.append(para)
+            elif k == 0:
+                self.sink.paragraph(para)
+            else:
+                self.count += count - 2
+                self.sink.paragraphs(para, count - 1)
+
+    def replay_block(self, handed: tuple[Para | TableFacts, ...], base: int, paragraphs: int,
+                     pending_after: bool) -> None:
+        """Read a block again from what it ``handed`` on when read after paragraph ``base`` (a block of the same
+        bytes, read with the same page break pending; no section end, no automatic number in it): the same facts,
+        numbered from here, in this section; ``paragraphs`` it holds, the page break pending after it."""
+        start, section, sink = self.count, self.section, self.sink
+        assert sink is not None
+        for x in handed:
+            n = start + x.n - base
+            if isinstance(x, Para):
+                sink.paragraph(Para(n, x.text, x.style, x.place, section, x.align, x.left, x.right, x.first,
+                                    x.east_asia, x.size_pt, x.color, x.bold, x.outline, x.page_break_before,
+                                    x.borders, x.drawings, x.lines, x.pinned_bottom, x.style_name, x.auto_label,
+                                    x.spacing))
+            else:
+                sink.table(TableFacts(n, x.first_words, x.width, x.indent, x.borders, x.place, section,
+                                      x.pinned_bottom))
+        self.count = start + paragraphs
+        self.pending_break = pending_after
+
     def auto_label(self, ppr: Element | None, sid: str) -> str:
         """The number Word's automatic numbering draws before this paragraph (its own or its style's), counted."""
         num = child_of(ppr, "w:numPr")
         if num is None:
             num = self.element((sid,), "w:numPr")
+        self.numbered = num is not None
+        self.numbered_count += self.numbered
         num_id = w_attr(None if num is None else num.find(_q("w:numId")), "val")
         if num is None or not num_id or self.numbering is None:
             return ""

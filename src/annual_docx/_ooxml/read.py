@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import copy
+import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
-from annual_docx._ooxml.body_facts import BodyFacts
+from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
 from annual_docx._ooxml.body_styles import StyleResolver
 from annual_docx._ooxml.ns import MC_NS, WP_NS, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
-from annual_docx._ooxml.paragraphs import BodyReader, BodySink
+from annual_docx._ooxml.paragraphs import BodyReader, BodySink, Recorder
 from annual_docx._ooxml.props import R_NS, THEME_FONT_ATTRS, W_NS, Element, qn
 from annual_docx._ooxml.reader import Package
 from annual_docx.gbt9704 import TWIPS_PER_MM
 
 NS = {"w": W_NS, "r": R_NS}
+_P = qn("w:p")
 BlockVisitor = Callable[[Element], None]
 
 
@@ -138,7 +141,10 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
     body = BodyReader(styles_root, Numbering(package), sink)
     if sink is not None:
         sink.start(body.style_names())
-    for block in package.blocks(main):
+    used_styles, theme_count = facts.used_styles, [0]
+
+    def read(block: Element) -> None:
+        nonlocal body_sect, last_sect
         body.visit(block)
         for visit in visitors:
             visit(block)
@@ -147,13 +153,22 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
             if tag == p_style:
                 used = node.get(val) or ""
                 if used in styles.by_id:  # bounded by the styles part, however many paragraphs name one
-                    facts.used_styles.add(used)
+                    used_styles.add(used)
             elif tag == r_fonts:
-                facts.theme_attrs += sum(1 for t in theme_attrs if node.get(t))
+                theme_count[0] += sum(1 for t in theme_attrs if node.get(t))
             else:
                 last_sect = copy.deepcopy(node)
                 if node is block:
                     body_sect = last_sect
+
+    cut = package.body_spans(main) if sink is not None and all(
+        isinstance(v, PlainAware) for v in visitors) else None
+    if cut is None:
+        for block in package.blocks(main):
+            read(block)
+    else:
+        _read_spans(package, main, cut, body, read, [v for v in visitors if isinstance(v, PlainAware)], theme_count)
+    facts.theme_attrs += theme_count[0]
     sect = body_sect if body_sect is not None else last_sect
     facts.body = body.finish()
     _page_setup(facts, sect)
@@ -179,6 +194,142 @@ def read_facts(package: Package, visitors: Sequence[BlockVisitor] = (), sink: Bo
     lang = None if styles_root is None else styles_root.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     facts.east_asia_lang = w_attr(lang, "eastAsia")
     return facts
+
+
+@runtime_checkable
+class PlainAware(Protocol):
+    """A block visitor that can be told of a block without seeing it again: ``plain_key`` returns what it needs of a
+    block (a paragraph or a table), ``plain`` is called with that for a later block of the same bytes instead of the
+    visitor itself — once for a run of plain paragraphs (text runs only, no drawing: each tells the same)."""
+
+    def __call__(self, block: Element) -> None: ...
+
+    def plain_key(self, block: Element) -> object: ...
+
+    def plain(self, key: object) -> None: ...  # once for a run of paragraphs of the same bytes
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A plain paragraph read once: the reader's record of it, whether its look starts a page, its theme font
+    attributes, and what each visitor keeps of it."""
+
+    para: Para
+    own_break: bool
+    theme: int
+    keys: tuple[object, ...]
+
+
+MAX_SEEN = 4096  # distinct paragraphs and tables remembered by their bytes
+KEPT_BYTES = 16 << 20  # and their bytes together at most
+BATCH = 256  # blocks parsed together (one parse of the root's namespace declarations for all)
+BATCH_BYTES = 4 << 20
+MAX_KEPT = 1 << 16  # blocks larger than this (bytes) are not kept to be read again
+_KEPT = (qn("w:p"), qn("w:tbl"))
+
+
+def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
+                read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
+    """Read the body from its blocks' bytes: a paragraph whose bytes were read before as a plain paragraph is read
+    again from what was kept of it (``BodyReader.replay``, each visitor's ``plain``), and so is a table or another
+    paragraph read before with the same page break pending (``BodyReader.replay_block``); the others are parsed, a
+    few hundred at a time, and read as :meth:`Package.blocks` would give them."""
+    paused = gc.isenabled()
+    gc.disable()  # the pass makes no reference cycles; the collector's passes over what lives cost ~10 %
+    try:
+        _read_cut(package, main, cut, body, read, visitors, theme_count)
+    finally:
+        if paused:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A block (a table, a paragraph with drawings…) read once: what the reader handed on, numbered after paragraph
+    ``base``, how many paragraphs it holds, the page break pending after it, its theme font attributes, what each
+    visitor kept of it."""
+
+    handed: tuple[Para | TableFacts, ...]
+    base: int
+    paragraphs: int
+    pending_after: bool
+    theme: int
+    keys: tuple[object, ...]
+
+
+def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
+              read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
+    _, root, _ = next(cut)
+    seen: dict[bytes, _Seen] = {}
+    blocks: dict[tuple[bool, bytes], _Block] = {}  # by the page break pending before and the bytes
+    pending: list[bytes] = []
+    size = kept = 0
+    r_fonts = qn("w:rFonts")
+    theme_attrs = [qn(f"w:{t}") for t in THEME_FONT_ATTRS]
+    sink = body.sink
+    assert sink is not None
+
+    def theme_of(block: Element) -> int:
+        return sum(1 for node in block.iter(r_fonts) for t in theme_attrs if node.get(t))
+
+    def flush() -> None:
+        nonlocal size, kept
+        parsed = package.parse_spans(main, root, pending)
+        for block, data in zip(parsed, pending, strict=True):
+            count, numbered, section, before = body.count, body.numbered_count, body.section, body.pending_break
+            keep = block.tag in _KEPT and len(data) <= MAX_KEPT and b"sectPr" not in data and \
+                len(seen) + len(blocks) < MAX_SEEN and kept + len(data) <= KEPT_BYTES
+            recorder = body.sink = Recorder(sink) if keep else sink
+            try:
+                read(block)
+            finally:
+                body.sink = sink
+            if not keep or not isinstance(recorder, Recorder):
+                continue
+            plain = body.plain
+            if plain is not None and body.count == count + 1 and plain[0].n == body.count and block.tag == _P:
+                # its styles are in used_styles now: a paragraph of the same bytes adds none
+                seen[data] = _Seen(plain[0], plain[1], theme_of(block), tuple(v.plain_key(block) for v in visitors))
+                kept += len(data)
+            elif not recorder.ended and body.numbered_count == numbered and body.section == section:
+                blocks[before, data] = _Block(tuple(recorder.handed), count, body.count - count, body.pending_break,
+                                              theme_of(block), tuple(v.plain_key(block) for v in visitors))
+                kept += len(data)
+        pending.clear()
+        size = 0
+
+    for tag, data, count in cut:
+        if tag == b"w:p":
+            hit = seen.get(data)
+            if hit is None and count > 1:  # read the first, then the others again from it
+                pending.append(data)
+                flush()
+                count -= 1
+                hit = seen.get(data)
+            if hit is not None:
+                if pending:
+                    flush()
+                body.replay(hit.para, hit.own_break, count)
+                theme_count[0] += hit.theme * count
+                for visit, key in zip(visitors, hit.keys, strict=True):
+                    visit.plain(key)  # a paragraph without drawings tells the same each time: once for the run
+                continue
+        if blocks and ((False, data) in blocks or (True, data) in blocks):
+            if pending:
+                flush()  # the page break pending before this block is known once those before it are read
+            while count and (again := blocks.get((body.pending_break, data))) is not None:
+                body.replay_block(again.handed, again.base, again.paragraphs, again.pending_after)
+                theme_count[0] += again.theme
+                for visit, key in zip(visitors, again.keys, strict=True):
+                    visit.plain(key)
+                count -= 1
+        for _ in range(count):
+            pending.append(data)
+            size += len(data)
+            if len(pending) >= BATCH or size >= BATCH_BYTES:
+                flush()
+    if pending:
+        flush()
 
 
 def _page_setup(facts: DocFacts, sect: Element | None) -> None:

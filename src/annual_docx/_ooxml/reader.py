@@ -44,6 +44,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from annual_docx._ooxml import spans
 from annual_docx._ooxml.formats import (
     CT_NS,
     MAIN_KINDS,
@@ -63,9 +64,10 @@ __all__ = ["CT_NS", "MAIN_KINDS", "REL_NS", "SAVE_AS", "TEMPLATE_LIMITS", "Limit
            "open_package"]
 
 _METHODS = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
-_BLOCK_TAGS = tuple(f"{{{W_NS}}}{t}" for t in (
-    "p", "tbl", "sdt", "sectPr", "customXml", "style", "abstractNum", "num", "footnote", "endnote", "comment",
-    "docPart", "bookmarkStart", "bookmarkEnd", "altChunk", "proofErr", "permStart", "permEnd"))
+_BLOCK_NAMES = ("p", "tbl", "sdt", "sectPr", "customXml", "style", "abstractNum", "num", "footnote", "endnote",
+                "comment", "docPart", "bookmarkStart", "bookmarkEnd", "altChunk", "proofErr", "permStart", "permEnd")
+_BLOCK_TAGS = tuple(f"{{{W_NS}}}{t}" for t in _BLOCK_NAMES)
+_BLOCK_SPANS = frozenset(f"w:{t}".encode() for t in _BLOCK_NAMES)
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,72 @@ class Package:
             raise self._xml_error(name, exc) from exc
         finally:
             stream.close()
+
+    def body_spans(self, name: str) -> Iterator[tuple[bytes, bytes, int]] | None:
+        """The body-level blocks of the document part ``name`` as bytes, cut without building a tree
+        (:mod:`~annual_docx._ooxml.spans`): the same blocks, in the same order, as :meth:`blocks` yields, each as
+        ``(qualified name, bytes, count)`` (``w:p``, ``w:tbl``…; ``count``: that many in a row of the same bytes),
+        after a first item ``(b"", the root's start tag, 1)`` that
+        declares their namespaces (``spans.fragment`` makes a parseable document of some of them). The part is first
+        read once through libxml2 without a tree: malformed XML, a DTD, a Strict part are the errors :meth:`blocks`
+        raises. None when the part is one the cut is not exact for (a comment, a processing instruction, CDATA, the
+        ``w`` prefix bound to another namespace, a root other than ``w:document`` or another encoding than UTF-8):
+        read it with :meth:`blocks`."""
+        survey: Any = spans.Survey()  # an lxml parser target (its callbacks, no tree)
+        parser = etree.XMLParser(target=survey, resolve_entities=False, no_network=True, huge_tree=False,
+                                 load_dtd=False)
+        stream = self._stream(name)
+        tail = b""
+        cdata = False
+        try:
+            while chunk := stream.read(spans.CHUNK):
+                cdata = cdata or b"<![CDATA[" in tail + chunk[:16] or b"<![CDATA[" in chunk
+                tail = chunk[-16:]
+                parser.feed(chunk)
+            parser.close()
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            raise self._xml_error(name, exc) from exc
+        finally:
+            stream.close()
+        if survey.doctype_seen:
+            raise self._dtd_error(name)
+        if not survey.plain or cdata:
+            return None
+        return self._spans(name)
+
+    def _spans(self, name: str) -> Iterator[tuple[bytes, bytes, int]] | None:
+        stream = self._stream(name)
+        cap = mb_text(self.limits.block_bytes)
+        error = self.fail(name, f"一个段落或表格超过 {cap}，无法处理", f"one paragraph or table is larger than "
+                          f"{cap}, the limit")
+        cut = spans.split(stream.read, lambda: error, self.limits.block_bytes, _BLOCK_SPANS)
+        try:
+            first = next(cut)
+        except spans.Unusual:
+            stream.close()
+            return None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            stream.close()
+            raise self._damaged(name, exc) from exc
+        return self._yield_spans(name, stream, first, cut)
+
+    def _yield_spans(self, name: str, stream: Capped, first: tuple[bytes, bytes, int],
+                     cut: Iterator[tuple[bytes, bytes, int]]) -> Iterator[tuple[bytes, bytes, int]]:
+        try:
+            yield first
+            yield from cut  # other elements at the body's level are passed over, as blocks() skips them
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            raise self._damaged(name, exc) from exc
+        finally:
+            stream.close()
+
+    def parse_spans(self, name: str, root: bytes, blocks: list[bytes]) -> Element:
+        """Parse ``blocks`` (bytes from :meth:`body_spans`) under the document's start tag ``root``; return the body
+        element holding them, one child each."""
+        try:
+            return etree.fromstring(spans.fragment(root, blocks), _parser())[0]
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise self._xml_error(name, exc) from exc
 
     def _check_tree(self, name: str, tree: Any) -> None:
         """Refuse a streamed part with a DTD, or one in Strict Open XML."""

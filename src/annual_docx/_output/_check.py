@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from annual_docx._ooxml.drawings import Figure, FigureCollector
+from annual_docx._ooxml.drawings import FigureCollector
 from annual_docx._ooxml.read import DocFacts, read_facts
 from annual_docx._ooxml.reader import Limits, open_package
 from annual_docx._output import _check_kind, _check_layout, _check_page, _check_parts, _check_text
@@ -111,21 +111,19 @@ def check(docx: str | os.PathLike[str], *, limits: Limits | None = None, kind: C
     found = findings(facts, parts, kind)
     judged = found.kind
     assert judged is not None  # findings() always judges the kind
-    return Findings(found + _check_kind.apply(judged, _figures(collector.figures, facts)), kind=judged,
+    return Findings(found + _check_kind.apply(judged, _figures(collector, facts)), kind=judged,
                     file=os.fspath(docx))
 
 
-def _figures(shown: list[Figure], f: DocFacts) -> list[Finding]:
+def _figures(shown: FigureCollector, f: DocFacts) -> list[Finding]:
     """One row for the pictures and native charts: how many, how many captioned, all inside the type width."""
-    shown = [x for x in shown if x.kind in ("picture", "chart", "group")]
-    if not shown:
+    if not shown.count:
         return []
     width = (f.page.get("w", 0) - f.page.get("left", 0) - f.page.get("right", 0)) / TWIPS_PER_MM
-    wide = [x for x in shown if x.width_mm > width + 0.5]
-    charts = sum(x.kind != "picture" for x in shown)  # chart parts and groups of shapes (org charts)
-    captioned = sum(x.captioned for x in shown)
-    found = (f"{len(shown)} 幅（图片 {len(shown) - charts}，原生图表 {charts}），有图题 {captioned}"
-             + (f"；超宽 {len(wide)}：最宽 {max(x.width_mm for x in wide):.1f} mm" if wide else ""))
+    wide = [(mm, n) for mm, n in shown.sizes() if mm > width + 0.5]
+    charts = shown.charts  # chart parts and groups of shapes (org charts)
+    found = (f"{shown.count} 幅（图片 {shown.count - charts}，原生图表 {charts}），有图题 {shown.captioned}"
+             + (f"；超宽 {sum(n for _, n in wide)}：最宽 {max(mm for mm, _ in wide):.1f} mm" if wide else ""))
     return [Finding("图片与图表 / figures and charts", f"宽不超过版心 {width:.0f} mm / within the type width",
                     found, not wide, clause="5.2.1")]
 

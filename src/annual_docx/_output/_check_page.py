@@ -183,6 +183,13 @@ def fonts(f: DocFacts, parts: Parts) -> list[Finding]:
 _PAGE_TEXT = re.compile(r"^\s*—\s*\{PAGE\}\s*—\s*$")
 
 
+def _shown(text: str) -> str:
+    """A footer's text as a clerk sees it on page 1: the page-number field as its number, and whether there is one."""
+    if "{PAGE}" in text:
+        return text.strip().replace("{PAGE}", "1") + "（页码域 / page field）"
+    return (text.strip() or "—") + "（无页码域 / no page field）"
+
+
 def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
     """页码 (7.5): ``— N —`` in 宋体 四号, odd pages right and even pages left. Word shows a different even-page
     footer only with 奇偶页不同 on, so a document without it (or without an even footer) gets one even-page row.
@@ -191,14 +198,15 @@ def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
     if not any("{PAGE}" in x.text for x in f.footers if x.kind in ("default", "even")):
         # no page number at all: one fact, one row (not an odd and an even one, nor the footer's distance)
         found = "、".join(f"「{x.text.strip()}」" for x in f.footers if x.text.strip()) or "无 / none"
-        return [Finding("页码 / page numbers", "— {PAGE} —，单页居右、双页居左，宋体 14 pt / odd right, even left",
+        return [Finding("页码 / page numbers",
+                        "— 1 —（页码域 / page field），单页居右、双页居左，宋体 14 pt / odd right, even left",
                         f"无页码 / no page number{'：' + found if found != '无 / none' else ''}", False,
                         clause="7.5")]
     rows = []
     for kind, label, align in (("default", "奇数页页码 / odd page number", "right"),
                                ("even", "偶数页页码 / even page number", "left")):
         x = footers.get(kind)
-        expected = f"— {{PAGE}} —，{align}，宋体 14 pt"
+        expected = f"— 1 —（页码域 / page field），{align}，宋体 14 pt"
         if kind == "even" and not f.even_and_odd:
             odd = footers.get("default")
             found = "未设奇偶页不同，偶数页与奇数页相同" + (f"（{odd.align or 'left'}）" if odd else "") + \
@@ -210,7 +218,7 @@ def page_numbers(f: DocFacts, parts: Parts) -> list[Finding]:
             continue
         text = unicodedata.normalize("NFC", x.text)
         ok = bool(_PAGE_TEXT.match(text)) and x.align == align and "宋" in (x.east_asia or "") and x.size_pt == 14
-        found = f"{text.strip() or '—'}，{x.align or 'left'}，{x.east_asia or '?'} {x.size_pt or '?'} pt"
+        found = f"{_shown(text)}，{x.align or 'left'}，{x.east_asia or '?'} {x.size_pt or '?'} pt"
         rows.append(Finding(label, expected, found, ok, clause="7.5"))
     footer = f.page.get("footer")
     rows.append(Finding("页码位置 / footer distance", "20–26 mm（版心下 7 mm）", _mm(footer),

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annual_docx._ooxml.body_facts import Para, TableFacts
-from annual_docx._output._check_kind import KindEvidence
+from annual_docx._output._check_kind import _BLANK, HEAD, KindEvidence
 from annual_docx._output._check_roles import _AS, DOC_NUMBER, Parts, is_red
 from annual_docx._roles import Recogniser, Role
+from annual_docx._roles.stream import WINDOW
 
 ROLE_CAP = 1000  # paragraphs kept of one role (captions, 版记 lines…); more are counted
 MAX_ROWS = 10  # offenders kept of one item; more are counted
@@ -76,6 +77,13 @@ class Oversize:
             self.failed += 1
             if len(self.first) < MAX_ROWS:
                 self.first.append((what, w, h, *area))
+
+
+def copy(p: Para, n: int) -> Para:
+    """``p`` numbered ``n``."""
+    return Para(n, p.text, p.style, p.place, p.section, p.align, p.left, p.right, p.first, p.east_asia, p.size_pt,
+                p.color, p.bold, p.outline, p.page_break_before, p.borders, p.drawings, p.lines, p.pinned_bottom,
+                p.style_name, p.auto_label, p.spacing)
 
 
 def look_key(p: Para) -> tuple[object, ...]:
@@ -144,6 +152,60 @@ class Gathered(Parts):
             self.figures.add(what, w, h, area)
 
     # -- from the role stream -------------------------------------------------------------------------------
+    def take_copies(self, make: Callable[[int], Para], count: int, roles: list[str], level: int | None) -> None:
+        """Fold ``count`` paragraphs alike but for their numbers (``make(k)``: the k-th) into the running facts, as
+        ``take`` would one by one: past what the first offenders and the head's evidence keep, only counted."""
+        k = 0
+        while k < count:
+            p = make(k)
+            if k and self._saturated(p, roles):
+                break
+            self.take(p, roles, level)
+            k += 1
+        rest = count - k
+        if not rest:
+            return
+        raw = p.text
+        if raw and not raw.isspace():
+            evidence = self.evidence
+            if p.place == "table":
+                evidence.table_text += rest
+            else:
+                evidence.body_text += rest  # past the opening paragraphs (see _saturated): the last few kept
+                shown = raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:]
+                evidence.tail.extend([shown] * min(rest, evidence.tail.maxlen or rest))
+            if _BLANK.search(raw):
+                evidence.blanks += rest
+        if raw.strip() and p.place == "body" and "record" not in roles:
+            self.text_after_record = True
+        if roles:  # ["body"]: see _saturated
+            self.body.checked += rest
+            if self._body_fault(p) is not None:
+                self.body.failed += rest
+            line = (p.size_pt, p.spacing)
+            if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
+                self.body_lines[line] = self.body_lines.get(line, 0) + rest
+
+    def _saturated(self, p: Para, roles: list[str]) -> bool:
+        """Whether taking ``p`` (one of several alike, after the first) would only add to counts."""
+        if roles not in ([], ["body"]) or (p.lines and p.n <= HEAD_PARAS):
+            return False
+        if p.text and not p.text.isspace() and (len(self.evidence.head) < HEAD or (
+                p.place != "table" and self.evidence.body_text < HEAD)):
+            return False  # the head's words, the opening paragraphs' set phrases are read one by one
+        if self.first_text is None and p.text.strip():
+            return False
+        return not roles or self._body_fault(p) is None or len(self.body.first) >= MAX_ROWS
+
+    def _body_fault(self, p: Para) -> str | None:
+        face = (p.east_asia, p.size_pt, p.bold)  # all that body_fault reads and shows
+        if face in self.body_faults:
+            return self.body_faults[face]
+        fault = self.body_fault(p)
+        if len(self.body_faults) < MAX_LOOKS:
+            self.body_faults[face] = fault
+        return fault
+
     def take(self, p: Para, roles: list[str], level: int | None) -> None:
         """Fold paragraph ``p`` (with its ``roles`` and heading ``level``) into the running facts."""
         self.evidence.add(p)
@@ -159,14 +221,7 @@ class Gathered(Parts):
             self.text_after_record = True
         for role in roles:
             if role == "body":
-                face = (p.east_asia, p.size_pt, p.bold)  # all that body_fault reads and shows
-                if face in self.body_faults:
-                    fault = self.body_faults[face]
-                else:
-                    fault = self.body_fault(p)
-                    if len(self.body_faults) < MAX_LOOKS:
-                        self.body_faults[face] = fault
-                self.body.add(p, fault)
+                self.body.add(p, self._body_fault(p))
                 line = (p.size_pt, p.spacing)
                 if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
                     self.body_lines[line] = self.body_lines.get(line, 0) + 1
@@ -199,8 +254,10 @@ class RoleStream:
     buffer, then a window of a few lines) and hands each paragraph, with the roles the check items read (as
     ``_check_roles.Parts.add`` files them) and its heading level, to ``out`` in reading order."""
 
-    def __init__(self, out: Callable[[Para, list[str], int | None], None]) -> None:
+    def __init__(self, out: Callable[[Para, list[str], int | None], None],
+                 out_copies: Callable[[Callable[[int], Para], int, list[str], int | None], None] | None = None) -> None:
         self.out = out
+        self.out_copies = out_copies
         self.names: dict[str, str] = {}
         self.recogniser: Recogniser[Para] = Recogniser()
 
@@ -209,6 +266,49 @@ class RoleStream:
             p.style_name = self.names.get(p.style, "")
         for q, role in self.recogniser.feed(p):
             self._emit(q, role)
+
+    def feed_copies(self, p: Para, count: int) -> None:
+        """Feed ``p`` and ``count - 1`` copies of it numbered after it, as ``feed`` would one by one. Once the
+        window holds only copies of quiet body text (``Recogniser.quiet``), each further copy would push the oldest
+        out as body text: those in between are handed on together (``Gathered.take_copies``)."""
+        if not p.style_name:
+            p.style_name = self.names.get(p.style, "")
+
+        def make(k: int) -> Para:
+            return copy(p, p.n + k)
+
+        rec = self.recogniser
+        k = 0
+        while k < count:
+            line = p if k == 0 else make(k)
+            if self.out_copies is not None and k > WINDOW and count - k > 2 * WINDOW and rec.quiet(line) and \
+                    self._only_copies(p):
+                break
+            for q, role in rec.feed(line):
+                self._emit(q, role)
+            k += 1
+        rest = count - k
+        if not rest:
+            return
+        # the window holds WINDOW quiet copies; the next `rest` copies push out those and rest - WINDOW new ones,
+        # and the last WINDOW new ones stay in the window
+        window = rec.window
+        for q, role in list(window):
+            self._emit(q, role)
+        window.clear()
+        middle = rest - WINDOW
+        assert self.out_copies is not None
+        self.out_copies(lambda j: make(k + j), middle, ["body"], None)
+        body = Role("body", part=rec.part)
+        for j in range(middle, rest):
+            window.append((make(k + j), body))
+        rec.filled = WINDOW
+
+    def _only_copies(self, p: Para) -> bool:
+        """Whether the recogniser's window holds WINDOW copies of ``p`` as body text, and nothing else."""
+        window = self.recogniser.window
+        return len(window) == WINDOW and all(
+            role.kind == "body" and role.level == 0 and q.text == p.text and q.style == p.style for q, role in window)
 
     def finish(self) -> None:
         for q, role in self.recogniser.finish():
@@ -231,7 +331,7 @@ class CheckSink:
 
     def __init__(self, gathered: Gathered) -> None:
         self.gathered = gathered
-        self.stream = RoleStream(gathered.take)
+        self.stream = RoleStream(gathered.take, gathered.take_copies)
 
     def start(self, style_names: dict[str, str]) -> None:
         self.stream.names = style_names
@@ -239,6 +339,16 @@ class CheckSink:
     def paragraph(self, p: Para) -> None:
         self.gathered.drawings(p)
         self.stream.feed(p)
+
+    def paragraphs(self, p: Para, count: int) -> None:
+        """``p`` and ``count - 1`` copies of it numbered after it (the reader read the same bytes again)."""
+        if p.drawings:
+            for k in range(count):
+                q = p if k == 0 else copy(p, p.n + k)
+                self.gathered.drawings(q)
+                self.stream.feed(q)
+            return
+        self.stream.feed_copies(p, count)
 
     def table(self, t: TableFacts) -> None:
         self.gathered.table(t)

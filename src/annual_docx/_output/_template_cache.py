@@ -36,7 +36,6 @@ import functools
 import hashlib
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 from types import CodeType
@@ -45,7 +44,7 @@ from typing import Any, Final
 import jinja2
 from jinja2.bccache import FileSystemBytecodeCache
 
-from annual_docx._cachedir import cache_folder, fetch, prune, store
+from annual_docx._cachedir import code_hash, fetch, private_folder, prune, store
 
 MAX_ENTRIES: Final = 200  # past this, the least recently used entries go …
 KEEP_ENTRIES: Final = 150  # … down to this many
@@ -93,14 +92,7 @@ def _cache() -> FileSystemBytecodeCache | None:
 def _private_folder() -> Path | None:
     """Return the templates folder (made if missing), or None when caching is off or the folder is not private to
     this user."""
-    folder = cache_folder("templates")
-    if folder is None:
-        return None
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if _private(folder):
-            return folder
-    return None
+    return private_folder("templates")
 
 
 def template_key(template: bytes) -> str:
@@ -168,29 +160,6 @@ def preparing_files() -> list[Path]:
     ``_PREPARING_MODULES``."""
     package = Path(__file__).resolve().parents[1]
     return sorted((package / "_ooxml").glob("*.py")) + [package / name for name in _PREPARING_MODULES]
-
-
-def code_hash(files: list[Path], versions: tuple[object, ...]) -> str:
-    """Return a hash of ``files`` (each by its name, size and time of change) and ``versions``."""
-    digest = hashlib.sha256()
-    for version in versions:
-        digest.update(f"{version}\0".encode())
-    for file in files:
-        try:
-            info = file.stat()
-            digest.update(f"{file.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-        except OSError:  # no source beside the code (a frozen build): its name and the version decide
-            digest.update(f"{file}\0{sys.modules['annual_docx'].__version__}".encode())
-    return digest.hexdigest()
-
-
-def _private(folder: Path) -> bool:
-    """Return whether ``folder`` is a real folder of the user running that no one else can write to."""
-    info = folder.lstat()
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return False
-    getuid = getattr(os, "getuid", None)
-    return getuid is None or info.st_uid == getuid()  # Windows: the profile folder is the user's own
 
 
 def _name(env: jinja2.Environment, source: str) -> str:

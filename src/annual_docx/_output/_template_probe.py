@@ -170,16 +170,7 @@ def _verdict(template: Path, data: bytes) -> list[Problem]:
 def _verdict_folder() -> Path | None:
     """The templates cache folder, only when it is private to this user (as for the compiled templates): a verdict
     lets a template through, so no one else may write one."""
-    from annual_docx._output._template_cache import _private
-
-    folder = _cachedir.cache_folder("templates")
-    if folder is None:
-        return None
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return folder if _private(folder) else None
-    except OSError:
-        return None
+    return _cachedir.private_folder("templates")
 
 
 def _parse(data: bytes) -> list[Problem]:

@@ -1,6 +1,7 @@
 """The recogniser as a stream: ``feed`` one line at a time in reading order, get ``(line, role)`` pairs back as they
 are decided; ``finish`` at the end. Memory is bounded: the head is buffered until the body starts (at most
-``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines waits for what comes after it — the 落款
+``HEAD_MAX`` non-empty lines), then a window of ``WINDOW`` non-empty lines (and the empty lines among them, at most
+``WINDOW_CAP`` lines in all) waits for what comes after it — the 落款
 is a date (and the 署名 above it) that the end of the document, an attachment label or the 版记 follows, and a short
 numbered line is a list item when the same kind of line stands next to it, when it starts again at 1 right under a
 heading of its number style, or when the document marks its headings by style or outline level and this line is not
@@ -32,6 +33,8 @@ from annual_docx._roles.text import (
 L = TypeVar("L", bound=Line)
 HEAD_MAX = 40
 WINDOW = 4
+MEMO = 4096  # decisions remembered by line and state
+WINDOW_CAP = 1000  # lines waiting at most: lines more empty lines apart than this do not decide each other's roles
 _LONG = 120  # a line this long is body text: the head is over
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
@@ -52,6 +55,10 @@ class Recogniser(Generic[L]):
         self.want_title = False  # an attachment label was just seen
         self.last_note = False
         self.in_notes = False  # after 注： / 名词解释: numbered lines are the notes' items
+        # a line's role and the state after it, by what the decision read (the line, the state before it), for
+        # decisions that read nothing else (not the window, no date held): a line seen again decides at once
+        self.memo: dict[tuple[object, ...], tuple[Role, tuple[int, bool, int, bool, bool, bool, int, int]]] = {}
+        self.looked = False  # the decision read the window (a listable heading after a heading or an item)
         self.marked = 0  # headings found with a heading style or outline level of their own
         self.plain = 0  # headings found by their number alone
 
@@ -66,6 +73,17 @@ class Recogniser(Generic[L]):
             out = self._release_head()
             return out + self._body(line) if ends == "before" else out
         return self._body(line)
+
+    def quiet(self, line: L) -> bool:
+        """Whether ``line``, fed now, is plain body text that changes nothing but the window: the head is over, no
+        date or label waits, and nothing at its start, in its style or its text says otherwise. Then a copy of it fed
+        after it is quiet too (what ``_check_stream`` counts instead of feeding, past the window)."""
+        if self.head is not None or self.closing is not None or self.want_title or self.last_note or \
+                line.place != "body":
+            return False
+        text = compact(line.text)
+        return bool(text) and text[0] not in _MARKED and not text.endswith("印发") and not _head.style_role(line) \
+            and not style_level(line)[0] and not DATE.match(text)
 
     def finish(self) -> list[tuple[L, Role]]:
         """Return the roles of every line still waiting (the document has ended)."""
@@ -123,9 +141,37 @@ class Recogniser(Generic[L]):
             out.append(entry)
         if self.closing is not None and len(self.window) > 4 * WINDOW:  # a date the body went on after
             self.closing = None
+        while len(self.window) > WINDOW_CAP:  # a long run of empty lines: what stands before it is decided
+            entry = self.window.popleft()
+            self.filled -= entry[1].kind != "empty"
+            out.append(entry)
         return out
 
     def _body(self, line: L) -> list[tuple[L, Role]]:
+        if self.closing is not None:
+            return self._decided(line)
+        # what a decision reads: the line, the scalar state, whether headings were marked / found by number alone
+        key = (line.text, line.style, line.style_name, line.outline, line.auto_label, line.align, line.size_pt,
+               line.color, line.bold, line.place, self.part, self.in_article, self.open_level, self.want_title,
+               self.last_note, self.in_notes, bool(self.marked), bool(self.plain))
+        hit = self.memo.get(key)
+        if hit is not None:
+            role, (self.part, self.in_article, self.open_level, self.want_title, self.last_note, self.in_notes,
+                   marked, plain) = hit
+            self.marked += marked
+            self.plain += plain
+            return self._emit(line, role)
+        self.looked = False
+        marked, plain = self.marked, self.plain
+        out = self._decided(line)
+        if self.closing is None and not self.looked and len(self.memo) < MEMO and self.window and \
+                self.window[-1][0] is line:
+            role = self.window[-1][1]  # the line just decided stays in the window: only older lines leave it
+            self.memo[key] = (role, (self.part, self.in_article, self.open_level, self.want_title, self.last_note,
+                                     self.in_notes, self.marked - marked, self.plain - plain))
+        return out
+
+    def _decided(self, line: L) -> list[tuple[L, Role]]:
         text = compact(line.text)
         if line.place == "object":
             return self._emit(line, Role("object", part=self.part))
@@ -251,6 +297,7 @@ class Recogniser(Generic[L]):
         return item
 
     def _previous(self) -> tuple[L, Role] | None:
+        self.looked = True
         return next(((x, r) for x, r in reversed(self.window) if r.kind != "empty"), None)
 
     def _demote(self, line: L) -> None:
