@@ -1,6 +1,8 @@
 """Real documents fetched to measure ``check`` on kinds it was not built from (tests/data/check_heldout.tsv: each
 file's source — repository, commit, path — and its kind written down by reading it: the policy texts, 批复, 决定, laws
-and 办法 of Rick-24/text-detection are 公文 without 版头, the HEU templates thesis templates). The files are not
+and 办法 of Rick-24/text-detection are 公文 without 版头, the HEU templates thesis templates, the energy-standard drafts
+and their 编制说明 of chatchat-space/Langchain-Chatchat standards, the 申请表/报名表/申报表/考核表 forms, the
+competition 设计报告 and 工作总结 reports). The files are not
 committed (third-party documents); with ``CHECK_HELDOUT_DIR`` naming a folder that holds them, each one's kind is
 checked. ``python tools/check_kinds.py --tsv tests/data/check_heldout.tsv --root FOLDER`` prints the count."""
 

@@ -132,3 +132,77 @@ def test_the_dev_reports_margins_as_their_xml_says() -> None:
             row = rows[f"{names[side]}边距 / {side} margin"]
             assert row.found == f"{found:.1f} mm" and row.clause == "5.2.1", path.name
             assert row.ok is (abs(found - mm) <= 1), path.name
+
+
+# the shapes of the fetched standards and forms that check named wrong (tests/data/check_heldout.tsv), built small
+# 编制说明 of a standard draft: its cover a table of the number (placeholders), 编制说明, （征求意见稿）; then a report
+EXPLANATION = [cells("NB/T XXXX－20YY"), cells("某某安全评价 第1部分：通用要求"), cells("编制说明"),
+               cells("（征求意见稿）"), cells("（2023年3月）"), para("一、任务来源及计划要求", "Heading1"),
+               para("本标准来源于2021年下达的能源行业标准制修订计划。"), para("二、编制过程", "Heading1"),
+               para("2023年2月完成了讨论稿编写。")]
+# a group standard's draft cover: only its CCS line (the number not yet given), 征求意见稿, text before any section
+GROUP_DRAFT = [para("CCS Z 04"), para("T/CAEPI", ppr=CENTRE),
+               para("某某设备技术要求", "Title"), para("（征求意见稿）", ppr=CENTRE), para("目次"),
+               para("本文件规定了某某设备的技术要求。")]
+# an attached 报名表: 附件3: over its title, a table asking for 学院, 学号 and 指导教师 (a thesis cover's words),
+# notes under it
+ENTRY_FORM = [para("附件3:"), para("2026年某大学物理实验作品创新竞赛报名表", ppr=CENTRE),
+              cells("作品名称", ""), cells("所在学院", ""), cells("参赛队员", "姓名", "学号", "手机号"),
+              cells("队长", "", "", ""),
+              cells("指导教师", "姓名", "职称", "手机号"), cells("", "", "", ""), para("注："),
+              para("1、作品赛道仅能选择1个。")]
+# a 报名表 without a table: its title, then one field a line, each a label and a colon with at most a hint after it
+LINE_FORM = [para("某某评测任务报名表", ppr=CENTRE), para("（Some Evaluation Task）", ppr=CENTRE),
+             para("*队伍名称："), para("*参赛人员：（人名之间用逗号分隔）"), para("指导老师：（可以指导多个队伍）"),
+             para("*隶属单位全称："), para("*联系电话：（优先填写队长手机号）"), para("*联系邮箱：")]
+
+
+@pytest.mark.parametrize(("body", "kind"), [(EXPLANATION, "standard"), (GROUP_DRAFT, "standard"),
+                                            (ENTRY_FORM, "form"), (LINE_FORM, "form")],
+                         ids=["explanation", "group-draft", "entry-form", "line-form"])
+def test_standard_papers_and_forms_from_real_shapes(tmp_path: Path, body: list[str], kind: str) -> None:
+    """A standard's 编制说明 and a draft's cover (a number with placeholders, CCS, 征求意见稿) are a standard's; an
+    attached 报名表 asking for 学号 is a form, not a thesis cover; so is one whose fields are label lines."""
+    assert kind_of(body, tmp_path) == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ([para("关于征求《某设备技术要求（征求意见稿）》意见的函", "Title"), para("各有关单位："),
+      para("现将团体标准T/CAEPI 12—2024（征求意见稿）印发给你们，请提出意见。"), para("某协会"),
+      para("2024年5月6日")], "gongwen"),
+    ([para("某馆2024年服务情况", "Title"), para("一、主要做法：", "Heading1"), para("（一）阅读推广：", "Heading2"),
+      para("1.线上活动：", "Heading3"), para("正文。"), para("2.线下活动：", "Heading3"), para("正文。"),
+      para("（二）数字服务：", "Heading2"), para("正文。"), para("二、下步打算：", "Heading1"), para("正文。"),
+      para("联系人："), para("联系电话：")], "report"),
+    ([para("某馆数字化发展报告", "Title"), para("一、总体情况", "Heading1"),
+      para("本馆对照VISION 2020-2025和Plan 2021-2025，发布了服务目录，实施了数字阅读推广。"),
+      para("二、下步打算", "Heading1"),
+      para("正文。")], "report"),
+    ([para("关于举办2024年古籍修复培训班的通知", "Title"), para("各县（市、区）图书馆："),
+      para("为提升古籍修复水平，定于6月举办培训班。请于5月20日前报名。"), para("附件：报名回执"), para("某市图书馆"),
+      para("2024年5月6日"), para("报名回执"), para("单位名称："), para("姓名："), para("职务："), para("联系电话："),
+      para("电子邮箱：")], "gongwen"),
+    ([para("某市公共建筑消防安全管理办法（征求意见稿）", "Title"), para("第一章 总则"),
+      para("第一条 为加强公共建筑消防安全管理，依据GB 50016—2014《建筑设计防火规范》，制定本办法。"),
+      para("第二条 本办法适用于本市行政区域内的公共建筑。")], "gongwen"),
+], ids=["letter-about-a-draft", "headings-with-colons", "words-before-years", "notice-with-a-reply-slip",
+        "rules-draft-citing-a-standard"])
+def test_what_the_new_signals_leave_alone(tmp_path: Path, body: list[str], kind: str) -> None:
+    """A 函 with 主送 asking for comments on a standard's 征求意见稿 stays a 公文; numbered headings ending in ： are
+    no form's fields (two contact lines under them do not make a form); a word before a span of years
+    (VISION 2020-2025, Plan 2021-2025) with 发布 and 实施 is no standard's number; a short 通知 ending in a 报名回执
+    of label lines stays a 公文 (its title names a 公文 genre); a 办法's 征求意见稿 citing a standard in its text
+    (not on a line of its own, as on a standard's cover) stays a 公文."""
+    assert kind_of(body, tmp_path) == kind
+
+
+def test_a_report_in_chapters_full_of_figures_is_no_form(tmp_path: Path) -> None:
+    """A company's 年度报告 (the NEEQ layout): 大事记, a 目录 of 第一节…第十节, then chapters of tables with labels
+    and boxes to tick — mostly table paragraphs and blanks, yet a report, not a form."""
+    toc = [para(f"第{n}节 {name}\t{page}") for n, name, page in (
+        ("一", "声明与提示", 5), ("二", "公司概况", 7), ("三", "会计数据和财务指标摘要", 9), ("四", "重要事项", 15))]
+    figures = [cells("董事会人数：", "5"), cells("监事会人数：", "3"), cells("审计意见类型：", "标准无保留意见"),
+               cells("是否存在重大诉讼", "□是 √否"), cells("营业收入", "____"), cells("净利润", "____")] * 3
+    body = [para("公 司 年 度 大 事 记", ppr=CENTRE), para("2015年1月，公司设立财富中心。"), para("目录"), *toc,
+            para("第一节 声明与提示"), *figures, para("第二节 公司概况"), *figures]
+    assert kind_of(body, tmp_path) == "report"

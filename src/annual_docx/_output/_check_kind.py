@@ -46,19 +46,33 @@ TAIL = 8  # body paragraphs at the end read for a 公文's closing phrases
 
 _STANDARD_HEADINGS = re.compile(
     r"^(?:\d{1,2}\s*)?(前言|引言|范围|规范性引用文件|术语和定义|术语、定义和缩略语)$")
-_STANDARD_COVER = re.compile(r"(?:GB|DB\d*|[A-Z]{2})(?:/T)?\s*\d+(?:\.\d+)?[—\-－]\d{4}|ICS\s*\d")
+# a standard's number (GB/T 1.1—2020, DB37/T 1234—2023, T/CECS 123—2020, NB/T XXXXX—XXXX: a draft's placeholders
+# too) or its classification lines (ICS 27.120.99, CCS F 69)
+_STANDARD_COVER = re.compile(
+    r"(?<![A-Za-z])(?:GB|DB\d*|T/[A-Z]{2,10}|[A-Z]{2,4})(?:/[TZ])?\s*[\dXx]+(?:\.\d+)*\s*[—\-－–]\s*"
+    r"(?:\d{4}|[\dXxYy]{4})|ICS\s*\d|CCS\s*[A-Z]\s*\d")
+# a standard's companion papers: its 编制说明 (or 征求意见稿, 送审稿, 报批稿) under a standard's number
+_STANDARD_PAPER = re.compile(r"编制说明|征求意见稿|送审稿|报批稿")
 _THESIS_WORDS = ("学号", "指导教师", "指导老师", "导师", "学位论文", "毕业论文", "毕业设计", "摘要", "关键词",
                  "Abstract", "ABSTRACT", "学院", "专业", "培养单位", "答辩")
 _THESIS_STRONG = ("学号", "指导教师", "指导老师", "学位论文", "毕业论文", "毕业设计", "答辩")
 _BLANK = re.compile(r"_{3,}|＿{2,}|\u3000{4,}|□|☐|（\s*签字\s*）|（\s*盖章\s*）|签字：|盖章：|年\s+月\s+日")
+# a form's field with nothing filled in: a short label and its colon, at most a hint in brackets after it
+# (「*队伍名称：」, 「联系电话：（优先填写队长手机号）」), not a numbered heading (「（一）主要做法：」); a 主送
+# (各科室：) reads as one too, but one line is no form (five, and a fifth of the paragraphs, are)
+_LABEL = re.compile(r"^[*＊]?(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]|\d+[.、．])"
+                    r"[^：:，。；、]{2,12}[：:]\s*(?:[（(][^（）()]*[）)])?$")
 _REPORT_TITLE = re.compile(r"报告|年报|总结|白皮书|公报")
 # a report even with a salutation (各位代表：) that reads as a 主送
 _NAMED_REPORT = re.compile(r"工作报告|年报|年度报告|公报|白皮书|工作总结")
 _GENRES = re.compile(r"(通知|通报|请示|批复|意见|决定|函|纪要|公告|通告|议案|命令|令|决议|报告|条例|规定|办法|细则"
                      r"|措施|方案|规则|章程|准则|纲要|规划)[）)]?$")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十]+[章节]")  # 第一节 声明与提示: a document in chapters (its 目录)
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章]")  # a regulation's text: 第一条, 第一章
 _ADDRESSEES = re.compile(r"^(各|[^。；]{2,}[、，][^。；]*)：$")  # 各区、市、县人民政府，…：
 _FORM_TITLE = re.compile(r"(表|登记表|申请表|审批表|汇总表|统计表|一览表|清单)$")
+# a label 附件3: above an attached form's title
+_ATTACHMENT = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
 _TRAILING = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # （试行）, (2016), （2003年） after the genre
 # the set phrases of a 公文's own text — how it opens (特制定本办法, 提出如下意见) and closes (本措施自发布之日起施行):
 # they tell a 公文 whose title is missing (only in the file name) from a report
@@ -106,7 +120,7 @@ class KindEvidence:
                 self.tail.append(raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:])
             if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
-        if _BLANK.search(raw):
+        if _BLANK.search(raw) or (len(raw) <= 80 and _LABEL.match(compact(raw))):
             self.blanks += 1
 
 
@@ -129,23 +143,38 @@ def decide(evidence: KindEvidence, parts: Parts) -> Kind:
     head = " ".join(evidence.head)
     titles = parts.of("title")
     # a title over several lines reads as one (its genre is at the end of the last)
-    title = "".join(compact(p.text) for p in titles[:4]) if titles else (evidence.head[0] if evidence.head else "")
+    # (without one, the first line that is not an attachment's label: 附件3: over …报名表)
+    lines = [line for line in evidence.head[:3] if not _ATTACHMENT.match(line)] or evidence.head[:1]
+    title = "".join(compact(p.text) for p in titles[:4]) if titles else (lines[0] if lines else "")
     genre_title = _TRAILING.sub("", _TRAILING.sub("", title))
     strong = [w for w in _THESIS_STRONG if w in head]
     thesis_words = [w for w in _THESIS_WORDS if w in head]
-    if strong and len(thesis_words) >= 3:
+    total = evidence.body_text + evidence.table_text
+    # a form titled so (…报名表) whose tables ask for 学号 and 指导老师 is a form, not a thesis cover
+    form_titled = bool(_FORM_TITLE.search(genre_title)) and evidence.table_text >= 0.5 * total
+    if strong and len(thesis_words) >= 3 and not form_titled:
         return Kind(THESIS, f"封面有 / the cover has {'、'.join(thesis_words[:4])}")
     sections = evidence.standard_headings
-    if len(sections) >= 2 or (sections and _STANDARD_COVER.search(head)) or (
-            _STANDARD_COVER.search(head) and "发布" in head and "实施" in head):
-        shown = "、".join(sorted(sections)) or "标准编号、发布、实施 / number, 发布, 实施"
-        return Kind(STANDARD, f"GB/T 1.1 章节 / sections: {shown}")
     has_head = bool(parts.of("issuer") or parts.of("number") or parts.of("signer"))
-    total = evidence.body_text + evidence.table_text
+    cover = _STANDARD_COVER.search(head)
+    # 编制说明 or 征求意见稿 on a cover that has the number (or ICS, CCS) on a line of its own — not a 公文 asking for
+    # comments on the draft (版头 or 主送), nor a 办法's 征求意见稿 citing a standard in its text
+    cover_lines = [line for line in evidence.head[:HEAD // 4] if len(line) <= 30 and _STANDARD_COVER.match(line)]
+    paper = None if has_head or parts.of("recipients") or not cover_lines else _STANDARD_PAPER.search(
+        " ".join(evidence.head[:HEAD // 4]))
+    if len(sections) >= 2 or (cover and (sections or paper or ("发布" in head and "实施" in head))):
+        if sections:
+            return Kind(STANDARD, f"GB/T 1.1 章节 / sections: {'、'.join(sorted(sections))}")
+        shown = f"{paper.group()} / and {paper.group()}" if paper else "发布、实施 / 发布 and 实施"
+        number = cover.group() if cover else ""
+        return Kind(STANDARD, f"封面有标准编号「{number}」、{shown} / the cover has a standard's number")
     reportish = bool(_REPORT_TITLE.search(title)) and not _FORM_TITLE.search(title)
-    if not has_head and not reportish and total and (
+    # a document in chapters (a company's 年度报告: 第一节…第十节, its tables of figures full of ____ and □) is no form
+    chapters = sum(1 for line in evidence.head if _CHAPTER.match(line))
+    if not has_head and not reportish and chapters < 3 and total and (
             (evidence.table_text >= 0.6 * total and evidence.body_text <= 40)
-            or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total)
+            # (blanks alone make no form of a 通知 whose 报名回执 asks 姓名：, 联系电话：)
+            or (evidence.blanks >= 5 and evidence.blanks >= 0.2 * total and not _GENRES.search(genre_title))
             or (_FORM_TITLE.search(title) and evidence.table_text >= 0.3 * total)):
         return Kind(FORM, f"表格中的段落 / paragraphs in tables {evidence.table_text}/{total}，填空 / blanks "
                           f"{evidence.blanks}")
