@@ -63,6 +63,7 @@ class Recogniser(Generic[L]):
         # a line's role and the state after it, by what the decision read (the line, the state before it), for
         # decisions that read nothing else (not the window, no date held): a line seen again decides at once
         self.memo: dict[tuple[object, ...], tuple[Role, tuple[int, bool, int, bool, bool, bool, int, int]]] = {}
+        self._bodies: dict[int, Role] = {}  # the body role of each part (a Role is frozen: one serves every line)
         self.looked = False  # the decision read the window (a listable heading after a heading or an item)
         self.marked = 0  # headings found with a heading style or outline level of their own
         self.plain = 0  # headings found by their number alone
@@ -155,6 +156,19 @@ class Recogniser(Generic[L]):
     def _body(self, line: L) -> list[tuple[L, Role]]:
         if self.closing is not None:
             return self._decided(line)
+        if line.place == "body" and not self.want_title and not self.last_note:
+            # most lines: plain body text, nothing at its start opens a part — decided as _decided would (its
+            # first test in _decide), without building the memo's key (distinct lines never hit it)
+            text = compact(line.text)
+            if text and not text.endswith("印发") and not _head.style_role(line) and not style_level(line)[0] and \
+                    _plain_start(line, text):
+                role = self._bodies.get(self.part)
+                if role is None:
+                    role = self._bodies[self.part] = Role("body", part=self.part)
+                out = self._emit(line, role)
+                if self.part == 0 and DATE.match(text):
+                    self.closing = line  # perhaps the 成文日期: decided by what follows
+                return out
         # what a decision reads: the line, the scalar state, whether headings were marked / found by number alone
         key = (line.text, line.style, line.style_name, line.outline, line.auto_label, line.align, line.size_pt,
                line.color, line.bold, line.place, self.part, self.in_article, self.open_level, self.want_title,
