@@ -4,9 +4,19 @@ patterns — each must find what the full path finds."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from annual_docx._ooxml import reader
 from annual_docx._ooxml.body_facts import Para
+from annual_docx._ooxml.drawings import FigureCollector
 from annual_docx._output._check_kind import HEAD, KindEvidence
 from annual_docx._roles import Plain, recognise
+from tests.test_check_fast import BODY as BODY_XML
+from tests.test_check_fast import Recorder, example, with_body
+
+__all__ = ["example"]  # the rendered example (a fixture of test_check_fast)
 
 BODY = "我们按计划完成了全年的各项工作任务。"
 
@@ -56,3 +66,21 @@ def test_standard_headings_with_spaces_are_found() -> None:
     """A standard's section headings, spaced or numbered (「1 范 围 」, 「前言」), are found past the head."""
     evidence = _evidence(["1 范 围 ", "前言", "2\u3000规范性引用文件", "3 术语和定义\t", "术语和定义说明"])
     assert evidence.standard_headings == {"范围", "前言", "规范性引用文件", "术语和定义"}
+
+
+@pytest.mark.parametrize("visitors", [0, 1, 2])
+def test_plain_paragraphs_read_by_shape_with_any_number_of_visitors(
+        visitors: int, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading paragraphs by shape asks every visitor whether it is quiet (none, one, several): the same paragraphs
+    as the element-by-element reading."""
+    from annual_docx._ooxml.read import read_facts
+
+    path = with_body(example, tmp_path / "built.docx", BODY_XML)
+    fast, slow = Recorder(), Recorder()
+    with reader.open_package(path) as package:
+        read_facts(package, [FigureCollector() for _ in range(visitors)], fast)
+    monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
+    with reader.open_package(path) as package:
+        read_facts(package, [FigureCollector() for _ in range(visitors)], slow)
+    assert fast.seen == slow.seen
+    assert len(fast.seen) > 400
