@@ -40,7 +40,8 @@ def test_lines_the_plain_path_must_leave_to_the_full_decision() -> None:
     plain) are body text."""
     lines = [Plain(BODY)] * 41 + [
         Plain("全市主要指标", style="Caption"), Plain("第一条 本办法适用于全市。"), Plain(BODY), Plain("附件"),
-        Plain("某某表格"), Plain("某某办公室2020年1月1日印发"), Plain("正文", outline=0), Plain("第3项工作按计划完成。")]
+        Plain("某某表格"), Plain("某某办公室2020年1月1日印发"), Plain("正文", outline=0),
+        Plain("第3项工作按计划完成。")]
     kinds = [role.kind for role in recognise(lines)][41:]
     assert kinds == ["caption", "body", "body", "label", "attachment_title", "record", "heading", "body"]
 
@@ -68,19 +69,48 @@ def test_standard_headings_with_spaces_are_found() -> None:
     assert evidence.standard_headings == {"范围", "前言", "规范性引用文件", "术语和定义"}
 
 
-@pytest.mark.parametrize("visitors", [0, 1, 2])
-def test_plain_paragraphs_read_by_shape_with_any_number_of_visitors(
-        visitors: int, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reading paragraphs by shape asks every visitor whether it is quiet (none, one, several): the same paragraphs
-    as the element-by-element reading."""
-    from annual_docx._ooxml.read import read_facts
+class Loud:
+    """A visitor that is never quiet: it must see every paragraph itself."""
 
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __call__(self, block: object) -> None:
+        self.seen += 1
+
+    def plain_key(self, block: object) -> object:
+        return None
+
+    def plain(self, key: object) -> None:
+        self.seen += 1
+
+    def quiet(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("visitors", ["", "F", "FF", "FL"])
+def test_plain_paragraphs_read_by_shape_with_any_number_of_visitors(
+        visitors: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading paragraphs by shape (past the paragraphs remembered by their bytes) asks every visitor whether it is
+    quiet — none, one or several (F: the figure collector, L: a visitor never quiet): the same paragraphs as the
+    element-by-element reading, and none read by shape while a visitor is not quiet."""
+    from annual_docx._ooxml import paragraphs, read
+
+    monkeypatch.setattr(read, "MAX_SEEN", 8)  # remember few paragraphs: the others are read by shape
+    rereads = []
+    original = paragraphs.BodyReader.reread
+
+    def reread(self: paragraphs.BodyReader, like: Para, own_break: bool, text: str) -> None:
+        rereads.append(text)
+        original(self, like, own_break, text)
+
+    monkeypatch.setattr(paragraphs.BodyReader, "reread", reread)
     path = with_body(example, tmp_path / "built.docx", BODY_XML)
     fast, slow = Recorder(), Recorder()
-    with reader.open_package(path) as package:
-        read_facts(package, [FigureCollector() for _ in range(visitors)], fast)
-    monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
-    with reader.open_package(path) as package:
-        read_facts(package, [FigureCollector() for _ in range(visitors)], slow)
+    for recorder in (fast, slow):
+        with reader.open_package(path) as package:
+            read.read_facts(package, [FigureCollector() if v == "F" else Loud() for v in visitors], recorder)
+        monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
     assert fast.seen == slow.seen
     assert len(fast.seen) > 400
+    assert (len(rereads) == 0) == ("L" in visitors)

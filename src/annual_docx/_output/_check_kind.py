@@ -127,9 +127,8 @@ class KindEvidence:
             if len(raw) <= 40 and raw.rstrip()[-1] in _STANDARD_HEADING_ENDS and (
                     m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
-        if _BLANK_HINT.search(raw) is not None and _BLANK.search(raw) is not None:
-            self.blanks += 1
-        elif len(raw) <= 80 and raw.rstrip()[-1] in _LABEL_ENDS and _LABEL.match(compact(raw)):
+        if (_BLANK_HINT.search(raw) and _BLANK.search(raw)) or (
+                len(raw) <= 80 and raw.rstrip()[-1] in _LABEL_ENDS and _LABEL.match(compact(raw))):
             self.blanks += 1
 
 
