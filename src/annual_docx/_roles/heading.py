@@ -90,7 +90,7 @@ def heading(line: Line, in_article: bool, open_level: int, compacted: str | None
     if not tail:
         if by_style:
             return Candidate(level, number)
-        return Candidate(level, number, 0, listable=level >= 3) if size <= SHORT else None
+        return Candidate(level, number, 0, listable=level >= 3 and number != "1.1") if size <= SHORT else None
     if size > RUN_IN:
         return Candidate(level, number) if by_style else None
     if level >= 3 and open_level < level - 1 and not by_style:
