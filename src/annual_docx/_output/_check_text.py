@@ -133,8 +133,9 @@ def differences(odd: Para, common: Para) -> str:
 def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """Each heading level in its face at 三号 (7.3.3); one look (style, face, size, weight) per level is a note."""
     rows: list[Finding] = []
+    judged = [(level, stats, False) for level, stats in sorted(parts.levels.items())]
     practice = [(level, stats, True) for level, stats in sorted(parts.practice_levels.items())]
-    for level, stats, by_practice in [(level, stats, False) for level, stats in sorted(parts.levels.items())] + practice:
+    for level, stats, by_practice in judged + practice:
         face, label = HEADING_FACES[level], heading_label(level, stats.number_styles)
         level_rows = offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders,
                                    f"{face} 16 pt", "7.3.3")
