@@ -47,12 +47,13 @@ def heading_key(p: Para, level: int) -> tuple[int, bool]:
     """The level a heading is judged at and whether only practice applies to it: a heading numbered 一、（一）1.（1）
     takes that number's layer (7.3.3 names the face by the number; a writer's Heading 2 on 「一、重要提示」 does not
     make it a 楷体 heading); one numbered only 第一章, 第一节 or 1.1 / 1.1.1 keeps its level but 7.3.3 names no face
-    for it (practice, a note), nor for an unnumbered heading set by its style or outline level (「目 录」「释义」)."""
+    for it (practice, a note); an unnumbered heading set by its style or outline level (「释义」) keeps its level
+    (7.3.3's faces go by layer)."""
     styles = number_styles(p)
     layer = next((GB_LEVELS[style] for style in styles if style in GB_LEVELS), 0)
     if layer:
         return layer, False
-    return level, all(style in PRACTICE_STYLES for style in styles)
+    return level, bool(styles) and all(style in PRACTICE_STYLES for style in styles)
 
 
 def heading_label(level: int, styles: dict[str, None]) -> str:
@@ -141,7 +142,7 @@ def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
                                    f"{face} 16 pt", "7.3.3")
         if by_practice:  # 7.3.3 names the faces of 一、（一）1.（1）, not of chapters, sections, 1.1 or no number
             why = ("章标题：惯例，标准未规定 / chapters: practice" if list(stats.number_styles) == ["第一章"] else
-                   "非「一、（一）1.（1）」编号：惯例，标准未规定 / not numbered 一、（一）1.（1）: practice")
+                   "非「一、（一）1.（1）」编号：惯例，标准未规定 / numbered other than 一、（一）1.（1）: practice")
             level_rows = [Finding(f.item, f"{f.expected}（{why}）", f.found,
                                   True, f.where, PRACTICE, PASS if f.ok else NOTE) for f in level_rows]
         rows += level_rows
