@@ -3,9 +3,10 @@ small document built from a real one's shape:
 
 - a competition 设计报告 numbered 第一章 / 1.1 / 1.1.1 (黑体 15/14/12 pt, body 宋体 小四): its 1.1 and 1.1.1 lines are
   headings of levels 2 and 3, not body paragraphs, and their fonts are a note (7.3.3 names faces for 一、（一）1.（1）);
-- a company's 年度报告 with Heading 1 「释义」 and 「第一节 公司概况」 and Heading 2 「一、基本信息」: the 第一节 is a practice
-  note, the unnumbered styled heading a level-1 heading (not a body paragraph), the 一、 is judged as 一级标题 (黑体), not by its Heading 2 style as a
-  二级标题 (楷体) — the shape of the 年度报告摘要 whose 一、 were labelled 二级标题."""
+- a company's 年度报告 with Heading 1 「释义」 and 「第一节 公司概况」 and Heading 2 「一、基本信息」: the 第一节 is
+  a practice note, the unnumbered styled heading a level-1 heading (not a body paragraph), and the 一、 is judged
+  as 一级标题 (黑体), not by its Heading 2 style as a 二级标题 (楷体) — the shape of the 年度报告摘要 whose 一、
+  were labelled 二级标题."""
 
 from __future__ import annotations
 
