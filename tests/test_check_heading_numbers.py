@@ -18,6 +18,8 @@ from docx.shared import Pt
 
 import annual_docx
 from annual_docx._output._finding import Finding
+from annual_docx._roles.heading import Candidate, heading
+from annual_docx._roles.line import Plain
 from annual_docx._roles.text import number_of
 
 
@@ -72,6 +74,15 @@ def test_decimal_numbers_are_heading_numbers() -> None:
     assert number_of("1.5亿元用于设备购置")[0] == ""  # a quantity, not a number
     assert number_of("1.2存在董事、监事对年度报告内容存在异议")[0] == ""
     assert number_of("1. 总则")[:2] == ("1.", 3)  # GB/T 9704's 1. stays itself
+    assert number_of("0.4 个千分点。")[0] == ""  # a bulletin's number broken onto a new line
+
+
+def test_a_decimal_number_heads_a_short_line_of_its_own() -> None:
+    assert heading(Plain("2.1  系统总体架构"), False, 1) == Candidate(2, "1.1")
+    assert heading(Plain("3.1.2  边界反射与动壁处理"), False, 2) == Candidate(3, "1.1")
+    # a bulletin's figure that Word broke onto a new line (「72.6 万户次，涉及劳动者…」) is body text
+    assert heading(Plain("72.6 万户次，涉及劳动者 80.1 万人。全年共追发工资等待遇 90.5 亿元。"), False, 1) is None
+    assert heading(Plain("4.7 万人。火化炉 7000 台"), False, 1) is None
 
 
 def test_a_design_report_numbered_1_1_has_headings_not_body_paragraphs(tmp_path: Path) -> None:

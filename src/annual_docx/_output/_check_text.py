@@ -45,14 +45,14 @@ def number_styles(p: Para) -> list[str]:
 
 def heading_key(p: Para, level: int) -> tuple[int, bool]:
     """The level a heading is judged at and whether only practice applies to it: a heading numbered 一、（一）1.（1）
-    takes that number's layer (7.3.3 names the face by the number; a writer's Heading 2 on 「一、重要提示」 does not
-    make it a 楷体 heading); one numbered only 第一章, 第一节 or 1.1 / 1.1.1 keeps its level but 7.3.3 names no face
-    for it (practice, a note); an unnumbered heading set by its style or outline level (「释义」) keeps its level
-    (7.3.3's faces go by layer)."""
+    is at most that number's layer (a writer's Heading 2 on 「一、重要提示」 does not make it a 楷体 heading; a
+    Heading 1 「1. 简介」 stays the first layer); one numbered only 第一章, 第一节 or 1.1 / 1.1.1 keeps its level but
+    7.3.3 names no face for it (practice, a note); an unnumbered heading set by its style or outline level
+    (「释义」) keeps its level (7.3.3's faces go by layer)."""
     styles = number_styles(p)
     layer = next((GB_LEVELS[style] for style in styles if style in GB_LEVELS), 0)
     if layer:
-        return layer, False
+        return min(layer, level), False
     return level, bool(styles) and all(style in PRACTICE_STYLES for style in styles)
 
 

@@ -74,6 +74,10 @@ def heading(line: Line, in_article: bool, open_level: int, compacted: str | None
     if number in ("第一章", "第一节"):  # a chapter or section of a regulation: a short line of its own
         return Candidate(level, number) if len(compact(text)) <= SHORT and not compact(text).endswith(
             ("。", "；", "，", "：")) else None
+    if number == "1.1":  # a decimal number heads a short line of its own, never a sentence (「72.6 万户次，…」)
+        stripped = compact(text)
+        return Candidate(level, number) if len(stripped) <= SHORT and not any(
+            c in stripped for c in "。；，：！？;,:") else None
     if number == "一是":  # a short line of its own, never a sentence opening a paragraph
         stripped = compact(text)
         return Candidate(level, number) if len(stripped) <= SHORT and not stripped.endswith(

@@ -11,9 +11,10 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d))")),
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
     # a technical report's decimal number 1.1 / 1.1.1 / 1.1.1.1 (level: how many parts), then a space, or a Chinese
-    # character after three or more parts: 「1.1 项目背景」「2.3.1关键算法」, never 「1.5亿元」
-    ("1.1", 2, re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?=[^\S\n])"
-                          r"|^\d{1,2}(?:[.．]\d{1,2}){2,3}(?=[\u4e00-\u9fff])")),
+    # character after three or more parts: 「1.1 项目背景」「2.3.1关键算法」, never 「1.5亿元」 (a line of its own:
+    # ``_roles.heading``)
+    ("1.1", 2, re.compile(r"^[1-9]\d?(?:[.．]\d{1,2}){1,3}(?=[^\S\n])"
+                          r"|^[1-9]\d?(?:[.．]\d{1,2}){2,3}(?=[\u4e00-\u9fff])")),
     ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
     ("一是", 2, re.compile(rf"^[{CN}]{{1,3}}是(?=\S)")),  # 一是… as a heading only when it stands alone
     ("第一章", 1, re.compile(rf"^第[{CN}\d]{{1,4}}[章编](?=\s|$)")),  # a regulation's chapter, a line of its own
