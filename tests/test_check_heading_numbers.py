@@ -36,6 +36,11 @@ _BODY = "本作品开发了一款基于网页技术的三维分子动力学仿�
 def _design_report(path: Path) -> Path:
     doc = docx.Document()
     _para(doc, "作品设计报告", "黑体", 28, True)
+    _para(doc, "参赛赛道：     自选2——教学资源和虚拟仿真", "宋体", 16)
+    _para(doc, "作品名称：     绝热与等温——理想气体分子动力学过程的微观仿真", "宋体", 16)
+    _para(doc, "参赛人：       张某  王某  许某", "宋体", 16)
+    doc.add_paragraph()
+    _para(doc, "目    录", "黑体", 16, True)  # a contents' title set by hand (no style): neither body nor heading
     for chapter, (name, sections) in enumerate((("需求分析", ("项目背景", "教学目标与意义")),
                                                 ("详细设计", ("分子动力学模拟引擎", "热力学过程模拟"))), 1):
         _para(doc, f"第{'一二'[chapter - 1]}章  {name}", "黑体", 15, True)
@@ -93,6 +98,20 @@ def test_a_design_report_numbered_1_1_has_headings_not_body_paragraphs(tmp_path:
     assert {f.item.split("「")[0] for f in decimal} == {"二级标题", "三级标题"}
     assert all(f.severity == "note" and f.clause == "—" for f in decimal)  # 黑体 14 / 12 pt: a note at most
     assert any("2.1" in f.where for f in decimal)
+    assert not any("「目" in f.where for f in rows if "字体字号" in f.item or f.item.startswith("正文段落"))
+
+
+def test_a_heading_1_numbered_1_dot_stays_the_first_layer(tmp_path: Path) -> None:
+    """A software manual's Heading 1 「1. 简介」: the number never pushes a heading deeper than its style."""
+    doc = docx.Document()
+    _para(doc, "统计资料指标数据抽取工具操作手册", "黑体", 22, True)
+    for k, name in enumerate(("简介", "系统要求"), 1):
+        _para(doc, f"{k}. {name}", "黑体", 16, True, "Heading 1")
+        _para(doc, _BODY, "仿宋", 16)
+    doc.save(str(tmp_path / "manual.docx"))
+    rows = _rows(tmp_path / "manual.docx")
+    level = [f for f in rows if "「1.」" in f.item and "字体字号" in f.item]
+    assert level and all(f.item.startswith("一级标题") and f.ok for f in level)  # 黑体 16: right for layer 1
 
 
 def test_sections_and_unnumbered_styled_headings_are_practice_and_yi_is_level_1(tmp_path: Path) -> None:
