@@ -1,9 +1,10 @@
 """Measure `annual-docx check` on very large documents: wall time and peak memory (target for any file within the
-caps: 10 s and 512 MB — three files: 3,000,000 one-word paragraphs, a 250 MB document.xml, 240,000 normal
-paragraphs), and every hostile and third-party file of the tests through check, template check, render --template and
-import — all four read it with the one reader (target: each under 30 s and 1 GB).
+caps: 10 s and 512 MB — four files: 3,000,000 one-word paragraphs, a 250 MB document.xml, 240,000 normal
+paragraphs, 1,000,000 paragraphs that all differ), and every hostile and third-party file of the tests through check,
+template check, render --template and import — all four read it with the one reader (target: each under 30 s and
+1 GB).
 
-Usage: python benchmarks/check_big.py [--sizes MB ...] [--no-corpus] [--no-big]
+Usage: python benchmarks/check_big.py [--sizes MB ...] [--no-corpus] [--no-big] [--keep FILE]
 
 The normal documents repeat the body of the rendered example (real paragraphs, tables, figures) until document.xml
 reaches the size or the paragraph count; each command runs in its own process, its peak memory measured by the kernel
@@ -34,13 +35,14 @@ CLI = [sys.executable, "-m", "annual_docx"]
 LAUNCH = """
 import resource, subprocess, sys
 code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=open(".check_big.err", "wb"))
-print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, used.ru_maxrss, used.ru_utime + used.ru_stime)
 """
 
 
-def measure(cmd: list[str]) -> tuple[int, float, float]:
-    """Run ``cmd`` and return its exit code, wall seconds and peak resident memory in MB (its own, measured by the
-    kernel for the small interpreter that started it)."""
+def measure(cmd: list[str]) -> tuple[int, float, float, float]:
+    """Run ``cmd`` and return its exit code, wall seconds, peak resident memory in MB and CPU seconds (its own,
+    measured by the kernel for the small interpreter that started it)."""
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", LAUNCH, *cmd], capture_output=True, text=True, cwd=tmp,
@@ -49,8 +51,8 @@ def measure(cmd: list[str]) -> tuple[int, float, float]:
         err = (Path(tmp) / ".check_big.err").read_text(encoding="utf-8", errors="replace")
     if "Traceback" in err or "内部错误" in err:
         raise SystemExit(f"{' '.join(cmd)} crashed:\n{err}")
-    code, peak_kb = (int(x) for x in done.stdout.split())
-    return code, wall, peak_kb / 1024
+    code, peak_kb, cpu = done.stdout.split()
+    return int(code), wall, int(peak_kb) / 1024, float(cpu)
 
 
 def big_docx(example: Path, out: Path, size_mb: int, repeat: int = 0) -> int:
@@ -96,6 +98,57 @@ def words_docx(example: Path, out: Path, paragraphs: int) -> int:
     return written
 
 
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """``n`` (1–99) in Chinese numerals: 一, 十, 十二, 二十三."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else "") + (_CN_DIGITS[ones] if ones else "")
+
+
+# three looks of a body paragraph: the style alone, the style with run fonts, indented with two runs of two looks
+_RUN = '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr>'
+_LOOKS = [
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>' + _RUN + '<w:t>{}</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:pStyle w:val="Normal"/><w:ind w:firstLine="640"/></w:pPr>' + _RUN
+    + '<w:t xml:space="preserve">{}</w:t></w:r><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>（已办结）</w:t>'
+    '</w:r></w:p>']
+
+
+def distinct_docx(example: Path, out: Path, paragraphs: int) -> int:
+    """Write ``out``: ``example``'s parts with a body of ``paragraphs`` paragraphs that all differ — 「第N项工作按计划完
+    成。」 in three looks, a heading （一）… every 100 paragraphs and 一、… every 300 — the worst case for reading a
+    paragraph once per distinct bytes; return its size."""
+    with zipfile.ZipFile(example) as zf:
+        document = zf.read("word/document.xml")
+        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    head, _, rest = document.partition(b"<w:body>")
+    section = b"<w:sectPr" + rest.rpartition(b"<w:sectPr")[2]
+    h1 = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{}、第{}部分工作</w:t></w:r></w:p>'
+    h2 = '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（{}）第{}组事项</w:t></w:r></w:p>'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+        for name, data in parts.items():
+            if name != "word/document.xml":
+                dst.writestr(name, data)
+        with dst.open("word/document.xml", "w", force_zip64=True) as f:
+            written = f.write(head + b"<w:body>")
+            chunk: list[str] = []
+            for n in range(paragraphs):
+                if n % 300 == 0:
+                    chunk.append(h1.format(_cn_number(n // 300 % 99 + 1), n // 300 + 1))
+                elif n % 100 == 0:
+                    chunk.append(h2.format(_cn_number(n // 100 % 3 + 1), n // 100 + 1))
+                else:
+                    chunk.append(_LOOKS[n % 7 % 3].format(f"第{n}项工作按计划完成。"))
+                if len(chunk) == 10_000:
+                    written += f.write("".join(chunk).encode())
+                    chunk.clear()
+            written += f.write("".join(chunk).encode() + section)
+    return written
+
+
 def paragraphs_docx(example: Path, out: Path, paragraphs: int) -> int:
     """Write ``out``: ``example`` with its body repeated until it holds about ``paragraphs`` paragraphs."""
     with zipfile.ZipFile(example) as zf:
@@ -109,18 +162,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[], help="more document.xml sizes in MB")
     parser.add_argument("--no-corpus", action="store_true", help="skip the hostile and third-party files")
-    parser.add_argument("--no-big", action="store_true", help="skip the three large files")
+    parser.add_argument("--no-big", action="store_true", help="skip the four large files")
+    parser.add_argument("--keep", type=Path, help="also write the distinct-paragraph file here (to profile it)")
     args = parser.parse_args()
     import annual_docx
 
-    rows: list[tuple[str, str, int, float, float]] = []
+    rows: list[tuple[str, str, int, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         example = annual_docx.render(annual_docx.load(ROOT / "examples" / "qufu_2020.yaml"), tmp / "example.docx")
+        if args.keep:
+            distinct_docx(example, args.keep, 1_000_000)
         makers: list[tuple[str, Callable[[Path], int]]] = [] if args.no_big else [
             ("3,000,000 one-word paragraphs", partial(words_docx, example, paragraphs=3_000_000)),
             ("250 MB document.xml", partial(big_docx, example, size_mb=250)),
-            ("240,000 normal paragraphs", partial(paragraphs_docx, example, paragraphs=240_000))]
+            ("240,000 normal paragraphs", partial(paragraphs_docx, example, paragraphs=240_000)),
+            ("1,000,000 distinct paragraphs", partial(distinct_docx, example, paragraphs=1_000_000))]
         makers += [(f"{size} MB document.xml", partial(big_docx, example, size_mb=size)) for size in args.sizes]
         for label, make in makers:
             big = tmp / "big.docx"
@@ -142,11 +199,11 @@ def main() -> None:
                     [*CLI, "render", str(report), "-o", str(tmp / "out.docx"), "--template", str(path)])))
                 rows.append((path.name, "import", *measure(
                     [*CLI, "import", str(path), "-o", str(tmp / "imported.yaml"), "--assets", str(tmp / "pics")])))
-    print(f"{'file':34} {'command':18} {'exit':>4} {'wall s':>7} {'max RSS MB':>10}")
-    for name, command, code, wall, rss in rows:
-        print(f"{name:34} {command:18} {code:4d} {wall:7.2f} {rss:10.0f}")
-    worst_wall = max(r[3] for r in rows)
-    worst_rss = max(r[4] for r in rows)
+    print(f"{'file':42} {'command':18} {'exit':>4} {'wall s':>7} {'CPU s':>6} {'max RSS MB':>10}")
+    for name, command, code, wall, rss, cpu in rows:
+        print(f"{name:42} {command:18} {code:4d} {wall:7.2f} {cpu:6.2f} {rss:10.0f}")
+    worst_wall = max((r[3] for r in rows), default=0.0)
+    worst_rss = max((r[4] for r in rows), default=0.0)
     print(f"worst: {worst_wall:.2f} s, {worst_rss:.0f} MB (targets: the large files' check ≤ 10 s and 512 MB; every "
           "corpus file < 30 s and 1 GB)")
 

@@ -273,7 +273,28 @@ VOCABULARY = [
     Plain("标题", style="Heading3", style_name="heading 3"), Plain("2. 再一项", bold=True),
     Plain("（二）另一项", outline=1), Plain("表格里的字", place="table"), Plain("各单位："),
     Plain("1. 加强管理。各单位要落实责任。"), Plain("（1）细化措施。具体如下。"), Plain("三是压实责任"),
+    Plain("第1项工作按计划完成。"), Plain("第二十三条 附则"), Plain("第3章"), Plain("第四节"), Plain("第一章总则。"),
+    Plain("第一批 名单", style="TOC1", style_name="toc 1"), Plain("  第五 部分"), Plain("第"),
 ]
+
+
+def test_lines_opening_with_di_decide_as_every_pattern_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line opening with 第 that is no article, chapter, section or contents line is body text without trying
+    every pattern: the same roles as trying them all, on lines of the vocabulary in random orders."""
+    import random
+
+    from annual_docx._roles import stream
+
+    rng = random.Random(9704)
+    for _ in range(300):
+        lines = [Plain("关于做好工作的通知", style="Title", style_name="Title")] + \
+            [rng.choice(VOCABULARY) for _ in range(rng.randrange(5, 80))]
+        monkeypatch.setattr(stream, "MEMO", 0)
+        quick = stream.recognise(lines)
+        monkeypatch.setattr(stream, "_plain_start", lambda line, text: text[0] not in stream._MARKED)
+        every = stream.recognise(lines)
+        monkeypatch.undo()
+        assert quick == every, [x.text for x in lines]
 
 
 def test_remembered_decisions_on_mixed_lines() -> None:
@@ -335,3 +356,107 @@ def test_counted_copies_fold_as_one_by_one(text: str, place: str, font: str | No
     for k in range(300):
         one_by_one.take(copy(first, start + k), roles, None)
     assert _state(counted) == _state(one_by_one)
+
+
+THEME = '<w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsia="黑体"/><w:b/></w:rPr>'
+SONG = '<w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr>'
+
+
+def two_runs(first: str, second: str) -> str:
+    """A paragraph of two runs of two looks: the look read is the first run's with text that is not blank."""
+    return (f'<w:p><w:r>{SONG}<w:t xml:space="preserve">{first}</w:t></w:r>'
+            f'<w:r>{THEME}<w:t>{second}</w:t></w:r></w:p>')
+
+
+def shapes(k: int) -> list[str]:
+    """Paragraphs of a few shapes, their texts numbered from ``k``."""
+    return [
+        *[p(f"第{n}项工作按计划完成。") for n in range(k, k + 60)],
+        *[p(f"（{n}）第{n}组事项", "Heading2") for n in range(k + 1, k + 8)],
+        *[two_runs(" " if n % 3 == 0 else f"前{n}", f"后{n}") for n in range(k, k + 30)],  # blank first run
+        *[p(f"主题字体{n}", extra=THEME) for n in range(k, k + 10)],  # theme attributes counted for each
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>', p(f"分页后第{k}段。"), p(f"分页后第{k + 1}段。"),
+        PICTURE, p(f"图{k} 后来的图"), p(f"图题之后{k}。"), PICTURE, p(f"不是图题的段落{k}"),  # a figure waits
+        *[p(f"实体 &amp; {n}") for n in range(k, k + 3)], *[p(f"换行\r{n}") for n in range(k, k + 3)],
+        *['<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>'
+          f'编号{n}</w:t></w:r></w:p>' for n in range(k, k + 5)],  # automatic numbers: read as a tree
+        *[p(f"结尾第{n}段。") for n in range(k, k + 20)]]
+
+
+# the shapes are known once a batch of blocks is read: the second and third rounds are read by their shape
+SHAPES = "".join([BODY, *shapes(0), *shapes(1000), *shapes(2000)])
+
+
+def test_paragraphs_of_one_shape_read_alike(example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of the shape of a plain paragraph read before (its bytes but for its text) is read from its text
+    and that paragraph's record once the bytes memo is full: every field of every paragraph, the theme attributes,
+    the styles used, the figures and the findings as the tree reading has them — and the shortcut was taken."""
+    from annual_docx._ooxml import paragraphs, read
+
+    path = with_body(example, tmp_path / "shapes.docx", SHAPES)
+    taken: list[str] = []
+    real = paragraphs.BodyReader.reread
+
+    def spy(self: paragraphs.BodyReader, like: object, own_break: bool, text: str) -> None:
+        taken.append(text)
+        real(self, like, own_break, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read, "MAX_SEEN", 0)  # every paragraph past the bytes memo: the shapes at work
+    monkeypatch.setattr(paragraphs.BodyReader, "reread", spy)
+    fast, slow = Recorder(), Recorder()
+    figures_fast, figures_slow = FigureCollector(), FigureCollector()
+    with reader.open_package(path) as package:
+        facts_fast = read.read_facts(package, [figures_fast], fast)
+    fast_json = json.loads(annual_docx.check(path).json())
+    monkeypatch.setattr(reader.Package, "body_spans", lambda self, name: None)
+    with reader.open_package(path) as package:
+        facts_slow = read.read_facts(package, [figures_slow], slow)
+    slow_json = json.loads(annual_docx.check(path).json())
+    assert fast.seen == slow.seen
+    assert (facts_fast.theme_attrs, facts_fast.used_styles) == (facts_slow.theme_attrs, facts_slow.used_styles)
+    assert (figures_fast.count, figures_fast.captioned) == (figures_slow.count, figures_slow.captioned) == (8, 5)
+    assert fast_json == slow_json
+    assert "第2059项工作按计划完成。" in taken and "（2007）第2007组事项" in taken
+    assert "后2025" not in taken and " 后2025" in taken and "前2029后2029" in taken and "主题字体2009" in taken
+    assert "分页后第2001段。" in taken and "图2000 后来的图" not in taken  # a figure waited: read as a tree
+    assert "图题之后2000。" in taken and "不是图题的段落2000" not in taken
+    assert not any("实体" in t or "换行" in t or "编号" in t for t in taken)
+
+
+def test_plain_paragraphs_without_a_bytes_memo_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real documents read with every plain paragraph past the bytes memo (the shapes read them): the same findings
+    as the tree reading."""
+    from annual_docx._ooxml import read
+
+    paths = sorted(DEV.glob("*.docx"))[:6] + sorted((ROOT / "tests" / "data" / "thirdparty").rglob("*.docx"))[:6]
+    if not paths:
+        pytest.skip("no real documents here")
+    for path in paths:
+        monkeypatch.setattr(read, "MAX_SEEN", 0)
+        fast, slow, _ = both(path, monkeypatch)
+        assert fast == slow, path.name
+
+
+def test_number_styles_are_tried_by_first_character() -> None:
+    """``number_of`` tries only the number styles a line's first character can open: the same answer as trying every
+    style in order, for every character a number can start with and the shapes of what follows."""
+    from annual_docx._roles.text import _OPENERS, NUMBERS, number_of
+
+    def every(text: str) -> tuple[str, int, int]:
+        stripped = text.lstrip()
+        for style, level, pattern in NUMBERS:
+            match = pattern.match(stripped)
+            if match:
+                rest = stripped[match.end():]
+                return style, level, len(text) - len(stripped) + match.end() + len(rest) - len(rest.lstrip())
+        return "", 0, 0
+
+    tails = ["、总体要求", "．工作", ".5万", "是加强", "）标题", ")标题", "十一、", "12.", "章 总则", "节", "条 内容",
+             "】", "概况】", "一）", "(1)", "项工作按计划完成。", "", " 一、", "一章 总则", "3节", "二十条"]
+    found = set()
+    for first in [*sorted(_OPENERS), "　", "附", "A"]:
+        for tail in tails:
+            for text in (first + tail, "　" + first + tail, first + first + tail):
+                assert number_of(text) == every(text), text
+                found.add(every(text)[0])
+    assert found >= {style for style, _, _ in NUMBERS}  # every style was met

@@ -77,6 +77,11 @@ class FigureCollector:
                         out.append(found)
         return tuple(out)
 
+    def quiet(self) -> bool:
+        """Whether a paragraph without drawings would change nothing now (no figure waits for its caption):
+        ``read`` may then read such a paragraph without showing it (``read.PlainAware``)."""
+        return not self.waiting
+
     def plain(self, key: object) -> None:
         """Take what a block told (``plain_key``) again."""
         assert isinstance(key, tuple)

@@ -202,6 +202,22 @@ class BodyReader(StyleResolver):
                 self.count += count - 2
                 self.sink.paragraphs(para, count - 1)
 
+    def reread(self, like: Para, own_break: bool, text: str) -> None:
+        """Read a paragraph of the same shape as the plain paragraph ``like`` (its bytes but for the text of its
+        ``w:t``: the same style, look and run properties; ``own_break``: its look starts a page) whose text is
+        ``text``: what ``paragraph`` would hand on."""
+        self.count += 1
+        para = Para(self.count, text, like.style, "body", self.section, like.align, like.left, like.right,
+                    like.first, like.east_asia, like.size_pt, like.color, like.bold, like.outline,
+                    own_break or self.pending_break, like.borders, (), like.lines, like.pinned_bottom,
+                    like.style_name, "", like.spacing)
+        self.pending_break = False
+        self.plain = (para, own_break)
+        if self.sink is None:
+            self.facts.paragraphs.append(para)
+        else:
+            self.sink.paragraph(para)
+
     def replay_block(self, handed: tuple[Para | TableFacts, ...], base: int, paragraphs: int,
                      pending_after: bool) -> None:
         """Read a block again from what it ``handed`` on when read after paragraph ``base`` (a block of the same

@@ -208,6 +208,8 @@ class PlainAware(Protocol):
 
     def plain(self, key: object) -> None: ...  # once for a run of paragraphs of the same bytes
 
+    def quiet(self) -> bool: ...  # a paragraph of text runs only (no drawing) would change nothing now
+
 
 @dataclass(frozen=True)
 class _Seen:
@@ -220,12 +222,41 @@ class _Seen:
     keys: tuple[object, ...]
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """A plain paragraph read once, for others of its shape (``_shape``): the reader's record of it, whether its look
+    starts a page, its theme font attributes."""
+
+    para: Para
+    own_break: bool
+    theme: int
+
+
 MAX_SEEN = 4096  # distinct paragraphs and tables remembered by their bytes
 KEPT_BYTES = 16 << 20  # and their bytes together at most
 BATCH = 256  # blocks parsed together (one parse of the root's namespace declarations for all)
 BATCH_BYTES = 4 << 20
 MAX_KEPT = 1 << 16  # blocks larger than this (bytes) are not kept to be read again
 _KEPT = (qn("w:p"), qn("w:tbl"))
+MAX_SHAPES = 4096  # distinct paragraph shapes (bytes without their text) remembered
+# the text of a run: in these two spellings of the start tag only, so what stands between them is text (no '<')
+_RUN_TEXT = re.compile(rb'(<w:t(?: xml:space="preserve")?>)([^<]*)(?=</w:t>)')
+
+
+def _shape(data: bytes) -> tuple[tuple[bytes, int], str] | None:
+    """A paragraph's shape — its bytes with the text of each ``w:t`` taken out, and which ``w:t`` is the first whose
+    text is not blank — and its text; None when its text may hold what the parser would change (an entity or
+    character reference, a carriage return: what stands outside the text is in the shape, so alike for one shape).
+    Two paragraphs of one shape that read as plain differ only in their text: the same style, look and run
+    properties."""
+    parts = _RUN_TEXT.split(data)  # before, start tag, text, before, start tag, text… after
+    texts = parts[2::3]
+    joined = b"".join(texts)
+    if b"&" in joined or b"\r" in joined:
+        return None
+    del parts[2::3]
+    first = next((k for k, t in enumerate(texts) if t and not t.decode().isspace()), -1)
+    return (b"".join(parts), first), joined.decode()
 
 
 def _read_spans(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int]], body: BodyReader,
@@ -261,6 +292,7 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
               read: Callable[[Element], None], visitors: list[PlainAware], theme_count: list[int]) -> None:
     _, root, _ = next(cut)
     seen: dict[bytes, _Seen] = {}
+    shapes: dict[tuple[bytes, int], _Shape] = {}  # plain paragraphs by their shape (``_shape``)
     blocks: dict[tuple[bool, bytes], _Block] = {}  # by the page break pending before and the bytes
     pending: list[bytes] = []
     size = kept = 0
@@ -274,8 +306,26 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
 
     def flush() -> None:
         nonlocal size, kept
-        parsed = package.parse_spans(main, root, pending)
-        for block, data in zip(parsed, pending, strict=True):
+        # a paragraph that will not be kept, of a shape read before as plain: read from its text and the shape's
+        # record, unless a visitor wants to see it (a figure above waits for its caption); the others parsed
+        shaped: list[tuple[_Shape, str] | None] = [None] * len(pending)
+        if shapes:
+            full = len(seen) + len(blocks) >= MAX_SEEN
+            for k, data in enumerate(pending):
+                if (full or len(data) > MAX_KEPT or kept + len(data) > KEPT_BYTES) and data.startswith(b"<w:p") and \
+                        (found := _shape(data)) is not None and found[0] in shapes:
+                    shaped[k] = (shapes[found[0]], found[1])
+        parsed = iter(package.parse_spans(main, root, [d for d, s in zip(pending, shaped, strict=True) if s is None]))
+        for data, fast in zip(pending, shaped, strict=True):
+            if fast is not None:
+                if all(v.quiet() for v in visitors):
+                    shape, text = fast
+                    body.reread(shape.para, shape.own_break, text)
+                    theme_count[0] += shape.theme
+                    continue
+                block = package.parse_spans(main, root, [data])[0]
+            else:
+                block = next(parsed)
             count, numbered, section, before = body.count, body.numbered_count, body.section, body.pending_break
             keep = block.tag in _KEPT and len(data) <= MAX_KEPT and b"sectPr" not in data and \
                 len(seen) + len(blocks) < MAX_SEEN and kept + len(data) <= KEPT_BYTES
@@ -284,10 +334,16 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
                 read(block)
             finally:
                 body.sink = sink
+            plain = body.plain
+            plain = plain if plain is not None and body.count == count + 1 and plain[0].n == body.count and \
+                block.tag == _P and body.numbered_count == numbered else None
+            if plain is not None and len(shapes) < MAX_SHAPES and b"sectPr" not in data and \
+                    (found := _shape(data)) is not None and found[0] not in shapes:
+                # its styles are in used_styles now: one of its shape adds none
+                shapes[found[0]] = _Shape(plain[0], plain[1], theme_of(block))
             if not keep or not isinstance(recorder, Recorder):
                 continue
-            plain = body.plain
-            if plain is not None and body.count == count + 1 and plain[0].n == body.count and block.tag == _P:
+            if plain is not None:
                 # its styles are in used_styles now: a paragraph of the same bytes adds none
                 seen[data] = _Seen(plain[0], plain[1], theme_of(block), tuple(v.plain_key(block) for v in visitors))
                 kept += len(data)

@@ -9,6 +9,7 @@ marked (our own output: a list straight under a heading stays a list)."""
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -21,6 +22,7 @@ from annual_docx._roles.text import (
     ARTICLE,
     CAPTION,
     CHAPTER,
+    CN,
     DATE,
     LABEL,
     NOTES,
@@ -36,6 +38,9 @@ WINDOW = 4
 MEMO = 4096  # decisions remembered by line and state
 WINDOW_CAP = 1000  # lines waiting at most: lines more empty lines apart than this do not decide each other's roles
 _LONG = 120  # a line this long is body text: the head is over
+# what an article (第X条), a chapter or a section (第一章, 第一节: a number style) opens with, spaces taken out: a line
+# opening with 第 that does not is body text (``_plain_start``)
+_DI_PART = re.compile(rf"第[{CN}\d]{{1,5}}[条章编节]")
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
 
@@ -194,8 +199,8 @@ class Recogniser(Generic[L]):
         part = self.part
         if text in ("目录", "目次") and line.place == "body" and not _marked(line):  # a contents' title, not body
             return Role("contents", part=part)  # (set as a heading by its style, it is a heading of its level)
-        if not style and text[0] not in _MARKED and line.place == "body" and not self.want_title and \
-                not self.last_note and not text.endswith("印发") and not style_level(line)[0]:
+        if not style and line.place == "body" and not self.want_title and not self.last_note and \
+                not text.endswith("印发") and not style_level(line)[0] and _plain_start(line, text):
             return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise
         if style in ("label", "attachment_title", "note", "record", "caption", "signature", "date", "group") or (
                 style and style not in ("title", "recipients", "issuer", "number")):
@@ -320,6 +325,17 @@ class Recogniser(Generic[L]):
             text = compact(items[sig][0].text)
             if len(text) <= 30 and not text.endswith(("。", "：", ":", "；", "！")):
                 self.window[sig] = (items[sig][0], Role("signature"))
+
+
+def _plain_start(line: Line, text: str) -> bool:
+    """Whether nothing at the start of ``line`` (``text``: compacted, not empty; no style role, no heading style,
+    in the body, nothing waiting) can make it other than body text: its first character opens no part, or it opens
+    with 第 but is no article (第X条), no chapter or section (第一章 on a line of its own) and no contents line —
+    what ``_decide`` would find after trying every pattern."""
+    first = text[0]
+    if first not in _MARKED:
+        return True
+    return first == "第" and _DI_PART.match(text) is None and not _head.is_toc(line)
 
 
 def _marked(line: Line) -> bool:

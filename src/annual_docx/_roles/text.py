@@ -21,6 +21,11 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("第一节", 2, re.compile(rf"^第[{CN}\d]{{1,4}}节(?=\s|$)")),
 )
 _OPENERS = frozenset(CN + "（(【第0123456789")  # the characters a heading number can start with
+# the characters each number style can start with (every style of NUMBERS named), and so the styles to try for a
+# line's first character, in NUMBERS's order: a line opening with 第 tries two patterns, not eight
+_FIRST = {"一、": CN, "（一）": "（(", "1.": "0123456789", "（1）": "（(", "1.1": "123456789", "【】": "【", "一是": CN,
+          "第一章": "第", "第一节": "第"}
+_BY_FIRST = {c: tuple(entry for entry in NUMBERS if c in _FIRST[entry[0]]) for c in _OPENERS}
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
 DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d+\s*号")
@@ -66,7 +71,7 @@ def number_of(text: str) -> tuple[str, int, int]:
     if not stripped or stripped[0] not in _OPENERS:
         return "", 0, 0
     skipped = len(text) - len(stripped)
-    for style, level, pattern in NUMBERS:
+    for style, level, pattern in _BY_FIRST[stripped[0]]:
         match = pattern.match(stripped)
         if match:
             rest = stripped[match.end():]
