@@ -36,14 +36,15 @@ def test_a_closing_date_in_full_width_digits_after_the_head_is_the_date() -> Non
 
 def test_lines_the_plain_path_must_leave_to_the_full_decision() -> None:
     """Past the head buffer: a line in a caption style, a 附件 label and its title, a 印发 line, an outline heading
-    each get their own role; 第一条 (not plain: the full decision) and a 第N项 sentence (第 with no article after it:
-    plain) are body text."""
+    each get their own role, and so does a contents' title (目 录); 第一条 (not plain: the full decision) and a 第N项
+    sentence (第 with no article after it: plain) are body text."""
     lines = [Plain(BODY)] * 41 + [
         Plain("全市主要指标", style="Caption"), Plain("第一条 本办法适用于全市。"), Plain(BODY), Plain("附件"),
         Plain("某某表格"), Plain("某某办公室2020年1月1日印发"), Plain("正文", outline=0),
-        Plain("第3项工作按计划完成。")]
+        Plain("第3项工作按计划完成。"), Plain("目 录"), Plain(BODY), Plain("目次")]
     kinds = [role.kind for role in recognise(lines)][41:]
-    assert kinds == ["caption", "body", "body", "label", "attachment_title", "record", "heading", "body"]
+    assert kinds == ["caption", "body", "body", "label", "attachment_title", "record", "heading", "body",
+                     "contents", "body", "contents"]
 
 
 def _evidence(texts: list[str]) -> KindEvidence:
