@@ -115,3 +115,16 @@ def test_plain_paragraphs_read_by_shape_with_any_number_of_visitors(
     assert fast.seen == slow.seen
     assert len(fast.seen) > 400
     assert (len(rereads) == 0) == ("L" in visitors)
+
+
+def test_a_contents_title_is_never_quiet() -> None:
+    """Copies of a line are counted, not fed, only while the line is quiet body text: a contents' title (目 录) is
+    not, a plain sentence is."""
+    from annual_docx._roles.stream import Recogniser
+
+    recogniser: Recogniser[Plain] = Recogniser()
+    for line in [Plain(BODY)] * 45:
+        recogniser.feed(line)
+    assert recogniser.quiet(Plain(BODY))
+    assert not recogniser.quiet(Plain("目 录"))
+    assert not recogniser.quiet(Plain("目次"))

@@ -89,8 +89,8 @@ class Recogniser(Generic[L]):
                 line.place != "body":
             return False
         text = compact(line.text)
-        return bool(text) and text[0] not in _MARKED and not text.endswith("印发") and not _head.style_role(line) \
-            and not style_level(line)[0] and not DATE.match(text)
+        return bool(text) and text[0] not in _MARKED and not DATE.match(text) and \
+            self._plain(line, text, _head.style_role(line))
 
     def finish(self) -> list[tuple[L, Role]]:
         """Return the roles of every line still waiting (the document has ended)."""
