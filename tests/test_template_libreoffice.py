@@ -179,3 +179,34 @@ def test_template_check_passes_the_saved_templates_and_names_what_it_adapts(
         outputs[kind] = capsys.readouterr().out
     assert all("附件标签（Style" in out and "✗" not in out for out in outputs.values())
     assert "公文表格" in outputs["odt"] and "公文表格" not in outputs["docx"]
+
+
+def test_the_saved_templates_render_from_the_template_cache_as_afresh(
+        saved_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each LibreOffice-saved template, kept by the template cache (its checked package, tags and adopted sources),
+    renders the bytes a render that reads, adopts and prepares it afresh gives: from memory, from disk, and for a
+    variant the entry lacks (another 落款) from the package on disk; the GB/T 9704 verdict is asked each time."""
+    from annual_docx._output import _template_cache
+
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(ROOT / "examples")
+    report = annual_docx.load(ROOT / "examples" / "district_culture_centre.yaml")
+    signed = report.model_copy(update={"signature": "某某区文化馆（某某区非物质文化遗产保护中心）"})
+
+    def forget() -> None:
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        monkeypatch.setattr(_template_cache, "_packages", {})
+
+    for name, template in saved_templates.items():
+        with monkeypatch.context() as m:
+            m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+            forget()
+            expected = [annual_docx.render(r, template=template) for r in (report, signed)]
+        forget()
+        assert annual_docx.render(report, template=template) == expected[0], name  # kept
+        forget()
+        assert annual_docx.render(signed, template=template) == expected[1], name  # a new variant, from disk
+        assert [annual_docx.render(r, template=template) for r in (report, signed)] == expected, name  # memory
+        forget()
+        assert [annual_docx.render(r, template=template) for r in (report, signed)] == expected, name  # disk
+    assert len(list((tmp_path / "cache" / "templates").glob("*.package"))) == len(saved_templates)
