@@ -22,6 +22,7 @@ from docx.shared import Mm
 from lxml import etree
 
 import annual_docx
+from annual_docx import Grid
 from annual_docx._ooxml.style_ids import style_names
 from annual_docx.cli import main
 
@@ -185,28 +186,32 @@ def test_the_saved_templates_render_from_the_template_cache_as_afresh(
         saved_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each LibreOffice-saved template, kept by the template cache (its checked package, tags and adopted sources),
     renders the bytes a render that reads, adopts and prepares it afresh gives: from memory, from disk, and for a
-    variant the entry lacks (another 落款) from the package on disk; the GB/T 9704 verdict is asked each time."""
+    variant the entry lacks (the portable grid) from the package on disk; the GB/T 9704 verdict is asked each time."""
     from annual_docx._output import _template_cache
 
     monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(ROOT / "examples")
     report = annual_docx.load(ROOT / "examples" / "district_culture_centre.yaml")
-    signed = report.model_copy(update={"signature": "某某区文化馆（某某区非物质文化遗产保护中心）"})
+    cases: list[Grid] = ["word", "portable"]
 
     def forget() -> None:
         monkeypatch.setattr(_template_cache, "_memory", {})
         monkeypatch.setattr(_template_cache, "_packages", {})
 
     for name, template in saved_templates.items():
-        with monkeypatch.context() as m:
+        expected = []
+        with monkeypatch.context() as m:  # read, adopted and prepared afresh: nothing kept, in memory either
             m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
-            forget()
-            expected = [annual_docx.render(r, template=template) for r in (report, signed)]
+            for grid in cases:
+                forget()
+                expected.append(annual_docx.render(report, template=template, grid=grid))
         forget()
-        assert annual_docx.render(report, template=template) == expected[0], name  # kept
+        assert annual_docx.render(report, template=template, grid="word") == expected[0], name  # kept
         forget()
-        assert annual_docx.render(signed, template=template) == expected[1], name  # a new variant, from disk
-        assert [annual_docx.render(r, template=template) for r in (report, signed)] == expected, name  # memory
+        portable = annual_docx.render(report, template=template, grid="portable")  # a new variant, from disk
+        assert portable == expected[1], name
+        renders = [annual_docx.render(report, template=template, grid=grid) for grid in cases]
+        assert renders == expected, name  # from memory
         forget()
-        assert [annual_docx.render(r, template=template) for r in (report, signed)] == expected, name  # disk
+        assert [annual_docx.render(report, template=template, grid=grid) for grid in cases] == expected, name  # disk
     assert len(list((tmp_path / "cache" / "templates").glob("*.package"))) == len(saved_templates)
