@@ -407,6 +407,18 @@ def test_a_damaged_package_entry_is_read_through_the_hardened_reader_again(
         assert package.read_bytes() == good
 
 
+def test_a_template_package_past_the_size_limit_is_not_kept(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template package larger than ``MAX_PACKAGE_BYTES`` is not kept (a template may be up to 64 MB): each render
+    reads it through the hardened reader, and gives the same bytes."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    monkeypatch.setattr(_template_cache, "MAX_PACKAGE_BYTES", template.stat().st_size - 1)
+    first = annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert _packages(fresh_cache) == [] and _template_cache._packages == {}
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == first
+
+
 def test_a_template_from_outside_parses_and_writes_each_part_once_from_the_cache(
         counted: collections.Counter[tuple[str, str]], fresh_cache: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

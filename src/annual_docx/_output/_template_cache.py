@@ -65,6 +65,9 @@ _ADOPTING_MODULES: Final = ("_output/_template_adopt.py", "_output/_template_des
                             "_output/_template_official.py", "_output/_authoring.py", "_output/_bounds.py",
                             "_charts/_fonts.py")
 _PACKAGE_SUFFIX: Final = ".package"
+#: a template package larger than this is not kept (read through the hardened reader on every render instead): the
+#: reader allows 64 MB, and up to MAX_PREPARED packages lie on disk and _IN_MEMORY in memory
+MAX_PACKAGE_BYTES = 8 * 1024 * 1024
 _IN_MEMORY: Final = 8  # prepared templates a process keeps in memory
 _memory: dict[str, dict[str, Any]] = {}
 _packages: dict[str, bytes] = {}
@@ -135,7 +138,9 @@ def package(key: str) -> bytes | None:
 
 def keep_package(key: str, data: bytes) -> None:
     """Keep ``data`` (a template's package as the hardened reader returned it) for the entry ``key``, in memory and,
-    where the folder is private, on disk with a checksum."""
+    where the folder is private, on disk with a checksum; one larger than ``MAX_PACKAGE_BYTES`` is not kept."""
+    if len(data) > MAX_PACKAGE_BYTES:
+        return
     _remember_package(key, data)
     folder = _private_folder()
     if folder is not None:
