@@ -375,6 +375,30 @@ def test_a_changed_template_at_the_same_path_is_not_rendered_stale(
     assert len(_entries(fresh_cache)) == 2
 
 
+def test_a_template_changed_while_it_is_read_is_not_kept(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entry is named by the bytes read first and the hardened reader reads the file again: when the file
+    changed in between, what the render made of it is kept nowhere (it would be named by the other bytes)."""
+    from annual_docx._output import _render
+
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    real = _render.open_template
+
+    def changing(path: Path, **options: Any) -> Any:
+        opened = real(path, **options)
+        _restyled(template, text="本单位自加的说明")  # saved again by the editor just after the reader read it
+        return opened
+
+    monkeypatch.setattr(_render, "open_template", changing)
+    annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert _entries(fresh_cache) == [] and _packages(fresh_cache) == [] and _template_cache._packages == {}
+    assert all(entry == {"variants": {}} for entry in _template_cache._memory.values())  # looked up, left empty
+    monkeypatch.setattr(_render, "open_template", real)
+    expected = _uncached(report, monkeypatch, template=template, allow_noncompliant=True)
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == expected
+
+
 def _document_xml(data: bytes) -> bytes:
     import zipfile
 

@@ -139,12 +139,16 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     limit. The ``probe`` render itself skips both checks."""
     plain: Report = clean(report.as_report())  # a 政府信息公开 report converted (its package loads only then)
     pictures = prepare_pictures(plain)
+    key: str | None
     if custom:  # a template from outside: kept under its file's bytes, with what its adoption and tags need
-        key = _template_cache.custom_key(_read_template(template_path))
+        raw = _read_template(template_path)
+        key = _template_cache.custom_key(raw)
         entry = _template_cache.prepared(key)
         tags = _known_tags(entry)
         checked = _template_cache.package(key) if tags is not None and isinstance(entry.get("parts"), dict) else None
         tpl = open_template(template_path, checked=checked)
+        if checked is None and _read_template(template_path) != raw:  # changed while the reader read it: not kept
+            key, entry, tags = None, {"variants": {}}, None
     else:
         tpl = open_template(template_path, bundled=True)
         key = _template_cache.template_key(tpl.template_file.getvalue())
@@ -182,7 +186,7 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     record_id = tpl.id_floor = next(ids)
     tpl.prepared = _prepared(tpl, entry, key, context.get("signature"), portable=grid == "portable",
                              adopt=adopt_rest)
-    if custom and checked is None and _known_tags(entry) is not None:
+    if custom and key is not None and checked is None and _known_tags(entry) is not None:
         _template_cache.keep_prepared(key, entry)  # with its tags, whichever variant this render made
         _template_cache.keep_package(key, tpl.template_file.getvalue())  # as the hardened reader returned it
     # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with
@@ -193,13 +197,13 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     return package_bytes(tpl.docx)
 
 
-def _prepared(tpl: Any, entry: dict[str, Any], key: str, signature: Any, *, portable: bool,
+def _prepared(tpl: Any, entry: dict[str, Any], key: str | None, signature: Any, *, portable: bool,
               adopt: Callable[[], None] | None = None) -> Prepared:
     """Make the opened template ``tpl`` final for this report (``_ooxml/prepare.py``): its styles each time, its
-    document.xml, headers and footers as Jinja's sources from ``entry`` (the template cache's, named ``key``) when it
-    holds them — document.xml for this variant (the 落款's indents, the grid), the headers and footers for any —
-    else made from the parsed parts and kept. ``adopt`` adopts document.xml first when it must be made (a template
-    from outside whose package came from the cache, its document.xml left as it was)."""
+    document.xml, headers and footers as Jinja's sources from ``entry`` (the template cache's, named ``key``; None:
+    not kept) when it holds them — document.xml for this variant (the 落款's indents, the grid), the headers and
+    footers for any — else made from the parsed parts and kept. ``adopt`` adopts document.xml first when it must be
+    made (a template from outside whose package came from the cache, its document.xml left as it was)."""
     variant = json.dumps([None if signature is None else [signature.name_right, signature.date_right], portable])
     variants, parts = entry.setdefault("variants", {}), entry.get("parts")
     try:
@@ -213,8 +217,9 @@ def _prepared(tpl: Any, entry: dict[str, Any], key: str, signature: Any, *, port
         body = prepare_document(tpl.docx.element, tpl.docx.styles.element, signature, portable=portable)
         prepared = prepared_sources(tpl, body.record, body.width, body.spacing,
                                     parts=parts if isinstance(parts, dict) else None)
-        entry["parts"], variants[variant] = prepared.parts, {**prepared.as_json(), "parts": None}
-        _template_cache.keep_prepared(key, entry)
+        if key is not None:
+            entry["parts"], variants[variant] = prepared.parts, {**prepared.as_json(), "parts": None}
+            _template_cache.keep_prepared(key, entry)
     if prepared.spacing:
         set_default_spacing(tpl.docx.styles.element, prepared.spacing)
     return prepared
