@@ -38,14 +38,22 @@ def test_the_list_names_sources_and_kinds() -> None:
         assert row["repo"].count("/") == 1 and len(row["commit"]) == 40 and row["path"].endswith(".docx")
 
 
-@pytest.mark.parametrize("row", _rows(), ids=lambda r: r["file"])
-def test_the_kind_is_named_right(row: dict[str, str]) -> None:
-    path = ROOT / row["file"]
-    if not path.is_file():
+def test_the_kind_is_named_right() -> None:
+    """One test over every listed file (skipped once, not once a file, where the documents are not at hand)."""
+    if not ROOT.is_dir():
         pytest.skip("set CHECK_HELDOUT_DIR to a folder holding the fetched documents")
-    found = annual_docx.check(path).kind
-    assert found is not None
-    if row["file"] in KNOWN_MISSES:
-        assert found.name != row["kind"], "a known miss is now right: take it off KNOWN_MISSES"
-    else:
-        assert found.name == row["kind"], found.why
+    wrong, missing = [], []
+    for row in _rows():
+        path = ROOT / row["file"]
+        if not path.is_file():
+            missing.append(row["file"])
+            continue
+        found = annual_docx.check(path).kind
+        assert found is not None
+        if row["file"] in KNOWN_MISSES:
+            if found.name == row["kind"]:
+                wrong.append(f"{row['file']}: a known miss is now right: take it off KNOWN_MISSES")
+        elif found.name != row["kind"]:
+            wrong.append(f"{row['file']}: {found.name} ≠ {row['kind']} ({found.why})")
+    assert not missing, f"listed but not in {ROOT}: {missing}"
+    assert not wrong, "\n".join(wrong)

@@ -85,7 +85,8 @@ def findings(facts: DocFacts, parts: Gathered, kind: CheckKind | None = None) ->
 
 def gather() -> tuple[Gathered, CheckSink]:
     """A fresh :class:`Gathered` and the reader's sink that fills it."""
-    parts = Gathered(_check_text.body_fault, _check_text.heading_fault, _check_text.number_styles)
+    parts = Gathered(_check_text.body_fault, _check_text.heading_fault, _check_text.number_styles,
+                     _check_text.heading_key)
     return parts, CheckSink(parts)
 
 

@@ -142,7 +142,8 @@ def _judged(parts: Parts, style: str) -> bool:
     if style == "Title":
         return bool(parts.of("title"))
     levels = getattr(parts, "levels", {})
-    return style.startswith("Heading") and int(style[-1]) in levels
+    practice = getattr(parts, "practice_levels", {})  # headings numbered 第一章 1.1: their text has its own (note) row
+    return style.startswith("Heading") and (int(style[-1]) in levels or int(style[-1]) in practice)
 
 
 def fonts(f: DocFacts, parts: Parts) -> list[Finding]:

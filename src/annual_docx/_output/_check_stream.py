@@ -98,9 +98,12 @@ class Gathered(Parts):
     uses (for the label of its level)."""
 
     def __init__(self, body_fault: Fault, heading_fault: LevelFault,
-                 number_styles: Callable[[Para], list[str]] = lambda p: []) -> None:
+                 number_styles: Callable[[Para], list[str]] = lambda p: [],
+                 heading_key: Callable[[Para, int], tuple[int, bool]] = lambda p, level: (level, False)) -> None:
         super().__init__()
         self.body_fault, self.heading_fault, self.number_styles = body_fault, heading_fault, number_styles
+        self.heading_key = heading_key  # a heading's level as judged, and whether its numbers are practice only
+        self.practice_levels: dict[int, Level] = {}  # headings numbered 第一章 第一节 1.1: no face in 7.3.3
         self.role_counts: dict[str, int] = {}
         self.last: dict[str, Para] = {}  # the last paragraph of each kept role (its list may stop at ROLE_CAP)
         self.body = Offenders()
@@ -226,7 +229,8 @@ class Gathered(Parts):
                 if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
                     self.body_lines[line] = self.body_lines.get(line, 0) + 1
             elif role == "heading" and level is not None:
-                stats = self.levels.setdefault(level, Level())
+                level, practice = self.heading_key(p, level)
+                stats = (self.practice_levels if practice else self.levels).setdefault(level, Level())
                 stats.offenders.add(p, self.heading_fault(p, level))
                 for style in self.number_styles(p):
                     stats.number_styles.setdefault(style)  # a handful of styles at most

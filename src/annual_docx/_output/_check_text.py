@@ -29,8 +29,11 @@ _NUMBER_STYLES = (  # a heading's number as typed or rendered → its style, as 
     (re.compile(rf"^[{_CN}]+[、，]"), "一、"), (re.compile(rf"^[（(][{_CN}]+[）)]"), "（一）"),
     (re.compile(r"^\d{1,2}[.．、](?!\d)"), "1."), (re.compile(r"^[（(]\d{1,2}[）)]"), "（1）"),
     (re.compile(r"^【.+】"), "【】"), (re.compile(rf"^[{_CN}]+是"), "一是"),
-    (re.compile(rf"^第[{_CN}]+章"), "第一章"),
+    (re.compile(rf"^第[{_CN}]+章"), "第一章"), (re.compile(rf"^第[{_CN}\d]+节"), "第一节"),
+    (re.compile(r"^\d{1,2}(?:[.．]\d{1,2}){1,3}(?![.．]?\d)"), "1.1"),
 )
+GB_LEVELS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}  # the four numbers 7.3.3 names, each with its layer's face
+PRACTICE_STYLES = frozenset(("第一章", "第一节", "1.1"))  # chapters, sections, a technical report's 1.1 / 1.1.1
 
 
 def number_styles(p: Para) -> list[str]:
@@ -38,6 +41,19 @@ def number_styles(p: Para) -> list[str]:
     heading line that counts 一是、二是…, ``第一章`` for a regulation's chapters); none when unnumbered."""
     text = p.text.strip()
     return [style for pattern, style in _NUMBER_STYLES if pattern.match(text)]
+
+
+def heading_key(p: Para, level: int) -> tuple[int, bool]:
+    """The level a heading is judged at and whether only practice applies to it: a heading numbered 一、（一）1.（1）
+    is at most that number's layer (a writer's Heading 2 on 「一、重要提示」 does not make it a 楷体 heading; a
+    Heading 1 「1. 简介」 stays the first layer); one numbered only 第一章, 第一节 or 1.1 / 1.1.1 keeps its level but
+    7.3.3 names no face for it (practice, a note); an unnumbered heading set by its style or outline level
+    (「释义」) keeps its level (7.3.3's faces go by layer)."""
+    styles = number_styles(p)
+    layer = next((GB_LEVELS[style] for style in styles if style in GB_LEVELS), 0)
+    if layer:
+        return min(layer, level), False
+    return level, bool(styles) and all(style in PRACTICE_STYLES for style in styles)
 
 
 def heading_label(level: int, styles: dict[str, None]) -> str:
@@ -118,12 +134,16 @@ def differences(odd: Para, common: Para) -> str:
 def headings(facts: DocFacts, parts: Gathered) -> list[Finding]:
     """Each heading level in its face at 三号 (7.3.3); one look (style, face, size, weight) per level is a note."""
     rows: list[Finding] = []
-    for level, stats in sorted(parts.levels.items()):
+    judged = [(level, stats, False) for level, stats in sorted(parts.levels.items())]
+    practice = [(level, stats, True) for level, stats in sorted(parts.practice_levels.items())]
+    for level, stats, by_practice in judged + practice:
         face, label = HEADING_FACES[level], heading_label(level, stats.number_styles)
         level_rows = offender_rows(f"{label} 字体字号 / font", f"{face} 三号 16 pt", stats.offenders,
                                    f"{face} 16 pt", "7.3.3")
-        if list(stats.number_styles) == ["第一章"]:  # 7.3.3 names the faces of 一、（一）1.（1）, not of chapters
-            level_rows = [Finding(f.item, f"{f.expected}（章标题：惯例，标准未规定 / chapters: practice）", f.found,
+        if by_practice:  # 7.3.3 names the faces of 一、（一）1.（1）, not of chapters, sections, 1.1 or no number
+            why = ("章标题：惯例，标准未规定 / chapters: practice" if list(stats.number_styles) == ["第一章"] else
+                   "非「一、（一）1.（1）」编号：惯例，标准未规定 / numbered other than 一、（一）1.（1）: practice")
+            level_rows = [Finding(f.item, f"{f.expected}（{why}）", f.found,
                                   True, f.where, PRACTICE, PASS if f.ok else NOTE) for f in level_rows]
         rows += level_rows
         looks = stats.looks

@@ -74,6 +74,10 @@ def heading(line: Line, in_article: bool, open_level: int, compacted: str | None
     if number in ("第一章", "第一节"):  # a chapter or section of a regulation: a short line of its own
         return Candidate(level, number) if len(compact(text)) <= SHORT and not compact(text).endswith(
             ("。", "；", "，", "：")) else None
+    if number == "1.1":  # a decimal number heads a short line of its own, never a sentence (「72.6 万户次，…」)
+        stripped = compact(text)
+        return Candidate(level, number) if len(stripped) <= SHORT and not any(
+            c in stripped for c in "。；，：！？;,:") else None
     if number == "一是":  # a short line of its own, never a sentence opening a paragraph
         stripped = compact(text)
         return Candidate(level, number) if len(stripped) <= SHORT and not stripped.endswith(
@@ -90,7 +94,7 @@ def heading(line: Line, in_article: bool, open_level: int, compacted: str | None
     if not tail:
         if by_style:
             return Candidate(level, number)
-        return Candidate(level, number, 0, listable=level >= 3) if size <= SHORT else None
+        return Candidate(level, number, 0, listable=level >= 3 and number != "1.1") if size <= SHORT else None
     if size > RUN_IN:
         return Candidate(level, number) if by_style else None
     if level >= 3 and open_level < level - 1 and not by_style:

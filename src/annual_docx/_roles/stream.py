@@ -197,6 +197,8 @@ class Recogniser(Generic[L]):
 
     def _decide(self, line: L, text: str, style: str) -> Role:
         part = self.part
+        if text in ("目录", "目次") and line.place == "body" and not _marked(line):  # a contents' title, not body
+            return Role("contents", part=part)  # (set as a heading by its style, it is a heading of its level)
         if not style and line.place == "body" and not self.want_title and not self.last_note and \
                 not text.endswith("印发") and not style_level(line)[0] and _plain_start(line, text):
             return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise

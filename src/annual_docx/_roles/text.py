@@ -10,6 +10,11 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
     ("（一）", 2, re.compile(rf"^[（(][{CN}]{{1,4}}[）)]")),
     ("1.", 3, re.compile(r"^\d{1,3}(?:、|[.．](?!\d))")),
     ("（1）", 4, re.compile(r"^[（(]\d{1,3}[）)]")),
+    # a technical report's decimal number 1.1 / 1.1.1 / 1.1.1.1 (level: how many parts), then a space, or a Chinese
+    # character after three or more parts: 「1.1 项目背景」「2.3.1关键算法」, never 「1.5亿元」 (a line of its own:
+    # ``_roles.heading``)
+    ("1.1", 2, re.compile(r"^[1-9]\d?(?:[.．]\d{1,2}){1,3}(?=[^\S\n])"
+                          r"|^[1-9]\d?(?:[.．]\d{1,2}){2,3}(?=[\u4e00-\u9fff])")),
     ("【】", 3, re.compile(r"^【[^】]{1,30}】$")),  # a yearbook's 【概况】 heading: the whole line
     ("一是", 2, re.compile(rf"^[{CN}]{{1,3}}是(?=\S)")),  # 一是… as a heading only when it stands alone
     ("第一章", 1, re.compile(rf"^第[{CN}\d]{{1,4}}[章编](?=\s|$)")),  # a regulation's chapter, a line of its own
@@ -18,8 +23,8 @@ NUMBERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 _OPENERS = frozenset(CN + "（(【第0123456789")  # the characters a heading number can start with
 # the characters each number style can start with (every style of NUMBERS named), and so the styles to try for a
 # line's first character, in NUMBERS's order: a line opening with 第 tries two patterns, not eight
-_FIRST = {"一、": CN, "（一）": "（(", "1.": "0123456789", "（1）": "（(", "【】": "【", "一是": CN, "第一章": "第",
-          "第一节": "第"}
+_FIRST = {"一、": CN, "（一）": "（(", "1.": "0123456789", "（1）": "（(", "1.1": "123456789", "【】": "【", "一是": CN,
+          "第一章": "第", "第一节": "第"}
 _BY_FIRST = {c: tuple(entry for entry in NUMBERS if c in _FIRST[entry[0]]) for c in _OPENERS}
 ARTICLE = re.compile(rf"^第[{CN}\d]{{1,5}}条")
 CHAPTER = re.compile(rf"^第[{CN}\d]{{1,5}}[章节编]")
@@ -70,6 +75,8 @@ def number_of(text: str) -> tuple[str, int, int]:
         match = pattern.match(stripped)
         if match:
             rest = stripped[match.end():]
+            if style == "1.1":  # 1.1 → 2, 1.1.1 → 3, 1.1.1.1 → 4
+                level = min(4, 1 + sum(ch in ".．" for ch in match.group()))
             return style, level, skipped + match.end() + len(rest) - len(rest.lstrip())
     return "", 0, 0
 
