@@ -195,6 +195,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("ANNUAL_DOCX_NO_CACHE", raising=False)
     monkeypatch.setattr(_template_cache, "_memory", {})
+    monkeypatch.setattr(_template_cache, "_packages", {})
     return tmp_path / "cache"
 
 
@@ -203,6 +204,7 @@ def _uncached(report: annual_docx.Report, monkeypatch: pytest.MonkeyPatch, **opt
     with monkeypatch.context() as m:
         m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
         m.setattr(_template_cache, "_memory", {})
+        m.setattr(_template_cache, "_packages", {})
         return annual_docx.render(report, **options)
 
 
@@ -262,22 +264,213 @@ def test_the_entry_is_named_by_the_template_the_code_and_the_libraries(tmp_path:
     assert _template_cache.code_hash([module], versions) != touched
 
 
-def test_no_entry_where_others_may_write_or_for_a_template_from_outside(
-        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An entry is Jinja source: none is read or written in a folder others can write to (as for compiled code);
-    a template from outside (adopted and checked in memory first) is prepared each time and kept nowhere."""
+def test_no_entry_where_others_may_write(fresh_cache: Path, tmp_path: Path) -> None:
+    """An entry is Jinja source: none is read or written in a folder others can write to (as for compiled code),
+    for the bundled template or one from outside."""
     report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
     folder = fresh_cache / "templates"
     folder.mkdir(parents=True)
     folder.chmod(0o777)
     annual_docx.render(report)
-    assert _entries(fresh_cache) == []
-    folder.chmod(0o700)
     custom = tmp_path / "custom.docx"
     custom.write_bytes((ROOT / "templates" / "report_template.docx").read_bytes())
-    monkeypatch.setattr(_template_cache, "_memory", {})
     annual_docx.render(report, template=custom, allow_noncompliant=True)
-    assert _entries(fresh_cache) == [] and _template_cache._memory == {}
+    assert _entries(fresh_cache) == [] and _packages(fresh_cache) == []
+    folder.chmod(0o700)
+
+
+# ---------------------------------------------------------------- a template from outside, from the cache
+
+
+def _packages(folder: Path) -> list[Path]:
+    return sorted(folder.glob("templates/*.package"))
+
+
+def _restyled(path: Path, *, text: str = "") -> Path:
+    """The bundled template as another editor leaves it (what ``template check`` adopts): its custom style ids
+    renamed in styles.xml and document.xml (LibreOffice's ``Style10``…), its character grid turned into a plain
+    line grid (a second LibreOffice save), the punctuation compression gone; ``text`` added as a paragraph of the
+    template's own after the 发文机关标志's."""
+    import zipfile
+
+    names = ("BodyKeep", "TableText", "TableHeader", "TableTitle", "DocNumber", "AttachmentLabel", "RecordCc",
+             "RecordPrint", "Signature", "Date")
+    new = {sid: f"Style{n}" for n, sid in enumerate(names, start=10)}
+
+    def renamed(data: bytes) -> bytes:
+        root = etree.fromstring(data)
+        for node in root.iter(f"{_W}style", f"{_W}pStyle", f"{_W}basedOn", f"{_W}next", f"{_W}link"):
+            attr = f"{_W}styleId" if node.tag == f"{_W}style" else f"{_W}val"
+            node.set(attr, new.get(node.get(attr) or "", node.get(attr) or ""))
+        if root.tag == f"{_W}document":
+            for grid in root.iter(f"{_W}docGrid"):
+                grid.set(f"{_W}type", "lines")
+                del grid.attrib[f"{_W}charSpace"]
+            if text:
+                body = root.find(f"{_W}body")
+                assert body is not None
+                body.insert(3, etree.fromstring(f'<w:p xmlns:w="{_W[1:-1]}"><w:r><w:t>{text}</w:t></w:r></w:p>'))
+        for compress in root.iter(f"{_W}characterSpacingControl"):
+            compress.getparent().remove(compress)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    with zipfile.ZipFile(ROOT / "templates" / "report_template.docx") as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename in ("word/styles.xml", "word/document.xml", "word/settings.xml"):
+                data = renamed(data)
+            dst.writestr(item, data)
+    return path
+
+
+def _custom_cases(report: annual_docx.Report) -> list[tuple[annual_docx.Report, str]]:
+    """Three variants of one template's entry: the 落款 as the report has it, another 落款, the portable grid."""
+    return [(report, "word"), (report.model_copy(update={"signature": "另一个名称长得多的某市文化馆"}), "word"),
+            (report, "portable")]
+
+
+def test_a_template_from_outside_renders_from_the_cache_as_it_renders_afresh(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A restyled template from outside is kept like the bundled one (its package as the hardened reader returned
+    it, its tags, its sources made after the adoption): renders from the entry — in memory, from disk, and from
+    disk for a variant the entry lacks (document.xml then adopted and prepared from the kept package) — give the
+    bytes a render that adopts and prepares it afresh gives."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    cases = _custom_cases(report)
+    expected = [_uncached(r, monkeypatch, grid=grid, template=template, allow_noncompliant=True) for r, grid in cases]
+    assert len(set(expected)) == len(cases)
+    from annual_docx._output._template_adopt import adopt_template
+
+    adoption = adopt_template(_docxtpl.open_template(template).docx)  # what the renders must each do
+    assert len(adoption.styles.renamed) == 10 and adoption.grids == 1 and adoption.punctuation
+    first, *rest = cases
+    assert annual_docx.render(first[0], grid=first[1], template=template, allow_noncompliant=True) == expected[0]
+    assert len(_entries(fresh_cache)) == 1 and len(_packages(fresh_cache)) == 1
+    for (r, grid), want in zip(rest, expected[1:], strict=True):  # a new variant from the package on disk
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        monkeypatch.setattr(_template_cache, "_packages", {})
+        assert annual_docx.render(r, grid=grid, template=template, allow_noncompliant=True) == want
+    renders = [annual_docx.render(r, grid=grid, template=template, allow_noncompliant=True) for r, grid in cases]
+    assert renders == expected  # from memory
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    monkeypatch.setattr(_template_cache, "_packages", {})
+    renders = [annual_docx.render(r, grid=grid, template=template, allow_noncompliant=True) for r, grid in cases]
+    assert renders == expected  # from disk
+
+
+def test_a_changed_template_at_the_same_path_is_not_rendered_stale(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entry of a template from outside is named by the file's bytes: the same path holding another template
+    (a paragraph added, the same tags) renders what that template gives, from disk and from memory."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    annual_docx.render(report, template=template, allow_noncompliant=True)
+    _restyled(template, text="本单位自加的说明")
+    expected = _uncached(report, monkeypatch, template=template, allow_noncompliant=True)
+    assert "本单位自加的说明".encode() in _document_xml(expected)
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == expected
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == expected
+    assert len(_entries(fresh_cache)) == 2
+
+
+def test_a_template_changed_while_it_is_read_is_not_kept(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entry is named by the bytes read first and the hardened reader reads the file again: when the file
+    changed in between, what the render made of it is kept nowhere (it would be named by the other bytes)."""
+    from annual_docx._output import _render
+
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    real = _render.open_template
+
+    def changing(path: Path, **options: Any) -> Any:
+        opened = real(path, **options)
+        _restyled(template, text="本单位自加的说明")  # saved again by the editor just after the reader read it
+        return opened
+
+    monkeypatch.setattr(_render, "open_template", changing)
+    annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert _entries(fresh_cache) == [] and _packages(fresh_cache) == [] and _template_cache._packages == {}
+    assert all(entry == {"variants": {}} for entry in _template_cache._memory.values())  # looked up, left empty
+    monkeypatch.setattr(_render, "open_template", real)
+    expected = _uncached(report, monkeypatch, template=template, allow_noncompliant=True)
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == expected
+
+
+def _document_xml(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        return package.read("word/document.xml")
+
+
+def test_a_damaged_package_entry_is_read_through_the_hardened_reader_again(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept package cut short or altered (its checksum no longer matches) is not opened: the template is read
+    through the hardened reader again, the document is the same and the package is kept anew."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    expected = annual_docx.render(report, template=template, allow_noncompliant=True)
+    [package] = _packages(fresh_cache)
+    good = package.read_bytes()
+    opened: list[bytes | None] = []
+    real = _docxtpl.open_template
+    monkeypatch.setattr(_docxtpl, "open_template", lambda *a, **k: opened.append(k.get("checked")) or real(*a, **k))
+    from annual_docx._output import _render
+
+    monkeypatch.setattr(_render, "open_template", _docxtpl.open_template)
+    for bad in (good[: len(good) // 2], good[:64] + good[64:].replace(b"word/", b"word:", 1)):
+        package.write_bytes(bad)
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        monkeypatch.setattr(_template_cache, "_packages", {})
+        opened.clear()
+        assert annual_docx.render(report, template=template, allow_noncompliant=True) == expected
+        assert opened == [None]
+        assert package.read_bytes() == good
+
+
+def test_a_template_package_past_the_size_limit_is_not_kept(
+        fresh_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template package larger than ``MAX_PACKAGE_BYTES`` is not kept (a template may be up to 64 MB): each render
+    reads it through the hardened reader, and gives the same bytes."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+    monkeypatch.setattr(_template_cache, "MAX_PACKAGE_BYTES", template.stat().st_size - 1)
+    first = annual_docx.render(report, template=template, allow_noncompliant=True)
+    assert _packages(fresh_cache) == [] and _template_cache._packages == {}
+    assert annual_docx.render(report, template=template, allow_noncompliant=True) == first
+
+
+def test_a_template_from_outside_parses_and_writes_each_part_once_from_the_cache(
+        counted: collections.Counter[tuple[str, str]], fresh_cache: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through a template from outside, a first render (nothing kept) parses document.xml and each footer 3 times
+    (the hardened reader, python-docx, what Jinja returns) and writes them 3 times (the tag check's source, Jinja's
+    source, the package); a later render — another process: the entry and the package on disk — once and once,
+    as through the bundled template; a variant the entry lacks parses and writes document.xml twice."""
+    report = annual_docx.load(ROOT / "examples" / "culture_centre.yaml")
+    template = _restyled(tmp_path / "agency.docx")
+
+    def rendered(r: annual_docx.Report) -> dict[tuple[str, str], int]:
+        counted.clear()
+        annual_docx.render(r, template=template, allow_noncompliant=True)
+        found = dict(counted)
+        found.pop(("parse", "picture"), None)
+        found.pop(("write", "picture"), None)
+        return found
+
+    assert rendered(report) == {("parse", "document.xml"): 3, ("write", "document.xml"): 3,
+                                ("parse", "footer"): 3 * FOOTERS, ("write", "footer"): 3 * FOOTERS}
+    monkeypatch.setattr(_template_cache, "_memory", {})
+    monkeypatch.setattr(_template_cache, "_packages", {})
+    once = {("parse", "document.xml"): 1, ("write", "document.xml"): 1, ("parse", "footer"): FOOTERS,
+            ("write", "footer"): FOOTERS}
+    assert rendered(report) == once
+    assert rendered(report) == once  # from memory
+    signed = report.model_copy(update={"signature": "另一个名称长得多的某市文化馆"})
+    assert rendered(signed) == {**once, ("parse", "document.xml"): 2, ("write", "document.xml"): 2}
 
 
 def test_compressed_pictures_are_deflated_at_the_fastest_level_and_the_xml_at_the_default() -> None:

@@ -22,6 +22,7 @@ from docx.shared import Mm
 from lxml import etree
 
 import annual_docx
+from annual_docx import Grid
 from annual_docx._ooxml.style_ids import style_names
 from annual_docx.cli import main
 
@@ -179,3 +180,38 @@ def test_template_check_passes_the_saved_templates_and_names_what_it_adapts(
         outputs[kind] = capsys.readouterr().out
     assert all("附件标签（Style" in out and "✗" not in out for out in outputs.values())
     assert "公文表格" in outputs["odt"] and "公文表格" not in outputs["docx"]
+
+
+def test_the_saved_templates_render_from_the_template_cache_as_afresh(
+        saved_templates: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each LibreOffice-saved template, kept by the template cache (its checked package, tags and adopted sources),
+    renders the bytes a render that reads, adopts and prepares it afresh gives: from memory, from disk, and for a
+    variant the entry lacks (the portable grid) from the package on disk; the GB/T 9704 verdict is asked each time."""
+    from annual_docx._output import _template_cache
+
+    monkeypatch.setenv("ANNUAL_DOCX_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(ROOT / "examples")
+    report = annual_docx.load(ROOT / "examples" / "district_culture_centre.yaml")
+    cases: list[Grid] = ["word", "portable"]
+
+    def forget() -> None:
+        monkeypatch.setattr(_template_cache, "_memory", {})
+        monkeypatch.setattr(_template_cache, "_packages", {})
+
+    for name, template in saved_templates.items():
+        expected = []
+        with monkeypatch.context() as m:  # read, adopted and prepared afresh: nothing kept, in memory either
+            m.setenv("ANNUAL_DOCX_NO_CACHE", "1")
+            for grid in cases:
+                forget()
+                expected.append(annual_docx.render(report, template=template, grid=grid))
+        forget()
+        assert annual_docx.render(report, template=template, grid="word") == expected[0], name  # kept
+        forget()
+        portable = annual_docx.render(report, template=template, grid="portable")  # a new variant, from disk
+        assert portable == expected[1], name
+        renders = [annual_docx.render(report, template=template, grid=grid) for grid in cases]
+        assert renders == expected, name  # from memory
+        forget()
+        assert [annual_docx.render(report, template=template, grid=grid) for grid in cases] == expected, name  # disk
+    assert len(list((tmp_path / "cache" / "templates").glob("*.package"))) == len(saved_templates)

@@ -138,6 +138,22 @@ def _tags(path: Path) -> _Tags:
     return tags_of(open_template(path), path)
 
 
+def tags_as_json(tags: _Tags) -> dict[str, list[str]]:
+    """Return ``tags`` as JSON data (for the template cache); :func:`tags_from_json` reads it back."""
+    return {name: sorted(getattr(tags, name)) for name in _TAG_FIELDS}
+
+
+def tags_from_json(data: Any) -> _Tags | None:
+    """Return the tags :func:`tags_as_json` gave, None when ``data`` is not such (a damaged or older entry)."""
+    if not isinstance(data, dict) or not all(isinstance(data.get(name), list) and all(
+            isinstance(item, str) for item in data[name]) for name in _TAG_FIELDS):
+        return None
+    return _Tags(*(frozenset(data[name]) for name in _TAG_FIELDS))
+
+
+_TAG_FIELDS = ("variables", "attributes", "kinds", "unknown_filters")
+
+
 def tags_of(tpl: Any, path: Path) -> _Tags:
     """Return the variables, attribute names, compared block kinds and unknown filters of an opened template (the
     tags of a template's source are found once per process: parsing and walking them was half of a render through a
@@ -245,10 +261,11 @@ def _missing(tags: _Tags, report: Report | None) -> set[str]:
     return missing
 
 
-def refuse_incomplete(tpl: Any, path: Path, report: Report) -> None:
+def refuse_incomplete(tpl: Any, path: Path, report: Report, tags: _Tags | None = None) -> None:
     """Raise TemplateError, listing the missing tags, when the opened template lacks tags ``report`` needs (the
-    ``缺少必需变量`` finding of ``annual-docx template check``): rendering would silently leave that data out."""
-    result = _compare(tags_of(tpl, path), report)
+    ``缺少必需变量`` finding of ``annual-docx template check``): rendering would silently leave that data out.
+    ``tags`` are the template's when known (:func:`tags_of`, kept by the template cache)."""
+    result = _compare(tags if tags is not None else tags_of(tpl, path), report)
     if result.missing_variables:
         lines = "\n".join(f"  - {line}" for line in result.lines() if line.startswith("缺少"))
         raise TemplateError(f"{path}: 模板缺少年报需要的标签，未生成文档 / the template lacks tags the report needs; "

@@ -272,10 +272,14 @@ def template_class() -> Any:
     return FastTemplate
 
 
-def open_template(path: Path, *, bundled: bool = False) -> Any:
+def open_template(path: Path, *, bundled: bool = False, checked: bytes | None = None) -> Any:
     """Return the docxtpl template at ``path``, read through the hardened reader within TEMPLATE_LIMITS (a template
     may come from anywhere; each XML part is parsed there once more than python-docx parses it), or read as it is
-    when it is the ``bundled`` default template; raise TemplateError when it cannot be used."""
+    when it is the ``bundled`` default template; raise TemplateError when it cannot be used. ``checked`` is the
+    package the hardened reader returned for the same file's bytes before (kept by the template cache): it is opened
+    as it is, its parts left as bytes until used."""
+    if checked is not None:
+        return _open_bytes(path, checked, parse=False)
     if not path.is_file():
         raise TemplateError(f"{path}: 模板文件不存在 / template not found")
     try:
@@ -288,10 +292,16 @@ def open_template(path: Path, *, bundled: bool = False) -> Any:
         raise TemplateError(f"模板无法使用 / the template cannot be used: {exc}") from exc
     except OSError as exc:
         raise TemplateError(f"{path}: 无法读取模板 / cannot read the template: {exc.strerror or exc}") from exc
+    return _open_bytes(path, data, parse=not bundled)
+
+
+def _open_bytes(path: Path, data: bytes, *, parse: bool) -> Any:
+    """Return the docxtpl template of the package ``data`` (read from ``path``); with ``parse``, every part python-docx
+    would parse as it opens is parsed now."""
     try:
         tpl = template_class()(BytesIO(data))
         tpl.init_docx()
-        if not bundled:  # as python-docx opening it would: a part it cannot read fails here (the checks parse them)
+        if parse:  # as python-docx opening it would: a part it cannot read fails here (the checks parse them)
             parse_all(tpl.docx)
     except Exception as exc:  # python-docx raises several unrelated types for a broken package
         raise TemplateError(f"{path}: 无法打开模板 / cannot open the template: {exc}") from exc

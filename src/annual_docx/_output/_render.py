@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import json
 import os
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
@@ -29,7 +30,7 @@ from annual_docx._output._docxtpl import (
     picture_factory,
     prepared_sources,
 )
-from annual_docx.errors import InputError, OutputError
+from annual_docx.errors import InputError, OutputError, TemplateError
 from annual_docx.gbt9704 import FANGSONG
 from annual_docx.schema import Report
 
@@ -138,23 +139,40 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     limit. The ``probe`` render itself skips both checks."""
     plain: Report = clean(report.as_report())  # a 政府信息公开 report converted (its package loads only then)
     pictures = prepare_pictures(plain)
-    tpl = open_template(template_path, bundled=not custom)
+    key: str | None
+    if custom:  # a template from outside: kept under its file's bytes, with what its adoption and tags need
+        raw = _read_template(template_path)
+        key = _template_cache.custom_key(raw)
+        entry = _template_cache.prepared(key)
+        tags = _known_tags(entry)
+        checked = _template_cache.package(key) if tags is not None and isinstance(entry.get("parts"), dict) else None
+        tpl = open_template(template_path, checked=checked)
+        if checked is None and _read_template(template_path) != raw:  # changed while the reader read it: not kept
+            key, entry, tags = None, {"variants": {}}, None
+    else:
+        tpl = open_template(template_path, bundled=True)
+        key = _template_cache.template_key(tpl.template_file.getvalue())
+        entry, checked = _template_cache.prepared(key), None
     if custom and not probe:  # an outside template: its tags are checked first (the checker loads only then)
-        from annual_docx._output._authoring import refuse_incomplete
+        from annual_docx._output._authoring import refuse_incomplete, tags_as_json, tags_of
 
-        refuse_incomplete(tpl, template_path, plain)
+        if tags is None:
+            entry["tags"] = tags_as_json(tags := tags_of(tpl, template_path))
+        refuse_incomplete(tpl, template_path, plain, tags)
         if verdict:
             from annual_docx._output._template_probe import refuse_noncompliant
 
             refuse_noncompliant(template_path)
+    adopt_rest: Callable[[], None] | None = None
     if custom:
-        from annual_docx._output._template_adopt import adopt_template
+        from annual_docx._output._template_adopt import adopt_document, adopt_template
 
-        adopt_template(tpl.docx)  # styles found by name, what another editor lost put back (in memory)
+        # styles found by name, what another editor lost put back (in memory); document.xml, headers and footers
+        # are adopted from the cache's sources when the package came from it, document.xml only when it is needed
+        adoption = adopt_template(tpl.docx, parsed_only=checked is not None)
+        if checked is not None:
+            adopt_rest = functools.partial(adopt_document, tpl.docx, adoption)
     numbers = itertools.count(1)  # native figures in document order: each group of shapes gets its own id range
-    # the template as Jinja's source, from the template cache unless it comes from outside (adopted in memory)
-    key = None if custom else _template_cache.template_key(tpl.template_file.getvalue())
-    entry = _template_cache.prepared(key) if key is not None else {"variants": {}}
     if not isinstance(entry.get("facts"), int):
         entry["facts"] = highest_drawing_id(tpl)
     ids = itertools.count(max(1000, entry["facts"]) + 1)  # every drawing's docPr id, given as the context is built
@@ -166,7 +184,11 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
 
     context = build_context(plain, picture_factory(tpl, pictures, ids), native)
     record_id = tpl.id_floor = next(ids)
-    tpl.prepared = _prepared(tpl, entry, key, context.get("signature"), portable=grid == "portable")
+    tpl.prepared = _prepared(tpl, entry, key, context.get("signature"), portable=grid == "portable",
+                             adopt=adopt_rest)
+    if custom and key is not None and checked is None and _known_tags(entry) is not None:
+        _template_cache.keep_prepared(key, entry)  # with its tags, whichever variant this render made
+        _template_cache.keep_package(key, tpl.template_file.getvalue())  # as the hardened reader returned it
     # the 版记's paragraphs render on their own into the text box docxtpl's body then ends with
     tpl.tail_sources = tpl.prepared.record if (context.get("official") or {}).get("record") else []
     width = tpl.prepared.width
@@ -175,17 +197,23 @@ def _document_bytes(report: ReportKind, template_path: Path, grid: str, *, custo
     return package_bytes(tpl.docx)
 
 
-def _prepared(tpl: Any, entry: dict[str, Any], key: str | None, signature: Any, *, portable: bool) -> Prepared:
+def _prepared(tpl: Any, entry: dict[str, Any], key: str | None, signature: Any, *, portable: bool,
+              adopt: Callable[[], None] | None = None) -> Prepared:
     """Make the opened template ``tpl`` final for this report (``_ooxml/prepare.py``): its styles each time, its
     document.xml, headers and footers as Jinja's sources from ``entry`` (the template cache's, named ``key``; None:
     not kept) when it holds them — document.xml for this variant (the 落款's indents, the grid), the headers and
-    footers for any — else made from the parsed parts and kept."""
-    prepare_styles(tpl.docx, FANGSONG)
+    footers for any — else made from the parsed parts and kept. ``adopt`` adopts document.xml first when it must be
+    made (a template from outside whose package came from the cache, its document.xml left as it was)."""
     variant = json.dumps([None if signature is None else [signature.name_right, signature.date_right], portable])
     variants, parts = entry.setdefault("variants", {}), entry.get("parts")
     try:
-        prepared = Prepared.from_json({**variants[variant], "parts": parts})
+        prepared: Prepared | None = Prepared.from_json({**variants[variant], "parts": parts})
     except (KeyError, TypeError):
+        prepared = None
+        if adopt is not None:  # as the adoption would have, before the styles are made final
+            adopt()
+    prepare_styles(tpl.docx, FANGSONG)
+    if prepared is None:
         body = prepare_document(tpl.docx.element, tpl.docx.styles.element, signature, portable=portable)
         prepared = prepared_sources(tpl, body.record, body.width, body.spacing,
                                     parts=parts if isinstance(parts, dict) else None)
@@ -195,6 +223,25 @@ def _prepared(tpl: Any, entry: dict[str, Any], key: str | None, signature: Any, 
     if prepared.spacing:
         set_default_spacing(tpl.docx.styles.element, prepared.spacing)
     return prepared
+
+
+def _read_template(path: Path) -> bytes:
+    """Return the bytes of the template file at ``path``; raise TemplateError when it cannot be read."""
+    if not path.is_file():
+        raise TemplateError(f"{path}: 模板文件不存在 / template not found")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{path}: 无法读取模板 / cannot read the template: {exc.strerror or exc}") from exc
+
+
+def _known_tags(entry: dict[str, Any]) -> Any:
+    """Return the tags a template's cache ``entry`` holds (``_authoring.tags_from_json``), None when it holds none."""
+    if "tags" not in entry:
+        return None
+    from annual_docx._output._authoring import tags_from_json
+
+    return tags_from_json(entry["tags"])
 
 
 def template_seconds() -> float:

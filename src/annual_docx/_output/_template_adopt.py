@@ -40,10 +40,14 @@ class Adoption:
         return out
 
 
-def adopt_template(docx_document: Any) -> Adoption:
+def adopt_template(docx_document: Any, *, parsed_only: bool = False) -> Adoption:
     """Adopt the opened template (a python-docx ``Document``) in place: styles found by name and renamed to the
     render's ids, the built-in styles it lacks added (``_ooxml.style_ids``), punctuation compression put back
-    (``_ooxml.layout_settings``), a lost character grid restored (``_ooxml.char_grid``)."""
+    (``_ooxml.layout_settings``), a lost character grid restored (``_ooxml.char_grid``).
+
+    With ``parsed_only`` the parts python-docx left as bytes (document.xml, headers, footers: ``_ooxml/lazy_parts``)
+    are left alone, their sources coming adopted from the template cache; :func:`adopt_document` adopts
+    document.xml when it is needed after all."""
     from annual_docx._ooxml.char_grid import restore_char_grid
     from annual_docx._ooxml.layout_settings import keep_punctuation_compression
     from annual_docx._ooxml.props import qn
@@ -52,9 +56,27 @@ def adopt_template(docx_document: Any) -> Adoption:
 
     punctuation = keep_punctuation_compression(docx_document.settings.element)
     styles = docx_document.styles.element
-    roots = [part.element for part in docx_document.part.package.iter_parts() if hasattr(part, "element")]
+    roots = [part.element for part in docx_document.part.package.iter_parts()
+             if not (parsed_only and _unparsed(part)) and hasattr(part, "element")]
     adopted = adopt_styles(styles, roots, builtin_styles(), LOCALISED)
-    grids = restore_char_grid(docx_document.element.body, styles, CHARS_PER_LINE)
+    grids = 0 if parsed_only else restore_char_grid(docx_document.element.body, styles, CHARS_PER_LINE)
     names = {st.get(qn("w:styleId")) or "": (style_names(st) or [""])[0] for st in styles.iterchildren(qn("w:style"))}
     wanted = frozenset(st.get(qn("w:styleId")) or "" for st in builtin_styles())
     return Adoption(adopted, names, wanted, punctuation, grids)
+
+
+def adopt_document(docx_document: Any, adoption: Adoption) -> None:
+    """Adopt document.xml when :func:`adopt_template` with ``parsed_only`` left it alone (parsing it now), as it
+    would have: the style references renamed, a lost character grid restored. (The headers' and footers' sources
+    are kept once for every variant: they are never needed again.)"""
+    from annual_docx._ooxml.char_grid import restore_char_grid
+    from annual_docx._ooxml.style_ids import rename_references
+
+    if _unparsed(docx_document.part):
+        rename_references(docx_document.element, adoption.styles.renamed)
+        restore_char_grid(docx_document.element.body, docx_document.styles.element, CHARS_PER_LINE)
+
+
+def _unparsed(part: Any) -> bool:
+    """Whether ``part`` is one python-docx left as bytes (``_ooxml/lazy_parts``) and has not parsed yet."""
+    return getattr(part, "parsed", True) is False

@@ -9,8 +9,12 @@ returns) and written once (into the package). An entry is named by a hash of eve
 template's bytes, the code that prepares and cleans it up (every module of ``_ooxml`` and the render's own, by size
 and time of change as Python checks its bytecode, see :func:`preparing_files`), the versions of docxtpl,
 python-docx, lxml and Python; within it document.xml is kept per variant (the 落款's two indents, the grid), the
-headers' and footers' sources once. Only the bundled template is kept (a template from outside is adopted and
-checked in memory first, and prepared on every render). Entries live beside the compiled code, under the same rule
+headers' and footers' sources once. A template from outside (``render --template``) is kept too, under a key that
+also covers the code that adopts it and finds its tags (:func:`custom_key`): its entry holds, besides the sources
+(made after the adoption), the tags it was found to have, and beside it the package as the hardened reader returned
+it (:func:`keep_package`), so a later render opens that without reading the file through the hardened reader again,
+adopts only the styles and the parts that are not kept as sources, and parses document.xml and each footer once.
+Entries live beside the compiled code, under the same rule
 (an entry is template source that runs in the sandbox), are checked by a checksum of their content, and damaged
 ones are made again; each process also keeps the entries it used in memory, so with the disk cache off a second
 render of the same variant in the same process still parses each part once.
@@ -56,8 +60,17 @@ MAX_VARIANTS: Final = 16  # variants (落款 indents, grid) kept in one template
 _FORMAT: Final = 1  # the layout of a prepared entry
 #: the modules whose code decides a prepared template (besides all of ``_ooxml``)
 _PREPARING_MODULES: Final = ("_output/_docxtpl.py", "_output/_render.py", "_output/_template_cache.py", "gbt9704.py")
+#: the modules whose code decides what a template from outside gives besides (its adoption and its tags)
+_ADOPTING_MODULES: Final = ("_output/_template_adopt.py", "_output/_template_design.py",
+                            "_output/_template_official.py", "_output/_authoring.py", "_output/_bounds.py",
+                            "_charts/_fonts.py")
+_PACKAGE_SUFFIX: Final = ".package"
+#: a template package larger than this is not kept (read through the hardened reader on every render instead): the
+#: reader allows 64 MB, and up to MAX_PREPARED packages lie on disk and _IN_MEMORY in memory
+MAX_PACKAGE_BYTES = 8 * 1024 * 1024
 _IN_MEMORY: Final = 8  # prepared templates a process keeps in memory
 _memory: dict[str, dict[str, Any]] = {}
+_packages: dict[str, bytes] = {}
 
 
 def compiled(env: jinja2.Environment, source: str) -> CodeType:
@@ -101,6 +114,52 @@ def template_key(template: bytes) -> str:
     digest = hashlib.sha256(_code_hash().encode())
     digest.update(hashlib.sha256(template).digest())
     return digest.hexdigest()
+
+
+def custom_key(template: bytes) -> str:
+    """Return the name of the prepared-template entry of a template from outside (its file's bytes, ``template``):
+    as :func:`template_key`, and a hash of the code that adopts it and finds its tags; never the bundled entry's."""
+    digest = hashlib.sha256(_adopting_hash().encode())
+    digest.update(template_key(template).encode())
+    return digest.hexdigest()
+
+
+def package(key: str) -> bytes | None:
+    """Return the package kept for the entry ``key`` (:func:`keep_package`), None when none is kept or it is
+    damaged (then it is removed)."""
+    data = _packages.get(key)
+    if data is None:
+        folder = _private_folder()
+        data = None if folder is None else fetch(folder / f"{key}{_PACKAGE_SUFFIX}", _read_package)
+        if data is not None:
+            _remember_package(key, data)
+    return data
+
+
+def keep_package(key: str, data: bytes) -> None:
+    """Keep ``data`` (a template's package as the hardened reader returned it) for the entry ``key``, in memory and,
+    where the folder is private, on disk with a checksum; one larger than ``MAX_PACKAGE_BYTES`` is not kept."""
+    if len(data) > MAX_PACKAGE_BYTES:
+        return
+    _remember_package(key, data)
+    folder = _private_folder()
+    if folder is not None:
+        store(folder, folder / f"{key}{_PACKAGE_SUFFIX}", hashlib.sha256(data).hexdigest().encode() + data,
+              _PACKAGE_SUFFIX, MAX_PREPARED, KEEP_PREPARED)
+
+
+def _remember_package(key: str, data: bytes) -> None:
+    _packages[key] = data
+    if len(_packages) > _IN_MEMORY:
+        _packages.pop(next(iter(_packages)))
+
+
+def _read_package(data: bytes) -> bytes:
+    """Return the package held in ``data``; raise ValueError when its checksum does not match."""
+    checksum, body = data[:64], data[64:]
+    if hashlib.sha256(body).hexdigest().encode() != checksum:
+        raise ValueError("damaged template package entry")
+    return body
 
 
 def prepared(key: str) -> dict[str, Any]:
@@ -153,6 +212,13 @@ def _code_hash() -> str:
     from lxml import etree
 
     return code_hash(preparing_files(), (sys.version, docxtpl.__version__, docx.__version__, etree.LXML_VERSION))
+
+
+@functools.cache
+def _adopting_hash() -> str:
+    """Return a hash of the modules (``_ADOPTING_MODULES``) that decide what a template from outside gives besides."""
+    package = Path(__file__).resolve().parents[1]
+    return code_hash([package / name for name in _ADOPTING_MODULES], ())
 
 
 def preparing_files() -> list[Path]:
