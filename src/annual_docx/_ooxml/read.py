@@ -301,6 +301,10 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
     sink = body.sink
     assert sink is not None
 
+    # whether every visitor is quiet (asked per paragraph: one visitor's own method when there is one)
+    quiet: Callable[[], bool] = visitors[0].quiet if len(visitors) == 1 else (
+        lambda: all(v.quiet() for v in visitors))
+
     def theme_of(block: Element) -> int:
         return sum(1 for node in block.iter(r_fonts) for t in theme_attrs if node.get(t))
 
@@ -318,7 +322,7 @@ def _read_cut(package: Package, main: str, cut: Iterator[tuple[bytes, bytes, int
         parsed = iter(package.parse_spans(main, root, [d for d, s in zip(pending, shaped, strict=True) if s is None]))
         for data, fast in zip(pending, shaped, strict=True):
             if fast is not None:
-                if all(v.quiet() for v in visitors):
+                if quiet():
                     shape, text = fast
                     body.reread(shape.para, shape.own_break, text)
                     theme_count[0] += shape.theme

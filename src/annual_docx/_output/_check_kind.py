@@ -57,6 +57,12 @@ _THESIS_WORDS = ("学号", "指导教师", "指导老师", "导师", "学位论�
                  "Abstract", "ABSTRACT", "学院", "专业", "培养单位", "答辩")
 _THESIS_STRONG = ("学号", "指导教师", "指导老师", "学位论文", "毕业论文", "毕业设计", "答辩")
 _BLANK = re.compile(r"_{3,}|＿{2,}|\u3000{4,}|□|☐|（\s*签字\s*）|（\s*盖章\s*）|签字：|盖章：|年\s+月\s+日")
+# a character every blank holds (a cheap test before _BLANK: most lines have none)
+_BLANK_HINT = re.compile("[_＿\u3000□☐签盖年]")
+# the last character (spaces aside) of a standard's section heading and of a form's field: a cheap test before the
+# patterns below, which read the compact text (no spaces, so its last character is the stripped text's)
+_STANDARD_HEADING_ENDS = frozenset("言围件义语")
+_LABEL_ENDS = frozenset("：:）)")
 # a form's field with nothing filled in: a short label and its colon, at most a hint in brackets after it
 # (「*队伍名称：」, 「联系电话：（优先填写队长手机号）」), not a numbered heading (「（一）主要做法：」); a 主送
 # (各科室：) reads as one too, but one line is no form (five, and a fifth of the paragraphs, are)
@@ -118,9 +124,11 @@ class KindEvidence:
                 self._formula(raw)
             else:
                 self.tail.append(raw[:200] if len(raw) < 200 else raw[:100] + raw[-100:])
-            if len(raw) <= 40 and (m := _STANDARD_HEADINGS.match(compact(raw))):
+            if len(raw) <= 40 and raw.rstrip()[-1] in _STANDARD_HEADING_ENDS and (
+                    m := _STANDARD_HEADINGS.match(compact(raw))):
                 self.standard_headings.add(m.group(1))
-        if _BLANK.search(raw) or (len(raw) <= 80 and _LABEL.match(compact(raw))):
+        if (_BLANK_HINT.search(raw) and _BLANK.search(raw)) or (
+                len(raw) <= 80 and raw.rstrip()[-1] in _LABEL_ENDS and _LABEL.match(compact(raw))):
             self.blanks += 1
 
 

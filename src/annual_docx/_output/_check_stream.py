@@ -215,7 +215,7 @@ class Gathered(Parts):
         tables = self.recent_tables
         while len(tables) > 1 and tables[1].n <= p.n:
             del tables[0]  # keep the last table that starts at or before p
-        text = bool(p.text.strip())
+        text = bool(p.text) and not p.text.isspace()
         if p.lines and p.n <= HEAD_PARAS and any(is_red(c) for c in p.lines):
             self.red_lines.append(p.n)
         if text and self.first_text is None:
@@ -226,8 +226,11 @@ class Gathered(Parts):
             if role == "body":
                 self.body.add(p, self._body_fault(p))
                 line = (p.size_pt, p.spacing)
-                if line in self.body_lines or len(self.body_lines) < MAX_LOOKS:
-                    self.body_lines[line] = self.body_lines.get(line, 0) + 1
+                seen = self.body_lines.get(line)
+                if seen is not None:
+                    self.body_lines[line] = seen + 1
+                elif len(self.body_lines) < MAX_LOOKS:
+                    self.body_lines[line] = 1
             elif role == "heading" and level is not None:
                 level, practice = self.heading_key(p, level)
                 stats = (self.practice_levels if practice else self.levels).setdefault(level, Level())

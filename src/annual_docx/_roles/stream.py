@@ -42,6 +42,7 @@ _LONG = 120  # a line this long is body text: the head is over
 # opening with 第 that does not is body text (``_plain_start``)
 _DI_PART = re.compile(rf"第[{CN}\d]{{1,5}}[条章编节]")
 _MARKED = frozenset("一二三四五六七八九十百零〇两○（(【第0123456789附抄图表续注说名备")  # a part's first character
+_CONTENTS = ("目录", "目次")  # the title of a table of contents (not body text)
 _BODY_STYLES = frozenset(("note", "signature", "date", "caption", "record", "attachment_title", "group"))
 
 
@@ -63,6 +64,7 @@ class Recogniser(Generic[L]):
         # a line's role and the state after it, by what the decision read (the line, the state before it), for
         # decisions that read nothing else (not the window, no date held): a line seen again decides at once
         self.memo: dict[tuple[object, ...], tuple[Role, tuple[int, bool, int, bool, bool, bool, int, int]]] = {}
+        self._bodies: dict[int, Role] = {}  # the body role of each part (a Role is frozen: one serves every line)
         self.looked = False  # the decision read the window (a listable heading after a heading or an item)
         self.marked = 0  # headings found with a heading style or outline level of their own
         self.plain = 0  # headings found by their number alone
@@ -87,8 +89,8 @@ class Recogniser(Generic[L]):
                 line.place != "body":
             return False
         text = compact(line.text)
-        return bool(text) and text[0] not in _MARKED and not text.endswith("印发") and not _head.style_role(line) \
-            and not style_level(line)[0] and not DATE.match(text)
+        return bool(text) and text[0] not in _MARKED and not DATE.match(text) and \
+            self._plain(line, text, _head.style_role(line))
 
     def finish(self) -> list[tuple[L, Role]]:
         """Return the roles of every line still waiting (the document has ended)."""
@@ -155,6 +157,18 @@ class Recogniser(Generic[L]):
     def _body(self, line: L) -> list[tuple[L, Role]]:
         if self.closing is not None:
             return self._decided(line)
+        if line.place == "body" and not self.want_title and not self.last_note:
+            # most lines: plain body text, nothing at its start opens a part — decided as _decided would (_plain,
+            # which _decide tries first), without building the memo's key (distinct lines never hit it)
+            text = compact(line.text)
+            if text and self._plain(line, text, _head.style_role(line)):
+                role = self._bodies.get(self.part)
+                if role is None:
+                    role = self._bodies[self.part] = Role("body", part=self.part)
+                out = self._emit(line, role)
+                if self.part == 0 and DATE.match(text):
+                    self.closing = line  # perhaps the 成文日期: decided by what follows
+                return out
         # what a decision reads: the line, the scalar state, whether headings were marked / found by number alone
         key = (line.text, line.style, line.style_name, line.outline, line.auto_label, line.align, line.size_pt,
                line.color, line.bold, line.place, self.part, self.in_article, self.open_level, self.want_title,
@@ -195,13 +209,20 @@ class Recogniser(Generic[L]):
             self.closing = line  # perhaps the 成文日期: decided by what follows
         return out
 
+    def _plain(self, line: L, text: str, style: str) -> bool:
+        """Whether ``line`` (``text``: compacted, not empty; ``style``: its style's role) is plain body text: nothing
+        at its start, its style or what waits says otherwise — most lines. ``_body`` decides such a line with this
+        test alone: a test ``_decide`` makes before this one must be here too."""
+        return not style and line.place == "body" and not self.want_title and not self.last_note and \
+            text not in _CONTENTS and not text.endswith("印发") and not style_level(line)[0] and \
+            _plain_start(line, text)
+
     def _decide(self, line: L, text: str, style: str) -> Role:
         part = self.part
-        if text in ("目录", "目次") and line.place == "body" and not _marked(line):  # a contents' title, not body
-            return Role("contents", part=part)  # (set as a heading by its style, it is a heading of its level)
-        if not style and line.place == "body" and not self.want_title and not self.last_note and \
-                not text.endswith("印发") and not style_level(line)[0] and _plain_start(line, text):
+        if self._plain(line, text, style):
             return Role("body", part=part)  # most lines: plain text, nothing at its start says otherwise
+        if text in _CONTENTS and line.place == "body" and not _marked(line):  # a contents' title, not body
+            return Role("contents", part=part)  # (set as a heading by its style, it is a heading of its level)
         if style in ("label", "attachment_title", "note", "record", "caption", "signature", "date", "group") or (
                 style and style not in ("title", "recipients", "issuer", "number")):
             if style == "label":
