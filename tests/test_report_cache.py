@@ -276,13 +276,18 @@ NOT_ON_A_CACHED_RENDER = (
     "annual_docx.editor", "annual_docx._output._authoring", "annual_docx._output._template_probe",
     "annual_docx._input._load_errors", "annual_docx._roles", "annual_docx._output._pdf", "matplotlib", "PIL",
     "openpyxl", "pydantic.plugin._loader", "importlib.metadata", "email", "yaml", "annual_docx._input._load",
+    # the hardened reader (a template from outside, check, import) and the sheet reader (a `source:` table)
+    "annual_docx._ooxml.reader", "annual_docx._ooxml.spans", "annual_docx._ooxml.sanitize",
+    "annual_docx._input._sheets",
+    "csv",
 )
 
 
 def test_a_cli_render_from_the_cache_builds_no_validator_and_loads_no_lint(tmp_path: Path) -> None:
     """The second command-line render of the seed takes the report and its warnings from the cache: the report's
     validator is not built, and neither the lint modules nor code a plain render never uses (govinfo, check,
-    import, editor, authoring, PDF, matplotlib, Pillow, the package metadata reader and its email package) are
+    import, editor, authoring, PDF, matplotlib, Pillow, the package metadata reader and its email package, the
+    hardened reader of outside packages, the sheet reader) are
     imported; the warnings are printed all the same."""
     env = {**os.environ, "ANNUAL_DOCX_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("ANNUAL_DOCX_NO_CACHE", None)

@@ -4,17 +4,19 @@ statistics (指标 / 上年 / 本年 / 同比)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annual_docx._content import _indicators
 from annual_docx._content._figures import Table as TablePiece
 from annual_docx._content._piece import Block
 from annual_docx._content._registry import Scope, block_type
-from annual_docx._input._sheets import Cell, read_table
 from annual_docx._model import schema_blocks as sb
 from annual_docx._numbers import format_fixed, format_number, written
 from annual_docx._ooxml import table as ooxml_table
 from annual_docx.errors import InputError
+
+if TYPE_CHECKING:  # csv and openpyxl load only for a sheet-sourced block
+    from annual_docx._input._sheets import Cell
 
 
 @block_type(sb.TableBlock, "表格（可合并单元格、合计行，或读取 CSV/xlsx）", table_like=True)
@@ -129,6 +131,8 @@ def _table_data(block: sb.TableBlock, path: str) -> tuple[list[Any], list[list[A
     if block.source is None:
         return list(block.header or []), [list(r) for r in block.rows or []]
     try:
+        from annual_docx._input._sheets import read_table
+
         table = read_table(block.source.path, block.source.sheet)
     except InputError as exc:
         raise InputError(f"{path}.source: {exc}") from exc

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from annual_docx._input._sheets import read_table
 from annual_docx._model import schema_blocks as sb
 from annual_docx._numbers import CountStyle, change_cell, change_phrase, format_count
 from annual_docx._textwidth import text_width
@@ -33,6 +32,8 @@ def _sheet_indicators(block: sb.IndicatorsBlock, path: str) -> list[sb.Indicator
     labels, e.g. 2015年 and 2016年)."""
     assert block.source is not None
     try:
+        from annual_docx._input._sheets import read_table  # csv/openpyxl only for a sheet-sourced block
+
         table = read_table(block.source.path, block.source.sheet)
     except InputError as exc:
         raise InputError(f"{path}.source: {exc}") from exc

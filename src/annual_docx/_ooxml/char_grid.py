@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from annual_docx._ooxml.order import RPR_ORDER, insert_in_order
 from annual_docx._ooxml.props import W_NS, Element, el, qn
-from annual_docx._ooxml.reader import Package
 from annual_docx._ooxml.zipwrite import zip_into
+
+if TYPE_CHECKING:  # the reader (and its byte splitter) loads only where a package is read, not on a render
+    from annual_docx._ooxml.reader import Package
 
 GRID_TYPES_WITH_CHARS = ("linesAndChars", "snapToChars")
 _WORD = 2**32

@@ -34,8 +34,6 @@ from annual_docx._model.text import clean_text
 from annual_docx._ooxml.lazy_parts import has_content, open_document, parse_all
 from annual_docx._ooxml.ns import W_NS, WP_NS
 from annual_docx._ooxml.pictures import described_inline, picture_run_markup
-from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
-from annual_docx._ooxml.sanitize import template_bytes
 from annual_docx._output._bounds import BoundedSandbox, RenderTimeout, time_limit
 from annual_docx._output._template_cache import compiled as compiled_code
 from annual_docx.errors import AnnualDocxError, DocumentError, ImageError, TemplateError
@@ -285,7 +283,10 @@ def open_template(path: Path, *, bundled: bool = False, checked: bytes | None = 
     try:
         if bundled:
             data = path.read_bytes()
-        else:
+        else:  # the hardened reader loads only for a template from outside
+            from annual_docx._ooxml.reader import TEMPLATE_LIMITS, open_package
+            from annual_docx._ooxml.sanitize import template_bytes
+
             with open_package(path, TEMPLATE_LIMITS) as package:
                 data = template_bytes(package)
     except DocumentError as exc:
