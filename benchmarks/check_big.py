@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,48 +56,42 @@ def measure(cmd: list[str]) -> tuple[int, float, float, float]:
     return int(code), wall, int(peak_kb) / 1024, float(cpu)
 
 
-def big_docx(example: Path, out: Path, size_mb: int, repeat: int = 0) -> int:
-    """Write ``out``: ``example`` with its body repeated until document.xml is ``size_mb`` MB (or ``repeat``
-    times); return its size."""
+def with_body(example: Path, out: Path, fill: Callable[[BinaryIO, bytes], int],
+              edit: Callable[[bytes], bytes] = lambda document: document) -> int:
+    """Write ``out``: ``example``'s parts, its document.xml's head and section kept and the body between them written
+    by ``fill(file, body)`` (``body`` is the example's own, after ``edit``), streamed into a zip64 entry; return
+    document.xml's size (the one writer of the big files of ``check_big`` and ``import_big``)."""
     with zipfile.ZipFile(example) as zf:
-        document = zf.read("word/document.xml")
         parts = {info.filename: zf.read(info) for info in zf.infolist()}
-    head, _, rest = document.partition(b"<w:body>")
+    head, _, rest = edit(parts["word/document.xml"]).partition(b"<w:body>")
     body, _, tail = rest.rpartition(b"<w:sectPr")
-    section = b"<w:sectPr" + tail
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for name, data in parts.items():
             if name != "word/document.xml":
                 dst.writestr(name, data)
         with dst.open("word/document.xml", "w", force_zip64=True) as f:
             written = f.write(head + b"<w:body>")
-            count = 0
-            while (count < repeat) if repeat else (written < size_mb * MB):
-                written += f.write(body)
-                count += 1
-            written += f.write(section)
+            written += fill(f, body)
+            written += f.write(b"<w:sectPr" + tail)
     return written
+
+
+def big_docx(example: Path, out: Path, size_mb: int, repeat: int = 0) -> int:
+    """Write ``out``: ``example`` with its body repeated until document.xml is ``size_mb`` MB (or ``repeat``
+    times); return its size."""
+    def fill(f: BinaryIO, body: bytes) -> int:
+        written = count = 0
+        while (count < repeat) if repeat else (written < size_mb * MB):
+            written += f.write(body)
+            count += 1
+        return written
+    return with_body(example, out, fill)
 
 
 def words_docx(example: Path, out: Path, paragraphs: int) -> int:
     """Write ``out``: ``example``'s parts with a body of ``paragraphs`` one-word paragraphs; return its size."""
-    with zipfile.ZipFile(example) as zf:
-        document = zf.read("word/document.xml")
-        parts = {info.filename: zf.read(info) for info in zf.infolist()}
-    head, _, rest = document.partition(b"<w:body>")
-    section = b"<w:sectPr" + rest.rpartition(b"<w:sectPr")[2]
     chunk = b"<w:p><w:r><w:t>word</w:t></w:r></w:p>" * 1000
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-        for name, data in parts.items():
-            if name != "word/document.xml":
-                dst.writestr(name, data)
-        with dst.open("word/document.xml", "w", force_zip64=True) as f:
-            written = f.write(head + b"<w:body>")
-            for _ in range(paragraphs // 1000):
-                written += f.write(chunk)
-            written += f.write(section)
-    return written
-
+    return with_body(example, out, lambda f, _body: sum(f.write(chunk) for _ in range(paragraphs // 1000)))
 
 _CN_DIGITS = "〇一二三四五六七八九"
 
@@ -121,32 +116,24 @@ def distinct_docx(example: Path, out: Path, paragraphs: int) -> int:
     """Write ``out``: ``example``'s parts with a body of ``paragraphs`` paragraphs that all differ — 「第N项工作按计划完
     成。」 in three looks, a heading （一）… every 100 paragraphs and 一、… every 300 — the worst case for reading a
     paragraph once per distinct bytes; return its size."""
-    with zipfile.ZipFile(example) as zf:
-        document = zf.read("word/document.xml")
-        parts = {info.filename: zf.read(info) for info in zf.infolist()}
-    head, _, rest = document.partition(b"<w:body>")
-    section = b"<w:sectPr" + rest.rpartition(b"<w:sectPr")[2]
     h1 = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{}、第{}部分工作</w:t></w:r></w:p>'
     h2 = '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（{}）第{}组事项</w:t></w:r></w:p>'
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-        for name, data in parts.items():
-            if name != "word/document.xml":
-                dst.writestr(name, data)
-        with dst.open("word/document.xml", "w", force_zip64=True) as f:
-            written = f.write(head + b"<w:body>")
-            chunk: list[str] = []
-            for n in range(paragraphs):
-                if n % 300 == 0:
-                    chunk.append(h1.format(_cn_number(n // 300 % 99 + 1), n // 300 + 1))
-                elif n % 100 == 0:
-                    chunk.append(h2.format(_cn_number(n // 100 % 3 + 1), n // 100 + 1))
-                else:
-                    chunk.append(_LOOKS[n % 7 % 3].format(f"第{n}项工作按计划完成。"))
-                if len(chunk) == 10_000:
-                    written += f.write("".join(chunk).encode())
-                    chunk.clear()
-            written += f.write("".join(chunk).encode() + section)
-    return written
+
+    def fill(f: BinaryIO, _body: bytes) -> int:
+        written = 0
+        chunk: list[str] = []
+        for n in range(paragraphs):
+            if n % 300 == 0:
+                chunk.append(h1.format(_cn_number(n // 300 % 99 + 1), n // 300 + 1))
+            elif n % 100 == 0:
+                chunk.append(h2.format(_cn_number(n // 100 % 3 + 1), n // 100 + 1))
+            else:
+                chunk.append(_LOOKS[n % 7 % 3].format(f"第{n}项工作按计划完成。"))
+            if len(chunk) == 10_000:
+                written += f.write("".join(chunk).encode())
+                chunk.clear()
+        return written + f.write("".join(chunk).encode())
+    return with_body(example, out, fill)
 
 
 def paragraphs_docx(example: Path, out: Path, paragraphs: int) -> int:

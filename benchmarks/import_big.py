@@ -16,33 +16,25 @@ import argparse
 import re
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.check_big import CLI, MB, measure  # noqa: E402
+from benchmarks.check_big import CLI, MB, measure, with_body  # noqa: E402
 
 TARGET_S, TARGET_MB = 30.0, 600.0
 
 
 def big_text_docx(example: Path, out: Path, size_mb: int) -> int:
     """Write ``out``: ``example`` without pictures, its body repeated until document.xml is ``size_mb`` MB."""
-    with zipfile.ZipFile(example) as zf:
-        parts = {info.filename: zf.read(info) for info in zf.infolist()}
-    document = re.sub(rb"<w:drawing>.*?</w:drawing>", b"", parts["word/document.xml"], flags=re.S)
-    head, _, rest = document.partition(b"<w:body>")
-    body, _, tail = rest.rpartition(b"<w:sectPr")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-        for name, data in parts.items():
-            if name != "word/document.xml":
-                dst.writestr(name, data)
-        with dst.open("word/document.xml", "w", force_zip64=True) as f:
-            written = f.write(head + b"<w:body>")
-            while written < size_mb * MB:
-                written += f.write(body)
-            written += f.write(b"<w:sectPr" + tail)
-    return written
+    def fill(f: BinaryIO, body: bytes) -> int:
+        written = 0
+        while written < size_mb * MB:
+            written += f.write(body)
+        return written
+    return with_body(example, out, fill,
+                     lambda document: re.sub(rb"<w:drawing>.*?</w:drawing>", b"", document, flags=re.S))
 
 
 def main() -> None:
