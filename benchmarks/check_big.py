@@ -22,7 +22,7 @@ import zipfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,7 +56,7 @@ def measure(cmd: list[str]) -> tuple[int, float, float, float]:
     return int(code), wall, int(peak_kb) / 1024, float(cpu)
 
 
-def with_body(example: Path, out: Path, fill: Callable[[BinaryIO, bytes], int],
+def with_body(example: Path, out: Path, fill: Callable[[IO[bytes], bytes], int],
               edit: Callable[[bytes], bytes] = lambda document: document) -> int:
     """Write ``out``: ``example``'s parts, its document.xml's head and section kept and the body between them written
     by ``fill(file, body)`` (``body`` is the example's own, after ``edit``), streamed into a zip64 entry; return
@@ -79,7 +79,7 @@ def with_body(example: Path, out: Path, fill: Callable[[BinaryIO, bytes], int],
 def big_docx(example: Path, out: Path, size_mb: int, repeat: int = 0) -> int:
     """Write ``out``: ``example`` with its body repeated until document.xml is ``size_mb`` MB (or ``repeat``
     times); return its size."""
-    def fill(f: BinaryIO, body: bytes) -> int:
+    def fill(f: IO[bytes], body: bytes) -> int:
         written = count = 0
         while (count < repeat) if repeat else (written < size_mb * MB):
             written += f.write(body)
@@ -119,7 +119,7 @@ def distinct_docx(example: Path, out: Path, paragraphs: int) -> int:
     h1 = '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{}、第{}部分工作</w:t></w:r></w:p>'
     h2 = '<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（{}）第{}组事项</w:t></w:r></w:p>'
 
-    def fill(f: BinaryIO, _body: bytes) -> int:
+    def fill(f: IO[bytes], _body: bytes) -> int:
         written = 0
         chunk: list[str] = []
         for n in range(paragraphs):

@@ -17,7 +17,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,7 +28,7 @@ TARGET_S, TARGET_MB = 30.0, 600.0
 
 def big_text_docx(example: Path, out: Path, size_mb: int) -> int:
     """Write ``out``: ``example`` without pictures, its body repeated until document.xml is ``size_mb`` MB."""
-    def fill(f: BinaryIO, body: bytes) -> int:
+    def fill(f: IO[bytes], body: bytes) -> int:
         written = 0
         while written < size_mb * MB:
             written += f.write(body)
