@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 
 from annual_docx._ooxml.body_facts import Rule, number
+from annual_docx._ooxml.ns import alignment
 from annual_docx._ooxml.ns import w_attr as w_attr
 from annual_docx._ooxml.props import Element, qn
 
@@ -121,7 +122,7 @@ class StyleResolver:
         borders = {side: rule for side in ("top", "bottom")
                    if (rule := border_rule(None if bdr is None else bdr.find(_q(f"w:{side}")))) is not None} or _NONE
         left, right, first = self.indents(ind, (size_pt or 16) * 20)
-        values = (self.prop(ppr, (sid,), "w:pPr", "w:jc", "val"), left, right, first,
+        values = (alignment(self.prop(ppr, (sid,), "w:pPr", "w:jc", "val")), left, right, first,
                   "主题字体 / theme font" if theme else east_asia, size_pt,
                   None if color in (None, "auto") else str(color).upper(),
                   on(self.prop(rpr, rstyles, "w:rPr", "w:b", "val")),

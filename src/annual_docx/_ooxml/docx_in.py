@@ -17,7 +17,7 @@ from annual_docx._ooxml.chart_in import read_chart
 from annual_docx._ooxml.inline import MARK as VERT_MARK
 from annual_docx._ooxml.inline import escape_scripts, scripted
 from annual_docx._ooxml.notes_in import cited_note, diagram_text, is_toc, note_texts
-from annual_docx._ooxml.ns import A_NS, C_NS, DC_NS, MC_NS, R_NS, V_NS, W_NS, WP_NS, w_attr
+from annual_docx._ooxml.ns import A_NS, C_NS, DC_NS, MC_NS, R_NS, V_NS, W_NS, WP_NS, alignment, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.outline import Cell, Chart, Image, Item, Outline, Para, Run, Table
 from annual_docx._ooxml.props import Element
@@ -174,7 +174,7 @@ class _Reader:
         extras: list[Item] = []
         self.runs(p, runs, extras, kai_style)
         text = "".join(r.text for r in runs)
-        align = w_attr(ppr.find(W + "jc")) if ppr is not None else None
+        align = alignment(w_attr(ppr.find(W + "jc"))) if ppr is not None else None
         if text.strip() or not extras:
             auto, label, list_id = self.auto_number(ppr, style_id or "")
             if label and text.strip():  # the number Word draws is part of the text a reader sees

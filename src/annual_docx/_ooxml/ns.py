@@ -54,3 +54,12 @@ def get_attr(element: etree._Element | None, name: str) -> str | None:
 def w_attr(element: etree._Element | None, name: str = "val") -> str | None:
     """The ``w:name`` attribute of ``element`` (None when either is missing)."""
     return get_attr(element, f"w:{name}")
+
+
+_ALIGN_SYNONYMS: Final = {"start": "left", "end": "right"}
+
+
+def alignment(value: str | None) -> str | None:
+    """A ``w:jc`` value as the transitional names say it: ``start``/``end`` (what LibreOffice's "Office Open XML Text"
+    filter and Strict documents write) read as ``left``/``right`` — one place, so check and import judge both alike."""
+    return _ALIGN_SYNONYMS.get(value, value) if value else value

@@ -11,7 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from annual_docx._ooxml.body_facts import BodyFacts, Para, TableFacts
 from annual_docx._ooxml.body_styles import StyleResolver
-from annual_docx._ooxml.ns import MC_NS, WP_NS, w_attr
+from annual_docx._ooxml.ns import MC_NS, WP_NS, alignment, w_attr
 from annual_docx._ooxml.numbering_in import Numbering
 from annual_docx._ooxml.order import local_name
 from annual_docx._ooxml.paragraphs import BodyReader, BodySink, Recorder
@@ -442,6 +442,7 @@ def _footer(root: Element, kind: str, styles: _Styles) -> FooterFacts:
     if align is None and style_id:
         align, _ = styles.find(style_id, "w:pPr/w:jc", "val")
     anchor = None if paragraph is None else next(paragraph.iterancestors(f"{{{_WP}}}anchor"), None)
+    align = alignment(align)
     placed = None if anchor is None else anchor.find(f"{{{_WP}}}positionH/{{{_WP}}}align")
     if placed is not None and placed.text:  # a page number in a text box placed at the centre or a side
         align = {"inside": "left", "outside": "right"}.get(placed.text.strip(), placed.text.strip())

@@ -3,9 +3,11 @@
 ``template_bytes(package)`` reads every part through the hardened reader (size caps, zip checks) and parses every
 XML part with the hardened parser, so python-docx, which parses them again, only ever sees sound, DTD-free XML of
 bounded size. Then it repairs what python-docx cannot cope with but Word can: a second core-properties relationship
-(kept: the first) and a Word template (.dotx) main part, which is given the document content type so the result is a
-.docx. Macro-enabled files (.docm, .dotm) are refused: a report template has no use for macros, and a .docx with a
-macro part is not valid.
+(kept: the first), a core-properties relationship of the officeDocument namespace (LibreOffice's "Office Open XML
+Text" filter writes it; python-docx looks for the package one only, adds a second docProps/core.xml and the saved
+package has two entries of one name) and a Word template (.dotx) main part, which is given the document content
+type so the result is a .docx. Macro-enabled files (.docm, .dotm) are refused: a report template has no use for
+macros, and a .docx with a macro part is not valid.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from annual_docx._ooxml.zipwrite import zip_parts
 
 _DOCUMENT_TYPE = next(t for t, kind in MAIN_KINDS.items() if kind == "document")
 _CORE = "/metadata/core-properties"
+_PACKAGE_CORE = REL_NS + _CORE  # the package relationships namespace is also the prefix of package types
 
 
 def _is_xml(package: Package, name: str) -> bool:
@@ -28,11 +31,15 @@ def _is_xml(package: Package, name: str) -> bool:
 
 
 def _one_core_properties(root: etree._Element) -> bool:
-    """Drop every core-properties relationship after the first; return whether any was dropped."""
+    """Keep one core-properties relationship, the first, of the package type python-docx reads; return whether
+    anything changed."""
     found = [r for r in root.iter(f"{{{REL_NS}}}Relationship") if (r.get("Type") or "").endswith(_CORE)]
     for extra in found[1:]:
         root.remove(extra)
-    return len(found) > 1
+    retyped = bool(found) and found[0].get("Type") != _PACKAGE_CORE
+    if retyped:
+        found[0].set("Type", _PACKAGE_CORE)
+    return len(found) > 1 or retyped
 
 
 def _as_document(root: etree._Element, main: str) -> bool:
